@@ -1,0 +1,74 @@
+/**
+ * The cell values the core understands. Shells (Office.js, ExcelJS, the demo workbook) convert
+ * whatever their library returns into these before calling the core, so the core never sees a
+ * library type.
+ */
+
+/** An Excel error value such as `#N/A` or `#REF!`. */
+export interface CellError {
+  readonly kind: "error";
+  /** The error as Excel shows it, e.g. `#N/A`. */
+  readonly code: string;
+}
+
+/** A date typed into a cell (ExcelJS returns these for date-formatted cells). */
+export interface CellDate {
+  readonly kind: "date";
+  /** ISO 8601 date, e.g. `2021-09-19`. */
+  readonly iso: string;
+}
+
+export type CellValue = string | number | boolean | null | CellError | CellDate;
+
+export const EXCEL_ERROR_CODES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+] as const;
+
+const errorCodes: ReadonlySet<string> = new Set(EXCEL_ERROR_CODES);
+
+export function cellError(code: string): CellError {
+  return { kind: "error", code };
+}
+
+export function isCellError(value: CellValue): value is CellError {
+  return typeof value === "object" && value !== null && value.kind === "error";
+}
+
+export function isCellDate(value: CellValue): value is CellDate {
+  return typeof value === "object" && value !== null && value.kind === "date";
+}
+
+/** True for a string that Excel would display as an error value (Office.js returns errors as strings). */
+export function isErrorText(text: string): boolean {
+  return errorCodes.has(text.trim().toUpperCase());
+}
+
+/** Blank: null, or a string of whitespace only (including non-breaking and zero-width spaces). */
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === "string" && value.replace(/[\s\u00a0\u200b\ufeff]/g, "") === "");
+}
+
+/** The text a clerk sees in the cell, for messages and for text fields. */
+export function cellText(value: CellValue): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value.kind === "error") return value.code;
+  return value.iso;
+}

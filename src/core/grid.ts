@@ -1,0 +1,37 @@
+import type { CellValue } from "./cells";
+
+/**
+ * A worksheet's used range as plain values: what every reader in the core takes as input.
+ * `rows[r][c]` is the cell at Excel row `firstRow + r`, column `firstColumn + c` (both 1-based).
+ * Rows may have different lengths; a missing cell is blank.
+ */
+export interface SheetGrid {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Excel row number of rows[0]; 1 when omitted. */
+  readonly firstRow?: number;
+  /** Excel column number of rows[r][0]; 1 when omitted. */
+  readonly firstColumn?: number;
+}
+
+/** A workbook as the core sees it: its sheets, and a label (usually the file name) for messages. */
+export interface WorkbookGrids {
+  /** File name or workbook label, used in issues; empty for the open workbook in Excel. */
+  readonly file: string;
+  readonly sheets: readonly SheetGrid[];
+}
+
+export function cellAt(grid: SheetGrid, r: number, c: number): CellValue {
+  const row = grid.rows[r];
+  if (!row) return null;
+  const v = row[c];
+  return v === undefined ? null : v;
+}
+
+export function excelRowOf(grid: SheetGrid, r: number): number {
+  return (grid.firstRow ?? 1) + r;
+}
+
+export function excelColumnOf(grid: SheetGrid, c: number): number {
+  return (grid.firstColumn ?? 1) + c;
+}

@@ -1,0 +1,257 @@
+/**
+ * Problems in the data are values, never exceptions: every problem the core finds becomes an
+ * `Issue` with its place (file, sheet, cell) and a message in Vietnamese and English.
+ * The catalogue below is the only place messages are written.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Message {
+  readonly vi: string;
+  readonly en: string;
+}
+
+export interface Issue {
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  /** Workbook label (file name); empty for the open workbook. */
+  readonly file: string;
+  /** Sheet name; empty for problems of the whole workbook. */
+  readonly sheet: string;
+  /** A1 address of the cell (or a range such as "A5:N5"); empty when the problem has no single cell. */
+  readonly cell: string;
+  readonly message: Message;
+}
+
+export interface IssuePlace {
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+}
+
+const q = (s: string): string => `“${s}”`;
+
+/** Every kind of problem, with its severity and its message in both languages. */
+export const ISSUE_CATALOGUE = {
+  "no-standard-sheet": {
+    severity: "error",
+    message: (p: { file: string }): Message => ({
+      vi: `Không tìm thấy trang Thôn (danh sách thôn, tổ dân phố) trong ${q(p.file)}: cần một trang có các cột Tỉnh, Xã, Thôn.`,
+      en: `No Villages sheet found in ${q(p.file)}: a sheet needs the columns Province, Commune and Village.`,
+    }),
+  },
+  "missing-column": {
+    severity: "error",
+    message: (p: { column: string; columnEn: string; sheet: string }): Message => ({
+      vi: `Trang ${q(p.sheet)} thiếu cột bắt buộc ${q(p.column)}. Hãy thêm cột này vào dòng tiêu đề.`,
+      en: `Sheet ${q(p.sheet)} lacks the required column ${q(p.columnEn)}. Add it to the header row.`,
+    }),
+  },
+  "duplicate-column": {
+    severity: "warning",
+    message: (p: { column: string; columnEn: string; first: string }): Message => ({
+      vi: `Cột ${q(p.column)} xuất hiện hai lần; chỉ dùng cột đầu tiên (${p.first}).`,
+      en: `Column ${q(p.columnEn)} appears twice; only the first (${p.first}) is used.`,
+    }),
+  },
+  "missing-value": {
+    severity: "error",
+    message: (p: { column: string; columnEn: string }): Message => ({
+      vi: `Thiếu giá trị bắt buộc ở cột ${q(p.column)}; dòng này không được tính.`,
+      en: `Required value missing in column ${q(p.columnEn)}; this row is not counted.`,
+    }),
+  },
+  "excel-error": {
+    severity: "error",
+    message: (p: { code: string; column: string; columnEn: string }): Message => ({
+      vi: `Ô có lỗi Excel ${p.code} ở cột ${q(p.column)}; hãy sửa công thức hoặc nhập giá trị.`,
+      en: `The cell holds the Excel error ${p.code} in column ${q(p.columnEn)}; fix the formula or type a value.`,
+    }),
+  },
+  "bad-flag": {
+    severity: "error",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `${q(p.text)} không phải giá trị Có/Không ở cột ${q(p.column)}. Dùng x, Có, Không, 1, 0, TRUE hoặc FALSE.`,
+      en: `${q(p.text)} is not a yes/no value in column ${q(p.columnEn)}. Use x, Yes, No, 1, 0, TRUE or FALSE.`,
+    }),
+  },
+  "bad-count": {
+    severity: "error",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `${q(p.text)} không phải số nguyên không âm ở cột ${q(p.column)}.`,
+      en: `${q(p.text)} is not a whole number ≥ 0 in column ${q(p.columnEn)}.`,
+    }),
+  },
+  "number-as-text": {
+    severity: "warning",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `Số ${q(p.text)} ở cột ${q(p.column)} được lưu dạng văn bản; vẫn được tính.`,
+      en: `The number ${q(p.text)} in column ${q(p.columnEn)} is stored as text; it is still counted.`,
+    }),
+  },
+  "not-text": {
+    severity: "warning",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `Cột ${q(p.column)} cần chữ nhưng ô chứa ${q(p.text)} (ngày hoặc giá trị logic); được đọc như chữ.`,
+      en: `Column ${q(p.columnEn)} expects text but the cell holds ${q(p.text)} (a date or logical value); read as text.`,
+    }),
+  },
+  "bad-year": {
+    severity: "warning",
+    message: (p: { text: string }): Message => ({
+      vi: `Năm sinh ${q(p.text)} không hợp lệ (cần số năm như 1975); bỏ qua khi tính độ tuổi.`,
+      en: `Birth year ${q(p.text)} is not valid (expected a year such as 1975); ignored for age.`,
+    }),
+  },
+  "unknown-village-type": {
+    severity: "warning",
+    message: (p: { text: string }): Message => ({
+      vi: `Loại ${q(p.text)} không thuộc danh mục (thôn, bản, ấp, làng, xóm, khối phố, khu phố, tổ dân phố).`,
+      en: `Type ${q(p.text)} is not in the list (thôn, bản, ấp, làng, xóm, khối phố, khu phố, tổ dân phố).`,
+    }),
+  },
+  "duplicate-village": {
+    severity: "error",
+    message: (p: { village: string; commune: string; first: string }): Message => ({
+      vi: `Thôn ${q(p.village)} (xã ${p.commune}) đã có ở ô ${p.first}; dòng trùng này không được tính.`,
+      en: `Village ${q(p.village)} (commune ${p.commune}) already appears at ${p.first}; this duplicate row is not counted.`,
+    }),
+  },
+  "flag-contradicts-names": {
+    severity: "warning",
+    message: (p: { flag: boolean; secretary: string; head: string }): Message => ({
+      vi: p.flag
+        ? `Đánh dấu nhất thể hóa nhưng bí thư (${p.secretary}) và trưởng thôn (${p.head}) khác tên; theo ô đánh dấu.`
+        : `Đánh dấu chưa nhất thể hóa nhưng bí thư và trưởng thôn cùng tên (${p.secretary}); theo ô đánh dấu.`,
+      en: p.flag
+        ? `Marked as consolidated but the secretary (${p.secretary}) and head (${p.head}) differ; the flag is used.`
+        : `Marked as not consolidated but the secretary and head have the same name (${p.secretary}); the flag is used.`,
+    }),
+  },
+  "consolidation-unknown": {
+    severity: "warning",
+    message: (p: { village: string }): Message => ({
+      vi: `Chưa rõ thôn ${q(p.village)} đã nhất thể hóa chưa (không có ô đánh dấu, tên bí thư, trưởng thôn); tính là chưa.`,
+      en: `Unknown whether village ${q(p.village)} is consolidated (no flag, no secretary or head names); counted as not.`,
+    }),
+  },
+  "unknown-post": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `Chức danh ${q(p.text)} không nhận ra. Dùng ví dụ: Bí thư chi bộ, Trưởng thôn, Bí thư đảng ủy, Chủ tịch UBND, Chủ tịch HĐND.`,
+      en: `Post ${q(p.text)} is not recognised. Use e.g. Cell secretary, Village head, Commune party secretary, People's Committee chair.`,
+    }),
+  },
+  "village-post-without-village": {
+    severity: "warning",
+    message: (p: { post: string }): Message => ({
+      vi: `Chức danh cấp thôn ${q(p.post)} nhưng cột Thôn để trống.`,
+      en: `Village post ${q(p.post)} but the Village column is empty.`,
+    }),
+  },
+  "unknown-qualification": {
+    severity: "warning",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `${q(p.text)} ở cột ${q(p.column)} không nhận ra; không được tính vào chỉ số chất lượng.`,
+      en: `${q(p.text)} in column ${q(p.columnEn)} is not recognised; not counted in the quality indicators.`,
+    }),
+  },
+  "unknown-indicator": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `Chỉ tiêu ${q(p.text)} không có trong danh mục; dòng mục tiêu này bị bỏ qua.`,
+      en: `Indicator ${q(p.text)} is not in the catalogue; this target row is ignored.`,
+    }),
+  },
+  "bad-target": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `Mục tiêu ${q(p.text)} không đọc được; nhập như 90%, 0,9 hoặc 90.`,
+      en: `Target ${q(p.text)} cannot be read; type it as 90%, 0.9 or 90.`,
+    }),
+  },
+  "target-out-of-range": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `Mục tiêu ${q(p.text)} nằm ngoài khoảng 0–100%; dòng này bị bỏ qua.`,
+      en: `Target ${q(p.text)} is outside 0–100%; this row is ignored.`,
+    }),
+  },
+  "bad-level": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `Cấp ${q(p.text)} không nhận ra; dùng tỉnh, huyện hoặc xã.`,
+      en: `Level ${q(p.text)} is not recognised; use province, district or commune.`,
+    }),
+  },
+  "bad-comparator": {
+    severity: "error",
+    message: (p: { text: string }): Message => ({
+      vi: `So sánh ${q(p.text)} không nhận ra; dùng ≥ (đạt) hoặc > (trên).`,
+      en: `Comparator ${q(p.text)} is not recognised; use ≥ (at least) or > (above).`,
+    }),
+  },
+  "duplicate-target": {
+    severity: "warning",
+    message: (p: { first: string }): Message => ({
+      vi: `Mục tiêu này trùng với dòng ở ô ${p.first}; dùng dòng đầu tiên.`,
+      en: `This target duplicates the row at ${p.first}; the first row is used.`,
+    }),
+  },
+  "target-unit-not-found": {
+    severity: "warning",
+    message: (p: { text: string }): Message => ({
+      vi: `Đơn vị ${q(p.text)} của mục tiêu không có trong dữ liệu.`,
+      en: `Target unit ${q(p.text)} does not occur in the data.`,
+    }),
+  },
+  "mixed-hierarchy": {
+    severity: "error",
+    message: (p: { province: string; withDistrict: number; withoutDistrict: number }): Message => ({
+      vi: `Tỉnh ${q(p.province)} trộn ${p.withDistrict} dòng có huyện và ${p.withoutDistrict} dòng không có huyện (mô hình hai cấp). Hãy thống nhất một cách ghi.`,
+      en: `Province ${q(p.province)} mixes ${p.withDistrict} rows with a district and ${p.withoutDistrict} rows without (two-tier). Use one form throughout.`,
+    }),
+  },
+  "commune-in-two-districts": {
+    severity: "error",
+    message: (p: { commune: string; first: string; second: string }): Message => ({
+      vi: `Xã ${q(p.commune)} được ghi thuộc hai huyện: ${p.first} và ${p.second}.`,
+      en: `Commune ${q(p.commune)} is listed under two districts: ${p.first} and ${p.second}.`,
+    }),
+  },
+  "unit-not-in-villages": {
+    severity: "warning",
+    message: (p: { unit: string }): Message => ({
+      vi: `Đơn vị ${q(p.unit)} có cán bộ nhưng không có trong trang Thôn.`,
+      en: `Unit ${q(p.unit)} has office-holders but is not in the Villages sheet.`,
+    }),
+  },
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CATALOGUE;
+
+type ParamsOf<C extends IssueCode> = Parameters<(typeof ISSUE_CATALOGUE)[C]["message"]>[0];
+
+/** Builds an issue from the catalogue. */
+export function issue<C extends IssueCode>(code: C, place: IssuePlace, params: ParamsOf<C>): Issue {
+  const entry = ISSUE_CATALOGUE[code];
+  const message = (entry.message as (p: ParamsOf<C>) => Message)(params);
+  return { severity: entry.severity as Severity, code, ...place, message };
+}
+
+/** Orders issues by file, sheet, row, column, so lists read top to bottom like the sheet. */
+export function compareIssues(a: Issue, b: Issue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+  const pa = splitCell(a.cell);
+  const pb = splitCell(b.cell);
+  return pa.row - pb.row || pa.column - pb.column;
+}
+
+function splitCell(cell: string): { row: number; column: number } {
+  const m = /^([A-Z]+)(\d+)/.exec(cell);
+  if (!m) return { row: 0, column: 0 };
+  let column = 0;
+  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}

@@ -1,0 +1,83 @@
+import type { Issue } from "./issues";
+import type { Comparator, ExactFraction } from "./targets";
+import type { PostId } from "./schema/posts";
+
+/** Where a record came from: file, sheet and Excel row, plus the Excel column of each field. */
+export interface RowSource {
+  readonly file: string;
+  readonly sheet: string;
+  /** 1-based Excel row. */
+  readonly row: number;
+  /** Excel column number of each field present in the sheet, by field key. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export interface VillageRecord {
+  readonly province: string;
+  /** Null in two-tier data (after 1 July 2025). */
+  readonly district: string | null;
+  readonly commune: string;
+  readonly village: string;
+  readonly communeCode: string | null;
+  readonly type: string | null;
+  readonly hasOwnCell: boolean | null;
+  readonly partyMembers: number | null;
+  readonly secretary: string | null;
+  readonly head: string | null;
+  readonly frontHead: string | null;
+  /** The explicit "Nhất thể hóa" flag, when filled. */
+  readonly consolidatedFlag: boolean | null;
+  readonly notes: string | null;
+  readonly source: RowSource;
+}
+
+export type Gender = "female" | "male";
+
+/** Political theory levels, in order. */
+export type TheoryLevel = "none" | "so-cap" | "trung-cap" | "cao-cap";
+/** Professional qualification levels, in order. */
+export type ProfessionalLevel = "none" | "so-cap" | "trung-cap" | "cao-dang" | "dai-hoc" | "thac-si" | "tien-si";
+
+export interface OfficeHolderRecord {
+  readonly fullName: string;
+  /** One or more posts ("Bí thư chi bộ kiêm Trưởng thôn" is two). */
+  readonly posts: readonly PostId[];
+  /** The post cell as written. */
+  readonly postText: string;
+  readonly province: string | null;
+  readonly district: string | null;
+  readonly commune: string;
+  readonly village: string | null;
+  readonly personId: string | null;
+  readonly birthYear: number | null;
+  readonly gender: Gender | null;
+  readonly ethnicity: string | null;
+  /** Years of general education completed, on the 12-year scale (10/10 of the old system counts as 12). */
+  readonly educationYears: number | null;
+  readonly professional: ProfessionalLevel | null;
+  readonly politicalTheory: TheoryLevel | null;
+  readonly trained: boolean | null;
+  readonly source: RowSource;
+}
+
+export type TargetLevel = "province" | "district" | "commune";
+
+export interface TargetRecord {
+  readonly indicator: string;
+  /** Unit name as written; null = every unit (of `level`, when given). */
+  readonly unit: string | null;
+  readonly level: TargetLevel | null;
+  readonly target: ExactFraction;
+  readonly targetValue: number;
+  readonly comparator: Comparator;
+  readonly year: number | null;
+  readonly source: RowSource;
+}
+
+/** Everything read from one or more workbooks: the records and every issue found. */
+export interface Dataset {
+  readonly villages: readonly VillageRecord[];
+  readonly officeHolders: readonly OfficeHolderRecord[];
+  readonly targets: readonly TargetRecord[];
+  readonly issues: readonly Issue[];
+}
