@@ -14,7 +14,10 @@ export interface VillageFacts {
   readonly partyMembers: number | null;
 }
 
-/** The facts about one commune's leadership. `null` = not known from the data (counts as "no"). */
+/**
+ * The facts about one commune's leadership. `null` = the data has no commune-level office-holders for
+ * this commune: it is then left out of the denominator rather than counted as "no".
+ */
 export interface CommuneFacts {
   readonly secretaryIsCommitteeChair: boolean | null;
   readonly secretaryIsCouncilChair: boolean | null;
@@ -55,6 +58,7 @@ export interface IndicatorSpec<E extends EntityKind = EntityKind> {
 
 const yes = (b: boolean | null): number => (b === true ? 1 : 0);
 const one = (): number => 1;
+const known = (b: boolean | null): number => (b === null ? 0 : 1);
 
 function indicator<E extends EntityKind>(spec: IndicatorSpec<E>): IndicatorSpec<E> {
   return spec;
@@ -81,7 +85,8 @@ export const INDICATORS = [
     shortVi: "Bí thư kiêm trưởng ban CTMT",
     shortEn: "Secretary also Front head",
     numerator: (v) => yes(v.secretaryIsFrontHead),
-    denominator: one,
+    // Many sheets have no Front committee data at all; unknown villages are left out, not counted as "no".
+    denominator: (v) => known(v.secretaryIsFrontHead),
   }),
   indicator({
     id: "commune_secretary_committee_chair",
@@ -92,7 +97,7 @@ export const INDICATORS = [
     shortVi: "Bí thư kiêm CT UBND",
     shortEn: "Secretary also PC chair",
     numerator: (c) => yes(c.secretaryIsCommitteeChair),
-    denominator: one,
+    denominator: (c) => known(c.secretaryIsCommitteeChair),
   }),
   indicator({
     id: "commune_secretary_council_chair",
@@ -103,7 +108,7 @@ export const INDICATORS = [
     shortVi: "Bí thư kiêm CT HĐND",
     shortEn: "Secretary also council chair",
     numerator: (c) => yes(c.secretaryIsCouncilChair),
-    denominator: one,
+    denominator: (c) => known(c.secretaryIsCouncilChair),
   }),
   indicator({
     id: "commune_deputy_council_chair",
@@ -114,7 +119,7 @@ export const INDICATORS = [
     shortVi: "Phó bí thư kiêm CT HĐND",
     shortEn: "Deputy also council chair",
     numerator: (c) => yes(c.deputyIsCouncilChair),
-    denominator: one,
+    denominator: (c) => known(c.deputyIsCouncilChair),
   }),
   indicator({
     id: "secretary_education_12",

@@ -112,7 +112,8 @@ export const OFFICE_HOLDERS: SheetSpec = {
   columns: [
     col("fullName", "Họ và tên", "Full name", "text", true, ["Họ tên", "Name"]),
     col("post", "Chức danh", "Post", "raw", true, ["Chức vụ", "Position"]),
-    PROVINCE,
+    // Office-holders are matched to the Villages sheet's communes, so the province may be left out.
+    { ...PROVINCE, required: false },
     DISTRICT,
     COMMUNE,
     col("village", "Thôn", "Village", "text", false, ["Thôn/Tổ dân phố", "Thôn, tổ dân phố", "Thôn/Bản"]),

@@ -1,0 +1,192 @@
+import { a1 } from "../a1";
+import { cellText, type CellValue } from "../cells";
+import { indicatorSpec, INDICATORS, isIndicatorId, type IndicatorId } from "../indicators";
+import { issue, type Issue } from "../issues";
+import type { OfficeHolderRecord, RowSource, TargetLevel, TargetRecord, VillageRecord } from "../model";
+import { parsePosts, postSpec } from "../schema/posts";
+import { VILLAGE_TYPES } from "../schema/sheets";
+import { isTargetInRange, parseComparator, parseTarget } from "../targets";
+import { displayName, foldKey } from "../text/normalize";
+import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
+import type { ReadRow, SheetRead } from "./readSheet";
+
+/** Turns the generic rows of recognised sheets into domain records, reporting what does not fit. */
+
+function sourceOf(sheet: SheetRead, row: ReadRow): RowSource {
+  return { file: sheet.file, sheet: sheet.sheet, row: row.row, columns: sheet.columns };
+}
+
+function placeOf(sheet: SheetRead, row: number, key: string): { file: string; sheet: string; cell: string } {
+  const column = sheet.columns.get(key) ?? 1;
+  return { file: sheet.file, sheet: sheet.sheet, cell: a1(row, column) };
+}
+
+const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? displayName(v) : null);
+const flag = (v: unknown): boolean | null => (typeof v === "boolean" ? v : null);
+const count = (v: unknown): number | null => (typeof v === "number" ? v : null);
+
+const VILLAGE_TYPE_KEYS = new Set(VILLAGE_TYPES.map(foldKey));
+
+export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
+  const out: VillageRecord[] = [];
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const type = text(v.type);
+    if (type !== null && !VILLAGE_TYPE_KEYS.has(foldKey(type))) {
+      issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
+    }
+    out.push({
+      province: text(v.province)!,
+      district: text(v.district),
+      commune: text(v.commune)!,
+      village: text(v.village)!,
+      communeCode: text(v.communeCode),
+      type,
+      hasOwnCell: flag(v.hasOwnCell),
+      partyMembers: count(v.partyMembers),
+      secretary: text(v.secretary),
+      head: text(v.head),
+      frontHead: text(v.frontHead),
+      consolidatedFlag: flag(v.consolidated),
+      notes: text(v.notes),
+      source: sourceOf(sheet, row),
+    });
+  }
+  return out;
+}
+
+export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
+  const out: OfficeHolderRecord[] = [];
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const village = text(v.village);
+    const postText = cellText(v.post as CellValue).trim();
+    const parsed = parsePosts(postText, village !== null);
+    for (const unknown of parsed.unknown) {
+      issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: unknown }));
+    }
+    if (parsed.posts.length === 0) continue;
+    if (village === null) {
+      for (const post of parsed.posts) {
+        const spec = postSpec(post);
+        if (spec.level === "village") {
+          issues.push(issue("village-post-without-village", placeOf(sheet, row.row, "village"), { post: spec.vi }));
+        }
+      }
+    }
+    const qualification = <T>(key: string, parse: (t: string) => T | undefined): T | null => {
+      const t = text(v[key]);
+      if (t === null) return null;
+      const parsedValue = parse(t);
+      if (parsedValue === undefined) {
+        const column = sheet.spec.columns.find((c) => c.key === key)!;
+        issues.push(
+          issue("unknown-qualification", placeOf(sheet, row.row, key), {
+            text: t,
+            column: column.vi,
+            columnEn: column.en,
+          }),
+        );
+        return null;
+      }
+      return parsedValue;
+    };
+    out.push({
+      fullName: text(v.fullName)!,
+      posts: parsed.posts,
+      postText,
+      province: text(v.province),
+      district: text(v.district),
+      commune: text(v.commune)!,
+      village,
+      personId: text(v.personId),
+      birthYear: count(v.birthYear),
+      gender: qualification("gender", parseGender),
+      ethnicity: text(v.ethnicity),
+      educationYears: qualification("education", parseEducationYears),
+      professional: qualification("professional", parseProfessional),
+      politicalTheory: qualification("politicalTheory", parseTheory),
+      trained: flag(v.trained),
+      source: sourceOf(sheet, row),
+    });
+  }
+  return out;
+}
+
+const indicatorIndex = new Map<string, IndicatorId>();
+for (const spec of INDICATORS) {
+  for (const name of [spec.id, spec.vi, spec.en, spec.shortVi, spec.shortEn]) indicatorIndex.set(foldKey(name), spec.id);
+}
+
+/** Finds an indicator by id or by any of its labels, ignoring case, diacritics and punctuation. */
+export function lookupIndicator(textValue: string): IndicatorId | null {
+  const trimmed = textValue.trim();
+  if (isIndicatorId(trimmed)) return trimmed;
+  return indicatorIndex.get(foldKey(trimmed)) ?? null;
+}
+
+const LEVELS: Record<string, TargetLevel> = {
+  tinh: "province",
+  thanhphotructhuoctrunguong: "province",
+  province: "province",
+  huyen: "district",
+  quan: "district",
+  thixa: "district",
+  district: "district",
+  xa: "commune",
+  phuong: "commune",
+  thitran: "commune",
+  dackhu: "commune",
+  commune: "commune",
+  ward: "commune",
+};
+
+export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[] {
+  const out: TargetRecord[] = [];
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const indicatorText = text(v.indicator)!;
+    const indicator = lookupIndicator(indicatorText);
+    if (!indicator) {
+      issues.push(issue("unknown-indicator", placeOf(sheet, row.row, "indicator"), { text: indicatorText }));
+      continue;
+    }
+    const levelText = text(v.level);
+    let level: TargetLevel | null = null;
+    if (levelText !== null) {
+      level = LEVELS[foldKey(levelText)] ?? null;
+      if (!level) {
+        issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
+        continue;
+      }
+    }
+    const raw = v.target as CellValue;
+    const targetText = cellText(raw);
+    const parsed = typeof raw === "number" || typeof raw === "string" ? parseTarget(raw) : null;
+    if (!parsed) {
+      issues.push(issue("bad-target", placeOf(sheet, row.row, "target"), { text: targetText }));
+      continue;
+    }
+    if (!isTargetInRange(parsed.fraction) || indicatorSpec(indicator).kind !== "proportion") {
+      issues.push(issue("target-out-of-range", placeOf(sheet, row.row, "target"), { text: targetText }));
+      continue;
+    }
+    const comparatorText = text(v.comparator) ?? "";
+    const comparator = parseComparator(comparatorText);
+    if (!comparator) {
+      issues.push(issue("bad-comparator", placeOf(sheet, row.row, "comparator"), { text: comparatorText }));
+      continue;
+    }
+    out.push({
+      indicator,
+      unit: text(v.unit),
+      level,
+      target: parsed.fraction,
+      targetValue: parsed.value,
+      comparator,
+      year: count(v.year),
+      source: sourceOf(sheet, row),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,221 @@
+import { issue, type Issue } from "../issues";
+import type { OfficeHolderRecord, VillageRecord } from "../model";
+import { a1 } from "../a1";
+import { unitKey } from "../text/normalize";
+import type { UnitLevel } from "./types";
+
+/** A unit of the tree while it is being built. */
+export interface UnitNode {
+  readonly id: string;
+  readonly level: UnitLevel;
+  readonly name: string;
+  readonly province: string;
+  readonly district: string | null;
+  readonly commune: string | null;
+  communeCode: string | null;
+  readonly parentId: string | null;
+  readonly childIds: string[];
+}
+
+/** Label of the district that rows without a district fall under in a province that has districts. */
+export const NO_DISTRICT = "(Chưa ghi huyện)";
+/** Label of the province of office-holders whose province is not written and cannot be inferred. */
+export const NO_PROVINCE = "(Chưa ghi tỉnh)";
+
+/**
+ * The province → district → commune tree, built from the Villages rows (and extended by the
+ * communes of office-holders). Districts are optional: a province whose rows have no district is
+ * two-tier and its communes hang directly under it. A province that mixes both is reported.
+ */
+export class Hierarchy {
+  readonly nodes = new Map<string, UnitNode>();
+  readonly roots: string[] = [];
+  /** Commune key → commune ids within a province, for matching rows that lack a district. */
+  private readonly communesByProvince = new Map<string, Map<string, string[]>>();
+
+  constructor(private readonly issues: Issue[]) {}
+
+  /** Adds the villages' units; returns the commune id of each village, in order. */
+  addVillages(villages: readonly VillageRecord[]): string[] {
+    const withDistrict = new Map<string, number>();
+    const withoutDistrict = new Map<string, VillageRecord[]>();
+    for (const v of villages) {
+      const pk = unitKey("province", v.province);
+      if (v.district) withDistrict.set(pk, (withDistrict.get(pk) ?? 0) + 1);
+      else {
+        const list = withoutDistrict.get(pk) ?? [];
+        list.push(v);
+        withoutDistrict.set(pk, list);
+      }
+    }
+    for (const [pk, rows] of withoutDistrict) {
+      const count = withDistrict.get(pk);
+      if (count) {
+        const first = rows[0];
+        this.issues.push(
+          issue(
+            "mixed-hierarchy",
+            {
+              file: first.source.file,
+              sheet: first.source.sheet,
+              cell: a1(first.source.row, first.source.columns.get("district") ?? first.source.columns.get("commune") ?? 1),
+            },
+            { province: first.province, withDistrict: count, withoutDistrict: rows.length },
+          ),
+        );
+      }
+    }
+    // Rows with a district first, so that rows without one can be matched to a known commune.
+    const ids = new Array<string>(villages.length);
+    villages.forEach((v, i) => {
+      if (v.district) ids[i] = this.commune(v.province, v.district, v.commune, v.communeCode);
+    });
+    villages.forEach((v, i) => {
+      if (!v.district) {
+        const mixed = withDistrict.has(unitKey("province", v.province));
+        ids[i] = mixed
+          ? (this.findCommune(v.province, v.commune) ?? this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
+          : this.commune(v.province, null, v.commune, v.communeCode);
+      }
+    });
+    return ids;
+  }
+
+  /**
+   * The commune id of an office-holder: the commune of the same names if the tree has it, else
+   * a new commune (reported once per commune: office-holders of a unit not in the Villages sheet).
+   */
+  communeOfOfficeHolder(h: OfficeHolderRecord, reported: Set<string>): string {
+    const province = h.province ?? this.soleProvince() ?? NO_PROVINCE;
+    if (!h.district || !this.hasDistricts(province)) {
+      const found = this.findCommune(province, h.commune);
+      if (found) return found;
+    } else {
+      const id = this.communeId(province, h.district, h.commune);
+      if (this.nodes.has(id)) return id;
+    }
+    const id = this.commune(province, this.hasDistricts(province) ? (h.district ?? NO_DISTRICT) : h.district, h.commune, null);
+    if (!reported.has(id)) {
+      reported.add(id);
+      this.issues.push(
+        issue(
+          "unit-not-in-villages",
+          {
+            file: h.source.file,
+            sheet: h.source.sheet,
+            cell: a1(h.source.row, h.source.columns.get("commune") ?? 1),
+          },
+          { unit: h.commune },
+        ),
+      );
+    }
+    return id;
+  }
+
+  private soleProvince(): string | null {
+    return this.roots.length === 1 ? this.nodes.get(this.roots[0])!.name : null;
+  }
+
+  private hasDistricts(province: string): boolean {
+    const node = this.nodes.get(unitKey("province", province));
+    return !!node && node.childIds.some((id) => this.nodes.get(id)!.level === "district");
+  }
+
+  private findCommune(province: string, commune: string): string | null {
+    const ids = this.communesByProvince.get(unitKey("province", province))?.get(unitKey("commune", commune));
+    return ids && ids.length === 1 ? ids[0] : null;
+  }
+
+  private communeId(province: string, district: string | null, commune: string): string {
+    return [
+      unitKey("province", province),
+      district ? unitKey("district", district) : "",
+      unitKey("commune", commune),
+    ].join("/");
+  }
+
+  private commune(province: string, district: string | null, commune: string, code: string | null): string {
+    const pk = unitKey("province", province);
+    if (!this.nodes.has(pk)) {
+      this.nodes.set(pk, {
+        id: pk,
+        level: "province",
+        name: province,
+        province,
+        district: null,
+        commune: null,
+        communeCode: null,
+        parentId: null,
+        childIds: [],
+      });
+      this.roots.push(pk);
+    }
+    let parentId = pk;
+    if (district) {
+      const dk = `${pk}/${unitKey("district", district)}`;
+      if (!this.nodes.has(dk)) {
+        this.nodes.set(dk, {
+          id: dk,
+          level: "district",
+          name: district,
+          province: this.nodes.get(pk)!.name,
+          district,
+          commune: null,
+          communeCode: null,
+          parentId: pk,
+          childIds: [],
+        });
+        this.nodes.get(pk)!.childIds.push(dk);
+      }
+      parentId = dk;
+    }
+    const id = this.communeId(province, district, commune);
+    let node = this.nodes.get(id);
+    if (!node) {
+      const parent = this.nodes.get(parentId)!;
+      node = {
+        id,
+        level: "commune",
+        name: commune,
+        province: this.nodes.get(pk)!.name,
+        district: parent.level === "district" ? parent.name : null,
+        commune,
+        communeCode: code,
+        parentId,
+        childIds: [],
+      };
+      this.nodes.set(id, node);
+      parent.childIds.push(id);
+      const byKey = this.communesByProvince.get(pk) ?? new Map<string, string[]>();
+      const ck = unitKey("commune", commune);
+      byKey.set(ck, [...(byKey.get(ck) ?? []), id]);
+      this.communesByProvince.set(pk, byKey);
+    } else if (!node.communeCode && code) {
+      node.communeCode = code;
+    }
+    return id;
+  }
+
+  /** Every node in tree order: a province, then each district followed by its communes. */
+  inTreeOrder(): UnitNode[] {
+    const out: UnitNode[] = [];
+    const visit = (id: string): void => {
+      const node = this.nodes.get(id)!;
+      out.push(node);
+      node.childIds.forEach(visit);
+    };
+    this.roots.forEach(visit);
+    return out;
+  }
+
+  /** The ancestors of a node, nearest first, not including the node. */
+  ancestors(id: string): string[] {
+    const out: string[] = [];
+    let parent = this.nodes.get(id)?.parentId ?? null;
+    while (parent) {
+      out.push(parent);
+      parent = this.nodes.get(parent)!.parentId;
+    }
+    return out;
+  }
+}

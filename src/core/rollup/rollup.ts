@@ -1,0 +1,287 @@
+import { a1 } from "../a1";
+import {
+  INDICATORS,
+  MAIN_INDICATOR,
+  type CommuneFacts,
+  type EntityKind,
+  type IndicatorId,
+  type SecretaryFacts,
+  type VillageFacts,
+} from "../indicators";
+import { issue, type Issue, compareIssues } from "../issues";
+import type { Dataset, VillageRecord } from "../model";
+import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
+import { nameKey } from "../text/normalize";
+import { Hierarchy, type UnitNode } from "./hierarchy";
+import { firstOf, groupPeople, villagePostsKey, type People, type Person } from "./people";
+import { assessAll } from "./assess";
+import type { ConsolidationBasis, Ratio, Rollup, TotalRollup, UnitRollup, VillageStatus } from "./types";
+
+export interface RollupOptions {
+  /** The year ages are computed for; defaults to the current year. */
+  readonly referenceYear?: number;
+}
+
+const INDICATOR_COUNT = INDICATORS.length;
+const INDICATOR_INDEX = new Map<IndicatorId, number>(INDICATORS.map((spec, i) => [spec.id, i]));
+const BY_ENTITY: Record<EntityKind, number[]> = { village: [], commune: [], secretary: [] };
+INDICATORS.forEach((spec, i) => BY_ENTITY[spec.entity].push(i));
+
+/** Sums per unit: numerators at 2i, denominators at 2i + 1, for indicator i. */
+type Sums = Float64Array;
+
+/**
+ * Rolls the dataset up: builds the unit tree, decides each village's status, sums every indicator
+ * over every unit and the grand total (rates are sums over sums, never averages of rates), and
+ * assesses each unit against the target that applies to it, exactly.
+ */
+export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
+  const referenceYear = options.referenceYear ?? new Date().getFullYear();
+  const issues: Issue[] = [];
+  const tree = new Hierarchy(issues);
+  const villageCommunes = tree.addVillages(dataset.villages);
+  const reported = new Set<string>();
+  const holderCommunes = dataset.officeHolders.map((h) => tree.communeOfOfficeHolder(h, reported));
+  const people = groupPeople(dataset.officeHolders, holderCommunes);
+  reportSharedCommuneCodes(tree, dataset.villages, villageCommunes, issues);
+
+  const sums = new Map<string, Sums>();
+  const sumsOf = (id: string): Sums => {
+    let s = sums.get(id);
+    if (!s) {
+      s = new Float64Array(INDICATOR_COUNT * 2);
+      sums.set(id, s);
+    }
+    return s;
+  };
+  const add = (communeId: string, kind: EntityKind, facts: VillageFacts | CommuneFacts | SecretaryFacts): void => {
+    const s = sumsOf(communeId);
+    for (const i of BY_ENTITY[kind]) {
+      const spec = INDICATORS[i] as unknown as {
+        numerator: (f: typeof facts) => number;
+        denominator: (f: typeof facts) => number;
+      };
+      s[2 * i] += spec.numerator(facts);
+      s[2 * i + 1] += spec.denominator(facts);
+    }
+  };
+
+  const villages: VillageStatus[] = dataset.villages.map((v, i) => {
+    const status = villageStatus(v, villageCommunes[i], people, issues);
+    add(villageCommunes[i], "village", {
+      secretaryIsHead: status.consolidated,
+      secretaryIsFrontHead: frontStatus(v, villageCommunes[i], people),
+      hasOwnCell: v.hasOwnCell,
+      partyMembers: v.partyMembers,
+    });
+    return status;
+  });
+  for (const node of tree.nodes.values()) {
+    if (node.level === "commune") add(node.id, "commune", communeFacts(people.byCommune.get(node.id) ?? []));
+  }
+  for (const person of people.persons) {
+    if (person.posts.has("cellSecretary")) add(person.communeId, "secretary", secretaryFacts(person, referenceYear));
+  }
+
+  // Propagate commune sums to their ancestors and to the total: linear in the number of communes.
+  const total = new Float64Array(INDICATOR_COUNT * 2);
+  for (const node of tree.nodes.values()) {
+    if (node.level !== "commune") continue;
+    const s = sumsOf(node.id);
+    for (const ancestor of tree.ancestors(node.id)) {
+      const a = sumsOf(ancestor);
+      for (let k = 0; k < s.length; k++) a[k] += s[k];
+    }
+    for (let k = 0; k < s.length; k++) total[k] += s[k];
+  }
+
+  const ordered = tree.inTreeOrder();
+  const baseUnits = ordered.map((node) => unitOf(node, sumsOf(node.id)));
+  const baseTotal: TotalRollup = {
+    ...unitOf(
+      {
+        id: "",
+        level: "province",
+        name: "Tổng cộng",
+        province: baseUnits.length === 1 ? baseUnits[0].province : "",
+        district: null,
+        commune: null,
+        communeCode: null,
+        parentId: null,
+        childIds: [...tree.roots],
+      },
+      total,
+    ),
+    level: "total",
+    parentId: null,
+  };
+  const { units, total: assessedTotal } = assessAll(baseUnits, baseTotal, dataset.targets, issues);
+  issues.sort(compareIssues);
+  return {
+    units,
+    total: assessedTotal,
+    villages,
+    twoTier: dataset.villages.length > 0 && dataset.villages.every((v) => !v.district),
+    referenceYear,
+    issues,
+  };
+}
+
+function ratio(numerator: number, denominator: number): Ratio {
+  return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
+}
+
+function unitOf(node: UnitNode, s: Sums): UnitRollup {
+  const indicators = {} as Record<IndicatorId, Ratio>;
+  INDICATORS.forEach((spec, i) => {
+    indicators[spec.id] = ratio(s[2 * i], s[2 * i + 1]);
+  });
+  const main = INDICATOR_INDEX.get(MAIN_INDICATOR)!;
+  return {
+    id: node.id,
+    level: node.level,
+    name: node.name,
+    province: node.province,
+    district: node.district,
+    commune: node.commune,
+    communeCode: node.communeCode,
+    parentId: node.parentId,
+    childIds: [...node.childIds],
+    villages: s[2 * main + 1],
+    consolidated: s[2 * main],
+    indicators,
+    assessments: {},
+  };
+}
+
+function placeOf(v: VillageRecord, key: string): { file: string; sheet: string; cell: string } {
+  return {
+    file: v.source.file,
+    sheet: v.source.sheet,
+    cell: a1(v.source.row, v.source.columns.get(key) ?? v.source.columns.get("village") ?? 1),
+  };
+}
+
+const samePerson = (a: string | null, b: string | null): boolean | null =>
+  a && b ? nameKey(a) === nameKey(b) : null;
+
+/**
+ * "Secretary is also head": the explicit flag when filled; otherwise the two names of the Villages
+ * sheet; otherwise the office-holders of that village; otherwise unknown (counted as not
+ * consolidated, reported). A flag that contradicts the names is a warning, and the flag stands.
+ */
+function villageStatus(v: VillageRecord, communeId: string, people: People, issues: Issue[]): VillageStatus {
+  const posts = people.byVillage.get(villagePostsKey(communeId, v.village));
+  const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
+  const headName = v.head ?? posts?.heads[0]?.name ?? null;
+  const byNames = samePerson(v.secretary, v.head);
+  let consolidated: boolean | null;
+  let basis: ConsolidationBasis;
+  if (v.consolidatedFlag !== null) {
+    consolidated = v.consolidatedFlag;
+    basis = "flag";
+    if (byNames !== null && byNames !== v.consolidatedFlag) {
+      issues.push(
+        issue("flag-contradicts-names", placeOf(v, "consolidated"), {
+          flag: v.consolidatedFlag,
+          secretary: v.secretary!,
+          head: v.head!,
+        }),
+      );
+    }
+  } else if (byNames !== null) {
+    consolidated = byNames;
+    basis = "names";
+  } else if (posts && (posts.secretaries.length > 0 || posts.heads.length > 0)) {
+    // Both posts known for this village: consolidated when one person holds both.
+    consolidated =
+      posts.secretaries.length > 0 && posts.heads.length > 0
+        ? posts.secretaries.some((p) => posts.heads.includes(p))
+        : null;
+    basis = consolidated === null ? "unknown" : "officeHolders";
+  } else {
+    consolidated = null;
+    basis = "unknown";
+  }
+  if (consolidated === null) issues.push(issue("consolidation-unknown", placeOf(v, "village"), { village: v.village }));
+  return { record: v, communeId, consolidated, basis, secretaryName, headName };
+}
+
+function frontStatus(v: VillageRecord, communeId: string, people: People): boolean | null {
+  const byNames = samePerson(v.secretary, v.frontHead);
+  if (byNames !== null) return byNames;
+  const posts = people.byVillage.get(villagePostsKey(communeId, v.village));
+  if (!posts || posts.secretaries.length === 0 || posts.frontHeads.length === 0) return null;
+  return posts.secretaries.some((p) => posts.frontHeads.includes(p));
+}
+
+function communeFacts(persons: readonly Person[]): CommuneFacts {
+  const hasCommuneData = persons.some((p) =>
+    [...p.posts].some((post) =>
+      ["communeSecretary", "communeDeputySecretary", "peoplesCommitteeChair", "peoplesCouncilChair"].includes(post),
+    ),
+  );
+  if (!hasCommuneData) {
+    return { secretaryIsCommitteeChair: null, secretaryIsCouncilChair: null, deputyIsCouncilChair: null };
+  }
+  const some = (a: Person["posts"] extends Set<infer P> ? P : never, b: typeof a): boolean =>
+    persons.some((p) => p.posts.has(a) && p.posts.has(b));
+  return {
+    secretaryIsCommitteeChair: some("communeSecretary", "peoplesCommitteeChair"),
+    secretaryIsCouncilChair: some("communeSecretary", "peoplesCouncilChair"),
+    deputyIsCouncilChair: some("communeDeputySecretary", "peoplesCouncilChair"),
+  };
+}
+
+function secretaryFacts(person: Person, referenceYear: number): SecretaryFacts {
+  const theory = firstOf(person, "politicalTheory");
+  const professional = firstOf(person, "professional");
+  const birthYear = firstOf(person, "birthYear");
+  const gender = firstOf(person, "gender");
+  const ethnicity = firstOf(person, "ethnicity");
+  return {
+    educationYears: firstOf(person, "educationYears"),
+    theoryAtLeastSoCap: theory === null ? null : theoryAtLeast(theory, "so-cap"),
+    trained: firstOf(person, "trained"),
+    professionalAtLeastTrungCap: professional === null ? null : professionalAtLeast(professional, "trung-cap"),
+    universityOrHigher: professional === null ? null : professionalAtLeast(professional, "dai-hoc"),
+    female: gender === null ? null : gender === "female",
+    ethnicMinority: ethnicity === null ? null : isEthnicMinority(ethnicity),
+    age: birthYear === null ? null : referenceYear - birthYear,
+  };
+}
+
+/**
+ * A commune code (Decision 19/2025/QĐ-TTg codes are unique) written under two different districts
+ * or communes means one commune is listed twice. Names alone cannot tell: two districts of one
+ * province often have communes of the same name.
+ */
+function reportSharedCommuneCodes(
+  tree: Hierarchy,
+  villages: readonly VillageRecord[],
+  communeIds: readonly string[],
+  issues: Issue[],
+): void {
+  const byCode = new Map<string, { id: string; v: VillageRecord }>();
+  const reported = new Set<string>();
+  villages.forEach((v, i) => {
+    if (!v.communeCode) return;
+    const code = v.communeCode.trim();
+    const first = byCode.get(code);
+    if (!first) {
+      byCode.set(code, { id: communeIds[i], v });
+      return;
+    }
+    if (first.id === communeIds[i] || reported.has(code)) return;
+    reported.add(code);
+    const a = tree.nodes.get(first.id)!;
+    const b = tree.nodes.get(communeIds[i])!;
+    issues.push(
+      issue("commune-in-two-districts", placeOf(v, "communeCode"), {
+        commune: `${v.commune} (${code})`,
+        first: a.district ?? a.province,
+        second: b.district ?? b.province,
+      }),
+    );
+  });
+}

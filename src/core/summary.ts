@@ -1,0 +1,102 @@
+import { INDICATORS, MAIN_INDICATOR, type IndicatorId } from "./indicators";
+import type { Issue, Severity } from "./issues";
+import type { Comparator } from "./targets";
+import type { Rollup, TotalRollup, UnitLevel, UnitRollup } from "./rollup/types";
+
+export type Language = "vi" | "en";
+
+/** One unit in the JSON summary (see README, "The JSON summary"). */
+export interface UnitSummary {
+  readonly level: UnitLevel | "total";
+  readonly name: string;
+  readonly province: string;
+  readonly district: string | null;
+  readonly commune: string | null;
+  readonly communeCode: string | null;
+  readonly villages: number;
+  readonly consolidated: number;
+  /** consolidated / villages, or null when there are no villages. */
+  readonly rate: number | null;
+  /** The target of the main indicator as a fraction (0.9), or null when none applies. */
+  readonly target: number | null;
+  /** ">=" ("đạt") or ">" ("trên"); ">=" when no target applies (the default comparator). */
+  readonly comparator: Comparator;
+  readonly gap: number | null;
+  readonly needed: number | null;
+  readonly met: boolean | null;
+  readonly indicators: Readonly<Record<IndicatorId, IndicatorSummary>>;
+}
+
+export interface IndicatorSummary {
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly rate: number | null;
+  readonly target?: number;
+  readonly comparator?: Comparator;
+  readonly needed?: number | null;
+  readonly met?: boolean;
+}
+
+export interface IssueSummary {
+  readonly severity: Severity;
+  readonly code: string;
+  readonly file: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly message: string;
+}
+
+export interface Summary {
+  readonly twoTier: boolean;
+  readonly referenceYear: number;
+  readonly units: readonly UnitSummary[];
+  readonly total: UnitSummary;
+  readonly issues: readonly IssueSummary[];
+}
+
+function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
+  const main = u.assessments[MAIN_INDICATOR];
+  const indicators = {} as Record<IndicatorId, IndicatorSummary>;
+  for (const spec of INDICATORS) {
+    const r = u.indicators[spec.id];
+    const a = u.assessments[spec.id];
+    indicators[spec.id] = a
+      ? { ...r, target: a.target, comparator: a.comparator, needed: a.needed, met: a.met }
+      : { numerator: r.numerator, denominator: r.denominator, rate: r.rate };
+  }
+  return {
+    level: u.level,
+    name: u.name,
+    province: u.province,
+    district: u.district,
+    commune: u.commune,
+    communeCode: u.communeCode,
+    villages: u.villages,
+    consolidated: u.consolidated,
+    rate: u.indicators[MAIN_INDICATOR].rate,
+    target: main?.target ?? null,
+    comparator: main?.comparator ?? ">=",
+    gap: main?.gap ?? null,
+    needed: main?.needed ?? null,
+    met: main?.met ?? null,
+    indicators,
+  };
+}
+
+export function issueSummary(i: Issue, lang: Language): IssueSummary {
+  return { severity: i.severity, code: i.code, file: i.file, sheet: i.sheet, cell: i.cell, message: i.message[lang] };
+}
+
+/**
+ * The JSON summary of a rollup: every unit, the total, and every issue (reading issues first,
+ * then rollup issues), messages in the chosen language.
+ */
+export function summarize(rollup: Rollup, readIssues: readonly Issue[], lang: Language): Summary {
+  return {
+    twoTier: rollup.twoTier,
+    referenceYear: rollup.referenceYear,
+    units: rollup.units.map(unitSummary),
+    total: unitSummary(rollup.total),
+    issues: [...readIssues, ...rollup.issues].map((i) => issueSummary(i, lang)),
+  };
+}

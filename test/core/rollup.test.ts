@@ -1,0 +1,222 @@
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { rollup } from "../../src/core/rollup/rollup";
+import { summarize } from "../../src/core/summary";
+import { village, VILLAGE_HEADER, workbook } from "./grids";
+
+function run(sheets: Parameters<typeof workbook>[1], file = "test.xlsx") {
+  const read = readWorkbooks([workbook(file, sheets)]);
+  const result = rollup(read.dataset, { referenceYear: 2025 });
+  return { read, result, issues: [...read.dataset.issues, ...result.issues] };
+}
+
+const unit = (r: ReturnType<typeof run>["result"], name: string) => r.units.find((u) => u.name === name)!;
+
+describe("village status", () => {
+  it("uses the flag, then the names, then office-holders, else unknown", () => {
+    const { result, issues } = run({
+      "Thôn": [
+        ["DANH SÁCH THÔN"],
+        [],
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "Hoàng Văn A", "Lý Văn B", "x"),
+        village(2, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Chặng", "Nông Thị Hoà", "nông thị  hòa"),
+        village(3, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Mè", null, null),
+        village(4, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Nà Slảng", null, null),
+        village(5, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Khe", "Vi Văn C", "Vi Văn D"),
+      ],
+      "Cán bộ": [
+        ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã", "Thôn"],
+        ["Lộc Văn E", "Bí thư chi bộ kiêm Trưởng thôn", "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Mè"],
+      ],
+    });
+    const statuses = result.villages.map((v) => [v.record.village, v.consolidated, v.basis]);
+    expect(statuses).toEqual([
+      ["Pò Mầm", true, "flag"],
+      ["Khuổi Chặng", true, "names"],
+      ["Khuổi Mè", true, "officeHolders"],
+      ["Nà Slảng", null, "unknown"],
+      ["Khuổi Khe", false, "names"],
+    ]);
+    const yenLo = unit(result, "Yên Lỗ");
+    expect([yenLo.consolidated, yenLo.villages]).toEqual([3, 5]);
+    expect(issues.map((i) => [i.code, i.sheet, i.cell])).toEqual(
+      expect.arrayContaining([
+        ["flag-contradicts-names", "Thôn", "H4"],
+        ["consolidation-unknown", "Thôn", "E7"],
+      ]),
+    );
+  });
+});
+
+describe("hierarchy and sums", () => {
+  const sheets = {
+    "Thôn": [
+      VILLAGE_HEADER,
+      village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "A", null, null, "Có"),
+      village(2, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "B", null, null, "Không"),
+      village(3, "Lạng Sơn", "Bình Gia", "Xã Tân Văn", "C", null, null, 1),
+      village(4, "Lạng Sơn", "Huyện Bình Gia", "Tân Văn", "D", null, null, 1),
+      village(5, "Lạng Sơn", "Lộc Bình", "Tú Đoạn", "E", null, null, 0),
+    ],
+    "Chỉ tiêu": [
+      ["Chỉ tiêu", "Đơn vị", "Cấp", "Mục tiêu", "So sánh", "Năm"],
+      ["village_secretary_head", "Bình Gia", "huyện", "90%", "trên", 2025],
+      ["Bí thư kiêm trưởng thôn", "", "xã", 0.5, "", 2025],
+    ],
+  };
+
+  it("sums children into parents and matches unit spellings", () => {
+    const { result } = run(sheets);
+    expect(result.units.map((u) => [u.level, u.name, u.consolidated, u.villages])).toEqual([
+      ["province", "Lạng Sơn", 3, 5],
+      ["district", "Bình Gia", 3, 4],
+      ["commune", "Yên Lỗ", 1, 2],
+      ["commune", "Xã Tân Văn", 2, 2],
+      ["district", "Lộc Bình", 0, 1],
+      ["commune", "Tú Đoạn", 0, 1],
+    ]);
+    expect([result.total.consolidated, result.total.villages]).toEqual([3, 5]);
+    expect(result.twoTier).toBe(false);
+  });
+
+  it("applies the most specific target, exactly", () => {
+    const { result } = run(sheets);
+    const binhGia = unit(result, "Bình Gia").assessments.village_secretary_head!;
+    expect(binhGia).toMatchObject({ target: 0.9, comparator: ">", needed: 1, met: false });
+    expect(binhGia.gap).toBeCloseTo(0.15, 12);
+    expect(unit(result, "Yên Lỗ").assessments.village_secretary_head).toMatchObject({
+      target: 0.5,
+      comparator: ">=",
+      needed: 0,
+      met: true,
+    });
+    expect(unit(result, "Lạng Sơn").assessments.village_secretary_head).toBeUndefined();
+  });
+
+  it("summarises as the documented JSON", () => {
+    const { read, result } = run(sheets);
+    const s = summarize(result, read.dataset.issues, "vi");
+    const binhGia = s.units.find((u) => u.name === "Bình Gia")!;
+    expect(binhGia).toMatchObject({
+      level: "district",
+      province: "Lạng Sơn",
+      district: "Bình Gia",
+      commune: null,
+      villages: 4,
+      consolidated: 3,
+      rate: 0.75,
+      target: 0.9,
+      comparator: ">",
+      needed: 1,
+    });
+    expect(binhGia.indicators.village_secretary_head).toMatchObject({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(s.total).toMatchObject({ level: "total", villages: 5, consolidated: 3 });
+  });
+});
+
+describe("two-tier and mixed data", () => {
+  it("hangs communes under the province when no row has a district", () => {
+    const { result, issues } = run({
+      "Thôn": [
+        VILLAGE_HEADER,
+        village(1, "Lào Cai", null, "Xuân Hòa", "Xóm Thượng", null, null, "x"),
+        village(2, "Lào Cai", "", "Xuân Hoà", "Xóm Dưới", null, null, ""),
+      ],
+    });
+    expect(result.twoTier).toBe(true);
+    expect(result.units.map((u) => [u.level, u.name, u.villages])).toEqual([
+      ["province", "Lào Cai", 2],
+      ["commune", "Xuân Hòa", 2],
+    ]);
+    expect(issues.filter((i) => i.code === "mixed-hierarchy")).toEqual([]);
+  });
+
+  it("reports a province that mixes rows with and without districts", () => {
+    const { issues, result } = run({
+      "Thôn": [
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "A", null, null, "x"),
+        village(2, "Lạng Sơn", null, "Yên Lỗ", "B", null, null, "x"),
+        village(3, "Lạng Sơn", null, "Na Sầm", "C", null, null, "x"),
+      ],
+    });
+    expect(issues.filter((i) => i.code === "mixed-hierarchy").map((i) => i.cell)).toEqual(["C3"]);
+    // B joins the known commune; C goes under a visible "no district" group, nothing is lost.
+    expect(result.total.villages).toBe(3);
+    expect(unit(result, "Yên Lỗ").villages).toBe(2);
+  });
+});
+
+describe("commune posts", () => {
+  it("counts the Lộc Bình pairs from office-holders", () => {
+    const holders = [
+      ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã", "Mã cán bộ"],
+      ["Hoàng Văn A", "Bí thư đảng ủy kiêm Chủ tịch HĐND", "Lạng Sơn", "Lộc Bình", "Tú Đoạn", ""],
+      ["Lý Thị B", "Phó bí thư đảng ủy", "Lạng Sơn", "Lộc Bình", "Tú Đoạn", ""],
+      ["Lý Thị B", "Chủ tịch UBND", "Lạng Sơn", "Lộc Bình", "Tú Đoạn", ""],
+      ["Vi Văn C", "Bí thư Đảng ủy xã", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", "LB01"],
+      ["Vi Van C", "Chủ tịch Ủy ban nhân dân", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", "LB01"],
+      ["Nông Văn D", "Phó bí thư", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", ""],
+      ["Nông Văn D", "CT HĐND", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", ""],
+      ["Lộc Văn E", "Bí thư", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", ""],
+    ];
+    const { result, issues } = run({
+      "Thôn": [
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Lộc Bình", "Tú Đoạn", "A", null, null, "x"),
+        village(2, "Lạng Sơn", "Lộc Bình", "Khánh Xuân", "B", null, null, "x"),
+        village(3, "Lạng Sơn", "Lộc Bình", "Xuân Dương", "C", null, null, "x"),
+      ],
+      "Cán bộ": holders,
+    });
+    const lb = unit(result, "Lộc Bình").indicators;
+    expect(lb.commune_secretary_committee_chair).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(lb.commune_secretary_council_chair).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(lb.commune_deputy_council_chair).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+});
+
+describe("secretaries' quality", () => {
+  it("counts qualifications of village cell secretaries", () => {
+    const { result, issues } = run({
+      "Thôn": [VILLAGE_HEADER, village(1, "Thanh Hóa", "Quan Sơn", "Sơn Lư", "Bản Din", null, null, "x")],
+      "Cán bộ": [
+        ["Họ và tên", "Chức danh", "Xã", "Thôn", "Năm sinh", "Giới tính", "Dân tộc", "Trình độ văn hóa", "Chuyên môn", "Lý luận chính trị", "Bồi dưỡng nghiệp vụ"],
+        ["Hà Văn Ơn", "Bí thư chi bộ", "Sơn Lư", "Bản Din", 1990, "Nam", "Thái", "12/12", "Trung cấp", "Sơ cấp", "x"],
+        ["Lò Thị Xa", "Bí thư chi bộ", "Sơn Lư", "Bản Hẹ", 1970, "Nữ", "Kinh", "10/10", "Đại học", "", ""],
+        ["Phạm Văn Ba", "Bí thư chi bộ", "Sơn Lư", "Bản Mới", "19x0", "Nam", "Mường", "9/12", "kỹ năng mềm", "Trung cấp", "Không"],
+      ],
+    });
+    const q = unit(result, "Quan Sơn").indicators;
+    expect(q.secretary_education_12).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(q.secretary_professional).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(q.secretary_university).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(q.secretary_theory).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(q.secretary_trained).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(q.secretary_women).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(q.secretary_minority).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(q.secretary_under_40).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(issues.map((i) => [i.code, i.cell]).sort()).toEqual([
+      ["bad-year", "E4"],
+      ["unknown-qualification", "I4"],
+    ]);
+  });
+});
+
+describe("party cells", () => {
+  it("counts own cells, small cells and members per cell", () => {
+    const { result } = run({
+      "Thôn": [
+        VILLAGE_HEADER,
+        village(1, "Lào Cai", null, "Xuân Hòa", "A", null, null, "x", "x", 6),
+        village(2, "Lào Cai", null, "Xuân Hòa", "B", null, null, "x", "x", 2),
+        village(3, "Lào Cai", null, "Xuân Hòa", "C", null, null, "x", "Không", 1),
+      ],
+    });
+    const x = unit(result, "Xuân Hòa").indicators;
+    expect(x.villages_own_cell).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(x.small_cells).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(x.members_per_cell).toMatchObject({ numerator: 8, denominator: 2, rate: 4 });
+  });
+});

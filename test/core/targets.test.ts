@@ -1,0 +1,85 @@
+import {
+  meetsTarget,
+  parseComparator,
+  parseDecimal,
+  parseTarget,
+  unitsNeeded,
+  type ExactFraction,
+} from "../../src/core/targets";
+
+const t = (v: string | number): ExactFraction => parseTarget(v)!.fraction;
+
+describe("exact target arithmetic", () => {
+  it("7% of 100 is exactly 7", () => {
+    expect(unitsNeeded(0, 100, t(0.07), ">=")).toBe(7);
+    expect(unitsNeeded(0, 100, t("7%"), ">=")).toBe(7);
+  });
+  it("above 29% of 100 is 30", () => {
+    expect(unitsNeeded(0, 100, t(0.29), ">")).toBe(30);
+  });
+  it("above 90% of 143 is 129: Bình Gia needs 61 more", () => {
+    expect(unitsNeeded(0, 143, t("90%"), ">")).toBe(129);
+    expect(unitsNeeded(68, 143, t(0.9), ">")).toBe(61);
+    expect(unitsNeeded(68, 143, t(0.9), ">=")).toBe(61);
+  });
+  it("at least 90% of 100 is 90, above is 91", () => {
+    expect(unitsNeeded(0, 100, t(90), ">=")).toBe(90);
+    expect(unitsNeeded(0, 100, t(90), ">")).toBe(91);
+  });
+  it("met targets need 0", () => {
+    expect(unitsNeeded(95, 100, t(0.9), ">")).toBe(0);
+    expect(meetsTarget(90, 100, t(0.9), ">=")).toBe(true);
+    expect(meetsTarget(90, 100, t(0.9), ">")).toBe(false);
+  });
+  it("impossible or empty gives null", () => {
+    expect(unitsNeeded(10, 10, t(1), ">")).toBeNull();
+    expect(unitsNeeded(0, 0, t(0.5), ">=")).toBeNull();
+    expect(meetsTarget(0, 0, t(0), ">=")).toBe(false);
+  });
+  it("agrees with a brute-force search", () => {
+    for (let total = 1; total <= 60; total++) {
+      for (const p of ["0", "0.07", "0.29", "0.333", "0.5", "0.9", "0.999", "1"]) {
+        for (const cmp of [">=", ">"] as const) {
+          const target = t(Number(p));
+          let brute: number | null = null;
+          for (let m = 0; m <= total; m++) {
+            if (meetsTarget(m, total, target, cmp)) {
+              brute = m;
+              break;
+            }
+          }
+          expect(unitsNeeded(0, total, target, cmp)).toBe(brute);
+        }
+      }
+    }
+  });
+});
+
+describe("parsing", () => {
+  it("reads targets as clerks write them", () => {
+    expect(parseTarget("90%")!.value).toBe(0.9);
+    expect(parseTarget("90,5 %")!.value).toBeCloseTo(0.905, 12);
+    expect(parseTarget("0,9")!.value).toBe(0.9);
+    expect(parseTarget("90")!.value).toBe(0.9);
+    expect(parseTarget(90)!.value).toBe(0.9);
+    expect(parseTarget(0.9)!.value).toBe(0.9);
+    expect(parseTarget(1)!.value).toBe(1);
+    expect(parseTarget("abc")).toBeNull();
+    expect(parseTarget(-0.1)).toBeNull();
+  });
+  it("keeps decimals exact", () => {
+    expect(parseDecimal("0.07")).toEqual({ numerator: 7n, denominator: 100n });
+    expect(parseDecimal("1e-3")).toEqual({ numerator: 1n, denominator: 1000n });
+    expect(parseDecimal("2.50")).toEqual({ numerator: 5n, denominator: 2n });
+    expect(parseDecimal(".5")).toEqual({ numerator: 1n, denominator: 2n });
+    expect(parseDecimal("")).toBeNull();
+  });
+  it("reads comparators", () => {
+    expect(parseComparator("")).toBe(">=");
+    expect(parseComparator("≥")).toBe(">=");
+    expect(parseComparator("đạt")).toBe(">=");
+    expect(parseComparator("Trên")).toBe(">");
+    expect(parseComparator(">")).toBe(">");
+    expect(parseComparator("khoảng")).toBeNull();
+  });
+});
