@@ -1,0 +1,91 @@
+import * as path from "node:path";
+import { readWorkbooks } from "../core/read/readWorkbook";
+import { rollup } from "../core/rollup/rollup";
+import { summarize, type Language, type Summary } from "../core/summary";
+import type { WorkbookGrids } from "../core/grid";
+import { isUnusableInputError } from "../xlsx/errors";
+import { readXlsxFile } from "../xlsx/readXlsx";
+import { USAGE, type CliRequest } from "./args";
+import { isSameFile, writeFileAtomic } from "./files";
+import { formatIssueLine, formatSummaryTable } from "./text";
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+  readonly version: string;
+}
+
+/** How many issues are printed on stderr before "… and N more". The JSON always has them all. */
+const MAX_ISSUE_LINES = 200;
+
+/** Runs a parsed request; returns the exit code. Unusable input: one line on stderr, no output, 1. */
+export async function runRequest(request: CliRequest, io: CliIo): Promise<number> {
+  if (request.command === "help") {
+    io.stdout(USAGE + "\n");
+    return 0;
+  }
+  if (request.command === "version") {
+    io.stdout(io.version + "\n");
+    return 0;
+  }
+  const lang = request.lang;
+  const say = (vi: string, en: string): string => (lang === "vi" ? `${vi} / ${en}` : en);
+
+  for (const target of [request.json, request.out]) {
+    if (target && target !== "-" && request.inputs.some((input) => isSameFile(input, target))) {
+      io.stderr(
+        say(
+          `nth-rollup: không ghi đè lên tệp đầu vào “${target}”; hãy chọn tên khác`,
+          `will not overwrite the input file “${target}”; choose another name`,
+        ) + "\n",
+      );
+      return 1;
+    }
+  }
+
+  const workbooks: WorkbookGrids[] = [];
+  for (const input of request.inputs) {
+    try {
+      workbooks.push(await readXlsxFile(input, path.basename(input)));
+    } catch (error) {
+      if (!isUnusableInputError(error)) throw error;
+      io.stderr(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}\n`);
+      return 1;
+    }
+  }
+  const read = readWorkbooks(workbooks);
+  if (read.unusable) {
+    io.stderr(`nth-rollup: ${lang === "vi" ? `${read.unusable.vi} / ${read.unusable.en}` : read.unusable.en}\n`);
+    return 1;
+  }
+  const result = rollup(read.dataset, { referenceYear: request.referenceYear ?? io.now().getFullYear() });
+  const summary = summarize(result, read.dataset.issues, lang);
+
+  if (request.out) {
+    io.stderr(say("nth-rollup: --out chưa được hỗ trợ", "--out is not supported yet") + "\n");
+    return 1;
+  }
+  if (request.json === "-") {
+    io.stdout(JSON.stringify(summary, null, 2) + "\n");
+  } else if (request.json) {
+    await writeFileAtomic(request.json, JSON.stringify(summary, null, 2) + "\n");
+  } else {
+    io.stdout(formatSummaryTable(summary, lang));
+  }
+  printIssues(summary, lang, io);
+  return 0;
+}
+
+function printIssues(summary: Summary, lang: Language, io: CliIo): void {
+  const { issues } = summary;
+  issues.slice(0, MAX_ISSUE_LINES).forEach((i) => io.stderr(formatIssueLine(i, lang) + "\n"));
+  if (issues.length > MAX_ISSUE_LINES) {
+    const more = issues.length - MAX_ISSUE_LINES;
+    io.stderr(
+      (lang === "vi"
+        ? `… và ${more} vấn đề khác (xem --json) / and ${more} more (see --json)`
+        : `… and ${more} more (see --json)`) + "\n",
+    );
+  }
+}
