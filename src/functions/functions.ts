@@ -1,0 +1,77 @@
+/**
+ * The NTH custom functions: one-line adapters from Excel arguments to `src/core/formulas.ts`.
+ * custom-functions-metadata-plugin builds functions.json from the JSDoc below and appends the
+ * `CustomFunctions.associate` calls at build time; the Vietnamese metadata comes from
+ * descriptions-vi.json (see scripts/localize-functions.js). Parameter types are `unknown` (Excel
+ * "any") so that the core, not Excel, decides what is readable and says so in Vietnamese.
+ */
+import * as formulas from "../core/formulas";
+import { toCell, toMatrix, toOptionalCell, unwrap } from "./excelValues";
+
+/**
+ * Consolidation rate (tỷ lệ nhất thể hóa): consolidated / total, or, without a total, yes / (yes + no) over a range of yes/no flags (blanks ignored). Format the cell as a percentage.
+ * @customfunction CONSOLIDATION_RATE
+ * @param consolidated Number of consolidated units, or a range of flags (x, Có/Không, TRUE/FALSE, 1/0).
+ * @param [total] Total number of units; leave out when the first argument is a range of flags.
+ * @returns The rate, a fraction from 0 to 1.
+ */
+export function consolidationRate(consolidated: unknown[][], total?: number): number {
+  return unwrap(formulas.consolidationRate(toMatrix(consolidated), toOptionalCell(total)));
+}
+
+/**
+ * Gap to the target (khoảng cách tới mục tiêu): target − actual. Positive: still short; zero or negative: met.
+ * @customfunction TARGET_GAP
+ * @param actual Actual rate, a fraction from 0 to 1 (a cell formatted as %).
+ * @param target Target: 0.9, 90% or "90%".
+ * @returns Target minus actual, as a fraction.
+ */
+export function targetGap(actual: unknown, target: unknown): number {
+  return unwrap(formulas.targetGap(toCell(actual), toCell(target)));
+}
+
+/**
+ * Units still needed (số đơn vị cần thêm): the smallest number of further consolidations that meets the target, computed exactly.
+ * @customfunction UNITS_NEEDED
+ * @param consolidated Number of consolidated units.
+ * @param total Total number of units.
+ * @param target Target: 0.9, 90% or "90%".
+ * @param [strict] TRUE when the target says "above" (trên 90%); FALSE or left out for "at least" (đạt 90%).
+ * @returns A whole number of units, 0 when the target is met.
+ */
+export function unitsNeeded(consolidated: unknown, total: unknown, target: unknown, strict?: unknown): number {
+  return unwrap(formulas.unitsNeeded(toCell(consolidated), toCell(total), toCell(target), toOptionalCell(strict)));
+}
+
+/**
+ * Is the secretary also the head? (bí thư kiêm trưởng thôn?) TRUE when both names are filled and are the same after normalisation (Unicode form, tone-mark placement, case, spaces).
+ * @customfunction IS_CONSOLIDATED
+ * @param secretary Name of the party-cell secretary.
+ * @param head Name of the village head.
+ * @returns TRUE or FALSE.
+ */
+export function isConsolidated(secretary: unknown, head: unknown): boolean {
+  return unwrap(formulas.isConsolidated(toCell(secretary), toCell(head)));
+}
+
+/**
+ * Count of consolidated units (đếm số nhất thể hóa): how many rows hold the same person in both ranges.
+ * @customfunction COUNT_CONSOLIDATED
+ * @param secretaries Range of secretaries' names.
+ * @param heads Range of heads' names, the same size as the secretaries.
+ * @returns The number of rows where the two names match.
+ */
+export function countConsolidated(secretaries: unknown[][], heads: unknown[][]): number {
+  return unwrap(formulas.countConsolidated(toMatrix(secretaries), toMatrix(heads)));
+}
+
+/**
+ * Rolled-up rate (tỷ lệ tổng hợp): sum of numerators / sum of denominators, the right way to combine units' rates (never average percentages).
+ * @customfunction ROLLUP_RATE
+ * @param numerators Range of numerators, e.g. consolidated villages per commune.
+ * @param denominators Range of denominators, e.g. villages per commune, the same size.
+ * @returns The combined rate, a fraction from 0 to 1.
+ */
+export function rollupRate(numerators: unknown[][], denominators: unknown[][]): number {
+  return unwrap(formulas.rollupRate(toMatrix(numerators), toMatrix(denominators)));
+}

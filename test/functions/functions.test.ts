@@ -1,0 +1,155 @@
+/**
+ * The adapters as Excel calls them: numbers, strings, booleans, `null` for an omitted optional
+ * argument, rows of values for ranges. A shim stands in for the global `CustomFunctions` that
+ * Excel's runtime provides, so the errors the adapters throw can be checked.
+ */
+import { toCell, toMatrix } from "../../src/functions/excelValues";
+import * as nth from "../../src/functions/functions";
+
+class ShimError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+beforeAll(() => {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: ShimError, ErrorCode };
+});
+
+afterAll(() => {
+  delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions;
+});
+
+/** Runs an adapter and returns what it threw (failing the test if it returned). */
+function thrown(run: () => unknown): ShimError {
+  try {
+    const value = run();
+    throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ShimError);
+    return e as ShimError;
+  }
+}
+
+// Excel passes omitted optional arguments as null; the TypeScript signatures say `?`.
+const OMITTED = null as unknown as undefined;
+
+describe("NTH.CONSOLIDATION_RATE", () => {
+  it("divides a count by a total (a scalar arrives as a 1×1 matrix)", () => {
+    expect(nth.consolidationRate([[68]], 143)).toBe(68 / 143);
+  });
+
+  it("computes yes / (yes + no) over a range of flags when the total is omitted", () => {
+    expect(nth.consolidationRate([["x"], [""], ["Có"], ["Không"], [null], [true], [0]], OMITTED)).toBe(3 / 5);
+  });
+
+  it("throws #DIV/0! without a message for a zero total (Excel shows none for it)", () => {
+    const e = thrown(() => nth.consolidationRate([[0]], 0));
+    expect(e.code).toBe("#DIV/0!");
+    expect(e.message).toBeUndefined();
+  });
+
+  it("throws #VALUE! with the Vietnamese message first for consolidated > total", () => {
+    const e = thrown(() => nth.consolidationRate([[150]], 143));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "Số đã nhất thể hóa (150) lớn hơn tổng số (143) / Consolidated (150) is greater than the total (143)",
+    );
+  });
+
+  it("throws #VALUE! naming a bad flag", () => {
+    const e = thrown(() => nth.consolidationRate([["x"], ["có lẽ"]], OMITTED));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^“có lẽ” \(dòng 2, cột 1 của vùng\) không phải giá trị Có\/Không.* \/ “có lẽ”/);
+  });
+
+  it("throws #VALUE! for a negative count", () => {
+    expect(thrown(() => nth.consolidationRate([[-3]], 10)).message).toContain("không được âm");
+  });
+});
+
+describe("NTH.TARGET_GAP", () => {
+  it("returns target − actual for 0.9, 90 and \"90%\"", () => {
+    expect(nth.targetGap(0.4755, 0.9)).toBe(0.4245);
+    expect(nth.targetGap(0.4755, "90%")).toBe(0.4245);
+    expect(nth.targetGap(0.95, 0.9)).toBe(-0.05);
+  });
+
+  it("throws #VALUE! for a target outside 0–100%", () => {
+    const e = thrown(() => nth.targetGap(0.5, "120%"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("Mục tiêu “120%” nằm ngoài khoảng 0–100% / Target “120%” is outside 0–100%");
+  });
+});
+
+describe("NTH.UNITS_NEEDED", () => {
+  it("returns the exact count, with strict omitted or given", () => {
+    expect(nth.unitsNeeded(68, 143, 0.9, true)).toBe(61);
+    expect(nth.unitsNeeded(0, 100, 0.07, OMITTED)).toBe(7);
+    expect(nth.unitsNeeded(0, 100, "29%", true)).toBe(30);
+  });
+
+  it("throws #N/A with a message when the target cannot be reached", () => {
+    const e = thrown(() => nth.unitsNeeded(5, 10, "100%", true));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toContain("trên 100%");
+    expect(e.message).toContain(" / No number of units");
+  });
+
+  it("throws #DIV/0! for a zero total and #VALUE! for bad input", () => {
+    expect(thrown(() => nth.unitsNeeded(0, 0, 0.9, OMITTED)).code).toBe("#DIV/0!");
+    expect(thrown(() => nth.unitsNeeded("sáu mươi", 143, 0.9, OMITTED)).code).toBe("#VALUE!");
+    expect(thrown(() => nth.unitsNeeded(68, 143, 0.9, "có thể")).code).toBe("#VALUE!");
+  });
+});
+
+describe("NTH.IS_CONSOLIDATED and NTH.COUNT_CONSOLIDATED", () => {
+  it("compares names after normalisation", () => {
+    expect(nth.isConsolidated("Hoàng Văn Hoà", "hoàng văn hòa")).toBe(true);
+    expect(nth.isConsolidated("Hoàng Văn Hoà", "")).toBe(false);
+    expect(nth.isConsolidated(null, null)).toBe(false);
+  });
+
+  it("counts matching rows and rejects ranges of different sizes", () => {
+    expect(nth.countConsolidated([["Lý Văn Tú"], ["A"]], [["Lý  Văn Tú"], ["B"]])).toBe(1);
+    const e = thrown(() => nth.countConsolidated([["a"], ["b"]], [["a"]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("2×1");
+  });
+});
+
+describe("NTH.ROLLUP_RATE", () => {
+  it("returns sum / sum", () => {
+    expect(nth.rollupRate([[3], [94]], [[9], [94]])).toBe(97 / 103);
+  });
+
+  it("throws #DIV/0! when the denominators sum to 0 and #VALUE! for text", () => {
+    expect(thrown(() => nth.rollupRate([[0]], [[0]])).code).toBe("#DIV/0!");
+    expect(thrown(() => nth.rollupRate([["ba"]], [[9]])).message).toContain("“ba” không phải số");
+  });
+});
+
+describe("argument conversion", () => {
+  it("uses Excel's rows as they are when every cell is a plain value", () => {
+    const range = [["x", 1, true, null, ""]];
+    expect(toMatrix(range)).toBe(range);
+  });
+
+  it("converts objects (entities, errors) to error cells and scalars to 1×1", () => {
+    expect(toMatrix([[{ code: "#N/A" }]])).toEqual([[{ kind: "error", code: "#N/A" }]]);
+    expect(toMatrix([[{ type: "Entity" }]])).toEqual([[{ kind: "error", code: "#VALUE!" }]]);
+    expect(toMatrix(5)).toEqual([[5]]);
+    expect(toCell(undefined)).toBeNull();
+  });
+});
