@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { parseArgs, UsageError } from "../../src/cli/args";
+import { runRequest } from "../../src/cli/commands";
+import type { Summary } from "../../src/core/summary";
+
+const ROOT = path.resolve(__dirname, "../..");
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nth-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function writeWorkbook(name: string, sheets: Record<string, unknown[][]>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheetName, rows] of Object.entries(sheets)) wb.addWorksheet(sheetName).addRows(rows);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const HEADER = ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn", "Nhất thể hóa"];
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runRequest(parseArgs(argv), {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    now: () => new Date("2025-06-01T00:00:00Z"),
+    version: "test",
+  });
+  return { code, stdout, stderr };
+}
+
+describe("nth-rollup report", () => {
+  let input: string;
+  beforeAll(async () => {
+    input = await writeWorkbook("xa.xlsx", {
+      "Danh sách": [
+        ["DANH SÁCH THÔN, TỔ DÂN PHỐ"],
+        [],
+        HEADER,
+        ["Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "Hoàng Văn A", "Hoàng Văn A", null],
+        ["Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Mè", "Lý Văn B", "Vi Văn C", "x"],
+        ["Lạng Sơn", "Bình Gia", "Yên Lỗ", "Nà Mò", "Lý Văn D", "Vi Văn E", "có lẽ"],
+      ],
+    });
+  });
+
+  it("writes the JSON summary to stdout and issues to stderr, exit 0", async () => {
+    const { code, stdout, stderr } = await run(["report", input, "--json", "-"]);
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as Summary;
+    const yenLo = summary.units.find((u) => u.name === "Yên Lỗ")!;
+    expect(yenLo).toMatchObject({ level: "commune", villages: 3, consolidated: 2, district: "Bình Gia" });
+    expect(summary.issues.map((i) => [i.code, i.sheet, i.cell])).toEqual(
+      expect.arrayContaining([
+        ["flag-contradicts-names", "Danh sách", "G5"],
+        ["bad-flag", "Danh sách", "G6"],
+      ]),
+    );
+    expect(stderr).toContain("Danh sách!G6");
+    expect(stderr).toContain("có lẽ");
+  });
+
+  it("writes English messages with --lang en, to a file", async () => {
+    const out = path.join(dir, "summary.json");
+    const { code, stdout } = await run(["report", input, "--json", out, "--lang", "en"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("");
+    const summary = JSON.parse(fs.readFileSync(out, "utf8")) as Summary;
+    expect(summary.issues.find((i) => i.code === "bad-flag")!.message).toMatch(/is not a yes\/no value/);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("prints a table without --json", async () => {
+    const { code, stdout } = await run(["report", input]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Bình Gia\s+3\s+2\s+66\.7%/);
+  });
+
+  it.each([
+    ["no such file", () => path.join(dir, "none.xlsx"), /không có tệp này/],
+    [
+      "a CSV named .xlsx",
+      () => {
+        const f = path.join(dir, "data.xlsx");
+        fs.writeFileSync(f, "Tỉnh,Xã,Thôn\nLạng Sơn,Yên Lỗ,Pò Mầm\n");
+        return f;
+      },
+      /không phải tệp \.xlsx/,
+    ],
+  ])("exits 1 with one line for %s", async (_, file, message) => {
+    const { code, stdout, stderr } = await run(["report", file(), "--json", "-"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  it("exits 1 when there is no Villages sheet, or a required column is missing", async () => {
+    const none = await writeWorkbook("none.xlsx", { "Sheet1": [["Họ", "Tên"], ["a", "b"]] });
+    const r1 = await run(["report", none, "--json", "-"]);
+    expect([r1.code, r1.stdout]).toEqual([1, ""]);
+    expect(r1.stderr).toMatch(/Không tìm thấy trang Thôn/);
+    const noCommune = await writeWorkbook("nocommune.xlsx", {
+      "Thôn": [["Tỉnh", "Thôn", "Nhất thể hóa"], ["Lạng Sơn", "Pò Mầm", "x"]],
+    });
+    const r2 = await run(["report", noCommune, "--json", "-"]);
+    expect([r2.code, r2.stdout]).toEqual([1, ""]);
+    expect(r2.stderr).toMatch(/thiếu cột bắt buộc “Xã”/);
+    expect(r2.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("refuses to overwrite an input", async () => {
+    const before = fs.readFileSync(input);
+    const { code, stderr } = await run(["report", input, "--json", input]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/không ghi đè/);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("rejects unknown options", () => {
+    expect(() => parseArgs(["report", "a.xlsx", "--jsn", "-"])).toThrow(UsageError);
+    expect(() => parseArgs(["report"])).toThrow(UsageError);
+    expect(() => parseArgs(["report", "a.xlsx", "--lang", "fr"])).toThrow(UsageError);
+  });
+});
+
+describe("the installed bin", () => {
+  it("runs as npx nth-rollup after a build", () => {
+    execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "pipe" });
+    const result = spawnSync("npx", ["--no-install", "nth-rollup", "--version"], { cwd: ROOT, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
+  });
+});
