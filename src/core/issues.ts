@@ -103,6 +103,13 @@ export const ISSUE_CATALOGUE = {
       en: `Birth year ${q(p.text)} is not valid (expected a year such as 1975); ignored for age.`,
     }),
   },
+  "bad-date": {
+    severity: "warning",
+    message: (p: { text: string }): Message => ({
+      vi: `Ngày ${q(p.text)} không đọc được (dùng dạng 15/9/2025); bỏ qua.`,
+      en: `Date ${q(p.text)} cannot be read (use 15/9/2025); ignored.`,
+    }),
+  },
   "unknown-village-type": {
     severity: "warning",
     message: (p: { text: string }): Message => ({
@@ -224,6 +231,41 @@ export const ISSUE_CATALOGUE = {
     message: (p: { unit: string }): Message => ({
       vi: `Đơn vị ${q(p.unit)} có cán bộ nhưng không có trong trang Thôn.`,
       en: `Unit ${q(p.unit)} has office-holders but is not in the Villages sheet.`,
+    }),
+  },
+  "submission-superseded": {
+    severity: "warning",
+    message: (p: { unit: string; older: string; newer: string }): Message => ({
+      vi: `Đơn vị ${q(p.unit)} nộp hai lần: dùng tệp ${q(p.newer)} (lập sau), bỏ tệp ${q(p.older)}.`,
+      en: `Unit ${q(p.unit)} submitted twice: using ${q(p.newer)} (the newer), not ${q(p.older)}.`,
+    }),
+  },
+  "village-in-two-submissions": {
+    severity: "error",
+    message: (p: { village: string; commune: string; used: string; other: string }): Message => ({
+      vi: `Thôn ${q(p.village)} (xã ${p.commune}) có trong hai tệp nộp: ${q(p.used)} và ${q(p.other)}; dùng số liệu của ${q(p.used)}.`,
+      en: `Village ${q(p.village)} (commune ${p.commune}) is in two submissions: ${q(p.used)} and ${q(p.other)}; the data of ${q(p.used)} is used.`,
+    }),
+  },
+  "commune-claimed-twice": {
+    severity: "warning",
+    message: (p: { commune: string; first: string; second: string }): Message => ({
+      vi: `Xã ${q(p.commune)} có trong hai tệp nộp thuộc hai huyện khác nhau (${p.first}; ${p.second}); hãy kiểm tra có phải cùng một xã không.`,
+      en: `Commune ${q(p.commune)} appears in two submissions under different districts (${p.first}; ${p.second}); check whether it is the same commune.`,
+    }),
+  },
+  "submission-totals-mismatch": {
+    severity: "error",
+    message: (p: { file: string; statedVillages: number; statedConsolidated: number; villages: number; consolidated: number }): Message => ({
+      vi: `Tệp ${q(p.file)} ghi tổng ${p.statedConsolidated}/${p.statedVillages} thôn nhất thể hóa nhưng các dòng dữ liệu cho ${p.consolidated}/${p.villages}; tổng hợp theo các dòng dữ liệu.`,
+      en: `${q(p.file)} states ${p.statedConsolidated}/${p.statedVillages} villages consolidated but its rows give ${p.consolidated}/${p.villages}; the rows are used.`,
+    }),
+  },
+  "submission-other-period": {
+    severity: "error",
+    message: (p: { file: string; period: string; expected: string }): Message => ({
+      vi: `Tệp ${q(p.file)} là số liệu kỳ ${q(p.period)}, khác kỳ đang tổng hợp ${q(p.expected)}; vẫn được tính — hãy kiểm tra lại.`,
+      en: `${q(p.file)} is for period ${q(p.period)}, not the period being compiled ${q(p.expected)}; it is still counted — check it.`,
     }),
   },
 } as const;

@@ -74,10 +74,22 @@ export interface TargetRecord {
   readonly source: RowSource;
 }
 
+/** A unit expected to submit (from a Units sheet). */
+export interface ExpectedUnitRecord {
+  readonly unit: string;
+  readonly level: TargetLevel | null;
+  readonly province: string | null;
+  readonly district: string | null;
+  /** Deadline as an ISO date (yyyy-mm-dd), or null. */
+  readonly deadline: string | null;
+  readonly source: RowSource;
+}
+
 /** Everything read from one or more workbooks: the records and every issue found. */
 export interface Dataset {
   readonly villages: readonly VillageRecord[];
   readonly officeHolders: readonly OfficeHolderRecord[];
   readonly targets: readonly TargetRecord[];
+  readonly expectedUnits: readonly ExpectedUnitRecord[];
   readonly issues: readonly Issue[];
 }

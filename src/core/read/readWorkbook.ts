@@ -1,12 +1,13 @@
 import { a1 } from "../a1";
 import type { WorkbookGrids } from "../grid";
 import { compareIssues, issue, type Issue, type Message } from "../issues";
-import type { Dataset, OfficeHolderRecord, TargetRecord, VillageRecord } from "../model";
+import type { Dataset, ExpectedUnitRecord, OfficeHolderRecord, TargetRecord, VillageRecord } from "../model";
+import { readManifest, type SubmissionManifest } from "../submission/manifest";
 import { SHEET_SPECS, type SheetKind } from "../schema/sheets";
 import { nameKey, unitKey } from "../text/normalize";
 import { findHeaderRow } from "./headers";
 import { readSheet, type SheetRead } from "./readSheet";
-import { officeHolderRecords, targetRecords, villageRecords } from "./records";
+import { expectedUnitRecords, officeHolderRecords, targetRecords, villageRecords } from "./records";
 
 /** A standard sheet found in a workbook. */
 export interface FoundSheet {
@@ -19,9 +20,20 @@ export interface FoundSheet {
   readonly usable: boolean;
 }
 
+/** One input workbook, with its submission manifest when it is a submission. */
+export interface SubmissionInfo {
+  readonly file: string;
+  readonly manifest: SubmissionManifest | null;
+  /** Name of the manifest sheet, when there is one. */
+  readonly manifestSheet: string | null;
+  /** False when a newer submission of the same unit replaced this one (its rows are not used). */
+  readonly used: boolean;
+}
+
 export interface ReadResult {
   readonly dataset: Dataset;
   readonly sheets: readonly FoundSheet[];
+  readonly submissions: readonly SubmissionInfo[];
   /**
    * Why the input cannot be used at all (no Villages sheet, a file with no standard sheet, a
    * required column missing), as one line in both languages; null when a summary can be made.
@@ -39,11 +51,15 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
   const villages: VillageRecord[] = [];
   const officeHolders: OfficeHolderRecord[] = [];
   const targets: TargetRecord[] = [];
+  const expectedUnits: ExpectedUnitRecord[] = [];
   let unusable: Message | null = null;
+  const submissions = findSubmissions(workbooks, issues);
 
-  for (const workbook of workbooks) {
+  workbooks.forEach((workbook, w) => {
+    if (!submissions[w].used) return;
     let found = 0;
     for (const grid of workbook.sheets) {
+      if (grid.name === submissions[w].manifestSheet) continue;
       const header = findHeaderRow(grid, SHEET_SPECS);
       if (!header) continue;
       found++;
@@ -62,7 +78,8 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
       }
       if (header.spec.kind === "villages") villages.push(...villageRecords(read, issues));
       else if (header.spec.kind === "officeHolders") officeHolders.push(...officeHolderRecords(read, issues));
-      else targets.push(...targetRecords(read, issues));
+      else if (header.spec.kind === "targets") targets.push(...targetRecords(read, issues));
+      else expectedUnits.push(...expectedUnitRecords(read, issues));
     }
     if (found === 0) {
       const place = { file: workbook.file, sheet: "", cell: "" };
@@ -70,7 +87,7 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
       issues.push(noSheet);
       unusable ??= noSheet.message;
     }
-  }
+  });
   if (!unusable && !sheets.some((s) => s.kind === "villages")) {
     const file = workbooks.map((w) => w.file).join(", ");
     const noVillages = issue("no-standard-sheet", { file, sheet: "", cell: "" }, { file });
@@ -78,12 +95,14 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
     unusable = noVillages.message;
   }
 
-  const uniqueVillages = dropDuplicateVillages(villages, issues);
+  const generatedAt = new Map(submissions.map((s) => [s.file, s.manifest?.generatedAt ?? ""]));
+  const uniqueVillages = dropDuplicateVillages(villages, generatedAt, issues);
   const uniqueTargets = dropDuplicateTargets(targets, issues);
   issues.sort(compareIssues);
   return {
-    dataset: { villages: uniqueVillages, officeHolders, targets: uniqueTargets, issues },
+    dataset: { villages: uniqueVillages, officeHolders, targets: uniqueTargets, expectedUnits, issues },
     sheets,
+    submissions,
     unusable,
   };
 }
@@ -106,30 +125,82 @@ function cellOf(v: { source: { row: number; columns: ReadonlyMap<string, number>
   return a1(v.source.row, v.source.columns.get(key) ?? 1);
 }
 
-function dropDuplicateVillages(villages: readonly VillageRecord[], issues: Issue[]): VillageRecord[] {
-  const seen = new Map<string, VillageRecord>();
-  const out: VillageRecord[] = [];
+/**
+ * One row per village. A repeat within one file is a duplicate (the first row counts). The same
+ * village in two files is a conflict between submissions: the newer submission's row is used (by
+ * its manifest time; without manifests, the first file given), and the issue names both.
+ */
+function dropDuplicateVillages(
+  villages: readonly VillageRecord[],
+  generatedAt: ReadonlyMap<string, string>,
+  issues: Issue[],
+): VillageRecord[] {
+  const seen = new Map<string, number>();
+  const out: (VillageRecord | null)[] = [];
   for (const v of villages) {
     const key = villageKey(v);
-    const first = seen.get(key);
-    if (first) {
-      const firstPlace =
-        (first.source.file !== v.source.file ? `${first.source.file} ` : "") +
-        (first.source.sheet !== v.source.sheet || first.source.file !== v.source.file ? `${first.source.sheet}!` : "") +
-        cellOf(first, "village");
-      issues.push(
-        issue(
-          "duplicate-village",
-          { file: v.source.file, sheet: v.source.sheet, cell: cellOf(v, "village") },
-          { village: v.village, commune: v.commune, first: firstPlace },
-        ),
-      );
+    const index = seen.get(key);
+    if (index === undefined) {
+      seen.set(key, out.length);
+      out.push(v);
       continue;
     }
-    seen.set(key, v);
-    out.push(v);
+    const first = out[index]!;
+    const place = (r: VillageRecord) => ({ file: r.source.file, sheet: r.source.sheet, cell: cellOf(r, "village") });
+    if (first.source.file === v.source.file) {
+      const firstPlace = (first.source.sheet !== v.source.sheet ? `${first.source.sheet}!` : "") + cellOf(first, "village");
+      issues.push(issue("duplicate-village", place(v), { village: v.village, commune: v.commune, first: firstPlace }));
+      continue;
+    }
+    const newer = (generatedAt.get(v.source.file) ?? "") > (generatedAt.get(first.source.file) ?? "");
+    const [used, other] = newer ? [v, first] : [first, v];
+    issues.push(
+      issue("village-in-two-submissions", place(other), {
+        village: v.village,
+        commune: v.commune,
+        used: used.source.file,
+        other: other.source.file,
+      }),
+    );
+    if (newer) out[index] = v;
   }
-  return out;
+  return out.filter((v): v is VillageRecord => v !== null);
+}
+
+/**
+ * Finds each workbook's manifest and, when one unit submitted more than once, keeps only its newest
+ * submission (a re-submission replaces that unit's rows, and only those).
+ */
+function findSubmissions(workbooks: readonly WorkbookGrids[], issues: Issue[]): SubmissionInfo[] {
+  const infos = workbooks.map((w) => {
+    for (const grid of w.sheets) {
+      const manifest = readManifest(grid);
+      if (manifest) return { file: w.file, manifest, manifestSheet: grid.name, used: true };
+    }
+    return { file: w.file, manifest: null, manifestSheet: null, used: true };
+  });
+  const newest = new Map<string, number>();
+  infos.forEach((info, i) => {
+    const m = info.manifest;
+    if (!m) return;
+    const key = [m.unitLevel, unitKey("province", m.province), m.district ? unitKey("district", m.district) : "", nameKey(m.unitName)].join("/");
+    const j = newest.get(key);
+    if (j === undefined) {
+      newest.set(key, i);
+      return;
+    }
+    const [older, newer] = infos[j].manifest!.generatedAt < m.generatedAt ? [j, i] : [i, j];
+    infos[older].used = false;
+    newest.set(key, newer);
+    issues.push(
+      issue("submission-superseded", { file: infos[older].file, sheet: infos[older].manifestSheet ?? "", cell: "B3" }, {
+        unit: m.unitName,
+        older: infos[older].file,
+        newer: infos[newer].file,
+      }),
+    );
+  });
+  return infos;
 }
 
 function dropDuplicateTargets(targets: readonly TargetRecord[], issues: Issue[]): TargetRecord[] {

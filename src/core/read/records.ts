@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { cellText, type CellValue } from "../cells";
 import { indicatorSpec, INDICATORS, isIndicatorId, type IndicatorId } from "../indicators";
 import { issue, type Issue } from "../issues";
-import type { OfficeHolderRecord, RowSource, TargetLevel, TargetRecord, VillageRecord } from "../model";
+import type { ExpectedUnitRecord, OfficeHolderRecord, RowSource, TargetLevel, TargetRecord, VillageRecord } from "../model";
 import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isTargetInRange, parseComparator, parseTarget } from "../targets";
@@ -185,6 +185,56 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       targetValue: parsed.value,
       comparator,
       year: count(v.year),
+      source: sourceOf(sheet, row),
+    });
+  }
+  return out;
+}
+
+/** Reads a date cell: an Excel date, a serial number, "15/9/2025" or "2025-09-15"; ISO yyyy-mm-dd or null. */
+export function parseDateCell(value: CellValue): string | null {
+  if (value === null) return null;
+  if (typeof value === "object" && value.kind === "date") return value.iso.slice(0, 10);
+  if (typeof value === "number" && value > 0 && value < 2958466) {
+    // Excel serial date (1900 system): day 25569 is 1970-01-01.
+    return new Date(Math.round((value - 25569) * 86400000)).toISOString().slice(0, 10);
+  }
+  if (typeof value !== "string") return null;
+  const t = value.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): ExpectedUnitRecord[] {
+  const out: ExpectedUnitRecord[] = [];
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const levelText = text(v.level);
+    let level: TargetLevel | null = null;
+    if (levelText !== null) {
+      level = LEVELS[foldKey(levelText)] ?? null;
+      if (!level) issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
+    }
+    const rawDeadline = (v.deadline ?? null) as CellValue;
+    const deadline = parseDateCell(rawDeadline);
+    if (rawDeadline !== null && deadline === null) {
+      issues.push(issue("bad-date", placeOf(sheet, row.row, "deadline"), { text: cellText(rawDeadline) }));
+    }
+    out.push({
+      unit: text(v.unit)!,
+      level,
+      province: text(v.province),
+      district: text(v.district),
+      deadline,
       source: sourceOf(sheet, row),
     });
   }

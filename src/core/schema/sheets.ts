@@ -21,7 +21,7 @@ export interface ColumnSpec {
   readonly required: boolean;
 }
 
-export type SheetKind = "villages" | "officeHolders" | "targets";
+export type SheetKind = "villages" | "officeHolders" | "targets" | "units";
 
 export interface SheetSpec {
   readonly kind: SheetKind;
@@ -156,7 +156,26 @@ export const TARGETS: SheetSpec = {
   signature: ["indicator", "target"],
 };
 
-export const SHEET_SPECS: readonly SheetSpec[] = [VILLAGES, OFFICE_HOLDERS, TARGETS];
+/**
+ * The units expected to submit (for completeness: who has reported, who has not, who is late).
+ * Optional; without it the expected units come from the previous period or the Targets sheet.
+ */
+export const UNITS: SheetSpec = {
+  kind: "units",
+  vi: "Đơn vị",
+  en: "Units",
+  columns: [
+    col("unit", "Đơn vị", "Unit", "text", true, ["Tên đơn vị", "Đơn vị báo cáo"]),
+    col("level", "Cấp", "Level", "text", false, ["Cấp đơn vị"]),
+    { ...PROVINCE, required: false },
+    DISTRICT,
+    col("unitCode", "Mã đơn vị", "Unit code", "text", false, ["Mã ĐVHC"]),
+    col("deadline", "Hạn nộp", "Deadline", "raw", false, ["Hạn báo cáo", "Thời hạn"]),
+  ],
+  signature: ["unit", "deadline", "unitCode"],
+};
+
+export const SHEET_SPECS: readonly SheetSpec[] = [VILLAGES, OFFICE_HOLDERS, TARGETS, UNITS];
 
 /** Village kinds ("Loại"), the words of DOMAIN.md. */
 export const VILLAGE_TYPES = ["thôn", "bản", "ấp", "làng", "xóm", "khối phố", "khu phố", "tổ dân phố"] as const;

@@ -1,0 +1,97 @@
+import { a1 } from "../a1";
+import { issue, type Issue } from "../issues";
+import type { SubmissionInfo } from "../read/readWorkbook";
+import type { Rollup } from "../rollup/types";
+import { nameKey, unitKey } from "../text/normalize";
+
+/**
+ * Checks of submissions against each other and against their own rows, after the rollup:
+ * stated totals that disagree with the rows, a submission for another period, and a commune that
+ * two submissions place under different districts. Never resolved silently: each is an issue that
+ * names the sources and says which data was used.
+ */
+export function checkSubmissions(
+  submissions: readonly SubmissionInfo[],
+  rollup: Rollup,
+  options: { readonly period?: string | null } = {},
+): Issue[] {
+  const issues: Issue[] = [];
+  const used = submissions.filter((s) => s.used && s.manifest);
+  const place = (s: SubmissionInfo, cell: string) => ({ file: s.file, sheet: s.manifestSheet ?? "", cell });
+
+  const counts = new Map<string, { villages: number; consolidated: number }>();
+  for (const v of rollup.villages) {
+    const c = counts.get(v.record.source.file) ?? { villages: 0, consolidated: 0 };
+    c.villages++;
+    if (v.consolidated) c.consolidated++;
+    counts.set(v.record.source.file, c);
+  }
+  for (const s of used) {
+    const m = s.manifest!;
+    const c = counts.get(s.file) ?? { villages: 0, consolidated: 0 };
+    if (c.villages !== m.villages || c.consolidated !== m.consolidated) {
+      issues.push(
+        issue("submission-totals-mismatch", place(s, "B10"), {
+          file: s.file,
+          statedVillages: m.villages,
+          statedConsolidated: m.consolidated,
+          villages: c.villages,
+          consolidated: c.consolidated,
+        }),
+      );
+    }
+  }
+
+  const expected = options.period ?? mostCommonPeriod(used.map((s) => s.manifest!.period));
+  if (expected !== null) {
+    for (const s of used) {
+      if (nameKey(s.manifest!.period) !== nameKey(expected)) {
+        issues.push(issue("submission-other-period", place(s, "B8"), { file: s.file, period: s.manifest!.period, expected }));
+      }
+    }
+  }
+
+  // A commune placed under two districts by two different files.
+  const seen = new Map<string, { district: string; file: string; code: string | null }>();
+  const reported = new Set<string>();
+  for (const v of rollup.villages) {
+    const r = v.record;
+    if (!r.district) continue;
+    const key = `${unitKey("province", r.province)}/${unitKey("commune", r.commune)}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, { district: r.district, file: r.source.file, code: r.communeCode });
+      continue;
+    }
+    if (first.file === r.source.file || unitKey("district", first.district) === unitKey("district", r.district)) continue;
+    // Different commune codes: two communes that share a name (common), not a conflict.
+    if (reported.has(key) || (first.code && r.communeCode && first.code !== r.communeCode)) continue;
+    reported.add(key);
+    issues.push(
+      issue(
+        "commune-claimed-twice",
+        { file: r.source.file, sheet: r.source.sheet, cell: a1(r.source.row, r.source.columns.get("commune") ?? 1) },
+        {
+          commune: r.commune,
+          first: `${first.district} — ${first.file}`,
+          second: `${r.district} — ${r.source.file}`,
+        },
+      ),
+    );
+  }
+  return issues;
+}
+
+/** The period most submissions state (the first stated among equals); null when none does. */
+export function mostCommonPeriod(periods: readonly string[]): string | null {
+  const counts = new Map<string, { period: string; n: number }>();
+  for (const p of periods) {
+    const k = nameKey(p);
+    const c = counts.get(k) ?? { period: p, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  let best: { period: string; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best?.period ?? null;
+}

@@ -1,0 +1,115 @@
+import type { ExpectedUnitRecord } from "../model";
+import type { SubmissionInfo } from "../read/readWorkbook";
+import type { Rollup, UnitLevel, UnitRollup } from "../rollup/types";
+import { nameKey, unitKey } from "../text/normalize";
+
+/** Reporting completeness, as DHIS2 reports it: received against expected submissions. */
+export interface Completeness {
+  /** Where the list of expected units came from. */
+  readonly basis: "units-sheet" | "previous-period" | "targets";
+  readonly expected: number;
+  readonly reported: number;
+  readonly units: readonly UnitCompleteness[];
+}
+
+export interface UnitCompleteness {
+  readonly name: string;
+  readonly level: UnitLevel | null;
+  readonly status: "reported" | "late" | "missing";
+  /** The submission file, when the unit sent one. */
+  readonly file: string | null;
+  readonly submittedAt: string | null;
+  readonly deadline: string | null;
+}
+
+export interface ExpectedUnit {
+  readonly name: string;
+  readonly level: UnitLevel | null;
+  readonly deadline: string | null;
+}
+
+const LEVELS: readonly UnitLevel[] = ["province", "district", "commune"];
+
+/**
+ * The units expected to report: the Units sheet when there is one, else the units one level below
+ * the top in the previous period's rollup, else the units the Targets sheet names; null when none
+ * of these says.
+ */
+export function expectedUnits(
+  fromSheet: readonly ExpectedUnitRecord[],
+  previous: Rollup | null,
+  targetUnits: readonly { unit: string | null; level: UnitLevel | null }[],
+): { basis: Completeness["basis"]; units: ExpectedUnit[] } | null {
+  if (fromSheet.length > 0) {
+    return { basis: "units-sheet", units: fromSheet.map((u) => ({ name: u.unit, level: u.level, deadline: u.deadline })) };
+  }
+  if (previous) {
+    const level = reportingLevel(previous);
+    const units = previous.units.filter((u) => u.level === level);
+    if (units.length > 0) {
+      return { basis: "previous-period", units: units.map((u) => ({ name: u.name, level, deadline: null })) };
+    }
+  }
+  const named = targetUnits.filter((t) => t.unit);
+  if (named.length > 0) {
+    const seen = new Set<string>();
+    const units: ExpectedUnit[] = [];
+    for (const t of named) {
+      const k = `${t.level ?? ""}/${nameKey(t.unit!)}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        units.push({ name: t.unit!, level: t.level, deadline: null });
+      }
+    }
+    return { basis: "targets", units };
+  }
+  return null;
+}
+
+/** The level that reports to the top of a rollup: districts, or communes in two-tier data. */
+export function reportingLevel(rollup: Rollup): UnitLevel {
+  return rollup.units.some((u) => u.level === "district") ? "district" : "commune";
+}
+
+function findUnit(rollup: Rollup, name: string, level: UnitLevel | null): UnitRollup | undefined {
+  for (const l of level ? [level] : LEVELS) {
+    const found = rollup.units.find((u) => u.level === l && unitKey(l, u.name) === unitKey(l, name));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Which expected units have reported, which are late, which are missing. A unit has reported when
+ * a submission's manifest names it, or, for data without manifests, when the data has villages of
+ * it. Late: submitted after the deadline day.
+ */
+export function completeness(
+  basis: Completeness["basis"],
+  expected: readonly ExpectedUnit[],
+  submissions: readonly SubmissionInfo[],
+  rollup: Rollup,
+): Completeness {
+  const units = expected.map((e): UnitCompleteness => {
+    const submission = submissions.find(
+      (s) =>
+        s.used &&
+        s.manifest &&
+        (e.level === null || s.manifest.unitLevel === e.level) &&
+        unitKey(s.manifest.unitLevel, s.manifest.unitName) === unitKey(s.manifest.unitLevel, e.name),
+    );
+    const unit = findUnit(rollup, e.name, e.level);
+    const reported = !!submission || (!!unit && unit.villages > 0);
+    const submittedAt = submission?.manifest?.generatedAt ?? null;
+    const late = reported && !!e.deadline && !!submittedAt && submittedAt.slice(0, 10) > e.deadline;
+    return {
+      name: unit?.name ?? e.name,
+      level: e.level ?? unit?.level ?? null,
+      status: !reported ? "missing" : late ? "late" : "reported",
+      file: submission?.file ?? null,
+      submittedAt,
+      deadline: e.deadline,
+    };
+  });
+  return { basis, expected: units.length, reported: units.filter((u) => u.status !== "missing").length, units };
+}
