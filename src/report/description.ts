@@ -1,0 +1,261 @@
+/**
+ * A report sheet as plain data: what to write where, how it looks and how it prints. Layouts
+ * (`layouts/*.ts`) build descriptions from a rollup; writers (`excel/writeReport.ts` through
+ * Office.js, `xlsx/writeReport.ts` through ExcelJS) apply them. Tests look at descriptions.
+ *
+ * Designed to be applied in whole rectangular blocks: the content is one matrix (rows × columns,
+ * starting at A1) that writers cut into row chunks, and everything else is a short list of
+ * rectangles (style runs, merges, conditional formats), never a property per cell.
+ *
+ * Rows and columns are 1-based Excel numbers; `cells[r - 1][c - 1]` is the cell at row r, column c.
+ */
+
+/** Which of the six reports a sheet is; stored in the sheet (a worksheet custom property) by the Excel writer. */
+export type ReportId =
+  "summary" | "communePosts" | "secretaries" | "partyCells" | "toConsolidate" | "dataCheck";
+
+export const REPORT_IDS: readonly ReportId[] = [
+  "summary",
+  "communePosts",
+  "secretaries",
+  "partyCells",
+  "toConsolidate",
+  "dataCheck",
+];
+
+/** Key of the worksheet custom property that marks a sheet as created by the add-in; its value is the ReportId. */
+export const REPORT_MARKER_KEY = "nth-rollup-report";
+
+/** A formula in English A1 notation, starting with "=". `result` is the value the core computed (cached in files). */
+export interface Formula {
+  readonly formula: string;
+  readonly result?: number | string | null;
+}
+
+/**
+ * Text that Excel would not keep as typed: it begins with = + - @ ' (a formula or a quote prefix),
+ * looks like a number, date, percent, logical or error value. Writers must store it as text
+ * (Office.js: with a leading apostrophe; ExcelJS: a plain string value is always text).
+ */
+export interface ForcedText {
+  readonly text: string;
+}
+
+/** A plain string is text that Excel keeps as typed (see `text()`); never a formula. */
+export type CellContent = null | number | boolean | string | Formula | ForcedText;
+
+export function isFormula(c: CellContent): c is Formula {
+  return typeof c === "object" && c !== null && "formula" in c;
+}
+
+export function isForcedText(c: CellContent): c is ForcedText {
+  return typeof c === "object" && c !== null && "text" in c;
+}
+
+/** The text a cell shows when it is not a formula: the string itself, or "" for a formula or blank. */
+export function plainText(c: CellContent): string {
+  if (c === null) return "";
+  if (typeof c === "string") return c;
+  if (typeof c === "number" || typeof c === "boolean") return String(c);
+  return isForcedText(c) ? c.text : "";
+}
+
+const FORMULA_START = /^[=+\-@']/;
+const NUMBER_LIKE = /^[\s\d.,:/%()$€₫+-]*\d[\s\d.,:/%()$€₫+-]*$/;
+const LOGICAL = /^\s*(true|false)\s*$/i;
+const ERROR_LIKE =
+  /^\s*#(null!|div\/0!|value!|ref!|name\?|num!|n\/a|getting_data|spill!|calc!|field!|blocked!|busy!|connect!|unknown!)/i;
+
+/** True when Excel, given this string as if typed, would not store it as the same text. */
+export function needsForcedText(s: string): boolean {
+  return FORMULA_START.test(s) || NUMBER_LIKE.test(s) || LOGICAL.test(s) || ERROR_LIKE.test(s);
+}
+
+/** A text cell: a plain string when Excel keeps it as typed, else marked as forced text. */
+export function text(s: string): string | ForcedText {
+  return needsForcedText(s) ? { text: s } : s;
+}
+
+/** A formula cell. */
+export function formula(f: string, result?: number | string | null): Formula {
+  if (!f.startsWith("=")) throw new Error(`A formula must start with "=": ${f}`);
+  return result === undefined ? { formula: f } : { formula: f, result };
+}
+
+/** A rectangle of cells, 1-based and inclusive. */
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export function cellRange(top: number, left: number, bottom = top, right = left): CellRange {
+  return { top, left, bottom, right };
+}
+
+export type HorizontalAlign = "left" | "center" | "right";
+export type VerticalAlign = "top" | "center" | "bottom";
+export type BorderWeight = "thin" | "medium";
+
+export interface FontStyle {
+  readonly name?: string;
+  /** Points. */
+  readonly size?: number;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly underline?: boolean;
+  /** "#RRGGBB". */
+  readonly color?: string;
+}
+
+/** What a style run sets; properties it leaves out are left as earlier runs set them. */
+export interface CellStyle {
+  readonly font?: FontStyle;
+  /** Solid fill, "#RRGGBB". */
+  readonly fill?: string;
+  /** Excel number format code (English, e.g. "0.0%"); "@" is text. */
+  readonly numberFormat?: string;
+  readonly horizontal?: HorizontalAlign;
+  readonly vertical?: VerticalAlign;
+  readonly wrap?: boolean;
+  readonly indent?: number;
+  /** A grid: every edge of every cell in the range gets this border. */
+  readonly border?: BorderWeight;
+}
+
+/** A style applied to a rectangle. Runs apply in order; a later run overrides what it sets. */
+export interface StyleRun {
+  readonly range: CellRange;
+  readonly style: CellStyle;
+}
+
+/** Rows with a fixed height (points), as runs of consecutive rows. */
+export interface RowHeightRun {
+  readonly first: number;
+  readonly last: number;
+  readonly height: number;
+}
+
+/**
+ * A conditional format: cells of `range` where `formula` is TRUE get the fill, font colour and
+ * boldness given. The formula starts with "=" and is written for the top-left cell of the range
+ * (relative references move with it, as in Excel's dialog).
+ */
+export interface ConditionalFill {
+  readonly range: CellRange;
+  readonly formula: string;
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+}
+
+export interface Margins {
+  /** Inches, as Excel's page setup dialog shows them. */
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly header: number;
+  readonly footer: number;
+}
+
+export interface PrintSetup {
+  readonly paper: "A4";
+  readonly orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide; the height is automatic (as many pages as needed). */
+  readonly fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page (the table header), or null. */
+  readonly titleRows: { readonly first: number; readonly last: number } | null;
+  readonly printArea: CellRange;
+  readonly margins: Margins;
+  /** Centre footer in Excel header/footer codes, e.g. "Trang &P/&N". */
+  readonly centerFooter: string;
+  readonly centerHorizontally: boolean;
+}
+
+/** Where the table is, for print titles, freeze panes and tests. */
+export interface TablePlace {
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  /** First and last body row (unit rows); last < first when the body is empty. */
+  readonly bodyTop: number;
+  readonly bodyBottom: number;
+  /** The "Tổng cộng" row, or null when the table has none. */
+  readonly totalRow: number | null;
+  readonly left: number;
+  readonly right: number;
+}
+
+export interface SheetDescription {
+  readonly reportId: ReportId;
+  /** The sheet name wanted (≤ 31 characters); a writer may add " (2)" to avoid a clerk's sheet. */
+  readonly name: string;
+  readonly columnCount: number;
+  /** Every row, each exactly `columnCount` long; cells inside a merge other than its top-left are null. */
+  readonly cells: readonly (readonly CellContent[])[];
+  /** Width of each column in characters of the default font (Excel's column width unit). */
+  readonly columnWidths: readonly number[];
+  readonly rowHeights: readonly RowHeightRun[];
+  /** Font of every cell of the sheet before the style runs. */
+  readonly defaultFont: { readonly name: string; readonly size: number };
+  readonly styles: readonly StyleRun[];
+  readonly merges: readonly CellRange[];
+  readonly conditionalFills: readonly ConditionalFill[];
+  /** Rows and columns frozen at the top and left. */
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  readonly showGridlines: boolean;
+  readonly print: PrintSetup;
+  readonly table: TablePlace;
+}
+
+export function rowCount(d: SheetDescription): number {
+  return d.cells.length;
+}
+
+/** The cell at a 1-based row and column. */
+export function cellAt(d: SheetDescription, row: number, column: number): CellContent {
+  return d.cells[row - 1]?.[column - 1] ?? null;
+}
+
+/**
+ * Checks a description's invariants (a programmer's mistake throws): rectangular cells, no plain
+ * string that Excel would turn into something else, formulas starting with "=", ranges inside the
+ * sheet, merges not overlapping, one width per column.
+ */
+export function assertValidDescription(d: SheetDescription): void {
+  const fail = (why: string): never => {
+    throw new Error(`Invalid description of “${d.name}”: ${why}`);
+  };
+  if (d.name.length === 0 || d.name.length > 31 || /[:\\/?*[\]]/.test(d.name)) fail("bad sheet name");
+  if (d.columnWidths.length !== d.columnCount) fail("one width per column expected");
+  d.cells.forEach((row, r) => {
+    if (row.length !== d.columnCount) fail(`row ${r + 1} has ${row.length} cells`);
+    row.forEach((c, k) => {
+      if (typeof c === "string" && needsForcedText(c))
+        fail(`plain string “${c}” at row ${r + 1}, column ${k + 1}`);
+      if (isFormula(c) && !c.formula.startsWith("=")) fail(`formula without "=" at row ${r + 1}`);
+      if (typeof c === "number" && !Number.isFinite(c)) fail(`non-finite number at row ${r + 1}`);
+    });
+  });
+  const inside = (g: CellRange): boolean =>
+    g.top >= 1 &&
+    g.left >= 1 &&
+    g.top <= g.bottom &&
+    g.left <= g.right &&
+    g.right <= d.columnCount &&
+    g.bottom <= d.cells.length;
+  d.styles.forEach((s) => inside(s.range) || fail(`style run outside the sheet: ${JSON.stringify(s.range)}`));
+  d.conditionalFills.forEach((s) => {
+    if (!inside(s.range)) fail("conditional format outside the sheet");
+    if (!s.formula.startsWith("=")) fail('conditional format formula without "="');
+  });
+  d.merges.forEach((m, i) => {
+    if (!inside(m)) fail(`merge outside the sheet: ${JSON.stringify(m)}`);
+    for (let j = 0; j < i; j++) {
+      const o = d.merges[j];
+      if (m.top <= o.bottom && o.top <= m.bottom && m.left <= o.right && o.left <= m.right)
+        fail("overlapping merges");
+    }
+  });
+}

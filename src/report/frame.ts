@@ -1,0 +1,206 @@
+import type { ReportId, SheetDescription, TablePlace } from "./description";
+import { cellRange, text } from "./description";
+import type { Labels } from "./labels";
+import { placeAndDate, type ReportSettings } from "./settings";
+import type { SheetBuilder } from "./sheetBuilder";
+
+/**
+ * The official document frame around a table (DOMAIN.md, "How summary documents look"; the
+ * example in ../shared/examples/report-layout.png): issuing body top left with a "*", the party
+ * name or the state name and motto top right, the place-and-date line, the title, the period;
+ * after the table the signature block and the recipients.
+ */
+
+export const FONT = "Times New Roman";
+export const HEADER_FILL = "#DCE6F1";
+export const BELOW_TARGET_FILL = "#FFC7CE";
+export const BELOW_TARGET_FONT = "#9C0006";
+
+/** Left and right blocks of the header and signature: column spans chosen from the widths. */
+export interface Blocks {
+  readonly left: { readonly from: number; readonly to: number };
+  readonly right: { readonly from: number; readonly to: number };
+}
+
+export function blocksFor(widths: readonly number[]): Blocks {
+  const n = widths.length;
+  if (n === 1) return { left: { from: 1, to: 1 }, right: { from: 1, to: 1 } };
+  const total = widths.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  let leftTo = 1;
+  for (let c = 1; c <= n - 1; c++) {
+    acc += widths[c - 1];
+    leftTo = c;
+    if (acc >= total * 0.42) break;
+  }
+  return { left: { from: 1, to: leftTo }, right: { from: leftTo + 1, to: n } };
+}
+
+/** Writes the header block and the title; returns the first row of the table. */
+export function writeDocumentHeader(
+  b: SheetBuilder,
+  settings: ReportSettings,
+  labels: Labels,
+  reportId: ReportId,
+  blocks: Blocks,
+): number {
+  const { left, right } = blocks;
+  const n = b.columnCount;
+  const leftRange = (row: number) => cellRange(row, left.from, row, left.to);
+  const rightRange = (row: number) => cellRange(row, right.from, row, right.to);
+  const center = { horizontal: "center" as const };
+
+  const bodyLines: { text: string; bold: boolean }[] = [];
+  if (settings.parentBody.trim()) bodyLines.push({ text: settings.parentBody.trim(), bold: false });
+  bodyLines.push({ text: settings.issuingBody.trim(), bold: true });
+  bodyLines.push({ text: settings.style === "party" ? "*" : "—————", bold: false });
+  bodyLines.forEach((line, i) =>
+    b.block(leftRange(i + 1), text(line.text), { ...center, font: { bold: line.bold } }),
+  );
+
+  if (settings.style === "party") {
+    b.block(rightRange(1), text(labels.party), { ...center, font: { bold: true, underline: true } });
+  } else {
+    b.block(rightRange(1), text(labels.stateName), { ...center, font: { bold: true } });
+    b.block(rightRange(2), text(labels.stateMotto), { ...center, font: { bold: true, underline: true } });
+  }
+  const dateRow = Math.max(bodyLines.length, 3);
+  b.block(rightRange(dateRow), text(placeAndDate(settings.place, settings.date, settings.language)), {
+    ...center,
+    font: { italic: true },
+  });
+
+  let row = dateRow + 2;
+  b.rowHeight(dateRow + 1, 9);
+  for (const line of labels.titles[reportId]) {
+    b.block(cellRange(row, 1, row, n), text(line), { ...center, font: { bold: true, size: 13 } });
+    row++;
+  }
+  if (settings.period.trim()) {
+    b.block(cellRange(row, 1, row, n), text(settings.period.trim()), { ...center, font: { italic: true } });
+    row++;
+  }
+  b.rowHeight(row, 9);
+  return row + 1;
+}
+
+/** Writes the signature block and the recipients from `row`; returns the last row used. */
+export function writeSignature(
+  b: SheetBuilder,
+  row: number,
+  settings: ReportSettings,
+  labels: Labels,
+  blocks: Blocks,
+): number {
+  const { left, right } = blocks;
+  const leftRange = (r: number) => cellRange(r, left.from, r, left.to);
+  const rightRange = (r: number) => cellRange(r, right.from, r, right.to);
+  const bold = { horizontal: "center" as const, font: { bold: true } };
+  let r = row + 1;
+  b.block(leftRange(r), text(labels.preparedBy), bold);
+  b.block(rightRange(r), text(settings.signingFor), bold);
+  r++;
+  if (settings.signerTitle.trim())
+    b.block(rightRange(r), text(settings.signerTitle.trim()), { horizontal: "center", font: { bold: true } });
+  r += 4;
+  if (settings.preparerName.trim()) b.block(leftRange(r), text(settings.preparerName.trim()), bold);
+  if (settings.signerName.trim()) b.block(rightRange(r), text(settings.signerName.trim()), bold);
+  b.reserve(r);
+  if (settings.recipients.length > 0) {
+    r += 2;
+    b.block(leftRange(r), text(labels.recipients), {
+      font: { bold: true, italic: true, underline: true, size: 11 },
+    });
+    for (const line of settings.recipients) {
+      r++;
+      b.block(leftRange(r), text(`- ${line}`), { font: { size: 10 } });
+    }
+  }
+  return r;
+}
+
+export interface HeaderColumn {
+  readonly label: string;
+  /** Columns side by side with the same group get one merged header cell above them. */
+  readonly group?: string;
+}
+
+/** Writes the table header (one row, or two when columns are grouped); returns its last row. */
+export function writeTableHeader(b: SheetBuilder, row: number, columns: readonly HeaderColumn[]): number {
+  const twoRows = columns.some((c) => c.group);
+  const last = twoRows ? row + 1 : row;
+  let c = 0;
+  while (c < columns.length) {
+    const col = columns[c];
+    if (col.group) {
+      let end = c;
+      while (end + 1 < columns.length && columns[end + 1].group === col.group) end++;
+      b.block(cellRange(row, c + 1, row, end + 1), text(col.group));
+      for (let k = c; k <= end; k++) b.set(row + 1, k + 1, text(columns[k].label));
+      c = end + 1;
+    } else {
+      b.block(cellRange(row, c + 1, last, c + 1), text(col.label));
+      c++;
+    }
+  }
+  b.style(cellRange(row, 1, last, columns.length), {
+    font: { bold: true, size: 11 },
+    fill: HEADER_FILL,
+    horizontal: "center",
+    vertical: "center",
+    wrap: true,
+    border: "thin",
+  });
+  return last;
+}
+
+/** Estimated height (points) of a header row whose longest label wraps in a column of `width` characters. */
+export function wrappedHeight(labels: readonly string[], widths: readonly number[], lineHeight = 15): number {
+  let lines = 1;
+  labels.forEach((label, i) => {
+    const width = Math.max(widths[i] - 1, 1);
+    const words = label.split(/\s+/);
+    let count = 1;
+    let used = 0;
+    for (const w of words) {
+      const len = w.length * 1.1;
+      if (used > 0 && used + 1 + len > width) {
+        count++;
+        used = len;
+      } else used += (used > 0 ? 1 : 0) + len;
+    }
+    lines = Math.max(lines, count);
+  });
+  return lines * lineHeight + 4;
+}
+
+/** Completes a description: print setup (A4 landscape, one page wide, header repeated), freeze panes. */
+export function finishSheet(
+  b: SheetBuilder,
+  spec: {
+    reportId: ReportId;
+    name: string;
+    widths: readonly number[];
+    labels: Labels;
+    table: TablePlace;
+    freezeColumns: number;
+  },
+): SheetDescription {
+  return b.build({
+    reportId: spec.reportId,
+    name: spec.name,
+    columnWidths: spec.widths,
+    defaultFont: { name: FONT, size: 12 },
+    freeze: { rows: spec.table.headerBottom, columns: spec.freezeColumns },
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToPagesWide: 1,
+      titleRows: { first: spec.table.headerTop, last: spec.table.headerBottom },
+      margins: { left: 0.5, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      centerFooter: `&"${FONT},Regular"&10${spec.labels.footer}`,
+      centerHorizontally: true,
+    },
+    table: spec.table,
+  });
+}

@@ -1,0 +1,159 @@
+import { MAIN_INDICATOR } from "../../core/indicators";
+import type { Rollup, UnitRollup, VillageStatus } from "../../core/rollup/types";
+import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
+import {
+  blocksFor,
+  finishSheet,
+  writeDocumentHeader,
+  writeSignature,
+  writeTableHeader,
+  wrappedHeight,
+} from "../frame";
+import { labelsFor } from "../labels";
+import { reportScope } from "../scope";
+import type { ReportSettings } from "../settings";
+import { SheetBuilder } from "../sheetBuilder";
+import { roman } from "../unitTable";
+import { nameWidth } from "./widths";
+
+/**
+ * Report 5: the action list. Every village not yet consolidated (or unknown), grouped by commune
+ * in tree order; each commune row counts its villages (=COUNTA of the names below it) and shows
+ * how many more villages it needs for its target (a value computed exactly in the core). The
+ * total row sums the commune counts and shows what the submitting unit still needs.
+ *
+ * Commune rows are told apart by their Roman-numeral STT: one conditional format makes them bold
+ * and shaded, so the writers apply a single rule instead of a style per commune.
+ */
+export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
+  const labels = labelsFor(settings.language);
+  const L = labels.toConsolidate;
+  const scope = reportScope(rollup);
+  const byCommune = new Map<string, VillageStatus[]>();
+  for (const v of rollup.villages) {
+    if (v.consolidated === true) continue;
+    let list = byCommune.get(v.communeId);
+    if (!list) byCommune.set(v.communeId, (list = []));
+    list.push(v);
+  }
+  const communes = rollup.units.filter((u) => u.level === "commune" && byCommune.has(u.id));
+  const manyDistricts = new Set(communes.map((c) => c.district ?? "")).size > 1 || scope.level === "total";
+  const communeLabel = (c: UnitRollup): string =>
+    manyDistricts && (c.district ?? c.province) ? `${c.name} (${c.district ?? c.province})` : c.name;
+
+  const names: string[] = [];
+  for (const c of communes) names.push(communeLabel(c));
+  for (const list of byCommune.values()) for (const v of list) names.push(v.record.village);
+  const people: string[] = [];
+  for (const list of byCommune.values())
+    for (const v of list) people.push(v.secretaryName ?? "", v.headName ?? "");
+
+  const header = [
+    { label: labels.stt },
+    { label: L.village },
+    { label: L.secretary },
+    { label: L.head },
+    { label: L.notConsolidated },
+    { label: L.needed },
+    { label: L.note },
+  ];
+  const widths = [
+    6,
+    nameWidth(names, 22, 40),
+    nameWidth(people, 18, 26),
+    nameWidth(people, 18, 26),
+    13,
+    14,
+    22,
+  ];
+  const b = new SheetBuilder(header.length);
+  const blocks = blocksFor(widths);
+  const top = writeDocumentHeader(b, settings, labels, "toConsolidate", blocks);
+  const headerBottom = writeTableHeader(b, top, header);
+  b.rowHeight(
+    top,
+    wrappedHeight(
+      header.map((h) => h.label),
+      widths,
+    ),
+  );
+  const bodyTop = headerBottom + 1;
+  let r = bodyTop;
+  communes.forEach((commune, ci) => {
+    const list = byCommune.get(commune.id)!;
+    const a = commune.assessments[MAIN_INDICATOR];
+    const row: CellContent[] = [
+      roman(ci + 1),
+      text(communeLabel(commune)),
+      null,
+      null,
+      formula(`=COUNTA(B${r + 1}:B${r + list.length})`, list.length),
+      a ? a.needed : null,
+      a ? null : text(L.noTarget),
+    ];
+    b.setRow(r++, row);
+    list.forEach((v, i) => {
+      const note = v.consolidated === null ? L.unknown : (v.record.notes ?? "");
+      b.setRow(r++, [
+        i + 1,
+        text(v.record.village),
+        v.secretaryName ? text(v.secretaryName) : null,
+        v.headName ? text(v.headName) : null,
+        null,
+        null,
+        note ? text(note) : null,
+      ]);
+    });
+  });
+  const bodyBottom = r - 1;
+  const totalRow = r;
+  const n = header.length;
+  if (communes.length === 0) {
+    b.block(cellRange(totalRow, 1, totalRow, n), text(L.none), {
+      horizontal: "center",
+      font: { italic: true },
+    });
+  } else {
+    const scopeAssessment = scope.unit.assessments[MAIN_INDICATOR];
+    let notConsolidated = 0;
+    for (const list of byCommune.values()) notConsolidated += list.length;
+    b.setRow(totalRow, [
+      null,
+      text(labels.total),
+      null,
+      null,
+      formula(`=SUM(E${bodyTop}:E${bodyBottom})`, notConsolidated),
+      scopeAssessment ? scopeAssessment.needed : null,
+      null,
+    ]);
+    b.style(cellRange(bodyTop, 1, totalRow, n), { border: "thin", font: { size: 11 } });
+    b.style(cellRange(bodyTop, 1, totalRow, 1), { horizontal: "center" });
+    b.style(cellRange(bodyTop, 5, totalRow, 6), { horizontal: "center", numberFormat: "0" });
+    b.style(cellRange(bodyTop, 7, totalRow, 7), { wrap: true });
+    b.style(cellRange(totalRow, 1, totalRow, n), { font: { bold: true } });
+    b.conditionalFill({
+      range: cellRange(bodyTop, 1, bodyBottom, n),
+      formula: `=ISTEXT($A${bodyTop})`,
+      fill: "#F2F2F2",
+      bold: true,
+    });
+  }
+  const last = writeSignature(b, totalRow + 1, settings, labels, blocks);
+  b.reserve(last);
+  return finishSheet(b, {
+    reportId: "toConsolidate",
+    name: labels.sheetNames.toConsolidate,
+    widths,
+    labels,
+    table: {
+      headerTop: top,
+      headerBottom,
+      bodyTop,
+      bodyBottom,
+      totalRow: communes.length ? totalRow : null,
+      left: 1,
+      right: n,
+    },
+    freezeColumns: 2,
+  });
+}

@@ -1,0 +1,145 @@
+import type { Rollup, TotalRollup, UnitLevel, UnitRollup } from "../core/rollup/types";
+import { foldKey } from "../core/text/normalize";
+
+/**
+ * The unit a report is submitted from: the deepest unit that holds all the data. A district's
+ * workbook (one province, one district) reports as that district; a province's as the province; a
+ * commune's as the commune; several provinces together as the grand total (a national compilation).
+ */
+export interface ReportScope {
+  readonly level: UnitLevel | "total";
+  /** The submitting unit, or the total for several provinces. */
+  readonly unit: UnitRollup | TotalRollup;
+  /** Its parent unit (for the parent body line), or null. */
+  readonly parent: UnitRollup | null;
+}
+
+export function unitIndex(rollup: Rollup): ReadonlyMap<string, UnitRollup> {
+  return new Map(rollup.units.map((u) => [u.id, u]));
+}
+
+export function reportScope(rollup: Rollup): ReportScope {
+  const byId = unitIndex(rollup);
+  if (rollup.total.childIds.length !== 1) return { level: "total", unit: rollup.total, parent: null };
+  let unit = byId.get(rollup.total.childIds[0])!;
+  let parent: UnitRollup | null = null;
+  while (unit.level !== "commune" && unit.childIds.length === 1) {
+    parent = unit;
+    unit = byId.get(unit.childIds[0])!;
+  }
+  return { level: unit.level, unit, parent };
+}
+
+/** Children of a unit (or of the total) in tree order. */
+export function childrenOf(
+  unit: UnitRollup | TotalRollup,
+  byId: ReadonlyMap<string, UnitRollup>,
+): UnitRollup[] {
+  return unit.childIds.map((id) => byId.get(id)).filter((u): u is UnitRollup => u !== undefined);
+}
+
+export type UnitKind =
+  | "province"
+  | "centralCity"
+  | "district"
+  | "urbanDistrict"
+  | "town"
+  | "provincialCity"
+  | "commune"
+  | "ward"
+  | "township"
+  | "specialZone";
+
+const PREFIXES: readonly (readonly [string, UnitKind, UnitLevel])[] = [
+  ["tỉnh", "province", "province"],
+  ["thành phố", "centralCity", "province"],
+  ["tp", "centralCity", "province"],
+  ["huyện", "district", "district"],
+  ["quận", "urbanDistrict", "district"],
+  ["thị xã", "town", "district"],
+  ["thành phố", "provincialCity", "district"],
+  ["tp", "provincialCity", "district"],
+  ["xã", "commune", "commune"],
+  ["phường", "ward", "commune"],
+  ["thị trấn", "township", "commune"],
+  ["đặc khu", "specialZone", "commune"],
+];
+
+/** Cities directly under the central government: "Hà Nội" alone means the city. */
+const CENTRAL_CITIES = new Set(["hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue"].map(foldKey));
+
+/**
+ * A unit's kind and bare name: "Huyện Bình Gia" → district "Bình Gia"; "Bình Gia" at district
+ * level → district "Bình Gia"; "TP. Lạng Sơn" → provincial city "Lạng Sơn".
+ */
+export function unitKind(level: UnitLevel, name: string): { kind: UnitKind; bare: string } {
+  const trimmed = name.trim();
+  const words = trimmed.split(/\s+/);
+  for (const [prefix, kind, at] of PREFIXES) {
+    if (at !== level) continue;
+    const n = prefix.split(" ").length;
+    const head = words.slice(0, n).join(" ").replace(/\.$/, "");
+    if (words.length > n && foldKey(head) === foldKey(prefix)) {
+      return {
+        kind,
+        bare: words
+          .slice(n)
+          .join(" ")
+          .replace(/^\.\s*/, ""),
+      };
+    }
+  }
+  if (level === "province") {
+    return { kind: CENTRAL_CITIES.has(foldKey(trimmed)) ? "centralCity" : "province", bare: trimmed };
+  }
+  return { kind: level === "district" ? "district" : "commune", bare: trimmed };
+}
+
+/** The kind word in Vietnamese: "tỉnh", "huyện", "xã"… */
+export function kindWordVi(kind: UnitKind): string {
+  switch (kind) {
+    case "province":
+      return "tỉnh";
+    case "centralCity":
+    case "provincialCity":
+      return "thành phố";
+    case "district":
+      return "huyện";
+    case "urbanDistrict":
+      return "quận";
+    case "town":
+      return "thị xã";
+    case "commune":
+      return "xã";
+    case "ward":
+      return "phường";
+    case "township":
+      return "thị trấn";
+    case "specialZone":
+      return "đặc khu";
+  }
+}
+
+/** The kind word in English: "province", "district", "commune"… */
+export function kindWordEn(kind: UnitKind): string {
+  switch (kind) {
+    case "province":
+      return "province";
+    case "centralCity":
+    case "provincialCity":
+      return "city";
+    case "district":
+    case "urbanDistrict":
+      return "district";
+    case "town":
+      return "town";
+    case "commune":
+      return "commune";
+    case "ward":
+      return "ward";
+    case "township":
+      return "township";
+    case "specialZone":
+      return "special zone";
+  }
+}

@@ -1,0 +1,249 @@
+import type { Rollup, TotalRollup, UnitRollup } from "../core/rollup/types";
+import type { Language } from "../core/summary";
+import { kindWordEn, kindWordVi, reportScope, unitKind, type ReportScope, type UnitKind } from "./scope";
+
+/** Party documents (Guidance 36-HD/VPTW) or state documents (Decree 30/2020/NĐ-CP). */
+export type DocumentStyle = "party" | "state";
+/** A province with districts: district subtotal rows with their communes under them, or districts only. */
+export type ProvinceLayout = "nested" | "flat";
+
+export interface ReportDate {
+  readonly year: number;
+  /** 1–12. */
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Everything the header block, signature block and table layout need beyond the data. */
+export interface ReportSettings {
+  readonly language: Language;
+  readonly style: DocumentStyle;
+  readonly provinceLayout: ProvinceLayout;
+  /** Line 1 top left, capitals (e.g. "ĐẢNG BỘ TỈNH LẠNG SƠN"); may be empty. */
+  readonly parentBody: string;
+  /** Line 2 top left, bold capitals (e.g. "HUYỆN ỦY BÌNH GIA"). */
+  readonly issuingBody: string;
+  /** Place name of the place-and-date line ("Bình Gia"). */
+  readonly place: string;
+  readonly date: ReportDate;
+  /** Reporting period under the title, italics, e.g. "(Số liệu đến ngày 15/9/2021)". */
+  readonly period: string;
+  /** "T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"… */
+  readonly signingFor: string;
+  /** "BÍ THƯ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "CHỦ TỊCH"… */
+  readonly signerTitle: string;
+  readonly signerName: string;
+  readonly preparerName: string;
+  /** "Nơi nhận" lines, without the leading "- ". */
+  readonly recipients: readonly string[];
+}
+
+/** Settings as given (a settings sheet, CLI options, the task pane): anything left out gets its default. */
+export type ReportSettingsInput = { -readonly [K in keyof ReportSettings]?: ReportSettings[K] };
+
+export function dateOf(d: Date): ReportDate {
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+}
+
+const upper = (s: string): string => s.toLocaleUpperCase("vi");
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The place-and-date line. Vietnamese administrative style writes a leading zero on days below 10
+ * and on the months January and February ("ngày 05 tháng 02 năm 2024", "ngày 19 tháng 9 năm 2021").
+ */
+export function placeAndDate(place: string, date: ReportDate, language: Language): string {
+  if (language === "en") {
+    const month = new Date(Date.UTC(2000, date.month - 1, 1)).toLocaleString("en-GB", {
+      month: "long",
+      timeZone: "UTC",
+    });
+    return `${place ? `${place}, ` : ""}${date.day} ${month} ${date.year}`;
+  }
+  const day = pad2(date.day);
+  const month = date.month <= 2 ? pad2(date.month) : String(date.month);
+  return `${place ? `${place}, ` : ""}ngày ${day} tháng ${month} năm ${date.year}`;
+}
+
+/** "19/9/2021" in Vietnamese, "19/09/2021" in English. */
+export function shortDate(date: ReportDate, language: Language): string {
+  return language === "en"
+    ? `${pad2(date.day)}/${pad2(date.month)}/${date.year}`
+    : `${date.day}/${date.month}/${date.year}`;
+}
+
+function partyBodyVi(kind: UnitKind, bare: string): string {
+  switch (kind) {
+    case "province":
+      return `TỈNH ỦY ${upper(bare)}`;
+    case "centralCity":
+    case "provincialCity":
+      return `THÀNH ỦY ${upper(bare)}`;
+    case "district":
+      return `HUYỆN ỦY ${upper(bare)}`;
+    case "urbanDistrict":
+      return `QUẬN ỦY ${upper(bare)}`;
+    case "town":
+      return `THỊ ỦY ${upper(bare)}`;
+    default:
+      return `ĐẢNG ỦY ${upper(kindWordVi(kind))} ${upper(bare)}`;
+  }
+}
+
+function organisationVi(kind: UnitKind, bare: string): string {
+  return `ĐẢNG BỘ ${upper(kindWordVi(kind))} ${upper(bare)}`;
+}
+
+function partyBodyEn(kind: UnitKind, bare: string): string {
+  const word =
+    kind === "province"
+      ? "PROVINCIAL"
+      : kind === "centralCity" || kind === "provincialCity"
+        ? "CITY"
+        : upper(kindWordEn(kind));
+  return `${upper(bare)} ${word} PARTY COMMITTEE`;
+}
+
+function organisationEn(kind: UnitKind, bare: string): string {
+  const word =
+    kind === "province"
+      ? "PROVINCIAL"
+      : kind === "centralCity" || kind === "provincialCity"
+        ? "CITY"
+        : upper(kindWordEn(kind));
+  return `${upper(bare)} ${word} PARTY ORGANISATION`;
+}
+
+interface Named {
+  kind: UnitKind;
+  bare: string;
+}
+
+function named(unit: UnitRollup): Named {
+  return unitKind(unit.level, unit.name);
+}
+
+/** The parent of the submitting unit, found by level in the rollup even when the scope skipped it. */
+function parentNamed(scope: ReportScope, rollup: Rollup): Named | null {
+  const unit = scope.unit;
+  if (unit.level === "total" || unit.level === "province") return null;
+  const byId = new Map(rollup.units.map((u) => [u.id, u]));
+  const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+  return parent ? named(parent) : null;
+}
+
+function defaultBodies(
+  scope: ReportScope,
+  rollup: Rollup,
+  style: DocumentStyle,
+  language: Language,
+): [string, string] {
+  const unit: UnitRollup | TotalRollup = scope.unit;
+  if (unit.level === "total") {
+    if (style === "state") return ["", language === "en" ? "GOVERNMENT OF VIETNAM" : "CHÍNH PHỦ"];
+    return language === "en"
+      ? ["CENTRAL COMMITTEE", "ORGANISATION COMMISSION"]
+      : ["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"];
+  }
+  const self = named(unit);
+  const parent = parentNamed(scope, rollup);
+  if (style === "state") {
+    return language === "en"
+      ? ["", `PEOPLE'S COMMITTEE OF ${upper(self.bare)} ${upper(kindWordEn(self.kind))}`]
+      : ["", `ỦY BAN NHÂN DÂN ${upper(kindWordVi(self.kind))} ${upper(self.bare)}`];
+  }
+  if (language === "en") {
+    return [parent ? organisationEn(parent.kind, parent.bare) : "", partyBodyEn(self.kind, self.bare)];
+  }
+  return [parent ? organisationVi(parent.kind, parent.bare) : "", partyBodyVi(self.kind, self.bare)];
+}
+
+/** "Tỉnh ủy", "Huyện ủy", "Đảng ủy": a party committee's name without its place, as recipients lists write it. */
+function committeeWordVi(kind: UnitKind): string {
+  switch (kind) {
+    case "province":
+      return "Tỉnh ủy";
+    case "centralCity":
+    case "provincialCity":
+      return "Thành ủy";
+    case "district":
+      return "Huyện ủy";
+    case "urbanDistrict":
+      return "Quận ủy";
+    case "town":
+      return "Thị ủy";
+    default:
+      return "Đảng ủy";
+  }
+}
+
+function defaultRecipients(
+  scope: ReportScope,
+  rollup: Rollup,
+  style: DocumentStyle,
+  language: Language,
+): string[] {
+  const unit = scope.unit;
+  if (language === "en") {
+    if (style === "state") return ["As above;", "Archive."];
+    return unit.level === "total"
+      ? ["The Secretariat (for report),", "Archive: office."]
+      : ["Organisation committee of the level above (for report),", "Archive: office."];
+  }
+  if (style === "state") return ["Như trên;", "Lưu: VT."];
+  if (unit.level === "total") return ["Ban Bí thư (để b/c),", "Lưu Văn phòng."];
+  const self = named(unit);
+  const parent = parentNamed(scope, rollup);
+  const above =
+    unit.level === "province"
+      ? "Ban Tổ chức Trung ương"
+      : `Ban Tổ chức ${parent ? committeeWordVi(parent.kind) : "cấp trên"}`;
+  return [`${above} (để b/c),`, `Lưu Văn phòng ${committeeWordVi(self.kind)}.`];
+}
+
+/**
+ * The settings for a rollup: what was given, and for everything else defaults derived from the
+ * data (the submitting unit names the issuing body, its parent the parent body, its bare name the
+ * place) and from `today` (the date and the reporting period).
+ */
+export function resolveSettings(
+  rollup: Rollup,
+  input: ReportSettingsInput,
+  today: ReportDate,
+): ReportSettings {
+  const language = input.language ?? "vi";
+  const style = input.style ?? "party";
+  const scope = reportScope(rollup);
+  const [parentBody, issuingBody] = defaultBodies(scope, rollup, style, language);
+  const date = input.date ?? today;
+  const place =
+    scope.unit.level === "total" ? (language === "en" ? "Hà Nội" : "Hà Nội") : named(scope.unit).bare;
+  const en = language === "en";
+  return {
+    language,
+    style,
+    provinceLayout: input.provinceLayout ?? "nested",
+    parentBody: input.parentBody ?? parentBody,
+    issuingBody: input.issuingBody ?? issuingBody,
+    place: input.place ?? place,
+    date,
+    period:
+      input.period ??
+      (en ? `(Data as of ${shortDate(date, language)})` : `(Số liệu đến ngày ${shortDate(date, language)})`),
+    signingFor:
+      input.signingFor ??
+      (style === "state"
+        ? en
+          ? "ON BEHALF OF THE PEOPLE'S COMMITTEE"
+          : "TM. ỦY BAN NHÂN DÂN"
+        : en
+          ? "ON BEHALF OF THE STANDING COMMITTEE"
+          : "T/M BAN THƯỜNG VỤ"),
+    signerTitle:
+      input.signerTitle ?? (style === "state" ? (en ? "CHAIR" : "CHỦ TỊCH") : en ? "SECRETARY" : "BÍ THƯ"),
+    signerName: input.signerName ?? "",
+    preparerName: input.preparerName ?? "",
+    recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language),
+  };
+}
