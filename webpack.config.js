@@ -11,7 +11,6 @@
  *                  production (add-ins in the store must use the CDN).
  *   NTH_DEV_HTTP   "1" makes the dev server use plain http without trying certificates.
  */
-/* eslint-env node */
 "use strict";
 
 const path = require("path");

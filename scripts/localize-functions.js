@@ -87,7 +87,9 @@ module.exports = { localizeMetadata, LocalizeFunctionsPlugin };
 if (require.main === module) {
   const [input, tablePath, output] = process.argv.slice(2);
   if (!input || !tablePath || !output) {
-    console.error("usage: node scripts/localize-functions.js <functions.json> <descriptions-vi.json> <out.json>");
+    console.error(
+      "usage: node scripts/localize-functions.js <functions.json> <descriptions-vi.json> <out.json>",
+    );
     process.exit(2);
   }
   try {

@@ -109,7 +109,8 @@ function drawIcon(size) {
       const covered = red + white;
       const i = (py * size + px) * 4;
       if (covered === 0) continue; // transparent
-      for (let ch = 0; ch < 3; ch++) pixels[i + ch] = Math.round((RED[ch] * red + WHITE[ch] * white) / covered);
+      for (let ch = 0; ch < 3; ch++)
+        pixels[i + ch] = Math.round((RED[ch] * red + WHITE[ch] * white) / covered);
       pixels[i + 3] = Math.round((255 * covered) / (SAMPLES * SAMPLES));
     }
   }

@@ -8,7 +8,9 @@ import { cellError, type CellValue } from "../core/cells";
 import { isFormulaError, type CellMatrix, type FormulaErrorCode, type FormulaResult } from "../core/formulas";
 
 function isPlain(value: unknown): value is string | number | boolean | null {
-  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return (
+    value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+  );
 }
 
 /** One Excel argument as a cell value. Objects (entities, errors) become an error cell. */
@@ -31,7 +33,8 @@ export function toMatrix(value: unknown): CellMatrix {
   for (const row of value) {
     if (!Array.isArray(row)) return [value.map(toCell)];
     for (let c = 0; c < row.length; c++) {
-      if (!isPlain(row[c])) return value.map((r: unknown) => (Array.isArray(r) ? r.map(toCell) : [toCell(r)]));
+      if (!isPlain(row[c]))
+        return value.map((r: unknown) => (Array.isArray(r) ? r.map(toCell) : [toCell(r)]));
     }
   }
   return value as CellMatrix;
@@ -43,7 +46,10 @@ export function toOptionalCell(value: unknown): CellValue | null {
 }
 
 /** Error codes whose cells can show a custom message in Excel (the others ignore it). */
-const WITH_MESSAGE: ReadonlySet<FormulaErrorCode> = new Set<FormulaErrorCode>(["invalidValue", "notAvailable"]);
+const WITH_MESSAGE: ReadonlySet<FormulaErrorCode> = new Set<FormulaErrorCode>([
+  "invalidValue",
+  "notAvailable",
+]);
 
 /**
  * The result, or the thrown `CustomFunctions.Error` that Excel shows for a `FormulaError`:

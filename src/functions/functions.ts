@@ -39,8 +39,15 @@ export function targetGap(actual: unknown, target: unknown): number {
  * @param [strict] TRUE when the target says "above" (trên 90%); FALSE or left out for "at least" (đạt 90%).
  * @returns A whole number of units, 0 when the target is met.
  */
-export function unitsNeeded(consolidated: unknown, total: unknown, target: unknown, strict?: unknown): number {
-  return unwrap(formulas.unitsNeeded(toCell(consolidated), toCell(total), toCell(target), toOptionalCell(strict)));
+export function unitsNeeded(
+  consolidated: unknown,
+  total: unknown,
+  target: unknown,
+  strict?: unknown,
+): number {
+  return unwrap(
+    formulas.unitsNeeded(toCell(consolidated), toCell(total), toCell(target), toOptionalCell(strict)),
+  );
 }
 
 /**

@@ -226,7 +226,9 @@ describe("unitsNeeded", () => {
           if (isFormulaError(needed)) return strict && targetPermille === 1000;
           // Integer arithmetic: (c + n) / total against targetPermille / 1000.
           const meets = (n: number): boolean =>
-            strict ? (consolidated + n) * 1000 > targetPermille * total : (consolidated + n) * 1000 >= targetPermille * total;
+            strict
+              ? (consolidated + n) * 1000 > targetPermille * total
+              : (consolidated + n) * 1000 >= targetPermille * total;
           return meets(needed) && (needed === 0 || !meets(needed - 1));
         },
       ),
@@ -277,7 +279,10 @@ describe("countConsolidated", () => {
   });
 
   it("returns #VALUE! for an error cell, naming the position", () => {
-    const e = expectError(countConsolidated(column("a", cellError("#N/A")), column("a", "b")), "invalidValue");
+    const e = expectError(
+      countConsolidated(column("a", cellError("#N/A")), column("a", "b")),
+      "invalidValue",
+    );
     expect(e.message.vi).toContain("#N/A");
     expect(e.message.vi).toContain("dòng 2");
   });
@@ -300,7 +305,9 @@ describe("rollupRate", () => {
 
   it("rejects mismatched shapes, text, negatives and a numerator above its denominator", () => {
     expectError(rollupRate(column(1, 2), column(3)), "invalidValue");
-    expect(expectError(rollupRate(column(1, "abc"), column(3, 4)), "invalidValue").message.vi).toContain("“abc”");
+    expect(expectError(rollupRate(column(1, "abc"), column(3, 4)), "invalidValue").message.vi).toContain(
+      "“abc”",
+    );
     expectError(rollupRate(column(1, -2), column(3, 4)), "invalidValue");
     expect(expectError(rollupRate(column(1, 5), column(3, 4)), "invalidValue").message.en).toContain(
       "row 2, column 1",
@@ -310,20 +317,17 @@ describe("rollupRate", () => {
 
   it("equals the ratio of the sums for random counts (property)", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(500), fc.nat(500)), { minLength: 1, maxLength: 40 }),
-        (pairs) => {
-          const rows = pairs.map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
-          const top = rows.reduce((s, [n]) => s + n, 0);
-          const bottom = rows.reduce((s, [, d]) => s + d, 0);
-          const result = rollupRate(
-            rows.map(([n]) => [n]),
-            rows.map(([, d]) => [d]),
-          );
-          if (bottom === 0) return isFormulaError(result);
-          return result === top / bottom;
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.nat(500), fc.nat(500)), { minLength: 1, maxLength: 40 }), (pairs) => {
+        const rows = pairs.map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+        const top = rows.reduce((s, [n]) => s + n, 0);
+        const bottom = rows.reduce((s, [, d]) => s + d, 0);
+        const result = rollupRate(
+          rows.map(([n]) => [n]),
+          rows.map(([, d]) => [d]),
+        );
+        if (bottom === 0) return isFormulaError(result);
+        return result === top / bottom;
+      }),
     );
   });
 });

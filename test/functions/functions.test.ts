@@ -71,7 +71,9 @@ describe("NTH.CONSOLIDATION_RATE", () => {
   it("throws #VALUE! naming a bad flag", () => {
     const e = thrown(() => nth.consolidationRate([["x"], ["có lẽ"]], OMITTED));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/^“có lẽ” \(dòng 2, cột 1 của vùng\) không phải giá trị Có\/Không.* \/ “có lẽ”/);
+    expect(e.message).toMatch(
+      /^“có lẽ” \(dòng 2, cột 1 của vùng\) không phải giá trị Có\/Không.* \/ “có lẽ”/,
+    );
   });
 
   it("throws #VALUE! for a negative count", () => {
@@ -80,7 +82,7 @@ describe("NTH.CONSOLIDATION_RATE", () => {
 });
 
 describe("NTH.TARGET_GAP", () => {
-  it("returns target − actual for 0.9, 90 and \"90%\"", () => {
+  it('returns target − actual for 0.9, 90 and "90%"', () => {
     expect(nth.targetGap(0.4755, 0.9)).toBe(0.4245);
     expect(nth.targetGap(0.4755, "90%")).toBe(0.4245);
     expect(nth.targetGap(0.95, 0.9)).toBe(-0.05);

@@ -13,7 +13,12 @@ const { localizeMetadata } = require("../../scripts/localize-functions.js") as {
 };
 
 interface Metadata {
-  functions: { id: string; name: string; description: string; parameters: { name: string; description: string }[] }[];
+  functions: {
+    id: string;
+    name: string;
+    description: string;
+    parameters: { name: string; description: string }[];
+  }[];
 }
 
 const FUNCTIONS_TS = path.resolve(__dirname, "../../src/functions/functions.ts");
@@ -44,11 +49,15 @@ it("declares the six NTH functions with English descriptions", () => {
 it("localizes every description and keeps ids, names and parameter names", () => {
   const english = JSON.parse(generated) as Metadata;
   const vietnamese = JSON.parse(localizeMetadata(generated, table)) as Metadata;
-  expect(vietnamese.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
+  expect(vietnamese.functions.map((f) => [f.id, f.name])).toEqual(
+    english.functions.map((f) => [f.id, f.name]),
+  );
   vietnamese.functions.forEach((fn, i) => {
     expect(fn.description).not.toBe(english.functions[i].description);
     expect(fn.parameters.map((p) => p.name)).toEqual(english.functions[i].parameters.map((p) => p.name));
-    fn.parameters.forEach((p, j) => expect(p.description).not.toBe(english.functions[i].parameters[j].description));
+    fn.parameters.forEach((p, j) =>
+      expect(p.description).not.toBe(english.functions[i].parameters[j].description),
+    );
   });
   expect(vietnamese.functions.find((f) => f.id === "UNITS_NEEDED")?.description).toContain("Số đơn vị cần");
 });
