@@ -27,6 +27,7 @@ const VALUE_OPTIONS = new Set([
   "out",
   "lang",
   "year",
+  "previous",
   // report settings (header block), see docs/reports.md
   "issuer",
   "parent",
@@ -51,7 +52,9 @@ export const USAGE = `Cách dùng / Usage:
   --json   Ghi bản tóm tắt JSON vào tệp, hoặc "-" ra màn hình / write the JSON summary (- = stdout).
   --out    Ghi sổ báo cáo đã định dạng / write the formatted report workbook.
   --lang   Ngôn ngữ thông báo và báo cáo (mặc định vi) / language of messages and reports.
-  --year   Năm tính tuổi (mặc định năm nay) / year ages are computed for (default: this year).`;
+  --year   Năm tính tuổi (mặc định năm nay) / year ages are computed for (default: this year).
+  --period Kỳ báo cáo đang tổng hợp / the reporting period being compiled (e.g. "Quý III/2025").
+  --previous <tệp.xlsx>  Số liệu kỳ trước, để so sánh / the previous period's workbook, to compare.`;
 
 /** Parses argv (without node and the script). Throws UsageError with a one-line reason. */
 export function parseArgs(argv: readonly string[]): CliRequest {

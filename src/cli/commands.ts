@@ -1,7 +1,6 @@
 import * as path from "node:path";
-import { readWorkbooks } from "../core/read/readWorkbook";
-import { rollup } from "../core/rollup/rollup";
-import { summarize, type Language, type Summary } from "../core/summary";
+import { analyse, summaryOf } from "../core/pipeline";
+import type { Language, Summary } from "../core/summary";
 import type { WorkbookGrids } from "../core/grid";
 import { isUnusableInputError } from "../xlsx/errors";
 import { readXlsxFile } from "../xlsx/readXlsx";
@@ -44,23 +43,33 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     }
   }
 
-  const workbooks: WorkbookGrids[] = [];
-  for (const input of request.inputs) {
-    try {
-      workbooks.push(await readXlsxFile(input, path.basename(input)));
-    } catch (error) {
-      if (!isUnusableInputError(error)) throw error;
-      io.stderr(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}\n`);
-      return 1;
+  const read = async (files: readonly string[]): Promise<WorkbookGrids[] | null> => {
+    const workbooks: WorkbookGrids[] = [];
+    for (const input of files) {
+      try {
+        workbooks.push(await readXlsxFile(input, path.basename(input)));
+      } catch (error) {
+        if (!isUnusableInputError(error)) throw error;
+        io.stderr(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}\n`);
+        return null;
+      }
     }
-  }
-  const read = readWorkbooks(workbooks);
-  if (read.unusable) {
-    io.stderr(`nth-rollup: ${lang === "vi" ? `${read.unusable.vi} / ${read.unusable.en}` : read.unusable.en}\n`);
+    return workbooks;
+  };
+  const workbooks = await read(request.inputs);
+  const previousFile = request.options.get("previous");
+  const previous = previousFile ? await read([previousFile]) : [];
+  if (!workbooks || !previous) return 1;
+  const result = analyse(workbooks, {
+    referenceYear: request.referenceYear ?? io.now().getFullYear(),
+    period: request.options.get("period") ?? null,
+    previous,
+  });
+  if (!result.ok) {
+    io.stderr(`nth-rollup: ${lang === "vi" ? `${result.unusable.vi} / ${result.unusable.en}` : result.unusable.en}\n`);
     return 1;
   }
-  const result = rollup(read.dataset, { referenceYear: request.referenceYear ?? io.now().getFullYear() });
-  const summary = summarize(result, read.dataset.issues, lang);
+  const summary = summaryOf(result.analysis, lang);
 
   if (request.out) {
     io.stderr(say("nth-rollup: --out chưa được hỗ trợ", "--out is not supported yet") + "\n");

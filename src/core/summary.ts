@@ -2,6 +2,9 @@ import { INDICATORS, MAIN_INDICATOR, type IndicatorId } from "./indicators";
 import type { Issue, Severity } from "./issues";
 import type { Comparator } from "./targets";
 import type { Rollup, TotalRollup, UnitLevel, UnitRollup } from "./rollup/types";
+import type { SubmissionInfo } from "./read/readWorkbook";
+import type { Completeness } from "./submission/completeness";
+import type { UnitChange } from "./submission/compare";
 
 export type Language = "vi" | "en";
 
@@ -46,12 +49,36 @@ export interface IssueSummary {
   readonly message: string;
 }
 
+export interface SubmissionSummary {
+  readonly file: string;
+  /** Null for a plain data workbook (no manifest sheet). */
+  readonly unit: string | null;
+  readonly level: UnitLevel | null;
+  readonly period: string | null;
+  readonly generatedAt: string | null;
+  /** False when a newer submission of the same unit replaced it. */
+  readonly used: boolean;
+}
+
 export interface Summary {
   readonly twoTier: boolean;
   readonly referenceYear: number;
   readonly units: readonly UnitSummary[];
   readonly total: UnitSummary;
+  /** Every input workbook. */
+  readonly submissions: readonly SubmissionSummary[];
+  /** Who has reported against who is expected; null when no list of expected units is known. */
+  readonly completeness: Completeness | null;
+  /** Change since the previous period per unit; null without a previous period. */
+  readonly changes: readonly UnitChange[] | null;
   readonly issues: readonly IssueSummary[];
+}
+
+/** What the summary adds beyond the rollup, all optional. */
+export interface SummaryExtras {
+  readonly submissions?: readonly SubmissionInfo[];
+  readonly completeness?: Completeness | null;
+  readonly changes?: readonly UnitChange[] | null;
 }
 
 function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
@@ -91,12 +118,27 @@ export function issueSummary(i: Issue, lang: Language): IssueSummary {
  * The JSON summary of a rollup: every unit, the total, and every issue (reading issues first,
  * then rollup issues), messages in the chosen language.
  */
-export function summarize(rollup: Rollup, readIssues: readonly Issue[], lang: Language): Summary {
+export function summarize(
+  rollup: Rollup,
+  readIssues: readonly Issue[],
+  lang: Language,
+  extras: SummaryExtras = {},
+): Summary {
   return {
     twoTier: rollup.twoTier,
     referenceYear: rollup.referenceYear,
     units: rollup.units.map(unitSummary),
     total: unitSummary(rollup.total),
+    submissions: (extras.submissions ?? []).map((s) => ({
+      file: s.file,
+      unit: s.manifest?.unitName ?? null,
+      level: s.manifest?.unitLevel ?? null,
+      period: s.manifest?.period ?? null,
+      generatedAt: s.manifest?.generatedAt ?? null,
+      used: s.used,
+    })),
+    completeness: extras.completeness ?? null,
+    changes: extras.changes ?? null,
     issues: [...readIssues, ...rollup.issues].map((i) => issueSummary(i, lang)),
   };
 }
