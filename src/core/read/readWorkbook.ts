@@ -76,10 +76,11 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         unusable ??= missing ? withFile(workbook.file, missing.message) : null;
         continue;
       }
-      if (header.spec.kind === "villages") villages.push(...villageRecords(read, issues));
-      else if (header.spec.kind === "officeHolders") officeHolders.push(...officeHolderRecords(read, issues));
-      else if (header.spec.kind === "targets") targets.push(...targetRecords(read, issues));
-      else expectedUnits.push(...expectedUnitRecords(read, issues));
+      // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
+      if (header.spec.kind === "villages") append(villages, villageRecords(read, issues));
+      else if (header.spec.kind === "officeHolders") append(officeHolders, officeHolderRecords(read, issues));
+      else if (header.spec.kind === "targets") append(targets, targetRecords(read, issues));
+      else append(expectedUnits, expectedUnitRecords(read, issues));
     }
     if (found === 0) {
       const place = { file: workbook.file, sheet: "", cell: "" };
@@ -105,6 +106,10 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
     submissions,
     unusable,
   };
+}
+
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 function withFile(file: string, message: Message): Message {
