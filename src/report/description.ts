@@ -163,8 +163,10 @@ export interface Margins {
 export interface PrintSetup {
   readonly paper: "A4";
   readonly orientation: "landscape" | "portrait";
-  /** Fit to this many pages wide; the height is automatic (as many pages as needed). */
+  /** Fit to this many pages wide. */
   readonly fitToPagesWide: number;
+  /** Fit to this many pages tall; 0 = automatic (as many pages as needed). */
+  readonly fitToPagesTall: number;
   /** Rows repeated at the top of every printed page (the table header), or null. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
   readonly printArea: CellRange;
@@ -197,6 +199,11 @@ export interface SheetDescription {
   /** Width of each column in characters of the default font (Excel's column width unit). */
   readonly columnWidths: readonly number[];
   readonly rowHeights: readonly RowHeightRun[];
+  /**
+   * Rows whose wrapped text should set their height. `rowHeights` holds an estimate for them (for
+   * files, whose readers do not all fit rows); Excel can fit them itself (autofitRows) instead.
+   */
+  readonly autoFitRows: { readonly first: number; readonly last: number } | null;
   /** Font of every cell of the sheet before the style runs. */
   readonly defaultFont: { readonly name: string; readonly size: number };
   readonly styles: readonly StyleRun[];

@@ -101,7 +101,7 @@ export function writeSignature(
   b.block(rightRange(r), text(settings.signingFor), bold);
   r++;
   if (settings.signerTitle.trim())
-    b.block(rightRange(r), text(settings.signerTitle.trim()), { horizontal: "center", font: { bold: true } });
+    b.block(rightRange(r), text(settings.signerTitle.trim()), { horizontal: "center" });
   r += 4;
   if (settings.preparerName.trim()) b.block(leftRange(r), text(settings.preparerName.trim()), bold);
   if (settings.signerName.trim()) b.block(rightRange(r), text(settings.signerName.trim()), bold);
@@ -125,10 +125,20 @@ export interface HeaderColumn {
   readonly group?: string;
 }
 
-/** Writes the table header (one row, or two when columns are grouped); returns its last row. */
-export function writeTableHeader(b: SheetBuilder, row: number, columns: readonly HeaderColumn[]): number {
+/**
+ * Writes the table header (one row, or two when columns are grouped) and sets its row heights so
+ * the wrapped labels fit; returns its last row.
+ */
+export function writeTableHeader(
+  b: SheetBuilder,
+  row: number,
+  columns: readonly HeaderColumn[],
+  widths: readonly number[],
+): number {
   const twoRows = columns.some((c) => c.group);
   const last = twoRows ? row + 1 : row;
+  const groupLabels: string[] = [];
+  const groupWidths: number[] = [];
   let c = 0;
   while (c < columns.length) {
     const col = columns[c];
@@ -136,6 +146,8 @@ export function writeTableHeader(b: SheetBuilder, row: number, columns: readonly
       let end = c;
       while (end + 1 < columns.length && columns[end + 1].group === col.group) end++;
       b.block(cellRange(row, c + 1, row, end + 1), text(col.group));
+      groupLabels.push(col.group);
+      groupWidths.push(widths.slice(c, end + 1).reduce((a, w) => a + w, 0));
       for (let k = c; k <= end; k++) b.set(row + 1, k + 1, text(columns[k].label));
       c = end + 1;
     } else {
@@ -151,7 +163,45 @@ export function writeTableHeader(b: SheetBuilder, row: number, columns: readonly
     wrap: true,
     border: "thin",
   });
+  if (twoRows) {
+    b.rowHeight(row, wrappedHeight(groupLabels, groupWidths));
+    b.rowHeight(
+      last,
+      wrappedHeight(
+        columns.map((c) => (c.group ? c.label : "")),
+        widths,
+      ),
+    );
+  } else {
+    b.rowHeight(
+      row,
+      wrappedHeight(
+        columns.map((c) => c.label),
+        widths,
+      ),
+    );
+  }
   return last;
+}
+
+/**
+ * Lines a text takes when wrapped in a column of `width` characters (Excel's width unit, digits of
+ * the default font); `charWidth` is the average width of a character of the cell's font in those
+ * units (about 0.85 for Times New Roman 11 text).
+ */
+export function wrappedLines(text: string, width: number, charWidth = 0.85): number {
+  const room = Math.max(width - 1, 1);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (word === "") continue;
+    const len = word.length * charWidth;
+    if (used > 0 && used + charWidth + len > room) {
+      lines += 1 + Math.floor(len / room);
+      used = len % room;
+    } else used += (used > 0 ? charWidth : 0) + len;
+  }
+  return lines;
 }
 
 /** Estimated height (points) of a header row whose longest label wraps in a column of `width` characters. */
@@ -173,6 +223,9 @@ export function wrappedHeight(labels: readonly string[], widths: readonly number
   });
   return lines * lineHeight + 4;
 }
+
+/** Reports up to this many rows are scaled to print on a single page. */
+export const SHORT_REPORT_ROWS = 48;
 
 /** Completes a description: print setup (A4 landscape, one page wide, header repeated), freeze panes. */
 export function finishSheet(
@@ -196,6 +249,8 @@ export function finishSheet(
       paper: "A4",
       orientation: "landscape",
       fitToPagesWide: 1,
+      // A short report prints on one page (signature included); a long one on as many as needed.
+      fitToPagesTall: b.lastRow <= SHORT_REPORT_ROWS ? 1 : 0,
       titleRows: { first: spec.table.headerTop, last: spec.table.headerBottom },
       margins: { left: 0.5, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       centerFooter: `&"${FONT},Regular"&10${spec.labels.footer}`,

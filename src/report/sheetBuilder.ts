@@ -19,6 +19,7 @@ export class SheetBuilder {
   private readonly mergeList: CellRange[] = [];
   private readonly heights = new Map<number, number>();
   private readonly fills: ConditionalFill[] = [];
+  private autoFit: { first: number; last: number } | null = null;
 
   constructor(readonly columnCount: number) {}
 
@@ -69,6 +70,11 @@ export class SheetBuilder {
     this.heights.set(row, height);
   }
 
+  /** Marks rows whose height should follow their wrapped text (see SheetDescription.autoFitRows). */
+  autoFitRows(first: number, last: number): void {
+    if (last >= first) this.autoFit = { first, last };
+  }
+
   conditionalFill(fill: ConditionalFill): void {
     this.fills.push(fill);
   }
@@ -100,6 +106,7 @@ export class SheetBuilder {
       cells: this.rows,
       columnWidths: spec.columnWidths,
       rowHeights: heights,
+      autoFitRows: this.autoFit,
       defaultFont: spec.defaultFont,
       styles: [
         {

@@ -1,7 +1,7 @@
 import { columnLetters } from "../core/a1";
 import type { Rollup, TotalRollup, UnitRollup, VillageStatus } from "../core/rollup/types";
 import { cellRange, formula, text, type CellContent, type Formula } from "./description";
-import { writeTableHeader, wrappedHeight, type HeaderColumn } from "./frame";
+import { writeTableHeader, type HeaderColumn } from "./frame";
 import type { Labels } from "./labels";
 import { childrenOf, reportScope, unitIndex, type ReportScope } from "./scope";
 import type { ProvinceLayout } from "./settings";
@@ -181,23 +181,8 @@ export function writeUnitTable(
     b,
     top,
     columns.map((c) => c.header),
+    columns.map((c) => c.width),
   );
-  if (headerBottom === top)
-    b.rowHeight(
-      top,
-      wrappedHeight(
-        columns.map((c) => c.header.label),
-        columns.map((c) => c.width),
-      ),
-    );
-  else
-    b.rowHeight(
-      headerBottom,
-      wrappedHeight(
-        columns.map((c) => c.header.label),
-        columns.map((c) => c.width),
-      ),
-    );
   const bodyTop = headerBottom + 1;
   const placed: { row: number; data: TableRow }[] = [];
   let r = bodyTop;

@@ -162,6 +162,7 @@ export const OFFICE_HEADER: CellValue[] = [
   "Chuyên môn",
   "Lý luận chính trị",
   "Bồi dưỡng nghiệp vụ",
+  "Mã cán bộ",
 ];
 
 /** Commune leaders: secretary also People's Committee chair in every other commune, etc. */
@@ -174,8 +175,8 @@ export function communeLeaderRows(
   communes.forEach((c, i) => {
     const secretary = personName(1000 + i * 4);
     const chair = i % 2 === 0 ? secretary : personName(1001 + i * 4);
-    const council = i % 3 === 0 ? secretary : personName(1002 + i * 4);
     const deputy = personName(1003 + i * 4);
+    const council = i % 3 === 0 ? secretary : i % 3 === 1 ? deputy : personName(1002 + i * 4);
     const base = [
       province,
       district,
@@ -189,12 +190,50 @@ export function communeLeaderRows(
       "Cao cấp",
       "x",
     ];
-    const post = (name: string, title: string): CellValue[] => [name, title, ...base];
+    const post = (name: string, title: string): CellValue[] => [name, title, ...base, `CB-${c.name}-${name}`];
     rows.push(post(secretary, "Bí thư Đảng ủy"));
     rows.push(post(chair, "Chủ tịch UBND"));
     rows.push(post(council, "Chủ tịch HĐND"));
     rows.push(post(deputy, "Phó Bí thư Đảng ủy"));
   });
+  return rows;
+}
+
+const EDUCATION = ["12/12", "12/12", "9/12", "12/12", "10/10", "7/10"];
+const PROFESSIONAL = ["Trung cấp", "Không", "Sơ cấp", "Đại học", "Cao đẳng", "Không"];
+const THEORY = ["Sơ cấp", "Trung cấp", "Không", "Sơ cấp", "Sơ cấp"];
+
+/** Village cell secretaries as office-holders (same names as `villageRows` with the same seed). */
+export function secretaryRows(
+  province: string,
+  district: string | null,
+  communes: readonly CommuneSpec[],
+  seed = 0,
+): CellValue[][] {
+  const rows: CellValue[][] = [];
+  let n = seed;
+  for (const c of communes) {
+    for (let i = 0; i < c.villages; i++) {
+      n++;
+      const name = c.named?.[i] ?? villageName(n);
+      rows.push([
+        personName(n * 3),
+        "Bí thư chi bộ",
+        province,
+        district,
+        c.name,
+        name,
+        1960 + (n % 35),
+        n % 5 === 0 ? "Nữ" : "Nam",
+        ["Tày", "Nùng", "Kinh", "Dao"][n % 4],
+        EDUCATION[n % EDUCATION.length],
+        PROFESSIONAL[n % PROFESSIONAL.length],
+        THEORY[n % THEORY.length],
+        n % 7 === 0 ? "Không" : "Có",
+        `BT-${n}`,
+      ]);
+    }
+  }
   return rows;
 }
 
@@ -226,7 +265,14 @@ export function binhGia(extraVillages: CellValue[][] = []): Fixture {
           ...extraVillages,
         ],
       },
-      { name: "Cán bộ", rows: [OFFICE_HEADER, ...communeLeaderRows("Lạng Sơn", "Bình Gia", BINH_GIA)] },
+      {
+        name: "Cán bộ",
+        rows: [
+          OFFICE_HEADER,
+          ...communeLeaderRows("Lạng Sơn", "Bình Gia", BINH_GIA),
+          ...secretaryRows("Lạng Sơn", "Bình Gia", BINH_GIA),
+        ],
+      },
       {
         name: "Chỉ tiêu",
         rows: [

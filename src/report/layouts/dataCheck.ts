@@ -7,11 +7,14 @@ import {
   writeDocumentHeader,
   writeSignature,
   writeTableHeader,
-  wrappedHeight,
+  wrappedLines,
 } from "../frame";
 import { labelsFor } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
+
+/** Height of a line of 11-point Times New Roman, in points. */
+const LINE_HEIGHT = 14;
 
 export interface DataCheckOptions {
   /**
@@ -59,17 +62,16 @@ export function dataCheckReport(
   const b = new SheetBuilder(header.length);
   const blocks = blocksFor(widths);
   const top = writeDocumentHeader(b, settings, labels, "dataCheck", blocks);
-  const headerBottom = writeTableHeader(b, top, header);
-  b.rowHeight(
-    top,
-    wrappedHeight(
-      header.map((h) => h.label),
-      widths,
-    ),
-  );
+  const headerBottom = writeTableHeader(b, top, header, widths);
   const bodyTop = headerBottom + 1;
   const severity = { error: L.error, warning: L.warning };
   issues.forEach((issue, k) => {
+    const lines = Math.max(
+      wrappedLines(issue.message[settings.language], widths[5]),
+      wrappedLines(issue.file, widths[2]),
+      wrappedLines(issue.sheet, widths[3]),
+    );
+    if (lines > 1) b.rowHeight(bodyTop + k, lines * LINE_HEIGHT + 3);
     let cell: CellContent = null;
     if (issue.cell)
       cell =
@@ -98,7 +100,9 @@ export function dataCheckReport(
     b.style(cellRange(bodyTop, 1, bodyBottom, n), { border: "thin", font: { size: 11 }, vertical: "top" });
     b.style(cellRange(bodyTop, 1, bodyBottom, 2), { horizontal: "center" });
     b.style(cellRange(bodyTop, 5, bodyBottom, 5), { horizontal: "center" });
+    b.style(cellRange(bodyTop, 3, bodyBottom, 4), { wrap: true });
     b.style(cellRange(bodyTop, 6, bodyBottom, 6), { wrap: true });
+    b.autoFitRows(bodyTop, bodyBottom);
     // Links look like links: runs of consecutive linked rows.
     let start = -1;
     issues.forEach((issue, k) => {

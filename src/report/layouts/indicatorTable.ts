@@ -53,7 +53,7 @@ export function indicatorTableReport(
     {
       kind: "sum",
       header: { label: spec.denominatorLabel(labels) },
-      width: spec.countWidth + 1,
+      width: spec.countWidth + 3,
       format: "0",
       value: (r) => r.unit?.indicators[first].denominator ?? 0,
     },
@@ -67,10 +67,11 @@ export function indicatorTableReport(
       header: { label: spec.countLabel(labels), group },
       width: spec.countWidth,
       format: spec.singleCommuneCountFormat ? countFormat : "0",
+      // A commune without data on its leaders: blank rather than "no" (it is not in the denominator either).
       value: (r) =>
         r.unit && r.unit.indicators[id].denominator > 0
           ? r.unit.indicators[id].numerator
-          : isCommuneRow(r)
+          : spec.singleCommuneCountFormat && isCommuneRow(r)
             ? null
             : 0,
     });

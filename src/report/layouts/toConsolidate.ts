@@ -7,7 +7,7 @@ import {
   writeDocumentHeader,
   writeSignature,
   writeTableHeader,
-  wrappedHeight,
+  wrappedLines,
 } from "../frame";
 import { labelsFor } from "../labels";
 import { reportScope } from "../scope";
@@ -69,14 +69,7 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
   const b = new SheetBuilder(header.length);
   const blocks = blocksFor(widths);
   const top = writeDocumentHeader(b, settings, labels, "toConsolidate", blocks);
-  const headerBottom = writeTableHeader(b, top, header);
-  b.rowHeight(
-    top,
-    wrappedHeight(
-      header.map((h) => h.label),
-      widths,
-    ),
-  );
+  const headerBottom = writeTableHeader(b, top, header, widths);
   const bodyTop = headerBottom + 1;
   let r = bodyTop;
   communes.forEach((commune, ci) => {
@@ -94,6 +87,13 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
     b.setRow(r++, row);
     list.forEach((v, i) => {
       const note = v.consolidated === null ? L.unknown : (v.record.notes ?? "");
+      const lines = Math.max(
+        wrappedLines(note, widths[6]),
+        wrappedLines(v.record.village, widths[1]),
+        wrappedLines(v.secretaryName ?? "", widths[2]),
+        wrappedLines(v.headName ?? "", widths[3]),
+      );
+      if (lines > 1) b.rowHeight(r, lines * 14 + 3);
       b.setRow(r++, [
         i + 1,
         text(v.record.village),
@@ -129,7 +129,9 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
     b.style(cellRange(bodyTop, 1, totalRow, n), { border: "thin", font: { size: 11 } });
     b.style(cellRange(bodyTop, 1, totalRow, 1), { horizontal: "center" });
     b.style(cellRange(bodyTop, 5, totalRow, 6), { horizontal: "center", numberFormat: "0" });
+    b.style(cellRange(bodyTop, 2, totalRow, 4), { wrap: true });
     b.style(cellRange(bodyTop, 7, totalRow, 7), { wrap: true });
+    b.autoFitRows(bodyTop, totalRow);
     b.style(cellRange(totalRow, 1, totalRow, n), { font: { bold: true } });
     b.conditionalFill({
       range: cellRange(bodyTop, 1, bodyBottom, n),

@@ -1,0 +1,174 @@
+import ExcelJS from "exceljs";
+import { a1Range } from "../core/a1";
+import {
+  isForcedText,
+  isFormula,
+  type CellContent,
+  type CellStyle,
+  type SheetDescription,
+  type StyleRun,
+} from "../report/description";
+
+/**
+ * The ExcelJS writer: report sheet descriptions → an .xlsx workbook. It writes exactly what the
+ * description says: values, formulas (with the core's result cached, so viewers that do not
+ * recalculate still show the figures), text (a plain ExcelJS string is always stored as text, so
+ * a village called "=1+1" stays text), styles, merges, widths, heights, conditional formats,
+ * freeze panes and the print setup. No NTH custom function is ever written.
+ */
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+function cellValue(c: CellContent): ExcelJS.CellValue {
+  if (c === null) return null;
+  if (isFormula(c)) {
+    const formula = c.formula.slice(1);
+    return c.result === undefined || c.result === null
+      ? { formula, date1904: false }
+      : { formula, result: c.result, date1904: false };
+  }
+  if (isForcedText(c)) return c.text;
+  return c;
+}
+
+/** Merges style runs in order into one ExcelJS style (later runs override what they set). */
+function mergedStyle(runs: readonly CellStyle[]): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {};
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  const style: Partial<ExcelJS.Style> = {};
+  for (const s of runs) {
+    if (s.font) {
+      if (s.font.name !== undefined) font.name = s.font.name;
+      if (s.font.size !== undefined) font.size = s.font.size;
+      if (s.font.bold !== undefined) font.bold = s.font.bold;
+      if (s.font.italic !== undefined) font.italic = s.font.italic;
+      if (s.font.underline !== undefined) font.underline = s.font.underline;
+      if (s.font.color !== undefined) font.color = { argb: argb(s.font.color) };
+    }
+    if (s.fill !== undefined)
+      style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+    if (s.numberFormat !== undefined) style.numFmt = s.numberFormat;
+    if (s.horizontal !== undefined) alignment.horizontal = s.horizontal;
+    if (s.vertical !== undefined) alignment.vertical = s.vertical === "center" ? "middle" : s.vertical;
+    if (s.wrap !== undefined) alignment.wrapText = s.wrap;
+    if (s.indent !== undefined) alignment.indent = s.indent;
+    if (s.border !== undefined) {
+      const edge: Partial<ExcelJS.Border> = { style: s.border };
+      style.border = { top: edge, left: edge, bottom: edge, right: edge };
+    }
+  }
+  if (Object.keys(font).length) style.font = font;
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  return style;
+}
+
+/**
+ * Styles every cell from the runs without a style computation per cell: the runs active on a row
+ * form a key, and each distinct key's per-column styles are computed once and shared.
+ */
+function applyStyles(ws: ExcelJS.Worksheet, d: SheetDescription): void {
+  const runs: readonly StyleRun[] = d.styles;
+  // The first run usually covers the whole sheet (its font): blank cells under it alone are left untouched.
+  const base = runs.length > 0 && runs[0].range.top === 1 && runs[0].range.bottom >= d.cells.length ? 0 : -1;
+  const baseStyle = base >= 0 ? mergedStyle([runs[base].style]) : null;
+  const cache = new Map<string, (Partial<ExcelJS.Style> | null)[]>();
+  for (let r = 1; r <= d.cells.length; r++) {
+    const active: number[] = [];
+    for (let i = 0; i < runs.length; i++)
+      if (runs[i].range.top <= r && r <= runs[i].range.bottom) active.push(i);
+    const key = active.join(",");
+    let styles = cache.get(key);
+    if (!styles) {
+      styles = [];
+      for (let c = 1; c <= d.columnCount; c++) {
+        const covering = active.filter((i) => runs[i].range.left <= c && c <= runs[i].range.right);
+        const onlyBase = covering.length === 0 || (covering.length === 1 && covering[0] === base);
+        styles.push(onlyBase ? null : mergedStyle(covering.map((i) => runs[i].style)));
+      }
+      cache.set(key, styles);
+    }
+    const row = d.cells[r - 1];
+    for (let c = 1; c <= d.columnCount; c++) {
+      const style = styles[c - 1];
+      if (style) ws.getCell(r, c).style = style;
+      else if (row[c - 1] !== null && baseStyle) ws.getCell(r, c).style = baseStyle;
+    }
+  }
+}
+
+/** Adds one report sheet to an ExcelJS workbook. */
+export function addReportSheet(
+  workbook: ExcelJS.Workbook,
+  d: SheetDescription,
+  name = d.name,
+): ExcelJS.Worksheet {
+  const p = d.print;
+  const ws = workbook.addWorksheet(name, {
+    views: [
+      {
+        state: d.freeze.rows > 0 || d.freeze.columns > 0 ? "frozen" : "normal",
+        xSplit: d.freeze.columns,
+        ySplit: d.freeze.rows,
+        showGridLines: d.showGridlines,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: true,
+      fitToWidth: p.fitToPagesWide,
+      fitToHeight: p.fitToPagesTall, // 0: automatic, as many pages as needed
+      horizontalCentered: p.centerHorizontally,
+      margins: { ...p.margins },
+      printArea: a1Range(p.printArea.top, p.printArea.left, p.printArea.bottom, p.printArea.right),
+      ...(p.titleRows ? { printTitlesRow: `${p.titleRows.first}:${p.titleRows.last}` } : {}),
+    },
+    headerFooter: { oddFooter: `&C${p.centerFooter}`, evenFooter: `&C${p.centerFooter}` },
+  });
+  d.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  d.cells.forEach((row, r) => {
+    const excelRow = ws.getRow(r + 1);
+    row.forEach((c, k) => {
+      if (c !== null) excelRow.getCell(k + 1).value = cellValue(c);
+    });
+  });
+  for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) ws.getRow(r).height = h.height;
+  applyStyles(ws, d);
+  for (const m of d.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  d.conditionalFills.forEach((f, i) => {
+    const style: Partial<ExcelJS.Style> = {};
+    if (f.fill) style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(f.fill) } };
+    if (f.fontColor || f.bold) {
+      style.font = {
+        ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}),
+        ...(f.bold ? { bold: true } : {}),
+      };
+    }
+    ws.addConditionalFormatting({
+      ref: a1Range(f.range.top, f.range.left, f.range.bottom, f.range.right),
+      rules: [{ type: "expression", priority: i + 1, formulae: [f.formula.slice(1)], style }],
+    });
+  });
+  return ws;
+}
+
+/** A new workbook holding the report sheets, in order. */
+export function reportWorkbook(descriptions: readonly SheetDescription[]): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "nth-rollup";
+  workbook.calcProperties.fullCalcOnLoad = true;
+  const used = new Set<string>();
+  for (const d of descriptions) {
+    let name = d.name;
+    for (let k = 2; used.has(name.toLocaleLowerCase()); k++) name = `${d.name.slice(0, 26)} (${k})`;
+    used.add(name.toLocaleLowerCase());
+    addReportSheet(workbook, d, name);
+  }
+  return workbook;
+}
+
+/** The bytes of an .xlsx file holding the report sheets. */
+export async function reportXlsxBytes(descriptions: readonly SheetDescription[]): Promise<Uint8Array> {
+  const buffer = await reportWorkbook(descriptions).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
