@@ -1,0 +1,158 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { cellError, isBlank, type CellValue } from "../core/cells";
+import type { SheetGrid, WorkbookGrids } from "../core/grid";
+import { UnusableInputError, type UnusableReason } from "./errors";
+
+/**
+ * The ExcelJS shell for reading: an .xlsx file (or its bytes) → `WorkbookGrids`, the plain values
+ * the core reads. Files that are not workbooks at all throw `UnusableInputError`; everything
+ * inside a workbook, however odd, becomes a value and is left to the core to judge.
+ */
+
+/** Reads an .xlsx file. `label` names it in messages (default: the file's base name). */
+export async function readXlsxFile(
+  filePath: string,
+  label: string = path.basename(filePath),
+): Promise<WorkbookGrids> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.isDirectory()) throw new UnusableInputError(label, "directory");
+    bytes = await fs.readFile(filePath);
+  } catch (error) {
+    if (error instanceof UnusableInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new UnusableInputError(label, "not-found", { cause: error });
+    if (code === "EISDIR") throw new UnusableInputError(label, "directory", { cause: error });
+    throw error;
+  }
+  return readXlsxBuffer(bytes, label);
+}
+
+/** Reads the bytes of an .xlsx file. `label` names it in messages and issues. */
+export async function readXlsxBuffer(buffer: Uint8Array, label: string): Promise<WorkbookGrids> {
+  const problem = sniff(buffer);
+  if (problem) throw new UnusableInputError(label, problem);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings ask for its own Buffer type; a Node Buffer is what it uses at run time.
+    await workbook.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as never);
+  } catch (error) {
+    throw new UnusableInputError(label, "corrupt", { cause: error });
+  }
+  if (workbook.worksheets.length === 0) throw new UnusableInputError(label, "corrupt");
+  return { file: label, sheets: workbook.worksheets.map(sheetGrid) };
+}
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream an encrypted OOXML file keeps inside its CFB container, as UTF-16LE directory text. */
+const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
+
+/** Recognises what a file is from its first bytes, before handing it to ExcelJS. */
+function sniff(buffer: Uint8Array): UnusableReason | null {
+  if (buffer.length === 0) return "empty";
+  if (startsWith(buffer, CFB_SIGNATURE)) {
+    // Both old .xls and password-protected .xlsx are CFB containers; the encrypted one holds an
+    // "EncryptedPackage" stream whose name sits in the directory sectors.
+    return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).includes(ENCRYPTED_PACKAGE)
+      ? "encrypted"
+      : "legacy-xls";
+  }
+  if (!startsWith(buffer, ZIP_SIGNATURE)) return "not-zip";
+  return null;
+}
+
+function startsWith(buffer: Uint8Array, signature: readonly number[]): boolean {
+  return buffer.length >= signature.length && signature.every((byte, i) => buffer[i] === byte);
+}
+
+/** One worksheet's used range as a grid: trailing and leading blank rows and columns trimmed. */
+function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const cells: { row: number; column: number; value: CellValue }[] = [];
+  let top = Infinity;
+  let bottom = 0;
+  let left = Infinity;
+  let right = 0;
+  // eachRow / eachCell visit only rows and cells that exist in the file, so a stray formatted
+  // cell at row 1,048,576 costs one visit, not a million.
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      const value = cellValue(cell);
+      if (isBlank(value)) {
+        if (value !== null) cells.push({ row: rowNumber, column: columnNumber, value });
+        return;
+      }
+      cells.push({ row: rowNumber, column: columnNumber, value });
+      top = Math.min(top, rowNumber);
+      bottom = Math.max(bottom, rowNumber);
+      left = Math.min(left, columnNumber);
+      right = Math.max(right, columnNumber);
+    });
+  });
+  if (bottom === 0) return { name: sheet.name, rows: [], firstRow: 1, firstColumn: 1 };
+
+  const rowCount = bottom - top + 1;
+  const rows: CellValue[][] = new Array<CellValue[]>(rowCount);
+  for (const { row, column, value } of cells) {
+    // Whitespace-only cells inside the used range are kept as typed; outside it they are dropped.
+    if (row < top || row > bottom || column < left || column > right) continue;
+    const r = row - top;
+    let target = rows[r];
+    if (!target) {
+      target = [];
+      rows[r] = target;
+    }
+    const c = column - left;
+    while (target.length < c) target.push(null);
+    target[c] = value;
+  }
+  // Rows with nothing in them share one empty array: a sheet with data at row 1 and row 1,048,576
+  // costs one pointer per row in between, not one array each.
+  for (let r = 0; r < rowCount; r++) if (!rows[r]) rows[r] = EMPTY_ROW;
+  return { name: sheet.name, rows, firstRow: top, firstColumn: left };
+}
+
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** Converts one ExcelJS cell into a core `CellValue`. Merged cells other than the master are blank. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return convert(cell.value);
+}
+
+type ExcelValue = ExcelJS.CellValue | ExcelJS.CellRichTextValue["richText"] | undefined;
+
+function convert(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : cellError("#NUM!");
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateValue(value);
+  if (Array.isArray(value)) return value.map((run) => run.text ?? "").join("");
+  if ("error" in value) return cellError(value.error);
+  if ("richText" in value) return value.richText.map((run) => run.text ?? "").join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    // A formula counts for its cached result; without one (never calculated) it is blank.
+    const result = (value as { result?: unknown }).result;
+    return result === undefined ? null : convert(result as ExcelValue);
+  }
+  if ("hyperlink" in value || "text" in value) {
+    const text = (value as { text?: unknown }).text;
+    if (typeof text === "string") return text;
+    if (text && typeof text === "object" && "richText" in text)
+      return convert(text as ExcelJS.CellRichTextValue);
+    return text === undefined || text === null ? null : String(text);
+  }
+  return null;
+}
+
+/** ExcelJS gives dates as UTC instants of the serial number; keep the calendar date (and time if any). */
+function dateValue(date: Date): CellValue {
+  if (Number.isNaN(date.getTime())) return cellError("#VALUE!");
+  const iso = date.toISOString();
+  const time = iso.slice(11, 19);
+  return { kind: "date", iso: time === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19) };
+}
