@@ -172,6 +172,8 @@ module.exports = async (env, options) => {
       static: false,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: server ? { type: "https", options: server } : { type: "http" },
+      // Only this machine: the manifest points at localhost, and nothing else needs the dev build.
+      host: "localhost",
       port: Number(process.env.npm_package_config_dev_server_port) || 3000,
       client: { overlay: { warnings: false } },
     },
