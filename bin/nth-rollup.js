@@ -6,7 +6,9 @@ const path = require("node:path");
 const fs = require("node:fs");
 const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("nth-rollup: chưa biên dịch; hãy chạy `npm run build:cli` / not built; run `npm run build:cli`\n");
+  process.stderr.write(
+    "nth-rollup: chưa biên dịch; hãy chạy `npm run build:cli` / not built; run `npm run build:cli`\n",
+  );
   process.exit(1);
 }
 const { version } = require("../package.json");

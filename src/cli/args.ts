@@ -68,7 +68,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     const arg = rest[i];
     if (arg.startsWith("--")) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Tùy chọn không rõ “${arg}” / unknown option “${arg}”`);
+      if (!VALUE_OPTIONS.has(name))
+        throw new UsageError(`Tùy chọn không rõ “${arg}” / unknown option “${arg}”`);
       const value = inline ?? rest[++i];
       if (value === undefined) throw new UsageError(`Thiếu giá trị cho --${name} / --${name} needs a value`);
       options.set(name, value);
@@ -78,10 +79,14 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   if (inputs.length === 0) throw new UsageError("Chưa có tệp đầu vào / no input file given");
   const lang = options.get("lang") ?? "vi";
-  if (lang !== "vi" && lang !== "en") throw new UsageError(`--lang phải là vi hoặc en / --lang must be vi or en`);
+  if (lang !== "vi" && lang !== "en")
+    throw new UsageError(`--lang phải là vi hoặc en / --lang must be vi or en`);
   const yearText = options.get("year");
   const referenceYear = yearText === undefined ? null : Number(yearText);
-  if (referenceYear !== null && !(Number.isInteger(referenceYear) && referenceYear >= 1900 && referenceYear <= 2200)) {
+  if (
+    referenceYear !== null &&
+    !(Number.isInteger(referenceYear) && referenceYear >= 1900 && referenceYear <= 2200)
+  ) {
     throw new UsageError(`--year phải là một năm như 2025 / --year must be a year such as 2025`);
   }
   const json = options.get("json") ?? null;

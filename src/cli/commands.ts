@@ -66,7 +66,9 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     previous,
   });
   if (!result.ok) {
-    io.stderr(`nth-rollup: ${lang === "vi" ? `${result.unusable.vi} / ${result.unusable.en}` : result.unusable.en}\n`);
+    io.stderr(
+      `nth-rollup: ${lang === "vi" ? `${result.unusable.vi} / ${result.unusable.en}` : result.unusable.en}\n`,
+    );
     return 1;
   }
   const summary = summaryOf(result.analysis, lang);

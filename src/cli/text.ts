@@ -5,7 +5,13 @@ const percent = (rate: number | null): string => (rate === null ? "–" : `${(ra
 /** One issue as one line: severity, place, message. */
 export function formatIssueLine(i: IssueSummary, lang: Language): string {
   const severity =
-    lang === "vi" ? (i.severity === "error" ? "LỖI" : "cảnh báo") : i.severity === "error" ? "ERROR" : "warning";
+    lang === "vi"
+      ? i.severity === "error"
+        ? "LỖI"
+        : "cảnh báo"
+      : i.severity === "error"
+        ? "ERROR"
+        : "warning";
   const place = [i.file, i.sheet && i.cell ? `${i.sheet}!${i.cell}` : i.sheet].filter(Boolean).join(" › ");
   return `[${severity}] ${place}: ${i.message}`;
 }
@@ -34,6 +40,8 @@ export function formatSummaryTable(summary: Summary, lang: Language): string {
   const table = [head, ...rows.map(line), line(summary.total)];
   const widths = head.map((_, c) => Math.max(...table.map((r) => [...r[c]].length)));
   const pad = (cell: string, c: number): string =>
-    c >= 2 ? cell.padStart(widths[c] + cell.length - [...cell].length) : cell.padEnd(widths[c] + cell.length - [...cell].length);
+    c >= 2
+      ? cell.padStart(widths[c] + cell.length - [...cell].length)
+      : cell.padEnd(widths[c] + cell.length - [...cell].length);
   return table.map((r) => r.map(pad).join("  ")).join("\n") + "\n";
 }

@@ -256,7 +256,13 @@ export const ISSUE_CATALOGUE = {
   },
   "submission-totals-mismatch": {
     severity: "error",
-    message: (p: { file: string; statedVillages: number; statedConsolidated: number; villages: number; consolidated: number }): Message => ({
+    message: (p: {
+      file: string;
+      statedVillages: number;
+      statedConsolidated: number;
+      villages: number;
+      consolidated: number;
+    }): Message => ({
       vi: `Tệp ${q(p.file)} ghi tổng ${p.statedConsolidated}/${p.statedVillages} thôn nhất thể hóa nhưng các dòng dữ liệu cho ${p.consolidated}/${p.villages}; tổng hợp theo các dòng dữ liệu.`,
       en: `${q(p.file)} states ${p.statedConsolidated}/${p.statedVillages} villages consolidated but its rows give ${p.consolidated}/${p.villages}; the rows are used.`,
     }),

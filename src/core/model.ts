@@ -36,7 +36,8 @@ export type Gender = "female" | "male";
 /** Political theory levels, in order. */
 export type TheoryLevel = "none" | "so-cap" | "trung-cap" | "cao-cap";
 /** Professional qualification levels, in order. */
-export type ProfessionalLevel = "none" | "so-cap" | "trung-cap" | "cao-dang" | "dai-hoc" | "thac-si" | "tien-si";
+export type ProfessionalLevel =
+  "none" | "so-cap" | "trung-cap" | "cao-dang" | "dai-hoc" | "thac-si" | "tien-si";
 
 export interface OfficeHolderRecord {
   readonly fullName: string;

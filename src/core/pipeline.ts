@@ -28,7 +28,8 @@ export interface Analysis {
   readonly issues: readonly Issue[];
 }
 
-export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly unusable: Message };
+export type AnalysisResult =
+  { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly unusable: Message };
 
 /**
  * Reads, checks and rolls up one or more workbooks (several = submissions combined), with the
@@ -66,7 +67,9 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
 
 /** The JSON summary of an analysis. */
 export function summaryOf(analysis: Analysis, lang: Language): Summary {
-  const extraIssues = analysis.issues.slice(analysis.read.dataset.issues.length + analysis.rollup.issues.length);
+  const extraIssues = analysis.issues.slice(
+    analysis.read.dataset.issues.length + analysis.rollup.issues.length,
+  );
   return summarize(analysis.rollup, [...analysis.read.dataset.issues, ...extraIssues], lang, {
     submissions: analysis.read.submissions,
     completeness: analysis.completeness,

@@ -111,7 +111,14 @@ function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
 }
 
 export function issueSummary(i: Issue, lang: Language): IssueSummary {
-  return { severity: i.severity, code: i.code, file: i.file, sheet: i.sheet, cell: i.cell, message: i.message[lang] };
+  return {
+    severity: i.severity,
+    code: i.code,
+    file: i.file,
+    sheet: i.sheet,
+    cell: i.cell,
+    message: i.message[lang],
+  };
 }
 
 /**

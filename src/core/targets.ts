@@ -70,7 +70,8 @@ export function parseTarget(value: string | number): TargetValue | null {
   let fraction: ExactFraction | null;
   if (typeof value === "number") {
     fraction = fractionFromNumber(value);
-    if (fraction && value > 1) fraction = reduce({ numerator: fraction.numerator, denominator: fraction.denominator * 100n });
+    if (fraction && value > 1)
+      fraction = reduce({ numerator: fraction.numerator, denominator: fraction.denominator * 100n });
   } else {
     const text = value.trim();
     const percent = /%\s*$/.test(text);
@@ -89,7 +90,12 @@ export function isTargetInRange(target: ExactFraction): boolean {
 }
 
 /** count/total compared with the target: does it meet the comparator? total 0 never meets. */
-export function meetsTarget(count: number, total: number, target: ExactFraction, comparator: Comparator): boolean {
+export function meetsTarget(
+  count: number,
+  total: number,
+  target: ExactFraction,
+  comparator: Comparator,
+): boolean {
   if (total <= 0) return false;
   const left = BigInt(count) * target.denominator;
   const right = target.numerator * BigInt(total);
@@ -101,7 +107,12 @@ export function meetsTarget(count: number, total: number, target: ExactFraction,
  * 0 when already met; null when no number of units can meet it (e.g. "above 100%"), or when
  * total is 0 (nothing to count).
  */
-export function unitsNeeded(count: number, total: number, target: ExactFraction, comparator: Comparator): number | null {
+export function unitsNeeded(
+  count: number,
+  total: number,
+  target: ExactFraction,
+  comparator: Comparator,
+): number | null {
   if (total <= 0) return null;
   const product = target.numerator * BigInt(total);
   const q = target.denominator;
@@ -120,7 +131,16 @@ export function targetGap(rate: number, target: number): number {
 /** Reads a comparator as clerks write it; null when unrecognised. Blank means "≥". */
 export function parseComparator(text: string): Comparator | null {
   const t = text.trim().toLowerCase().normalize("NFC");
-  if (t === "" || t === "≥" || t === ">=" || t === "=>" || t === "đạt" || t === "dat" || t === "at least" || t === "tối thiểu")
+  if (
+    t === "" ||
+    t === "≥" ||
+    t === ">=" ||
+    t === "=>" ||
+    t === "đạt" ||
+    t === "dat" ||
+    t === "at least" ||
+    t === "tối thiểu"
+  )
     return ">=";
   if (t === ">" || t === "trên" || t === "tren" || t === "above" || t === "vượt" || t === "hơn") return ">";
   return null;

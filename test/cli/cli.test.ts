@@ -104,12 +104,20 @@ describe("nth-rollup report", () => {
   });
 
   it("exits 1 when there is no Villages sheet, or a required column is missing", async () => {
-    const none = await writeWorkbook("none.xlsx", { "Sheet1": [["Họ", "Tên"], ["a", "b"]] });
+    const none = await writeWorkbook("none.xlsx", {
+      Sheet1: [
+        ["Họ", "Tên"],
+        ["a", "b"],
+      ],
+    });
     const r1 = await run(["report", none, "--json", "-"]);
     expect([r1.code, r1.stdout]).toEqual([1, ""]);
     expect(r1.stderr).toMatch(/Không tìm thấy trang Thôn/);
     const noCommune = await writeWorkbook("nocommune.xlsx", {
-      "Thôn": [["Tỉnh", "Thôn", "Nhất thể hóa"], ["Lạng Sơn", "Pò Mầm", "x"]],
+      Thôn: [
+        ["Tỉnh", "Thôn", "Nhất thể hóa"],
+        ["Lạng Sơn", "Pò Mầm", "x"],
+      ],
     });
     const r2 = await run(["report", noCommune, "--json", "-"]);
     expect([r2.code, r2.stdout]).toEqual([1, ""]);
@@ -135,8 +143,13 @@ describe("nth-rollup report", () => {
 describe("the installed bin", () => {
   it("runs as npx nth-rollup after a build", () => {
     execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "pipe" });
-    const result = spawnSync("npx", ["--no-install", "nth-rollup", "--version"], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync("npx", ["--no-install", "nth-rollup", "--version"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version);
+    expect(result.stdout.trim()).toBe(
+      JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version,
+    );
   });
 });

@@ -5,7 +5,19 @@ import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rollup } from "../../src/core/rollup/rollup";
 import { VILLAGE_HEADER, workbook } from "./grids";
 
-const names = ["Hòa", "Hoà", "Yên Lỗ", "Tân Văn", "Pò Mầm", "Khuổi Mè", "Xuân Hòa", "=1+1", "", " ", "Tổng cộng"];
+const names = [
+  "Hòa",
+  "Hoà",
+  "Yên Lỗ",
+  "Tân Văn",
+  "Pò Mầm",
+  "Khuổi Mè",
+  "Xuân Hòa",
+  "=1+1",
+  "",
+  " ",
+  "Tổng cộng",
+];
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom(...names),
   fc.string({ maxLength: 12 }),
@@ -17,12 +29,26 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom(cellError("#N/A"), cellError("#REF!"), { kind: "date" as const, iso: "2021-09-19" }),
 );
 const headerArb = fc.shuffledSubarray(
-  [...VILLAGE_HEADER, "Họ và tên", "Chức danh", "Chỉ tiêu", "Mục tiêu", "Village", "Commune", "Province", "So sánh"],
+  [
+    ...VILLAGE_HEADER,
+    "Họ và tên",
+    "Chức danh",
+    "Chỉ tiêu",
+    "Mục tiêu",
+    "Village",
+    "Commune",
+    "Province",
+    "So sánh",
+  ],
   { minLength: 0 },
 );
 const gridArb = fc
   .tuple(fc.nat({ max: 3 }), headerArb, fc.array(fc.array(cellArb, { maxLength: 14 }), { maxLength: 25 }))
-  .map(([titleRows, header, rows]) => [...Array.from({ length: titleRows }, () => ["BIỂU TỔNG HỢP"]), header, ...rows]);
+  .map(([titleRows, header, rows]) => [
+    ...Array.from({ length: titleRows }, () => ["BIỂU TỔNG HỢP"]),
+    header,
+    ...rows,
+  ]);
 
 describe("properties of reading and rolling up", () => {
   it("reading any grid never throws, and every issue has a place", () => {
@@ -75,15 +101,20 @@ describe("properties of reading and rolling up", () => {
             r.members,
           ]),
         ];
-        const read = readWorkbooks([workbook("p.xlsx", { "Thôn": grid })]);
+        const read = readWorkbooks([workbook("p.xlsx", { Thôn: grid })]);
         const result = rollup(read.dataset, { referenceYear: 2025 });
         const byId = new Map(result.units.map((u) => [u.id, u]));
-        const check = (parent: { childIds: readonly string[]; indicators: Record<string, { numerator: number; denominator: number }> }) => {
+        const check = (parent: {
+          childIds: readonly string[];
+          indicators: Record<string, { numerator: number; denominator: number }>;
+        }) => {
           if (parent.childIds.length === 0) return;
           for (const spec of INDICATORS) {
             const children = parent.childIds.map((id) => byId.get(id)!.indicators[spec.id]);
             expect(children.reduce((s, c) => s + c.numerator, 0)).toBe(parent.indicators[spec.id].numerator);
-            expect(children.reduce((s, c) => s + c.denominator, 0)).toBe(parent.indicators[spec.id].denominator);
+            expect(children.reduce((s, c) => s + c.denominator, 0)).toBe(
+              parent.indicators[spec.id].denominator,
+            );
           }
         };
         result.units.forEach(check);

@@ -14,7 +14,7 @@ const unit = (r: ReturnType<typeof run>["result"], name: string) => r.units.find
 describe("village status", () => {
   it("uses the flag, then the names, then office-holders, else unknown", () => {
     const { result, issues } = run({
-      "Thôn": [
+      Thôn: [
         ["DANH SÁCH THÔN"],
         [],
         VILLAGE_HEADER,
@@ -50,7 +50,7 @@ describe("village status", () => {
 
 describe("hierarchy and sums", () => {
   const sheets = {
-    "Thôn": [
+    Thôn: [
       VILLAGE_HEADER,
       village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "A", null, null, "Có"),
       village(2, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "B", null, null, "Không"),
@@ -109,7 +109,11 @@ describe("hierarchy and sums", () => {
       comparator: ">",
       needed: 1,
     });
-    expect(binhGia.indicators.village_secretary_head).toMatchObject({ numerator: 3, denominator: 4, rate: 0.75 });
+    expect(binhGia.indicators.village_secretary_head).toMatchObject({
+      numerator: 3,
+      denominator: 4,
+      rate: 0.75,
+    });
     expect(s.total).toMatchObject({ level: "total", villages: 5, consolidated: 3 });
   });
 });
@@ -117,7 +121,7 @@ describe("hierarchy and sums", () => {
 describe("two-tier and mixed data", () => {
   it("hangs communes under the province when no row has a district", () => {
     const { result, issues } = run({
-      "Thôn": [
+      Thôn: [
         VILLAGE_HEADER,
         village(1, "Lào Cai", null, "Xuân Hòa", "Xóm Thượng", null, null, "x"),
         village(2, "Lào Cai", "", "Xuân Hoà", "Xóm Dưới", null, null, ""),
@@ -133,7 +137,7 @@ describe("two-tier and mixed data", () => {
 
   it("reports a province that mixes rows with and without districts", () => {
     const { issues, result } = run({
-      "Thôn": [
+      Thôn: [
         VILLAGE_HEADER,
         village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "A", null, null, "x"),
         village(2, "Lạng Sơn", null, "Yên Lỗ", "B", null, null, "x"),
@@ -161,7 +165,7 @@ describe("commune posts", () => {
       ["Lộc Văn E", "Bí thư", "Lạng Sơn", "Lộc Bình", "Khánh Xuân", ""],
     ];
     const { result, issues } = run({
-      "Thôn": [
+      Thôn: [
         VILLAGE_HEADER,
         village(1, "Lạng Sơn", "Lộc Bình", "Tú Đoạn", "A", null, null, "x"),
         village(2, "Lạng Sơn", "Lộc Bình", "Khánh Xuân", "B", null, null, "x"),
@@ -180,12 +184,48 @@ describe("commune posts", () => {
 describe("secretaries' quality", () => {
   it("counts qualifications of village cell secretaries", () => {
     const { result, issues } = run({
-      "Thôn": [VILLAGE_HEADER, village(1, "Thanh Hóa", "Quan Sơn", "Sơn Lư", "Bản Din", null, null, "x")],
+      Thôn: [VILLAGE_HEADER, village(1, "Thanh Hóa", "Quan Sơn", "Sơn Lư", "Bản Din", null, null, "x")],
       "Cán bộ": [
-        ["Họ và tên", "Chức danh", "Xã", "Thôn", "Năm sinh", "Giới tính", "Dân tộc", "Trình độ văn hóa", "Chuyên môn", "Lý luận chính trị", "Bồi dưỡng nghiệp vụ"],
-        ["Hà Văn Ơn", "Bí thư chi bộ", "Sơn Lư", "Bản Din", 1990, "Nam", "Thái", "12/12", "Trung cấp", "Sơ cấp", "x"],
+        [
+          "Họ và tên",
+          "Chức danh",
+          "Xã",
+          "Thôn",
+          "Năm sinh",
+          "Giới tính",
+          "Dân tộc",
+          "Trình độ văn hóa",
+          "Chuyên môn",
+          "Lý luận chính trị",
+          "Bồi dưỡng nghiệp vụ",
+        ],
+        [
+          "Hà Văn Ơn",
+          "Bí thư chi bộ",
+          "Sơn Lư",
+          "Bản Din",
+          1990,
+          "Nam",
+          "Thái",
+          "12/12",
+          "Trung cấp",
+          "Sơ cấp",
+          "x",
+        ],
         ["Lò Thị Xa", "Bí thư chi bộ", "Sơn Lư", "Bản Hẹ", 1970, "Nữ", "Kinh", "10/10", "Đại học", "", ""],
-        ["Phạm Văn Ba", "Bí thư chi bộ", "Sơn Lư", "Bản Mới", "19x0", "Nam", "Mường", "9/12", "kỹ năng mềm", "Trung cấp", "Không"],
+        [
+          "Phạm Văn Ba",
+          "Bí thư chi bộ",
+          "Sơn Lư",
+          "Bản Mới",
+          "19x0",
+          "Nam",
+          "Mường",
+          "9/12",
+          "kỹ năng mềm",
+          "Trung cấp",
+          "Không",
+        ],
       ],
     });
     const q = unit(result, "Quan Sơn").indicators;
@@ -207,7 +247,7 @@ describe("secretaries' quality", () => {
 describe("party cells", () => {
   it("counts own cells, small cells and members per cell", () => {
     const { result } = run({
-      "Thôn": [
+      Thôn: [
         VILLAGE_HEADER,
         village(1, "Lào Cai", null, "Xuân Hòa", "A", null, null, "x", "x", 6),
         village(2, "Lào Cai", null, "Xuân Hòa", "B", null, null, "x", "x", 2),

@@ -59,7 +59,10 @@ describe("the manifest", () => {
 });
 
 describe("combining submissions", () => {
-  const yenLo = submission("yen-lo.xlsx", manifest({}), [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")]);
+  const yenLo = submission("yen-lo.xlsx", manifest({}), [
+    row("Yên Lỗ", "Pò Mầm", "x"),
+    row("Yên Lỗ", "Khuổi Mè", ""),
+  ]);
   const tanVan = submission(
     "tan-van.xlsx",
     manifest({ unitName: "Tân Văn", commune: "Tân Văn", villages: 1, consolidated: 1 }),
@@ -82,9 +85,13 @@ describe("combining submissions", () => {
 
   it("matches Xuân Hòa, Xuân Hoà and decomposed Unicode as one commune", () => {
     const a = submission("a.xlsx", null, [["Lào Cai", null, "Xuân Hòa", "Xóm Thượng", "x"]]);
-    const b = submission("b.xlsx", null, [["Lào Cai", null, " xuân  hoà ".normalize("NFD"), "Xóm Dưới", "x"]]);
+    const b = submission("b.xlsx", null, [
+      ["Lào Cai", null, " xuân  hoà ".normalize("NFD"), "Xóm Dưới", "x"],
+    ]);
     const { result } = runAll([a, b]);
-    expect(result.units.filter((u) => u.level === "commune").map((u) => [u.name, u.villages])).toEqual([["Xuân Hòa", 2]]);
+    expect(result.units.filter((u) => u.level === "commune").map((u) => [u.name, u.villages])).toEqual([
+      ["Xuân Hòa", 2],
+    ]);
   });
 
   it("a newer submission of the same unit replaces its rows, and only those", () => {
@@ -102,14 +109,23 @@ describe("combining submissions", () => {
     const yl = result.units.find((u) => u.name === "Yên Lỗ")!;
     expect([yl.villages, yl.consolidated]).toEqual([3, 3]);
     expect(result.units.find((u) => u.name === "Tân Văn")!.villages).toBe(1);
-    expect(issues.filter((i) => i.code === "submission-superseded").map((i) => i.file)).toEqual(["yen-lo.xlsx"]);
+    expect(issues.filter((i) => i.code === "submission-superseded").map((i) => i.file)).toEqual([
+      "yen-lo.xlsx",
+    ]);
     expect(issues.filter((i) => i.code === "village-in-two-submissions")).toEqual([]);
   });
 
   it("the same village in two submissions is a conflict naming both, newer used", () => {
     const district = submission(
       "binh-gia.xlsx",
-      manifest({ unitName: "Bình Gia", unitLevel: "district", commune: null, generatedAt: "2025-09-28T00:00:00.000Z", villages: 1, consolidated: 0 }),
+      manifest({
+        unitName: "Bình Gia",
+        unitLevel: "district",
+        commune: null,
+        generatedAt: "2025-09-28T00:00:00.000Z",
+        villages: 1,
+        consolidated: 0,
+      }),
       [row("Yên Lỗ", "Pò Mầm", "Không")],
     );
     const { result, issues } = runAll([yenLo, district]);
@@ -123,7 +139,9 @@ describe("combining submissions", () => {
   });
 
   it("stated totals that disagree with the rows are reported", () => {
-    const wrong = submission("sai.xlsx", manifest({ villages: 9, consolidated: 3 }), [row("Yên Lỗ", "Pò Mầm", "x")]);
+    const wrong = submission("sai.xlsx", manifest({ villages: 9, consolidated: 3 }), [
+      row("Yên Lỗ", "Pò Mầm", "x"),
+    ]);
     const { issues } = runAll([wrong]);
     const mismatch = issues.find((i) => i.code === "submission-totals-mismatch")!;
     expect(mismatch.message.vi).toContain("3/9");
@@ -131,11 +149,21 @@ describe("combining submissions", () => {
   });
 
   it("a submission for another period is reported", () => {
-    const old = submission("cu.xlsx", manifest({ unitName: "Tân Văn", commune: "Tân Văn", period: "Quý II/2025", villages: 1, consolidated: 1 }), [
-      row("Tân Văn", "Suối Cáp", "x"),
-    ]);
+    const old = submission(
+      "cu.xlsx",
+      manifest({
+        unitName: "Tân Văn",
+        commune: "Tân Văn",
+        period: "Quý II/2025",
+        villages: 1,
+        consolidated: 1,
+      }),
+      [row("Tân Văn", "Suối Cáp", "x")],
+    );
     const { issues } = runAll([yenLo, old], "Quý III/2025");
-    expect(issues.filter((i) => i.code === "submission-other-period").map((i) => i.file)).toEqual(["cu.xlsx"]);
+    expect(issues.filter((i) => i.code === "submission-other-period").map((i) => i.file)).toEqual([
+      "cu.xlsx",
+    ]);
   });
 
   it("a commune placed under two districts by two files is reported, unless codes differ", () => {
@@ -144,7 +172,15 @@ describe("combining submissions", () => {
     expect(runAll([a, b]).issues.filter((i) => i.code === "commune-claimed-twice")).toHaveLength(1);
     const withCodes = (file: string, district: string, code: string, village: string): WorkbookGrids => ({
       file,
-      sheets: [{ name: "Thôn", rows: [[...HEADER, "Mã xã"], [...row("Quang Trung", village, "x", district), code]] }],
+      sheets: [
+        {
+          name: "Thôn",
+          rows: [
+            [...HEADER, "Mã xã"],
+            [...row("Quang Trung", village, "x", district), code],
+          ],
+        },
+      ],
     });
     const c = withCodes("c.xlsx", "Bình Gia", "06121", "Thôn 1");
     const d = withCodes("d.xlsx", "Văn Quan", "06250", "Thôn 2");
@@ -168,7 +204,10 @@ describe("completeness", () => {
         },
       ],
     };
-    const yenLo = submission("yen-lo.xlsx", manifest({}), [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")]);
+    const yenLo = submission("yen-lo.xlsx", manifest({}), [
+      row("Yên Lỗ", "Pò Mầm", "x"),
+      row("Yên Lỗ", "Khuổi Mè", ""),
+    ]);
     const tanVan = submission(
       "tan-van.xlsx",
       manifest({ unitName: "Tân Văn", commune: "Tân Văn", villages: 1, consolidated: 1 }),
@@ -188,15 +227,28 @@ describe("completeness", () => {
 
 describe("previous period and re-import", () => {
   it("compares units with the previous period", () => {
-    const before = runAll([submission("q2.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")])]);
-    const after = runAll([submission("q3.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "x")])]);
+    const before = runAll([
+      submission("q2.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")]),
+    ]);
+    const after = runAll([
+      submission("q3.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "x")]),
+    ]);
     const yl = compareWithPrevious(after.result, before.result).find((c) => c.name === "Yên Lỗ")!;
-    expect(yl).toMatchObject({ consolidated: 2, previousConsolidated: 1, consolidatedChange: 1, rateChange: 0.5 });
+    expect(yl).toMatchObject({
+      consolidated: 2,
+      previousConsolidated: 1,
+      consolidatedChange: 1,
+      rateChange: 0.5,
+    });
   });
 
   it("shows villages added, removed and flags changed", () => {
-    const before = readWorkbooks([submission("a.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")])]);
-    const after = readWorkbooks([submission("b.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "Không"), row("Yên Lỗ", "Nà Mò", "x")])]);
+    const before = readWorkbooks([
+      submission("a.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "x"), row("Yên Lỗ", "Khuổi Mè", "")]),
+    ]);
+    const after = readWorkbooks([
+      submission("b.xlsx", null, [row("Yên Lỗ", "Pò Mầm", "Không"), row("Yên Lỗ", "Nà Mò", "x")]),
+    ]);
     const diff = diffVillages(before.dataset.villages, after.dataset.villages);
     expect(diff.added.map((v) => v.village)).toEqual(["Nà Mò"]);
     expect(diff.removed.map((v) => v.village)).toEqual(["Khuổi Mè"]);

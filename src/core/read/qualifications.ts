@@ -70,7 +70,8 @@ export function parseProfessional(text: string): ProfessionalLevel | undefined {
 export function parseTheory(text: string): TheoryLevel | undefined {
   const key = foldKey(text);
   if (NONE_WORDS.has(key)) return "none";
-  if (key.startsWith("caocap") || key === "cc" || key.startsWith("cunhan") || key === "advanced") return "cao-cap";
+  if (key.startsWith("caocap") || key === "cc" || key.startsWith("cunhan") || key === "advanced")
+    return "cao-cap";
   if (key.startsWith("trungcap") || key === "tc" || key === "intermediate") return "trung-cap";
   if (key.startsWith("socap") || key === "sc" || key === "elementary" || key === "basic") return "so-cap";
   return undefined;

@@ -72,7 +72,9 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         usable: read.usable,
       });
       if (!read.usable) {
-        const missing = issues.find((i) => i.code === "missing-column" && i.sheet === grid.name && i.file === workbook.file);
+        const missing = issues.find(
+          (i) => i.code === "missing-column" && i.sheet === grid.name && i.file === workbook.file,
+        );
         unusable ??= missing ? withFile(workbook.file, missing.message) : null;
         continue;
       }
@@ -151,10 +153,17 @@ function dropDuplicateVillages(
       continue;
     }
     const first = out[index]!;
-    const place = (r: VillageRecord) => ({ file: r.source.file, sheet: r.source.sheet, cell: cellOf(r, "village") });
+    const place = (r: VillageRecord) => ({
+      file: r.source.file,
+      sheet: r.source.sheet,
+      cell: cellOf(r, "village"),
+    });
     if (first.source.file === v.source.file) {
-      const firstPlace = (first.source.sheet !== v.source.sheet ? `${first.source.sheet}!` : "") + cellOf(first, "village");
-      issues.push(issue("duplicate-village", place(v), { village: v.village, commune: v.commune, first: firstPlace }));
+      const firstPlace =
+        (first.source.sheet !== v.source.sheet ? `${first.source.sheet}!` : "") + cellOf(first, "village");
+      issues.push(
+        issue("duplicate-village", place(v), { village: v.village, commune: v.commune, first: firstPlace }),
+      );
       continue;
     }
     const newer = (generatedAt.get(v.source.file) ?? "") > (generatedAt.get(first.source.file) ?? "");
@@ -188,7 +197,12 @@ function findSubmissions(workbooks: readonly WorkbookGrids[], issues: Issue[]): 
   infos.forEach((info, i) => {
     const m = info.manifest;
     if (!m) return;
-    const key = [m.unitLevel, unitKey("province", m.province), m.district ? unitKey("district", m.district) : "", nameKey(m.unitName)].join("/");
+    const key = [
+      m.unitLevel,
+      unitKey("province", m.province),
+      m.district ? unitKey("district", m.district) : "",
+      nameKey(m.unitName),
+    ].join("/");
     const j = newest.get(key);
     if (j === undefined) {
       newest.set(key, i);
@@ -198,11 +212,15 @@ function findSubmissions(workbooks: readonly WorkbookGrids[], issues: Issue[]): 
     infos[older].used = false;
     newest.set(key, newer);
     issues.push(
-      issue("submission-superseded", { file: infos[older].file, sheet: infos[older].manifestSheet ?? "", cell: "B3" }, {
-        unit: m.unitName,
-        older: infos[older].file,
-        newer: infos[newer].file,
-      }),
+      issue(
+        "submission-superseded",
+        { file: infos[older].file, sheet: infos[older].manifestSheet ?? "", cell: "B3" },
+        {
+          unit: m.unitName,
+          older: infos[older].file,
+          newer: infos[newer].file,
+        },
+      ),
     );
   });
   return infos;

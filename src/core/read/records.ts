@@ -2,7 +2,14 @@ import { a1 } from "../a1";
 import { cellText, type CellValue } from "../cells";
 import { indicatorSpec, INDICATORS, isIndicatorId, type IndicatorId } from "../indicators";
 import { issue, type Issue } from "../issues";
-import type { ExpectedUnitRecord, OfficeHolderRecord, RowSource, TargetLevel, TargetRecord, VillageRecord } from "../model";
+import type {
+  ExpectedUnitRecord,
+  OfficeHolderRecord,
+  RowSource,
+  TargetLevel,
+  TargetRecord,
+  VillageRecord,
+} from "../model";
 import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isTargetInRange, parseComparator, parseTarget } from "../targets";
@@ -70,7 +77,9 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       for (const post of parsed.posts) {
         const spec = postSpec(post);
         if (spec.level === "village") {
-          issues.push(issue("village-post-without-village", placeOf(sheet, row.row, "village"), { post: spec.vi }));
+          issues.push(
+            issue("village-post-without-village", placeOf(sheet, row.row, "village"), { post: spec.vi }),
+          );
         }
       }
     }
@@ -115,7 +124,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
 
 const indicatorIndex = new Map<string, IndicatorId>();
 for (const spec of INDICATORS) {
-  for (const name of [spec.id, spec.vi, spec.en, spec.shortVi, spec.shortEn]) indicatorIndex.set(foldKey(name), spec.id);
+  for (const name of [spec.id, spec.vi, spec.en, spec.shortVi, spec.shortEn])
+    indicatorIndex.set(foldKey(name), spec.id);
 }
 
 /** Finds an indicator by id or by any of its labels, ignoring case, diacritics and punctuation. */

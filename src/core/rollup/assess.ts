@@ -74,7 +74,11 @@ export function assessAll(
         issues.push(
           issue(
             "target-unit-not-found",
-            { file: t.source.file, sheet: t.source.sheet, cell: a1(t.source.row, t.source.columns.get("unit") ?? 1) },
+            {
+              file: t.source.file,
+              sheet: t.source.sheet,
+              cell: a1(t.source.row, t.source.columns.get("unit") ?? 1),
+            },
             { text: t.unit },
           ),
         );
@@ -90,7 +94,10 @@ export function assessAll(
       }
     }
   }
-  const withAssessments = (u: UnitRollup, picks: ReadonlyMap<IndicatorId, Candidate> | undefined): UnitRollup => {
+  const withAssessments = (
+    u: UnitRollup,
+    picks: ReadonlyMap<IndicatorId, Candidate> | undefined,
+  ): UnitRollup => {
     if (!picks || picks.size === 0) return u;
     const assessments: Partial<Record<IndicatorId, Assessment>> = {};
     for (const spec of INDICATORS) {
@@ -103,7 +110,8 @@ export function assessAll(
   };
   const assessed = units.map((u) => withAssessments(u, chosen.get(u.id)));
   // The total of one province is that province; of several, only targets for every unit apply.
-  const totalPicks = units.filter((u) => u.level === "province").length === 1 ? chosen.get(units[0].id) : generalFor;
+  const totalPicks =
+    units.filter((u) => u.level === "province").length === 1 ? chosen.get(units[0].id) : generalFor;
   const totalAssessed = withAssessments(total as unknown as UnitRollup, totalPicks) as unknown as TotalRollup;
   return { units: assessed, total: totalAssessed };
 }

@@ -58,7 +58,10 @@ export class Hierarchy {
             {
               file: first.source.file,
               sheet: first.source.sheet,
-              cell: a1(first.source.row, first.source.columns.get("district") ?? first.source.columns.get("commune") ?? 1),
+              cell: a1(
+                first.source.row,
+                first.source.columns.get("district") ?? first.source.columns.get("commune") ?? 1,
+              ),
             },
             { province: first.province, withDistrict: count, withoutDistrict: rows.length },
           ),
@@ -74,7 +77,8 @@ export class Hierarchy {
       if (!v.district) {
         const mixed = withDistrict.has(unitKey("province", v.province));
         ids[i] = mixed
-          ? (this.findCommune(v.province, v.commune) ?? this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
+          ? (this.findCommune(v.province, v.commune) ??
+            this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
           : this.commune(v.province, null, v.commune, v.communeCode);
       }
     });
@@ -94,7 +98,12 @@ export class Hierarchy {
       const id = this.communeId(province, h.district, h.commune);
       if (this.nodes.has(id)) return id;
     }
-    const id = this.commune(province, this.hasDistricts(province) ? (h.district ?? NO_DISTRICT) : h.district, h.commune, null);
+    const id = this.commune(
+      province,
+      this.hasDistricts(province) ? (h.district ?? NO_DISTRICT) : h.district,
+      h.commune,
+      null,
+    );
     if (!reported.has(id)) {
       reported.add(id);
       this.issues.push(

@@ -44,7 +44,9 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
   const byVillage = new Map<string, VillagePosts>();
   holders.forEach((h, i) => {
     const communeId = communeIds[i];
-    const key = h.personId ? `id:${h.personId.trim().toUpperCase()}` : `name:${communeId}|${nameKey(h.fullName)}`;
+    const key = h.personId
+      ? `id:${h.personId.trim().toUpperCase()}`
+      : `name:${communeId}|${nameKey(h.fullName)}`;
     let person = byKey.get(key);
     if (!person) {
       person = { key, communeId, name: h.fullName, posts: new Set(), villages: new Set(), records: [] };
@@ -61,7 +63,14 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       person.villages.add(nameKey(h.village));
       const vk = villagePostsKey(communeId, h.village);
       const posts = byVillage.get(vk) ?? { secretaries: [], heads: [], frontHeads: [] };
-      const list = post === "cellSecretary" ? posts.secretaries : post === "villageHead" ? posts.heads : post === "frontHead" ? posts.frontHeads : null;
+      const list =
+        post === "cellSecretary"
+          ? posts.secretaries
+          : post === "villageHead"
+            ? posts.heads
+            : post === "frontHead"
+              ? posts.frontHeads
+              : null;
       if (list && !list.includes(person)) list.push(person);
       byVillage.set(vk, posts);
     }
@@ -70,7 +79,10 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
 }
 
 /** The first non-null value of a field over a person's rows. */
-export function firstOf<K extends keyof OfficeHolderRecord>(person: Person, key: K): OfficeHolderRecord[K] | null {
+export function firstOf<K extends keyof OfficeHolderRecord>(
+  person: Person,
+  key: K,
+): OfficeHolderRecord[K] | null {
   for (const r of person.records) if (r[key] !== null) return r[key];
   return null;
 }

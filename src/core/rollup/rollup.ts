@@ -54,7 +54,11 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     }
     return s;
   };
-  const add = (communeId: string, kind: EntityKind, facts: VillageFacts | CommuneFacts | SecretaryFacts): void => {
+  const add = (
+    communeId: string,
+    kind: EntityKind,
+    facts: VillageFacts | CommuneFacts | SecretaryFacts,
+  ): void => {
     const s = sumsOf(communeId);
     for (const i of BY_ENTITY[kind]) {
       const spec = INDICATORS[i] as unknown as {
@@ -80,7 +84,8 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     if (node.level === "commune") add(node.id, "commune", communeFacts(people.byCommune.get(node.id) ?? []));
   }
   for (const person of people.persons) {
-    if (person.posts.has("cellSecretary")) add(person.communeId, "secretary", secretaryFacts(person, referenceYear));
+    if (person.posts.has("cellSecretary"))
+      add(person.communeId, "secretary", secretaryFacts(person, referenceYear));
   }
 
   // Propagate commune sums to their ancestors and to the total: linear in the number of communes.
@@ -203,7 +208,8 @@ function villageStatus(v: VillageRecord, communeId: string, people: People, issu
     consolidated = null;
     basis = "unknown";
   }
-  if (consolidated === null) issues.push(issue("consolidation-unknown", placeOf(v, "village"), { village: v.village }));
+  if (consolidated === null)
+    issues.push(issue("consolidation-unknown", placeOf(v, "village"), { village: v.village }));
   return { record: v, communeId, consolidated, basis, secretaryName, headName };
 }
 
@@ -218,7 +224,9 @@ function frontStatus(v: VillageRecord, communeId: string, people: People): boole
 function communeFacts(persons: readonly Person[]): CommuneFacts {
   const hasCommuneData = persons.some((p) =>
     [...p.posts].some((post) =>
-      ["communeSecretary", "communeDeputySecretary", "peoplesCommitteeChair", "peoplesCouncilChair"].includes(post),
+      ["communeSecretary", "communeDeputySecretary", "peoplesCommitteeChair", "peoplesCouncilChair"].includes(
+        post,
+      ),
     ),
   );
   if (!hasCommuneData) {
@@ -243,7 +251,8 @@ function secretaryFacts(person: Person, referenceYear: number): SecretaryFacts {
     educationYears: firstOf(person, "educationYears"),
     theoryAtLeastSoCap: theory === null ? null : theoryAtLeast(theory, "so-cap"),
     trained: firstOf(person, "trained"),
-    professionalAtLeastTrungCap: professional === null ? null : professionalAtLeast(professional, "trung-cap"),
+    professionalAtLeastTrungCap:
+      professional === null ? null : professionalAtLeast(professional, "trung-cap"),
     universityOrHigher: professional === null ? null : professionalAtLeast(professional, "dai-hoc"),
     female: gender === null ? null : gender === "female",
     ethnicMinority: ethnicity === null ? null : isEthnicMinority(ethnicity),

@@ -65,7 +65,13 @@ export const POSTS: readonly PostSpec[] = [
     level: "village",
     vi: "Trưởng ban công tác Mặt trận",
     en: "Front committee head",
-    aliases: ["Trưởng ban CTMT", "Trưởng ban công tác MT", "Trưởng ban Mặt trận", "Trưởng ban MT", "Front work committee head"],
+    aliases: [
+      "Trưởng ban CTMT",
+      "Trưởng ban công tác MT",
+      "Trưởng ban Mặt trận",
+      "Trưởng ban MT",
+      "Front work committee head",
+    ],
   },
   {
     id: "communeSecretary",
@@ -91,7 +97,13 @@ export const POSTS: readonly PostSpec[] = [
     level: "commune",
     vi: "Chủ tịch UBND",
     en: "People's Committee chair",
-    aliases: ["Chủ tịch Ủy ban nhân dân", "Chủ tịch Uỷ ban nhân dân", "CT UBND", "Chủ tịch UB", "People's Committee chairman"],
+    aliases: [
+      "Chủ tịch Ủy ban nhân dân",
+      "Chủ tịch Uỷ ban nhân dân",
+      "CT UBND",
+      "Chủ tịch UB",
+      "People's Committee chairman",
+    ],
   },
   {
     id: "peoplesCouncilChair",
@@ -102,9 +114,17 @@ export const POSTS: readonly PostSpec[] = [
   },
 ];
 
-const TRAILING_UNIT_WORDS = ["xa", "phuong", "thitran", "dackhu", "thon", "ban", "to", "khoipho", "khupho"].sort(
-  (a, b) => b.length - a.length,
-);
+const TRAILING_UNIT_WORDS = [
+  "xa",
+  "phuong",
+  "thitran",
+  "dackhu",
+  "thon",
+  "ban",
+  "to",
+  "khoipho",
+  "khupho",
+].sort((a, b) => b.length - a.length);
 
 const postIndex = new Map<string, PostId>();
 for (const post of POSTS) {
@@ -117,7 +137,8 @@ function lookupPart(part: string): PostId | null {
   const direct = postIndex.get(key);
   if (direct) return direct;
   for (const word of TRAILING_UNIT_WORDS) {
-    if (key.endsWith(word) && postIndex.has(key.slice(0, -word.length))) return postIndex.get(key.slice(0, -word.length))!;
+    if (key.endsWith(word) && postIndex.has(key.slice(0, -word.length)))
+      return postIndex.get(key.slice(0, -word.length))!;
   }
   return null;
 }

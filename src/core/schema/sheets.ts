@@ -44,7 +44,11 @@ const col = (
   aliases: readonly string[] = [],
 ): ColumnSpec => ({ key, vi, en, type, required, aliases });
 
-const PROVINCE = col("province", "Tỉnh", "Province", "text", true, ["Tỉnh/Thành phố", "Tỉnh, thành phố", "Tỉnh/TP"]);
+const PROVINCE = col("province", "Tỉnh", "Province", "text", true, [
+  "Tỉnh/Thành phố",
+  "Tỉnh, thành phố",
+  "Tỉnh/TP",
+]);
 const DISTRICT = col("district", "Huyện", "District", "text", false, [
   "Huyện/Quận",
   "Huyện, quận, thị xã, thành phố",
@@ -78,9 +82,17 @@ export const VILLAGES: SheetSpec = {
     ]),
     col("communeCode", "Mã xã", "Commune code", "text", false, ["Mã đơn vị", "Mã ĐVHC"]),
     col("type", "Loại", "Type", "text", false, ["Loại thôn", "Village type"]),
-    col("hasOwnCell", "Có chi bộ", "Has own party cell", "flag", false, ["Có chi bộ riêng", "Own party cell", "Own cell"]),
+    col("hasOwnCell", "Có chi bộ", "Has own party cell", "flag", false, [
+      "Có chi bộ riêng",
+      "Own party cell",
+      "Own cell",
+    ]),
     col("partyMembers", "Số đảng viên", "Party members", "count", false, ["Đảng viên", "Members"]),
-    col("secretary", "Bí thư chi bộ", "Cell secretary", "text", false, ["Bí thư", "Party cell secretary", "Secretary"]),
+    col("secretary", "Bí thư chi bộ", "Cell secretary", "text", false, [
+      "Bí thư",
+      "Party cell secretary",
+      "Secretary",
+    ]),
     col("head", "Trưởng thôn", "Village head", "text", false, [
       "Trưởng thôn/Tổ trưởng",
       "Trưởng thôn, tổ trưởng",
@@ -102,7 +114,16 @@ export const VILLAGES: SheetSpec = {
     ]),
     col("notes", "Ghi chú", "Notes", "text", false, ["Note", "Remarks"]),
   ],
-  signature: ["village", "hasOwnCell", "partyMembers", "secretary", "head", "frontHead", "consolidated", "type"],
+  signature: [
+    "village",
+    "hasOwnCell",
+    "partyMembers",
+    "secretary",
+    "head",
+    "frontHead",
+    "consolidated",
+    "type",
+  ],
 };
 
 export const OFFICE_HOLDERS: SheetSpec = {
@@ -121,7 +142,11 @@ export const OFFICE_HOLDERS: SheetSpec = {
     col("birthYear", "Năm sinh", "Birth year", "year", false, ["Sinh năm", "Year of birth"]),
     col("gender", "Giới tính", "Gender", "text", false, ["Nam/Nữ", "Sex"]),
     col("ethnicity", "Dân tộc", "Ethnic group", "text", false, ["Ethnicity"]),
-    col("education", "Trình độ văn hóa", "General education", "text", false, ["Văn hóa", "Học vấn", "Education"]),
+    col("education", "Trình độ văn hóa", "General education", "text", false, [
+      "Văn hóa",
+      "Học vấn",
+      "Education",
+    ]),
     col("professional", "Chuyên môn", "Professional qualification", "text", false, [
       "Trình độ chuyên môn",
       "Chuyên môn nghiệp vụ",
@@ -178,4 +203,13 @@ export const UNITS: SheetSpec = {
 export const SHEET_SPECS: readonly SheetSpec[] = [VILLAGES, OFFICE_HOLDERS, TARGETS, UNITS];
 
 /** Village kinds ("Loại"), the words of DOMAIN.md. */
-export const VILLAGE_TYPES = ["thôn", "bản", "ấp", "làng", "xóm", "khối phố", "khu phố", "tổ dân phố"] as const;
+export const VILLAGE_TYPES = [
+  "thôn",
+  "bản",
+  "ấp",
+  "làng",
+  "xóm",
+  "khối phố",
+  "khu phố",
+  "tổ dân phố",
+] as const;

@@ -46,7 +46,13 @@ export function checkSubmissions(
   if (expected !== null) {
     for (const s of used) {
       if (nameKey(s.manifest!.period) !== nameKey(expected)) {
-        issues.push(issue("submission-other-period", place(s, "B8"), { file: s.file, period: s.manifest!.period, expected }));
+        issues.push(
+          issue("submission-other-period", place(s, "B8"), {
+            file: s.file,
+            period: s.manifest!.period,
+            expected,
+          }),
+        );
       }
     }
   }
@@ -63,14 +69,22 @@ export function checkSubmissions(
       seen.set(key, { district: r.district, file: r.source.file, code: r.communeCode });
       continue;
     }
-    if (first.file === r.source.file || unitKey("district", first.district) === unitKey("district", r.district)) continue;
+    if (
+      first.file === r.source.file ||
+      unitKey("district", first.district) === unitKey("district", r.district)
+    )
+      continue;
     // Different commune codes: two communes that share a name (common), not a conflict.
     if (reported.has(key) || (first.code && r.communeCode && first.code !== r.communeCode)) continue;
     reported.add(key);
     issues.push(
       issue(
         "commune-claimed-twice",
-        { file: r.source.file, sheet: r.source.sheet, cell: a1(r.source.row, r.source.columns.get("commune") ?? 1) },
+        {
+          file: r.source.file,
+          sheet: r.source.sheet,
+          cell: a1(r.source.row, r.source.columns.get("commune") ?? 1),
+        },
         {
           commune: r.commune,
           first: `${first.district} — ${first.file}`,

@@ -41,7 +41,10 @@ export function expectedUnits(
   targetUnits: readonly { unit: string | null; level: UnitLevel | null }[],
 ): { basis: Completeness["basis"]; units: ExpectedUnit[] } | null {
   if (fromSheet.length > 0) {
-    return { basis: "units-sheet", units: fromSheet.map((u) => ({ name: u.unit, level: u.level, deadline: u.deadline })) };
+    return {
+      basis: "units-sheet",
+      units: fromSheet.map((u) => ({ name: u.unit, level: u.level, deadline: u.deadline })),
+    };
   }
   if (previous) {
     const level = reportingLevel(previous);
@@ -111,5 +114,10 @@ export function completeness(
       deadline: e.deadline,
     };
   });
-  return { basis, expected: units.length, reported: units.filter((u) => u.status !== "missing").length, units };
+  return {
+    basis,
+    expected: units.length,
+    reported: units.filter((u) => u.status !== "missing").length,
+    units,
+  };
 }

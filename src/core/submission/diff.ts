@@ -15,10 +15,19 @@ export interface SubmissionDiff {
   readonly changed: readonly VillageFieldChange[];
 }
 
-const FIELDS: readonly VillageFieldChange["field"][] = ["consolidatedFlag", "secretary", "head", "hasOwnCell", "partyMembers"];
+const FIELDS: readonly VillageFieldChange["field"][] = [
+  "consolidatedFlag",
+  "secretary",
+  "head",
+  "hasOwnCell",
+  "partyMembers",
+];
 
 /** Villages added, removed, and fields changed between a unit's current rows and its new submission. */
-export function diffVillages(current: readonly VillageRecord[], incoming: readonly VillageRecord[]): SubmissionDiff {
+export function diffVillages(
+  current: readonly VillageRecord[],
+  incoming: readonly VillageRecord[],
+): SubmissionDiff {
   const before = new Map(current.map((v) => [villageKey(v), v]));
   const after = new Map(incoming.map((v) => [villageKey(v), v]));
   const added = incoming.filter((v) => !before.has(villageKey(v)));

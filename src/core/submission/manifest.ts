@@ -85,7 +85,15 @@ export function readManifest(grid: SheetGrid): SubmissionManifest | null {
   const villages = int("villages");
   const consolidated = int("consolidated");
   const formatVersion = int("formatVersion");
-  if (!level || !unitName || !province || !period || !generatedAt || villages === null || consolidated === null) {
+  if (
+    !level ||
+    !unitName ||
+    !province ||
+    !period ||
+    !generatedAt ||
+    villages === null ||
+    consolidated === null
+  ) {
     return null;
   }
   if (Number.isNaN(Date.parse(generatedAt))) return null;
