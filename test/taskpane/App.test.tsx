@@ -25,7 +25,7 @@ it("shows the title, the preview badge outside Excel and every NTH function", ()
 });
 
 it("says it runs in Excel when Office reports a host", () => {
-  render(<App host={"Excel" as Office.HostType} />);
+  render(<App host={"Excel" as unknown as Office.HostType} />);
   expect(screen.queryByText(/Chế độ xem thử/)).toBeNull();
   expect(screen.getByText(/Đang chạy trong Excel/)).toBeTruthy();
 });
