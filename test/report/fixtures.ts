@@ -388,3 +388,48 @@ export const FIXED_DATE = { year: 2021, month: 9, day: 19 } as const;
 export function settingsFor(r: Rollup, input: ReportSettingsInput = {}): ReportSettings {
   return resolveSettings(r, input, FIXED_DATE);
 }
+
+/** Lộc Bình (seed 003): 21 communes; secretary also PC chair 10/21, also council chair 11/21, deputy also council chair 10/21. */
+export function locBinh(): Fixture {
+  const communes: CommuneSpec[] = Array.from({ length: 21 }, (_, i) => ({
+    name: `${["Tú Đoạn", "Khánh Xuân", "Mẫu Sơn", "Yên Khoái", "Tam Gia", "Xuân Dương", "Na Dương"][i % 7]}${i >= 7 ? ` ${Math.floor(i / 7) + 1}` : ""}`,
+    villages: 6,
+    consolidated: 3,
+  }));
+  const leaders: CellValue[][] = [];
+  communes.forEach((c, i) => {
+    const secretary = personName(2000 + i * 4);
+    const deputy = personName(2001 + i * 4);
+    const chair = i < 10 ? secretary : personName(2002 + i * 4);
+    const council = i >= 10 ? secretary : deputy;
+    const row = (name: string, post: string): CellValue[] => [
+      name,
+      post,
+      "Lạng Sơn",
+      "Lộc Bình",
+      c.name,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      `LB-${i}-${name}`,
+    ];
+    leaders.push(
+      row(secretary, "Bí thư Đảng ủy"),
+      row(deputy, "Phó Bí thư Đảng ủy"),
+      row(chair, "Chủ tịch UBND"),
+      row(council, "Chủ tịch HĐND"),
+    );
+  });
+  return roll({
+    file: "",
+    sheets: [
+      { name: "Thôn", rows: [VILLAGE_HEADER, ...villageRows("Lạng Sơn", "Lộc Bình", communes, 7000)] },
+      { name: "Cán bộ", rows: [OFFICE_HEADER, ...leaders] },
+    ],
+  });
+}
