@@ -76,6 +76,19 @@ describe("NTH.CONSOLIDATION_RATE", () => {
     );
   });
 
+  it("takes well under 20 ms over 100,000 cells, argument conversion included", () => {
+    const words = ["x", "", "Có", "không", true, false, 1, 0, null, "k"];
+    const range = Array.from({ length: 100_000 }, (_, i) => [words[i % words.length]]);
+    nth.consolidationRate(range, OMITTED); // warm up
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      expect(nth.consolidationRate(range, OMITTED)).toBe(0.5);
+      runs.push(performance.now() - start);
+    }
+    expect(Math.min(...runs)).toBeLessThan(20);
+  });
+
   it("throws #VALUE! for a negative count", () => {
     expect(thrown(() => nth.consolidationRate([[-3]], 10)).message).toContain("không được âm");
   });
