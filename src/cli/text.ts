@@ -30,7 +30,7 @@ export function formatSummaryTable(summary: Summary, lang: Language): string {
       : ["Level", "Unit", "Villages", "Consolidated", "Rate", "Target", "Needed"];
   const line = (u: UnitSummary): string[] => [
     LEVEL_LABEL[lang][u.level],
-    u.level === "commune" ? `  ${u.name}` : u.name,
+    u.level === "commune" ? `  ${u.name}` : u.level === "total" ? "" : u.name,
     String(u.villages),
     String(u.consolidated),
     percent(u.rate),
