@@ -60,7 +60,28 @@ export function isErrorText(text: string): boolean {
 
 /** Blank: null, or a string of whitespace only (including non-breaking and zero-width spaces). */
 export function isBlank(value: CellValue): boolean {
-  return value === null || (typeof value === "string" && value.replace(/[\s\u00a0\u200b\ufeff]/g, "") === "");
+  if (value === null) return true;
+  if (typeof value !== "string") return false;
+  // A scan that stops at the first visible character: most cells are decided by their first one.
+  for (let i = 0; i < value.length; i++) if (!isBlankCode(value.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The characters `isBlank` ignores: JavaScript's \s (spaces and line breaks) and the zero-width space. */
+function isBlankCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** The text a clerk sees in the cell, for messages and for text fields. */

@@ -78,14 +78,17 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
   if (!usable) return { spec, file, sheet: grid.name, headerRow, columns, rows: [], usable };
 
   const rows: ReadRow[] = [];
+  const at = new CellCursor(file, grid);
   for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
     const excelRow = excelRowOf(grid, r);
     if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes)) continue;
     const values: Record<string, FieldValue> = {};
     let complete = true;
+    at.row = excelRow;
     for (const { column, index } of indexes) {
       const cell = cellAt(grid, r, index);
-      const value = readField(cell, column, place(excelRow, index), issues);
+      at.index = index;
+      const value = readField(cell, column, at, issues);
       values[column.key] = value;
       if (column.required && (value === null || value === "")) {
         complete = false;
@@ -107,23 +110,74 @@ function isTotalsRow(grid: SheetGrid, r: number, indexes: readonly { column: Col
   return indexes.some(({ column, index }) => {
     if (column.type !== "text") return false;
     const v = cellAt(grid, r, index);
-    return typeof v === "string" && TOTAL_ROW_WORDS.has(foldKey(v));
+    return typeof v === "string" && mayFoldToTotalWord(v) && TOTAL_ROW_WORDS.has(foldKey(v));
   });
+}
+
+/** ASCII letters and digits that occur in the totals words, and the longest word. */
+const TOTAL_WORD_CHARS = new Set([...TOTAL_ROW_WORDS].join(""));
+const LONGEST_TOTAL_WORD = Math.max(...[...TOTAL_ROW_WORDS].map((w) => w.length));
+
+/**
+ * A quick test that rules out almost every cell before `foldKey`: each ASCII letter or digit of a
+ * cell survives folding as itself in lower case, so a cell with an ASCII letter that no totals word
+ * has ("Nguyễn" has u, y, e), or with more ASCII letters than the longest word, cannot fold to one.
+ */
+function mayFoldToTotalWord(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+      if (!TOTAL_WORD_CHARS.has(String.fromCharCode(lower)) || ++letters > LONGEST_TOTAL_WORD) return false;
+    }
+  }
+  return true;
 }
 
 type Place = { file: string; sheet: string; cell: string };
 
+/** Where the cell being read is; made into an issue's place only when there is an issue to report. */
+export interface CellPlace {
+  place(): Place;
+}
+
+/** The reader's position in a sheet, moved cell by cell without allocating a place per cell. */
+class CellCursor implements CellPlace {
+  row = 0;
+  index = 0;
+  constructor(
+    private readonly file: string,
+    private readonly grid: SheetGrid,
+  ) {}
+  place(): Place {
+    return {
+      file: this.file,
+      sheet: this.grid.name,
+      cell: a1(this.row, excelColumnOf(this.grid, this.index)),
+    };
+  }
+}
+
 /** Applies a column's type to one cell. Returns null (and records an issue) for unusable values. */
-export function readField(cell: CellValue, column: ColumnSpec, place: Place, issues: Issue[]): FieldValue {
+export function readField(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): FieldValue {
   if (isCellError(cell)) {
-    issues.push(issue("excel-error", place, { code: cell.code, column: column.vi, columnEn: column.en }));
+    issues.push(
+      issue("excel-error", at.place(), { code: cell.code, column: column.vi, columnEn: column.en }),
+    );
     return null;
   }
-  if (typeof cell === "string" && /^#[A-Z0-9/]+[!?A]$/.test(cell.trim()) && cell.trim().length <= 14) {
+  if (
+    typeof cell === "string" &&
+    mayBeErrorText(cell) &&
+    /^#[A-Z0-9/]+[!?A]$/.test(cell.trim()) &&
+    cell.trim().length <= 14
+  ) {
     // Office.js hands error values over as their text; treat a cell that is exactly an error code as one.
     const code = cell.trim();
     if (/^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|SPILL!|CALC!)$/.test(code)) {
-      issues.push(issue("excel-error", place, { code, column: column.vi, columnEn: column.en }));
+      issues.push(issue("excel-error", at.place(), { code, column: column.vi, columnEn: column.en }));
       return null;
     }
   }
@@ -132,55 +186,67 @@ export function readField(cell: CellValue, column: ColumnSpec, place: Place, iss
     case "raw":
       return cell;
     case "text":
-      return readText(cell, column, place, issues);
+      return readText(cell, column, at, issues);
     case "flag": {
       const flag = parseFlag(cell);
       if (flag.kind === "flag") return flag.value;
       if (flag.kind === "invalid") {
-        issues.push(issue("bad-flag", place, { text: flag.text, column: column.vi, columnEn: column.en }));
+        issues.push(
+          issue("bad-flag", at.place(), { text: flag.text, column: column.vi, columnEn: column.en }),
+        );
       }
       return null;
     }
     case "count":
-      return readCount(cell, column, place, issues);
+      return readCount(cell, column, at, issues);
     case "year":
-      return readYear(cell, place, issues);
+      return readYear(cell, at, issues);
   }
 }
 
-function readText(cell: CellValue, column: ColumnSpec, place: Place, issues: Issue[]): string {
+/** False when the text cannot be an error code once trimmed: it starts with neither "#" nor a space. */
+function mayBeErrorText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 35 || c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c >= 0x2028;
+}
+
+function readText(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): string {
   if (typeof cell === "string") return collapseSpaces(cell);
   if (typeof cell === "number") return String(cell);
   const text = cellText(cell);
-  issues.push(issue("not-text", place, { text, column: column.vi, columnEn: column.en }));
+  issues.push(issue("not-text", at.place(), { text, column: column.vi, columnEn: column.en }));
   return text;
 }
 
-function readCount(cell: CellValue, column: ColumnSpec, place: Place, issues: Issue[]): number | null {
-  const params = { text: cellText(cell), column: column.vi, columnEn: column.en };
+function readCount(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): number | null {
+  const params = (): { text: string; column: string; columnEn: string } => ({
+    text: cellText(cell),
+    column: column.vi,
+    columnEn: column.en,
+  });
   let n: number;
   if (typeof cell === "number") {
     n = cell;
   } else if (typeof cell === "string" && INTEGER_TEXT.test(cell.trim())) {
     n = Number(cell.trim().replace(/[.,]0+$/, ""));
-    issues.push(issue("number-as-text", place, params));
+    issues.push(issue("number-as-text", at.place(), params()));
   } else {
-    issues.push(issue("bad-count", place, params));
+    issues.push(issue("bad-count", at.place(), params()));
     return null;
   }
   if (!Number.isInteger(n) || n < 0) {
-    issues.push(issue("bad-count", place, params));
+    issues.push(issue("bad-count", at.place(), params()));
     return null;
   }
   return n;
 }
 
-function readYear(cell: CellValue, place: Place, issues: Issue[]): number | null {
+function readYear(cell: CellValue, at: CellPlace, issues: Issue[]): number | null {
   let n = NaN;
   if (typeof cell === "number") n = cell;
   else if (typeof cell === "string" && NUMBER_TEXT.test(cell.trim())) n = Number(cell.trim());
   else if (isCellDate(cell)) n = Number(cell.iso.slice(0, 4));
   if (Number.isInteger(n) && n >= 1900 && n <= 2100) return n;
-  issues.push(issue("bad-year", place, { text: cellText(cell) }));
+  issues.push(issue("bad-year", at.place(), { text: cellText(cell) }));
   return null;
 }

@@ -19,7 +19,54 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
 /** Collapses every kind of space to one ASCII space and trims. */
 export function collapseSpaces(text: string): string {
-  return text.replace(SPACES, " ").trim();
+  return hasOddSpaces(text) ? text.replace(SPACES, " ").trim() : text;
+}
+
+/**
+ * False when `collapseSpaces` would return the text unchanged: no control character, no space
+ * other than single ASCII spaces between words. Most cells are like that, and a scan of char codes
+ * is several times cheaper than a regular-expression replace that finds nothing.
+ */
+function hasOddSpaces(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i - 1) === 32) return true;
+    } else if (
+      c < 32 ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200b) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A bounded cache for a pure string function. Names repeat enormously in real sheets (a province
+ * on every row, a few hundred family and given names), so each distinct string is normalised
+ * once; a cache that fills up is simply emptied, which bounds memory whatever the input.
+ */
+function memoize(fn: (text: string) => string, limit: number): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
 }
 
 /** Moves each syllable's tone mark after its last letter, so placement no longer matters. */
@@ -51,13 +98,40 @@ function canonicalTonePlacement(decomposed: string): string {
  * Two names match when their keys are equal. Never shown to users.
  */
 export function nameKey(text: string): string {
-  const spaced = collapseSpaces(text).replace(/\u00d0/g, "\u0110").replace(/\u00f0/g, "\u0111");
-  return canonicalTonePlacement(spaced.normalize("NFD").toLowerCase()).normalize("NFC");
+  return cachedNameKey(text);
 }
+
+const cachedNameKey = memoize((text) => {
+  const spaced = collapseSpaces(text)
+    .replace(/\u00d0/g, "\u0110")
+    .replace(/\u00f0/g, "\u0111");
+  // Word by word: tone placement, case and Unicode composition never reach across a space, and a
+  // language has few distinct syllables, so most words come straight from the cache.
+  return spaced.indexOf(" ") < 0 ? wordKey(spaced) : spaced.split(" ").map(wordKey).join(" ");
+}, 1 << 17);
+
+const wordKey = memoize(
+  (word) => canonicalTonePlacement(word.normalize("NFD").toLowerCase()).normalize("NFC"),
+  1 << 16,
+);
 
 /** The name as it should be displayed: NFC with spaces collapsed, otherwise as first written. */
 export function displayName(text: string): string {
-  return collapseSpaces(text).normalize("NFC");
+  const collapsed = collapseSpaces(text);
+  return isSurelyNfc(collapsed) ? collapsed : collapsed.normalize("NFC");
+}
+
+/**
+ * True when the text is NFC without asking ICU: every character is below U+0300 (no combining
+ * marks) or a precomposed Vietnamese letter (U+1E00–U+1EFF). Such text is how Vietnamese is
+ * typed on Windows, so `normalize` is rarely needed. (A test checks every pair of such characters.)
+ */
+function isSurelyNfc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) return false;
+  }
+  return true;
 }
 
 /**
@@ -65,14 +139,20 @@ export function displayName(text: string): string {
  * diacritic, đ → d, and everything that is not a letter or digit. "Số đảng viên" → "sodangvien".
  */
 export function foldKey(text: string): string {
-  return collapseSpaces(text)
-    .replace(/[\u00d0\u0110]/g, "D")
-    .replace(/[\u00f0\u0111]/g, "d")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
+  return cachedFoldKey(text);
 }
+
+const cachedFoldKey = memoize(
+  (text) =>
+    collapseSpaces(text)
+      .replace(/[\u00d0\u0110]/g, "D")
+      .replace(/[\u00f0\u0111]/g, "d")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, ""),
+  1 << 16,
+);
 
 /** Leading words that name a unit's kind; clerks write "Xã Yên Lỗ" and "Yên Lỗ" for the same commune. */
 const UNIT_PREFIXES: Record<"province" | "district" | "commune", readonly string[]> = {
@@ -86,10 +166,23 @@ const UNIT_PREFIXES: Record<"province" | "district" | "commune", readonly string
  * ("Xã Yên Lỗ" and "yên lỗ" match). Village names keep every word ("Khu 1" and "Khối 1" differ).
  */
 export function unitKey(level: "province" | "district" | "commune", text: string): string {
-  const key = nameKey(text);
-  for (const prefix of UNIT_PREFIXES[level]) {
-    const p = nameKey(prefix);
-    if (key.startsWith(p + " ") && key.length > p.length + 1) return key.slice(p.length + 1).replace(/^\. ?/, "");
-  }
-  return key;
+  return UNIT_KEYS[level](text);
 }
+
+function unitKeyOf(level: "province" | "district" | "commune"): (text: string) => string {
+  let prefixes: readonly string[] | null = null;
+  return memoize((text) => {
+    prefixes ??= UNIT_PREFIXES[level].map((prefix) => nameKey(prefix) + " ");
+    const key = nameKey(text);
+    for (const p of prefixes) {
+      if (key.startsWith(p) && key.length > p.length) return key.slice(p.length).replace(/^\. ?/, "");
+    }
+    return key;
+  }, 1 << 16);
+}
+
+const UNIT_KEYS = {
+  province: unitKeyOf("province"),
+  district: unitKeyOf("district"),
+  commune: unitKeyOf("commune"),
+};

@@ -1,0 +1,125 @@
+/**
+ * Child process of `npm run bench` for one size: generates the data in memory, then times the core
+ * (read + check + roll up, through `analyse`, the entry point every shell uses), its parts, the JSON
+ * summary and all six report descriptions. Prints one result line (see measure.ts).
+ *
+ *   node --expose-gc -r ./bench/register-ts.js bench/core.ts <size> <runs>
+ */
+import { analyse, summaryOf, type Analysis } from "../src/core/pipeline";
+import { readWorkbooks } from "../src/core/read/readWorkbook";
+import { rollup } from "../src/core/rollup/rollup";
+import { buildReports } from "../src/report/reports";
+import { resolveSettings } from "../src/report/settings";
+import { generate, SIZES, type SizeName } from "./generator/generate";
+import { collectGarbage, emitResult, median, peakRssMb, RssSampler, rssMb, timeRuns } from "./measure";
+
+export interface CoreResult {
+  readonly size: SizeName;
+  readonly runs: number;
+  readonly counts: ReturnType<typeof generate>["counts"];
+  readonly units: number;
+  readonly issues: number;
+  readonly villages: number;
+  readonly consolidated: number;
+  readonly generateMs: number;
+  readonly dataRssMb: number;
+  /** Median milliseconds. */
+  readonly analyseMs: number;
+  readonly analyseAllMs: readonly number[];
+  readonly readMs: number;
+  readonly rollupMs: number;
+  readonly summaryMs: number;
+  readonly descriptionsMs: number;
+  readonly descriptionsAllMs: readonly number[];
+  readonly descriptionCells: number;
+  readonly descriptionSheets: readonly { name: string; rows: number; columns: number }[];
+  /** Highest RSS while the core ran, with the data already in memory (sampled every 2 ms). */
+  readonly corePeakRssMb: number;
+  readonly descriptionsPeakRssMb: number;
+  /** ru_maxrss of the whole process, generation included. */
+  readonly processPeakRssMb: number;
+}
+
+const REFERENCE_YEAR = 2025;
+const TODAY = { year: 2025, month: 6, day: 30 };
+
+async function main(): Promise<void> {
+  const size = process.argv[2] as SizeName;
+  const runs = Number(process.argv[3] ?? 5);
+  if (!(size in SIZES)) throw new Error(`unknown size ${size}`);
+  const sampler = new RssSampler();
+
+  let start = performance.now();
+  const generated = generate(SIZES[size]);
+  const generateMs = performance.now() - start;
+  const workbooks = [generated.workbook];
+  collectGarbage();
+  const dataRssMb = rssMb();
+
+  sampler.reset();
+  let analysis: Analysis | null = null;
+  const analyseAllMs = timeRuns(
+    runs,
+    () => {
+      const result = analyse(workbooks, { referenceYear: REFERENCE_YEAR });
+      if (!result.ok) throw new Error(result.unusable.en);
+      analysis = result.analysis;
+    },
+    1,
+    collectGarbage,
+  );
+  const corePeakRssMb = sampler.peakMb();
+  const done = analysis as Analysis | null;
+  if (!done) throw new Error("no analysis");
+
+  const readMs = median(timeRuns(runs, () => readWorkbooks(workbooks), 1, collectGarbage));
+  const dataset = done.read.dataset;
+  const rollupMs = median(timeRuns(runs, () => rollup(dataset, { referenceYear: REFERENCE_YEAR }), 1, collectGarbage));
+  const summaryMs = median(timeRuns(runs, () => JSON.stringify(summaryOf(done, "vi")), 1, collectGarbage));
+
+  const settings = resolveSettings(done.rollup, {}, TODAY);
+  collectGarbage();
+  sampler.reset();
+  let sheets = buildReports(done.rollup, done.issues, settings);
+  const descriptionsAllMs = timeRuns(
+    runs,
+    () => {
+      sheets = buildReports(done.rollup, done.issues, settings);
+    },
+    0,
+    collectGarbage,
+  );
+  const descriptionsPeakRssMb = sampler.peakMb();
+  start = performance.now();
+
+  const result: CoreResult = {
+    size,
+    runs,
+    counts: generated.counts,
+    units: done.rollup.units.length,
+    issues: done.issues.length,
+    villages: done.rollup.total.villages,
+    consolidated: done.rollup.total.consolidated,
+    generateMs,
+    dataRssMb,
+    analyseMs: median(analyseAllMs),
+    analyseAllMs,
+    readMs,
+    rollupMs,
+    summaryMs,
+    descriptionsMs: median(descriptionsAllMs),
+    descriptionsAllMs,
+    descriptionCells: sheets.reduce((n, s) => n + s.cells.length * s.columnCount, 0),
+    descriptionSheets: sheets.map((s) => ({ name: s.name, rows: s.cells.length, columns: s.columnCount })),
+    corePeakRssMb,
+    descriptionsPeakRssMb,
+    processPeakRssMb: peakRssMb(),
+  };
+  await sampler.stop();
+  emitResult(result);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,175 @@
+import fc from "fast-check";
+import { isBlank } from "../../src/core/cells";
+import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
+
+/**
+ * The name keys are cached and computed word by word for speed (docs/performance.md). These
+ * properties compare them with the plain definitions on text full of the awkward cases: tone marks
+ * before and after spaces, decomposed and odd spaces, capitals with special lower cases (Σ, İ).
+ */
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+const TONE_MARKS = new Set(["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]);
+
+function referenceCollapse(text: string): string {
+  return text.replace(SPACES, " ").trim();
+}
+
+function referenceTonePlacement(decomposed: string): string {
+  let out = "";
+  let syllable = "";
+  let tone = "";
+  for (const ch of decomposed) {
+    if (TONE_MARKS.has(ch)) tone = ch;
+    else if (/[\u0300-\u036f]/.test(ch) || /\p{L}|\p{N}/u.test(ch)) syllable += ch;
+    else {
+      out += syllable + tone + ch;
+      syllable = "";
+      tone = "";
+    }
+  }
+  return out + syllable + tone;
+}
+
+function referenceNameKey(text: string): string {
+  const spaced = referenceCollapse(text)
+    .replace(/\u00d0/g, "\u0110")
+    .replace(/\u00f0/g, "\u0111");
+  return referenceTonePlacement(spaced.normalize("NFD").toLowerCase()).normalize("NFC");
+}
+
+function referenceFoldKey(text: string): string {
+  return referenceCollapse(text)
+    .replace(/[\u00d0\u0110]/g, "D")
+    .replace(/[\u00f0\u0111]/g, "d")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const PIECES = [
+  "a",
+  "o",
+  "y",
+  "n",
+  "H",
+  "Ư",
+  "ơ",
+  "ò",
+  "à",
+  "Hòa",
+  "Hoà",
+  "Thủy",
+  "Thuỷ",
+  "Nguyễn",
+  "Đ",
+  "Ð",
+  "ð",
+  "xã ",
+  "Xã ",
+  "phường ",
+  "tp. ",
+  "1",
+  "Σ",
+  "ΟΣ",
+  "İ",
+  "ß",
+  "-",
+  ".",
+  "'",
+  " ",
+  "  ",
+  "\u00a0",
+  "\t",
+  "\u200b",
+  "\u2003",
+  "\ufeff",
+  "\u0300",
+  "\u0301",
+  "\u0303",
+  "\u0309",
+  "\u0323",
+  "\u0302",
+  "\u031b",
+  "\u0306",
+  "K",
+  "\u212a",
+  "Å",
+  "\ud835\udc00",
+];
+const messy = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(""));
+const anyText = fc.oneof(messy, fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }));
+
+describe("cached, word-by-word normalisation equals the plain definition", () => {
+  it("nameKey", () => {
+    fc.assert(
+      fc.property(anyText, (t) => nameKey(t) === referenceNameKey(t)),
+      { numRuns: 3000 },
+    );
+  });
+  it("nameKey gives the same answer the second time (from the cache)", () => {
+    fc.assert(fc.property(anyText, (t) => nameKey(t) === nameKey(t) && nameKey(t) === referenceNameKey(t)));
+  });
+  it("foldKey", () => {
+    fc.assert(
+      fc.property(anyText, (t) => foldKey(t) === referenceFoldKey(t)),
+      { numRuns: 3000 },
+    );
+  });
+  it("collapseSpaces and displayName", () => {
+    fc.assert(
+      fc.property(anyText, (t) => {
+        return (
+          collapseSpaces(t) === referenceCollapse(t) &&
+          displayName(t) === referenceCollapse(t).normalize("NFC")
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("unitKey drops the kind word as before", () => {
+    const prefixes = {
+      commune: ["xã", "phường", "thị trấn", "đặc khu"],
+      province: ["tỉnh", "thành phố", "tp.", "tp"],
+    };
+    const reference = (level: "commune" | "province", text: string): string => {
+      const key = referenceNameKey(text);
+      for (const prefix of prefixes[level]) {
+        const p = referenceNameKey(prefix);
+        if (key.startsWith(p + " ") && key.length > p.length + 1)
+          return key.slice(p.length + 1).replace(/^\. ?/, "");
+      }
+      return key;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom("commune" as const, "province" as const), anyText, (level, t) => {
+        return unitKey(level, t) === reference(level, t);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("fast character tests", () => {
+  it("isBlank equals the regular-expression definition for every BMP character", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (isBlank(s) !== (s.replace(/[\s\u00a0\u200b\ufeff]/g, "") === "")) wrong.push(c);
+      if (isBlank(`${s}a`) || isBlank(`a${s}`)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("text made only of U+0000–U+02FF and U+1E00–U+1EFF is already NFC (displayName's fast path)", () => {
+    const chars: string[] = [];
+    for (let c = 0; c < 0x300; c++) chars.push(String.fromCharCode(c));
+    for (let c = 0x1e00; c <= 0x1eff; c++) chars.push(String.fromCharCode(c));
+    const wrong: string[] = [];
+    for (const a of chars) {
+      if (a.normalize("NFC") !== a) wrong.push(a);
+      for (const b of chars) if ((a + b).normalize("NFC") !== a + b) wrong.push(a + b);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
