@@ -6,7 +6,7 @@
  * exception, so the adapters in `src/functions/` only convert shapes and turn a `FormulaError`
  * into an Excel error. Counts and targets are compared exactly through `targets.ts`.
  */
-import { cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
+import { cellError, cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
 import { parseFlag, type FlagResult } from "./flags";
 import type { Message } from "./issues";
 import {
@@ -190,11 +190,23 @@ function shapeText(m: CellMatrix): string {
 // ---------------------------------------------------------------------------------------------
 // Reading arguments.
 
+/**
+ * The value as a `CellValue` the rest of the core can trust. Excel passes ranges to the adapters
+ * uncopied, and an "any" range may hold a data-type entity (an object) or `undefined`: those
+ * become an error cell here instead of reaching code that expects strings.
+ */
+function known(value: CellValue): CellValue {
+  if (value === undefined) return null;
+  if (typeof value !== "object" || value === null) return value;
+  return value.kind === "error" || value.kind === "date" ? value : cellError("#VALUE!");
+}
+
 const INTEGER_TEXT = /^\s*\+?\d+\s*$/;
 const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /** A whole number ≥ 0 from a number or a number stored as text; blank counts as 0. */
 function readCount(value: CellValue, name: ArgumentName): FormulaResult<number> {
+  value = known(value);
   if (isBlank(value)) return 0;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return FORMULA_ERRORS.notACount(name, String(value));
@@ -223,6 +235,7 @@ function readSingleCount(value: CellValue | CellMatrix, name: ArgumentName): For
 
 /** A number ≥ 0 in a range (numbers stored as text accepted); null for a blank cell. */
 function readAmount(value: CellValue, where: Place): FormulaResult<number | null> {
+  value = known(value);
   if (isBlank(value)) return null;
   let n: number;
   if (typeof value === "number") n = value;
@@ -236,6 +249,7 @@ function readAmount(value: CellValue, where: Place): FormulaResult<number | null
 
 /** A target 0–100% as clerks write it (0.9, 90%, "90%", 90), exactly. */
 function readTarget(value: CellValue): FormulaResult<ExactFraction> {
+  value = known(value);
   const text = cellText(value).trim();
   if (typeof value !== "number" && typeof value !== "string") return FORMULA_ERRORS.badTarget(text);
   if (typeof value === "number" && value < 0) return FORMULA_ERRORS.targetOutOfRange(text);
@@ -249,6 +263,7 @@ function readTarget(value: CellValue): FormulaResult<ExactFraction> {
 
 /** An actual rate: a number 0–1 as Excel stores percentages, or text such as "47,5%". */
 function readRate(value: CellValue): FormulaResult<ExactFraction> {
+  value = known(value);
   const text = cellText(value).trim();
   let fraction: ExactFraction | null = null;
   if (typeof value === "number") fraction = fractionFromNumber(value);
@@ -260,6 +275,7 @@ function readRate(value: CellValue): FormulaResult<ExactFraction> {
 
 /** The comparator from the optional `strict` argument: TRUE means "above", blank or FALSE "at least". */
 function readStrict(value: CellValue): FormulaResult<Comparator> {
+  value = known(value);
   if (isBlank(value)) return ">=";
   const flag = parseFlag(value);
   if (flag.kind === "flag") return flag.value ? ">" : ">=";
@@ -331,7 +347,7 @@ function flagRate(flags: CellMatrix): FormulaResult<number> {
       else if (v === false || v === 0) no++;
       else if (v === null || v === undefined || v === "") continue;
       else {
-        const flag = typeof v === "string" ? flagOfText(v) : parseFlag(v);
+        const flag = typeof v === "string" ? flagOfText(v) : parseFlag(known(v));
         if (flag.kind === "flag") {
           if (flag.value) yes++;
           else no++;
@@ -389,6 +405,7 @@ export function unitsNeeded(
 
 /** The text of a name cell for matching; null when blank. Numbers are names too (IDs). */
 function nameText(value: CellValue, where: Place): FormulaResult<string | null> {
+  value = known(value);
   if (isBlank(value)) return null;
   if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, where);
   if (isCellDate(value)) return value.iso;

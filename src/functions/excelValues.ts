@@ -7,17 +7,11 @@
 import { cellError, type CellValue } from "../core/cells";
 import { isFormulaError, type CellMatrix, type FormulaErrorCode, type FormulaResult } from "../core/formulas";
 
-function isPlain(value: unknown): value is string | number | boolean | null {
-  return (
-    value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-  );
-}
-
 /** One Excel argument as a cell value. Objects (entities, errors) become an error cell. */
 export function toCell(value: unknown): CellValue {
-  if (value === undefined) return null;
-  if (isPlain(value)) return value;
-  if (typeof value === "object" && value !== null && "code" in value) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "object" && "code" in value) {
     const code = (value as { code: unknown }).code;
     if (typeof code === "string" && code.startsWith("#")) return cellError(code);
   }
@@ -25,18 +19,13 @@ export function toCell(value: unknown): CellValue {
 }
 
 /**
- * A range argument as a matrix. Excel's rows of plain values are used as they are (no copy, so
- * 100,000 cells cost no allocation); only a range holding something else is converted.
+ * A range argument as a matrix. Excel passes rows of values: they are used as they are, with no
+ * copy and no pass over the cells (100,000 cells cost nothing here); the core treats any value
+ * it does not know (e.g. a data-type entity) as an error cell.
  */
 export function toMatrix(value: unknown): CellMatrix {
   if (!Array.isArray(value)) return [[toCell(value)]];
-  for (const row of value) {
-    if (!Array.isArray(row)) return [value.map(toCell)];
-    for (let c = 0; c < row.length; c++) {
-      if (!isPlain(row[c]))
-        return value.map((r: unknown) => (Array.isArray(r) ? r.map(toCell) : [toCell(r)]));
-    }
-  }
+  if (value.length > 0 && !Array.isArray(value[0])) return [value.map(toCell)];
   return value as CellMatrix;
 }
 

@@ -161,10 +161,18 @@ describe("argument conversion", () => {
     expect(toMatrix(range)).toBe(range);
   });
 
-  it("converts objects (entities, errors) to error cells and scalars to 1×1", () => {
-    expect(toMatrix([[{ code: "#N/A" }]])).toEqual([[{ kind: "error", code: "#N/A" }]]);
-    expect(toMatrix([[{ type: "Entity" }]])).toEqual([[{ kind: "error", code: "#VALUE!" }]]);
+  it("wraps scalars and single rows, and turns objects (entities, errors) into #VALUE!", () => {
     expect(toMatrix(5)).toEqual([[5]]);
+    expect(toMatrix(["a", "b"])).toEqual([["a", "b"]]);
     expect(toCell(undefined)).toBeNull();
+    expect(toCell({ code: "#N/A" })).toEqual({ kind: "error", code: "#N/A" });
+    expect(toCell({ type: "Entity" })).toEqual({ kind: "error", code: "#VALUE!" });
+    const entity = { type: "Entity", text: "Lạng Sơn" };
+    expect(thrown(() => nth.consolidationRate([["x"], [entity]], OMITTED)).code).toBe("#VALUE!");
+    expect(thrown(() => nth.countConsolidated([["a"], [entity]], [["a"], ["b"]])).message).toContain(
+      "#VALUE!",
+    );
+    expect(thrown(() => nth.rollupRate([[1], [entity]], [[2], [3]])).code).toBe("#VALUE!");
+    expect(thrown(() => nth.isConsolidated(entity, "a")).code).toBe("#VALUE!");
   });
 });
