@@ -36,6 +36,7 @@ const VALUE_OPTIONS = new Set([
   "period",
   "signer",
   "signer-title",
+  "signing-for",
   "preparer",
   "style",
   "level",

@@ -7,6 +7,10 @@ import { readXlsxFile } from "../xlsx/readXlsx";
 import { USAGE, type CliRequest } from "./args";
 import { isSameFile, writeFileAtomic } from "./files";
 import { formatIssueLine, formatSummaryTable } from "./text";
+import { buildReports } from "../report/reports";
+import { dateOf, resolveSettings } from "../report/settings";
+import { collectReportSettings } from "../report/settingsSheet";
+import { writeReportFile } from "../xlsx/writeReportFile";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -74,8 +78,15 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const summary = summaryOf(result.analysis, lang);
 
   if (request.out) {
-    io.stderr(say("nth-rollup: --out chưa được hỗ trợ", "--out is not supported yet") + "\n");
-    return 1;
+    // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
+    const given = collectReportSettings(workbooks, request.options);
+    given.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
+    const { rollup, issues } = result.analysis;
+    const settings = resolveSettings(rollup, { language: lang, ...given.settings }, dateOf(io.now()));
+    await writeReportFile(
+      request.out,
+      buildReports(rollup, issues, settings, { inThisWorkbook: () => false }),
+    );
   }
   if (request.json === "-") {
     io.stdout(JSON.stringify(summary, null, 2) + "\n");

@@ -1,6 +1,6 @@
 import { a1 } from "../core/a1";
 import { cellText, isBlank, isCellDate, type CellValue } from "../core/cells";
-import { excelColumnOf, excelRowOf, type SheetGrid } from "../core/grid";
+import { excelColumnOf, excelRowOf, type SheetGrid, type WorkbookGrids } from "../core/grid";
 import type { Message } from "../core/issues";
 import { foldKey } from "../core/text/normalize";
 import type { ReportDate, ReportSettingsInput } from "./settings";
@@ -199,6 +199,12 @@ export function applySetting(
     case "recipients":
       out.recipients = [...(out.recipients ?? []), ...splitRecipients(cellText(value))];
       return null;
+    case "period": {
+      // A bare period ("6 tháng đầu năm 2025", "15/9/2021") is shown in parentheses, as documents print it.
+      const t = cellText(value).trim();
+      out.period = t === "" || t.startsWith("(") ? t : `(${t})`;
+      return null;
+    }
     default:
       out[key] = cellText(value).trim();
       return null;
@@ -280,4 +286,28 @@ export function parseSettingsOptions(options: ReadonlyMap<string, string>): Pars
 /** Later settings win: e.g. sheet settings, then CLI options over them. */
 export function mergeSettings(...inputs: readonly ReportSettingsInput[]): ReportSettingsInput {
   return Object.assign({}, ...inputs) as ReportSettingsInput;
+}
+
+/** The first "Cài đặt báo cáo" sheet among the workbooks, or null. */
+export function findSettingsSheet(workbooks: readonly WorkbookGrids[]): SheetGrid | null {
+  for (const w of workbooks) for (const s of w.sheets) if (isSettingsSheetName(s.name)) return s;
+  return null;
+}
+
+/**
+ * The report settings a shell was given: the workbooks' settings sheet, then named options over
+ * it (options that are not report settings, such as `json` or `previous`, are ignored here).
+ */
+export function collectReportSettings(
+  workbooks: readonly WorkbookGrids[],
+  options: ReadonlyMap<string, string>,
+): ParsedSettings {
+  const sheet = findSettingsSheet(workbooks);
+  const fromSheet = sheet ? parseSettingsSheet(sheet) : { settings: {}, problems: [] };
+  const known = new Map([...options].filter(([name]) => settingKey(name) !== null));
+  const fromOptions = parseSettingsOptions(known);
+  return {
+    settings: mergeSettings(fromSheet.settings, fromOptions.settings),
+    problems: [...fromSheet.problems, ...fromOptions.problems],
+  };
 }
