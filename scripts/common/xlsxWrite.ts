@@ -50,7 +50,8 @@ function isStyled(cell: CellInput): cell is StyledCell {
   return typeof cell === "object" && cell !== null && !(cell instanceof Date) && "numFmt" in cell;
 }
 
-const valueOf = (cell: CellInput): ExcelJS.CellValue => (isStyled(cell) ? cell.value : (cell as ExcelJS.CellValue));
+const valueOf = (cell: CellInput): ExcelJS.CellValue =>
+  isStyled(cell) ? cell.value : (cell as ExcelJS.CellValue);
 
 /** Excel row number of the header row of a sheet definition. */
 export function headerRowOf(sheet: SheetDef): number {
@@ -84,7 +85,9 @@ function addSheet(workbook: ExcelJS.Workbook, def: SheetDef): void {
     });
   } else {
     def.headers.forEach((h, c) => (ws.getCell(headerRow, first + c).value = valueOf(h)));
-    def.rows.forEach((row, r) => row.forEach((v, c) => (ws.getCell(headerRow + 1 + r, first + c).value = valueOf(v))));
+    def.rows.forEach((row, r) =>
+      row.forEach((v, c) => (ws.getCell(headerRow + 1 + r, first + c).value = valueOf(v))),
+    );
   }
   // Number formats are applied after the values, for tables too.
   def.rows.forEach((row, r) =>
