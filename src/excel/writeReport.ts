@@ -128,7 +128,7 @@ export interface XRequestContext {
 export interface ExcelWriteOptions {
   /** Largest estimated payload of one request (one sync); default 4 MB, under Excel on the web's 5 MB. */
   readonly maxRequestBytes?: number;
-  /** Rows of values per block are chosen so a block stays under this estimate; default 1 MB. */
+  /** Rows of values per block are chosen so a block stays under this estimate; default 500 kB. */
   readonly blockBytes?: number;
 }
 
@@ -149,7 +149,7 @@ export interface ExcelWriteResult {
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
-const DEFAULT_BLOCK_BYTES = 1_000_000;
+const DEFAULT_BLOCK_BYTES = 500_000;
 /** Estimated bytes of one queued operation besides its data (object path, ids, property name). */
 const OPERATION_BYTES = 300;
 const MAX_SHEET_NAME = 31;

@@ -191,6 +191,7 @@ export function writeTableHeader(
  */
 export function wrappedLines(text: string, width: number, charWidth = 0.85): number {
   const room = Math.max(width - 1, 1);
+  if (text.length * charWidth <= room) return 1;
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/)) {
