@@ -7,9 +7,8 @@ import { readXlsxFile } from "../xlsx/readXlsx";
 import { USAGE, type CliRequest } from "./args";
 import { isSameFile, writeFileAtomic } from "./files";
 import { formatIssueLine, formatSummaryTable } from "./text";
-import { buildReports } from "../report/reports";
-import { dateOf, resolveSettings } from "../report/settings";
-import { collectReportSettings } from "../report/settingsSheet";
+import { reportsFor } from "../report/reports";
+import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 
 export interface CliIo {
@@ -79,14 +78,16 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
 
   if (request.out) {
     // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
-    const given = collectReportSettings(workbooks, request.options);
-    given.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
     const { rollup, issues } = result.analysis;
-    const settings = resolveSettings(rollup, { language: lang, ...given.settings }, dateOf(io.now()));
-    await writeReportFile(
-      request.out,
-      buildReports(rollup, issues, settings, { inThisWorkbook: () => false }),
-    );
+    const reports = reportsFor(rollup, issues, {
+      workbooks,
+      options: request.options,
+      language: lang,
+      today: dateOf(io.now()),
+      inThisWorkbook: () => false,
+    });
+    reports.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
+    await writeReportFile(request.out, reports.sheets);
   }
   if (request.json === "-") {
     io.stdout(JSON.stringify(summary, null, 2) + "\n");

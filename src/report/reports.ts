@@ -6,7 +6,10 @@ import { communePostsReport, secretariesReport } from "./layouts/indicatorTable"
 import { partyCellsReport } from "./layouts/partyCells";
 import { summaryReport } from "./layouts/summary";
 import { toConsolidateReport } from "./layouts/toConsolidate";
-import type { ReportSettings } from "./settings";
+import type { WorkbookGrids } from "../core/grid";
+import type { Language } from "../core/summary";
+import { resolveSettings, type ReportDate, type ReportSettings } from "./settings";
+import { collectReportSettings, type SettingsProblem } from "./settingsSheet";
 
 export interface BuildOptions extends DataCheckOptions {
   /** Check every description's invariants (on by default; cheap, linear in the cells). */
@@ -34,4 +37,33 @@ export function buildReports(
   ];
   if (options.validate !== false) sheets.forEach(assertValidDescription);
   return sheets;
+}
+
+export interface ReportsForOptions extends BuildOptions {
+  /** The input workbooks: a "Cài đặt báo cáo" sheet among them gives settings. */
+  readonly workbooks: readonly WorkbookGrids[];
+  /** Named settings over the sheet's (CLI options, task pane fields), e.g. "signer" → "Nguyễn Trung Kiên". */
+  readonly options?: ReadonlyMap<string, string>;
+  /** Language when neither the sheet nor the options set one. */
+  readonly language?: Language;
+  /** Today, from the shell's clock: the default date and reporting period. */
+  readonly today: ReportDate;
+}
+
+/**
+ * Everything a shell needs to write the reports of a rollup: the settings (data defaults, then the
+ * settings sheet, then options), the problems found in the given settings, and the six sheets.
+ */
+export function reportsFor(
+  rollup: Rollup,
+  issues: readonly Issue[],
+  options: ReportsForOptions,
+): { sheets: SheetDescription[]; settings: ReportSettings; problems: readonly SettingsProblem[] } {
+  const given = collectReportSettings(options.workbooks, options.options ?? new Map());
+  const settings = resolveSettings(
+    rollup,
+    { language: options.language ?? "vi", ...given.settings },
+    options.today,
+  );
+  return { sheets: buildReports(rollup, issues, settings, options), settings, problems: given.problems };
 }
