@@ -72,7 +72,9 @@ function startsWith(buffer: Uint8Array, signature: readonly number[]): boolean {
 
 /** One worksheet's used range as a grid: trailing and leading blank rows and columns trimmed. */
 function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
-  const cells: { row: number; column: number; value: CellValue }[] = [];
+  // Values by Excel row number, each row indexed by Excel column number − 1 (sparse until built).
+  const byRow: CellValue[][] = [];
+  const rowNumbers: number[] = [];
   let top = Infinity;
   let bottom = 0;
   let left = Infinity;
@@ -80,39 +82,38 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   // eachRow / eachCell visit only rows and cells that exist in the file, so a stray formatted
   // cell at row 1,048,576 costs one visit, not a million.
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let values: CellValue[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       const value = cellValue(cell);
-      if (isBlank(value)) {
-        if (value !== null) cells.push({ row: rowNumber, column: columnNumber, value });
-        return;
-      }
-      cells.push({ row: rowNumber, column: columnNumber, value });
-      top = Math.min(top, rowNumber);
-      bottom = Math.max(bottom, rowNumber);
-      left = Math.min(left, columnNumber);
-      right = Math.max(right, columnNumber);
+      if (value === null) return;
+      values ??= [];
+      values[columnNumber - 1] = value;
+      // Whitespace-only text is kept inside the used range but does not widen it.
+      if (isBlank(value)) return;
+      if (rowNumber < top) top = rowNumber;
+      if (rowNumber > bottom) bottom = rowNumber;
+      if (columnNumber < left) left = columnNumber;
+      if (columnNumber > right) right = columnNumber;
     });
+    if (values) {
+      byRow[rowNumber] = values;
+      rowNumbers.push(rowNumber);
+    }
   });
   if (bottom === 0) return { name: sheet.name, rows: [], firstRow: 1, firstColumn: 1 };
 
-  const rowCount = bottom - top + 1;
-  const rows: CellValue[][] = new Array<CellValue[]>(rowCount);
-  for (const { row, column, value } of cells) {
-    // Whitespace-only cells inside the used range are kept as typed; outside it they are dropped.
-    if (row < top || row > bottom || column < left || column > right) continue;
-    const r = row - top;
-    let target = rows[r];
-    if (!target) {
-      target = [];
-      rows[r] = target;
-    }
-    const c = column - left;
-    while (target.length < c) target.push(null);
-    target[c] = value;
-  }
   // Rows with nothing in them share one empty array: a sheet with data at row 1 and row 1,048,576
   // costs one pointer per row in between, not one array each.
-  for (let r = 0; r < rowCount; r++) if (!rows[r]) rows[r] = EMPTY_ROW;
+  const rows = new Array<CellValue[]>(bottom - top + 1).fill(EMPTY_ROW);
+  for (const rowNumber of rowNumbers) {
+    if (rowNumber < top || rowNumber > bottom) continue;
+    const source = byRow[rowNumber];
+    const width = Math.min(source.length, right) - left + 1;
+    if (width <= 0) continue;
+    const target = new Array<CellValue>(width);
+    for (let c = 0; c < width; c++) target[c] = source[left - 1 + c] ?? null;
+    rows[rowNumber - top] = target;
+  }
   return { name: sheet.name, rows, firstRow: top, firstColumn: left };
 }
 
