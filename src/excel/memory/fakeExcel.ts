@@ -1,13 +1,20 @@
 import type {
+  XChart,
+  XChartSeries,
+  XSessionContext,
+  XSessionRange,
+  XSessionWorksheet,
+  XSessionWorksheetCollection,
+  XSetting,
+  XTable,
+} from "../objectModel";
+import type {
   BorderEdge,
   XConditionalFormat,
   XCustomProperty,
-  XRange,
   XRangeBorder,
   XRangeFormat,
-  XRequestContext,
   XWorksheet,
-  XWorksheetCollection,
 } from "../writeReport";
 import { utf8Bytes } from "../writeReport";
 
@@ -32,6 +39,10 @@ import { utf8Bytes } from "../writeReport";
  *   `RequestPayloadSizeLimitExceeded` and nothing of the batch is applied.
  * - Counters: syncs, the size and operation count of every request, suspend calls per batch.
  * - Failure injection: `failAtSync: n` makes the n-th sync throw before applying anything.
+ * - Beyond the writer's needs (the workbook session's): reading ranges (`values`, `formulas`,
+ *   `valueTypes`, used range, empty cells read as ""), Excel tables with unique names, data
+ *   validation, workbook settings, charts, the active sheet, selection and active cell.
+ * - `latencyMs` delays every sync (demo mode: the pane's progress is visible as in Excel on the web).
  *
  * It does not calculate: a formula cell's value reads back as null.
  */
@@ -93,6 +104,48 @@ export interface FakeSheet {
   showGridlines: boolean;
   readonly pageLayout: Record<string, unknown>;
   readonly customProperties: Map<string, string>;
+  readonly validations: FakeValidation[];
+  readonly charts: FakeChart[];
+}
+
+/** An Excel table (ListObject): its name is unique in the workbook. */
+export interface FakeTable {
+  name: string;
+  readonly sheetId: number;
+  readonly rect: Rect;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface FakeValidation {
+  readonly rect: Rect;
+  rule: Excel.DataValidationRule | null;
+  errorAlert: Excel.DataValidationErrorAlert | null;
+  prompt: Excel.DataValidationPrompt | null;
+}
+
+/** A range a chart refers to, as Excel stores it: the sheet and the address. */
+export interface FakeRangeRef {
+  readonly sheetId: number;
+  readonly rect: Rect;
+}
+
+export interface FakeChartSeries {
+  name: string;
+  chartType: string | null;
+  values: FakeRangeRef | null;
+  xValues: FakeRangeRef | null;
+}
+
+export interface FakeChart {
+  name: string;
+  readonly type: string;
+  readonly source: FakeRangeRef;
+  title: string;
+  position: { start: string; end: string | null } | null;
+  legend: { position: string | null; visible: boolean | null };
+  axis: { minimum: number | null; maximum: number | null };
+  readonly series: FakeChartSeries[];
 }
 
 export interface FakeRequest {
@@ -107,6 +160,8 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Throw at this sync (1-based) without applying its batch. */
   readonly failAtSync?: number;
+  /** Milliseconds each sync waits before it is applied (demo mode); default 0. */
+  readonly latencyMs?: number;
 }
 
 const NOT_LOADED = (property: string): FakeOfficeError =>
@@ -136,10 +191,41 @@ function parseA1(address: string): Rect {
   return { top: p.row, left: p.col, bottom: q.row, right: q.col };
 }
 
+/** How Excel reads a string typed into a General cell (see `FakeWorkbook.enter`). */
+function typedAs(input: string): "number" | "logical" | "error" | "formula" | "text" {
+  const t = input.trim();
+  if (NUMBER.test(t)) return "number";
+  if (/^(true|false)$/i.test(t)) return "logical";
+  if (ERRORS.has(t.toUpperCase())) return "error";
+  if (/^[=+\-@]/.test(input)) return "formula";
+  return "text";
+}
+
+/** "Thôn!A1:B2", "'Cán bộ'!C3": a range's address as Office.js returns it. */
+export function officeAddress(sheetName: string, rect: Rect): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheetName);
+  const sheet = plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
+  const cell = (row: number, col: number): string => {
+    let letters = "";
+    for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
+      letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+    return `${letters}${row}`;
+  };
+  const start = cell(rect.top, rect.left);
+  const end = cell(rect.bottom, rect.right);
+  return `${sheet}!${start === end ? start : `${start}:${end}`}`;
+}
+
 /** The workbook's state, and the requests made to it. */
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly requests: FakeRequest[] = [];
+  readonly tables: FakeTable[] = [];
+  /** Workbook settings (Office.js `workbook.settings`): JSON values by key. */
+  readonly settings = new Map<string, unknown>();
+  /** The sheet shown in Excel, and the selection of each sheet. */
+  activeSheetId: number | null = null;
+  readonly selections = new Map<number, Rect>();
   private nextId = 1;
 
   constructor(readonly options: FakeExcelOptions = {}) {}
@@ -189,6 +275,65 @@ export class FakeWorkbook {
     return found;
   }
 
+  /**
+   * Adds a sheet directly with values stored as they are, not typed (test and demo set-up: the
+   * cells of a workbook read from a file, where "12/12" is text and stays text).
+   */
+  addSheetValues(
+    name: string,
+    rows: readonly (readonly FakeCellValue[])[],
+    firstRow = 1,
+    firstColumn = 1,
+  ): FakeSheet {
+    const sheet = this.createSheet(name);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        let cells = sheet.cells.get(firstRow + r);
+        if (!cells) sheet.cells.set(firstRow + r, (cells = new Map()));
+        // Text that Excel would read as something else is text with a quote prefix, as typed with "'".
+        const quotePrefix = typeof v === "string" && v !== "" && !ERRORS.has(v) && typedAs(v) !== "text";
+        cells.set(firstColumn + c, { value: v, formula: null, numberFormat: "General", quotePrefix });
+      }),
+    );
+    return sheet;
+  }
+
+  /** The sheet with this id, or undefined once deleted. */
+  byId(id: number): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  /** The active sheet: the one last activated, else the first. */
+  activeSheet(): FakeSheet {
+    const sheet = (this.activeSheetId !== null && this.byId(this.activeSheetId)) || this.sheets[0];
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", "The workbook has no sheet.");
+    return sheet;
+  }
+
+  /** The selection of a sheet (A1 when nothing was selected). */
+  selectionOf(sheet: FakeSheet): Rect {
+    return this.selections.get(sheet.id) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+  }
+
+  /** The rectangle of cells that hold a value or formula (or, unless `valuesOnly`, any format); null when none. */
+  usedRect(sheet: FakeSheet, valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
+    for (const [r, cells] of sheet.cells) {
+      for (const [c, cell] of cells) {
+        if (valuesOnly && cell.value === null && cell.formula === null) continue;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return bottom === 0 ? null : { top, left, bottom, right };
+  }
+
   /** A deep copy of a sheet, for "unchanged" comparisons. */
   snapshot(sheet: FakeSheet): unknown {
     return JSON.parse(
@@ -216,6 +361,8 @@ export class FakeWorkbook {
       showGridlines: true,
       pageLayout: {},
       customProperties: new Map(),
+      validations: [],
+      charts: [],
     };
     this.sheets.push(sheet);
     return sheet;
@@ -239,6 +386,11 @@ export class FakeWorkbook {
         "A workbook must contain at least one visible worksheet.",
       );
     this.sheets.splice(i, 1);
+    // A sheet's tables go with it; the next sheet becomes the active one, as in Excel.
+    for (let t = this.tables.length - 1; t >= 0; t--)
+      if (this.tables[t].sheetId === sheet.id) this.tables.splice(t, 1);
+    if (this.activeSheetId === sheet.id)
+      this.activeSheetId = this.sheets[Math.min(i, this.sheets.length - 1)].id;
   }
 
   alive(sheet: FakeSheet): FakeSheet {
@@ -308,15 +460,41 @@ class Loaded {
   }
 }
 
-export class FakeRequestContext implements XRequestContext {
-  readonly workbook: XRequestContext["workbook"];
+/** Property names of a `load` call: "a, b/c" → ["a", "b/c"]; every name when none are given. */
+function loadNames(propertyNames: string | undefined): string[] | null {
+  if (propertyNames === undefined || propertyNames.trim() === "") return null;
+  return propertyNames
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
+export class FakeRequestContext implements XSessionContext {
+  readonly workbook: XSessionContext["workbook"];
   private queue: Operation[] = [];
   private suspendedCalculation = false;
   private suspendedScreen = false;
 
   constructor(readonly book: FakeWorkbook) {
+    const settings = {
+      add: (key: string, value: unknown) => {
+        const copy: unknown = JSON.parse(JSON.stringify(value ?? null));
+        this.enqueue(jsonBytes([key, copy]), () => this.book.settings.set(key, copy));
+        return undefined;
+      },
+      getItemOrNullObject: (key: string): XSetting => new FakeSetting(this, key),
+    };
+    const tables = new FakeTableCollection(this);
     this.workbook = {
       worksheets: new FakeWorksheetCollection(this),
+      tables,
+      settings,
+      getActiveCell: (): XSessionRange =>
+        new FakeRange(this, () => {
+          const sheet = this.book.activeSheet();
+          const sel = this.book.selectionOf(sheet);
+          return { sheet, rect: { top: sel.top, left: sel.left, bottom: sel.top, right: sel.left } };
+        }),
       application: {
         suspendApiCalculationUntilNextSync: () => {
           this.suspendedCalculation = true;
@@ -348,6 +526,10 @@ export class FakeRequestContext implements XRequestContext {
     this.suspendedScreen = false;
     this.book.requests.push(request);
     const limit = this.book.options.payloadLimit ?? 5 * 1024 * 1024;
+    if (this.book.options.latencyMs) {
+      const ms = this.book.options.latencyMs;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
     if (this.book.options.failAtSync === this.book.requests.length) {
       throw new FakeOfficeError("GeneralException", `Injected failure at sync ${this.book.requests.length}.`);
     }
@@ -362,19 +544,127 @@ export class FakeRequestContext implements XRequestContext {
   }
 }
 
-class FakeWorksheetCollection implements XWorksheetCollection {
-  private loaded = new Loaded();
-  constructor(private readonly context: FakeRequestContext) {}
+class FakeSetting implements XSetting {
+  private readonly loaded = new Loaded();
+  private looked = false;
+  private found = false;
 
-  get items(): XWorksheet[] {
-    return this.loaded.get<XWorksheet[]>("items");
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly key: string,
+  ) {
+    context.enqueue(jsonBytes(key), () => {
+      this.found = context.book.settings.has(key);
+      this.looked = true;
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (!this.looked) throw NOT_LOADED("isNullObject");
+    return !this.found;
+  }
+
+  get value(): unknown {
+    const v = this.loaded.get<unknown>("value");
+    if (!this.found) throw new FakeOfficeError("InvalidObjectPath", "The item is a null object.");
+    return v;
   }
 
   load(propertyNames?: string): this {
     this.context.enqueue(jsonBytes(propertyNames), () => {
+      const names = loadNames(propertyNames);
+      if (names === null || names.includes("value")) {
+        const v = this.context.book.settings.get(this.key);
+        this.loaded.set("value", v === undefined ? null : JSON.parse(JSON.stringify(v)));
+      }
+    });
+    return this;
+  }
+}
+
+class FakeTableCollection {
+  private readonly loaded = new Loaded();
+  constructor(private readonly context: FakeRequestContext) {}
+
+  get items(): { readonly name: string }[] {
+    return this.loaded.get<{ readonly name: string }[]>("items");
+  }
+
+  load(propertyNames?: string): this {
+    this.context.enqueue(jsonBytes(propertyNames), () =>
+      this.loaded.set(
+        "items",
+        this.context.book.tables.map((t) => ({ name: t.name })),
+      ),
+    );
+    return this;
+  }
+}
+
+/** Table names: a letter, "_" or "\" first, then letters, digits, "_" and "."; not a cell address. */
+function checkTableName(book: FakeWorkbook, name: string, self: FakeTable | null): void {
+  if (
+    !/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) ||
+    name.length > 255 ||
+    /^[A-Za-z]{1,3}\d+$/.test(name) ||
+    /^[rRcC]$/.test(name)
+  )
+    throw new FakeOfficeError("InvalidArgument", `The table name “${name}” is not valid.`);
+  const other = book.tables.find((t) => t.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  if (other && other !== self)
+    throw new FakeOfficeError("InvalidArgument", `A table named “${name}” already exists.`);
+}
+
+class FakeTableProxy implements XTable {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly table: () => FakeTable,
+  ) {}
+
+  set name(value: string) {
+    this.context.enqueue(jsonBytes(value), () => {
+      const t = this.table();
+      checkTableName(this.context.book, value, t);
+      t.name = value;
+    });
+  }
+  get name(): string {
+    throw NOT_LOADED("name");
+  }
+
+  set style(value: string) {
+    this.context.enqueue(jsonBytes(value), () => (this.table().style = value));
+  }
+  get style(): string {
+    throw NOT_LOADED("style");
+  }
+
+  set showBandedRows(value: boolean) {
+    this.context.enqueue(5, () => (this.table().showBandedRows = value));
+  }
+  get showBandedRows(): boolean {
+    throw NOT_LOADED("showBandedRows");
+  }
+}
+
+class FakeWorksheetCollection implements XSessionWorksheetCollection {
+  private loaded = new Loaded();
+  constructor(private readonly context: FakeRequestContext) {}
+
+  get items(): XSessionWorksheet[] {
+    return this.loaded.get<XSessionWorksheet[]>("items");
+  }
+
+  load(propertyNames?: string): this {
+    this.context.enqueue(jsonBytes(propertyNames), () => {
+      const names = loadNames(propertyNames);
+      const wants = (p: string): boolean =>
+        names === null || names.includes("items") || names.includes(`items/${p}`);
       const items = this.context.book.sheets.map((s) => {
         const proxy = new FakeWorksheet(this.context, () => s);
-        proxy.loadedNow("name", s.name);
+        if (wants("name")) proxy.loadedNow("name", s.name);
+        if (wants("id")) proxy.loadedNow("id", String(s.id));
+        if (wants("showGridlines")) proxy.loadedNow("showGridlines", s.showGridlines);
         return proxy;
       });
       this.loaded.set("items", items);
@@ -382,7 +672,7 @@ class FakeWorksheetCollection implements XWorksheetCollection {
     return this;
   }
 
-  add(name?: string): XWorksheet {
+  add(name?: string): XSessionWorksheet {
     let created: FakeSheet | null = null;
     this.context.enqueue(jsonBytes(name), () => {
       let n = name;
@@ -394,15 +684,34 @@ class FakeWorksheetCollection implements XWorksheetCollection {
       return created;
     });
   }
+
+  getItem(key: string): XSessionWorksheet {
+    let found: FakeSheet | null = null;
+    this.context.enqueue(jsonBytes(key), () => {
+      const s = this.context.book.find(key);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The sheet “${key}” does not exist.`);
+      found = s;
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!found) throw new FakeOfficeError("InvalidObjectPath", "The worksheet was not found.");
+      return found;
+    });
+  }
+
+  getActiveWorksheet(): XSessionWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.activeSheet());
+  }
 }
 
 type SheetRef = () => FakeSheet;
 
-class FakeWorksheet implements XWorksheet {
+class FakeWorksheet implements XSessionWorksheet {
   private readonly loaded = new Loaded();
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly pageLayout: XWorksheet["pageLayout"];
   readonly customProperties: XWorksheet["customProperties"];
+  readonly tables: XSessionWorksheet["tables"];
+  readonly charts: XSessionWorksheet["charts"];
 
   constructor(
     private readonly context: FakeRequestContext,
@@ -418,7 +727,6 @@ class FakeWorksheet implements XWorksheet {
           sheet().freeze = { rows: r.bottom, columns: r.right };
         }),
     };
-    const layout: Record<string, unknown> = {};
     const setLayout = (key: string, value: unknown): void =>
       context.enqueue(jsonBytes(value), () => (sheet().pageLayout[key] = value));
     const pageLayout = {
@@ -455,7 +763,6 @@ class FakeWorksheet implements XWorksheet {
         enumerable: true,
       });
     }
-    void layout;
     this.pageLayout = pageLayout as unknown as XWorksheet["pageLayout"];
     this.customProperties = {
       add: (key: string, value: string) => {
@@ -464,6 +771,40 @@ class FakeWorksheet implements XWorksheet {
       },
       getItemOrNullObject: (key: string) =>
         new FakeCustomProperty(context, () => sheet().customProperties.get(key)),
+    };
+    this.tables = {
+      add: (address: string, hasHeaders: boolean): XTable => {
+        let created: FakeTable | null = null;
+        context.enqueue(jsonBytes([address, hasHeaders]), () => {
+          const s = sheet();
+          const r = parseA1(address);
+          // A header row alone gets one empty data row, as in Excel.
+          const rect = hasHeaders && r.bottom === r.top ? { ...r, bottom: r.top + 1 } : r;
+          for (const t of book.tables) {
+            if (t.sheetId === s.id && overlaps(t.rect, rect))
+              throw new FakeOfficeError("InvalidArgument", "A table can't overlap another table.");
+          }
+          let k = 1;
+          while (book.tables.some((t) => t.name.toLocaleLowerCase() === `table${k}`)) k++;
+          created = {
+            name: `Table${k}`,
+            sheetId: s.id,
+            rect,
+            style: "TableStyleMedium2",
+            showBandedRows: true,
+          };
+          book.tables.push(created);
+        });
+        return new FakeTableProxy(context, () => {
+          if (!created || !book.tables.includes(created))
+            throw new FakeOfficeError("InvalidObjectPath", "The table does not exist.");
+          return created;
+        });
+      },
+    };
+    this.charts = {
+      add: (type: "ColumnClustered", sourceData: XSessionRange): XChart =>
+        new FakeChartProxy(context, sheet, type, sourceData as FakeRange),
     };
   }
 
@@ -484,6 +825,10 @@ class FakeWorksheet implements XWorksheet {
     });
   }
 
+  get id(): string {
+    return this.loaded.get<string>("id");
+  }
+
   get showGridlines(): boolean {
     return this.loaded.get<boolean>("showGridlines");
   }
@@ -492,35 +837,83 @@ class FakeWorksheet implements XWorksheet {
     this.context.enqueue(5, () => (this.context.book.alive(this.ref()).showGridlines = value));
   }
 
+  load(propertyNames?: string): this {
+    this.context.enqueue(jsonBytes(propertyNames), () => {
+      const s = this.context.book.alive(this.ref());
+      const names = loadNames(propertyNames);
+      if (names === null || names.includes("name")) this.loaded.set("name", s.name);
+      if (names === null || names.includes("id")) this.loaded.set("id", String(s.id));
+      if (names === null || names.includes("showGridlines"))
+        this.loaded.set("showGridlines", s.showGridlines);
+    });
+    return this;
+  }
+
+  activate(): void {
+    this.context.enqueue(0, () => (this.context.book.activeSheetId = this.context.book.alive(this.ref()).id));
+  }
+
   delete(): void {
     this.context.enqueue(0, () => this.context.book.deleteSheet(this.ref()));
   }
 
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange {
+  getRange(address?: string): XSessionRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.context.book.alive(this.ref());
+      if (address === undefined) return { sheet, rect: { top: 1, left: 1, bottom: 1048576, right: 16384 } };
+      return { sheet, rect: checkedRect(parseA1(address)) };
+    });
+  }
+
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): XSessionRange {
     const rect = {
       top: startRow + 1,
       left: startColumn + 1,
       bottom: startRow + rowCount,
       right: startColumn + columnCount,
     };
+    return new FakeRange(this.context, () => {
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) {
+        throw new FakeOfficeError("InvalidArgument", `Bad range ${JSON.stringify(rect)}`);
+      }
+      return { sheet: this.context.book.alive(this.ref()), rect: checkedRect(rect) };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): XSessionRange {
     return new FakeRange(
       this.context,
       () => {
-        if (
-          startRow < 0 ||
-          startColumn < 0 ||
-          rowCount < 1 ||
-          columnCount < 1 ||
-          rect.bottom > 1048576 ||
-          rect.right > 16384
-        ) {
-          throw new FakeOfficeError("InvalidArgument", `Bad range ${JSON.stringify(rect)}`);
-        }
-        return this.context.book.alive(this.ref());
+        const sheet = this.context.book.alive(this.ref());
+        const rect = this.context.book.usedRect(sheet, valuesOnly);
+        return rect ? { sheet, rect } : null;
       },
-      rect,
+      true,
     );
   }
+}
+
+function checkedRect(rect: Rect): Rect {
+  if (
+    rect.top < 1 ||
+    rect.left < 1 ||
+    rect.bottom < rect.top ||
+    rect.right < rect.left ||
+    rect.bottom > 1048576 ||
+    rect.right > 16384
+  ) {
+    throw new FakeOfficeError("InvalidArgument", `Bad range ${JSON.stringify(rect)}`);
+  }
+  return rect;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 class FakeCustomProperty implements XCustomProperty {
@@ -564,17 +957,46 @@ class FakeCustomProperty implements XCustomProperty {
   }
 }
 
-class FakeRange implements XRange {
+/** Where a range proxy points, worked out when an operation on it is applied; null for a null object. */
+type RangeTarget = () => { sheet: FakeSheet; rect: Rect } | null;
+
+const RANGE_PROPERTIES = [
+  "values",
+  "formulas",
+  "numberFormat",
+  "valueTypes",
+  "address",
+  "rowIndex",
+  "columnIndex",
+  "rowCount",
+  "columnCount",
+] as const;
+
+class FakeRange implements XSessionRange {
   readonly format: XRangeFormat;
-  readonly conditionalFormats: XRange["conditionalFormats"];
+  readonly conditionalFormats: XSessionRange["conditionalFormats"];
+  readonly dataValidation: XSessionRange["dataValidation"];
+  private readonly loaded = new Loaded();
+  private looked = false;
+  private isNull = false;
 
   constructor(
     private readonly context: FakeRequestContext,
-    private readonly sheet: SheetRef,
-    private readonly rect: Rect,
+    private readonly target: RangeTarget,
+    /** A `…OrNullObject` range: `isNullObject` is readable after a sync. */
+    private readonly nullable = false,
   ) {
+    if (nullable) {
+      context.enqueue(20, () => {
+        this.isNull = target() === null;
+        this.looked = true;
+      });
+    }
     const record = (path: string, value: unknown): void =>
-      context.enqueue(jsonBytes(value) + path.length, () => this.sheet().formats.push({ rect, path, value }));
+      context.enqueue(jsonBytes(value) + path.length, () => {
+        const { sheet, rect } = this.resolve();
+        sheet.formats.push({ rect, path, value });
+      });
     const writable = <T extends object>(prefix: string, keys: readonly string[], extra: object = {}): T => {
       const target = { ...extra } as Record<string, unknown>;
       for (const key of keys) {
@@ -592,7 +1014,6 @@ class FakeRange implements XRange {
       getItem: (edge: BorderEdge): XRangeBorder =>
         writable<XRangeBorder>(`borders.${edge}.`, ["style", "weight"]),
     };
-    const rows = rect.bottom - rect.top + 1;
     this.format = writable<XRangeFormat>(
       "",
       ["horizontalAlignment", "verticalAlignment", "wrapText", "indentLevel"],
@@ -600,14 +1021,18 @@ class FakeRange implements XRange {
         font: writable("font.", ["name", "size", "bold", "italic", "underline", "color"]),
         fill: writable("fill.", ["color"]),
         borders,
-        autofitRows: () => context.enqueue(0, () => this.sheet().autofitRows.push(rect)),
+        autofitRows: () =>
+          context.enqueue(0, () => {
+            const { sheet, rect } = this.resolve();
+            sheet.autofitRows.push(rect);
+          }),
       },
     );
     Object.defineProperty(this.format, "columnWidth", {
       set: (v: number) =>
         context.enqueue(8, () => {
-          const s = this.sheet();
-          for (let c = rect.left; c <= rect.right; c++) s.columnWidths.set(c, v);
+          const { sheet, rect } = this.resolve();
+          for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, v);
         }),
       get: () => {
         throw NOT_LOADED("columnWidth");
@@ -616,24 +1041,25 @@ class FakeRange implements XRange {
     Object.defineProperty(this.format, "rowHeight", {
       set: (v: number) =>
         context.enqueue(8, () => {
-          const s = this.sheet();
-          for (let r = rect.top; r <= rect.bottom; r++) s.rowHeights.set(r, v);
+          const { sheet, rect } = this.resolve();
+          for (let r = rect.top; r <= rect.bottom; r++) sheet.rowHeights.set(r, v);
         }),
       get: () => {
         throw NOT_LOADED("rowHeight");
       },
     });
-    void rows;
     this.conditionalFormats = {
       add: (type: "Custom"): XConditionalFormat => {
         if (type !== "Custom")
           throw new FakeOfficeError("InvalidArgument", "Only custom conditional formats are faked.");
-        const cf: FakeConditionalFormat = { rect, formula: "", fill: null, fontColor: null, bold: null };
-        context.enqueue(20, () => this.sheet().conditionalFormats.push(cf));
-        const set = (apply: (v: never) => void) => (v: never) =>
-          context.enqueue(jsonBytes(v), () => apply(v));
-        const prop = <T>(apply: (v: T) => void): PropertyDescriptor => ({
-          set: set(apply as (v: never) => void),
+        let cf: FakeConditionalFormat | null = null;
+        context.enqueue(20, () => {
+          const { sheet, rect } = this.resolve();
+          cf = { rect, formula: "", fill: null, fontColor: null, bold: null };
+          sheet.conditionalFormats.push(cf);
+        });
+        const prop = <T>(apply: (cf: FakeConditionalFormat, v: T) => void): PropertyDescriptor => ({
+          set: (v: T) => context.enqueue(jsonBytes(v), () => apply(cf!, v)),
           get: () => {
             throw NOT_LOADED("conditional format property");
           },
@@ -641,20 +1067,164 @@ class FakeRange implements XRange {
         const rule = Object.defineProperty(
           {},
           "formula",
-          prop<string>((v) => (cf.formula = v)),
+          prop<string>((c, v) => (c.formula = v)),
         ) as { formula: string };
         const fill = Object.defineProperty(
           {},
           "color",
-          prop<string>((v) => (cf.fill = v)),
+          prop<string>((c, v) => (c.fill = v)),
         ) as { color: string };
         const font = Object.defineProperties(
           {},
-          { color: prop<string>((v) => (cf.fontColor = v)), bold: prop<boolean>((v) => (cf.bold = v)) },
+          {
+            color: prop<string>((c, v) => (c.fontColor = v)),
+            bold: prop<boolean>((c, v) => (c.bold = v)),
+          },
         ) as { color: string; bold: boolean };
         return { custom: { rule, format: { fill, font } } };
       },
     };
+    const validation = (): FakeValidation => {
+      const { sheet, rect } = this.resolve();
+      let v = sheet.validations.find(
+        (x) =>
+          x.rect.top === rect.top &&
+          x.rect.left === rect.left &&
+          x.rect.bottom === rect.bottom &&
+          x.rect.right === rect.right,
+      );
+      if (!v) {
+        v = { rect, rule: null, errorAlert: null, prompt: null };
+        sheet.validations.push(v);
+      }
+      return v;
+    };
+    const validationProp = (key: "rule" | "errorAlert" | "prompt"): PropertyDescriptor => ({
+      set: (value: unknown) =>
+        context.enqueue(jsonBytes(value), () => {
+          if (key === "rule") checkRule(value as Excel.DataValidationRule);
+          (validation() as unknown as Record<string, unknown>)[key] = JSON.parse(JSON.stringify(value));
+        }),
+      get: () => {
+        throw NOT_LOADED(key);
+      },
+      enumerable: true,
+    });
+    this.dataValidation = Object.defineProperties(
+      {},
+      {
+        rule: validationProp("rule"),
+        errorAlert: validationProp("errorAlert"),
+        prompt: validationProp("prompt"),
+      },
+    ) as XSessionRange["dataValidation"];
+  }
+
+  /** The sheet and rectangle now; a null object or a deleted sheet throws, as in Office.js. */
+  resolve(): { sheet: FakeSheet; rect: Rect } {
+    const t = this.target();
+    if (!t) throw new FakeOfficeError("InvalidObjectPath", "The range is a null object.");
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (!this.looked) throw NOT_LOADED("isNullObject");
+    return this.isNull;
+  }
+
+  load(propertyNames?: string): this {
+    this.context.enqueue(jsonBytes(propertyNames), () => {
+      const t = this.target();
+      if (!t) return; // a null object loads nothing
+      const { sheet, rect } = t;
+      const names = loadNames(propertyNames) ?? [...RANGE_PROPERTIES];
+      const book = this.context.book;
+      const matrix = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        const out: T[][] = [];
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          const cells = sheet.cells.get(r);
+          const row: T[] = [];
+          for (let c = rect.left; c <= rect.right; c++) row.push(f(cells?.get(c)));
+          out.push(row);
+        }
+        return out;
+      };
+      for (const name of names) {
+        switch (name) {
+          case "values":
+            this.loaded.set(
+              name,
+              matrix((cell) => (cell?.value ?? "") as unknown),
+            );
+            break;
+          case "formulas":
+            this.loaded.set(
+              name,
+              matrix((cell) => (cell?.formula ?? cell?.value ?? "") as unknown),
+            );
+            break;
+          case "numberFormat":
+            this.loaded.set(
+              name,
+              matrix((cell) => (cell?.numberFormat ?? "General") as unknown),
+            );
+            break;
+          case "valueTypes":
+            this.loaded.set(
+              name,
+              matrix((cell) => valueTypeOf(cell)),
+            );
+            break;
+          case "address":
+            this.loaded.set(name, officeAddress(sheet.name, rect));
+            break;
+          case "rowIndex":
+            this.loaded.set(name, rect.top - 1);
+            break;
+          case "columnIndex":
+            this.loaded.set(name, rect.left - 1);
+            break;
+          case "rowCount":
+            this.loaded.set(name, rect.bottom - rect.top + 1);
+            break;
+          case "columnCount":
+            this.loaded.set(name, rect.right - rect.left + 1);
+            break;
+          default:
+            throw new FakeOfficeError("InvalidArgument", `The property '${name}' is not faked.`);
+        }
+      }
+      void book;
+    });
+    return this;
+  }
+
+  get address(): string {
+    return this.loaded.get<string>("address");
+  }
+  get rowIndex(): number {
+    return this.loaded.get<number>("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loaded.get<number>("columnIndex");
+  }
+  get rowCount(): number {
+    return this.loaded.get<number>("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded.get<number>("columnCount");
+  }
+  get valueTypes(): Excel.RangeValueType[][] {
+    return this.loaded.get<Excel.RangeValueType[][]>("valueTypes");
+  }
+
+  select(): void {
+    this.context.enqueue(0, () => {
+      const { sheet, rect } = this.resolve();
+      this.context.book.activeSheetId = sheet.id;
+      this.context.book.selections.set(sheet.id, rect);
+    });
   }
 
   private writeMatrix(
@@ -663,9 +1233,9 @@ class FakeRange implements XRange {
     apply: (sheet: FakeSheet, row: number, col: number, v: FakeCellValue) => void,
   ): void {
     this.context.enqueue(jsonBytes(matrix) + property.length, () => {
-      const sheet = this.sheet();
-      const rows = this.rect.bottom - this.rect.top + 1;
-      const cols = this.rect.right - this.rect.left + 1;
+      const { sheet, rect } = this.resolve();
+      const rows = rect.bottom - rect.top + 1;
+      const cols = rect.right - rect.left + 1;
       if (
         !Array.isArray(matrix) ||
         matrix.length !== rows ||
@@ -680,7 +1250,7 @@ class FakeRange implements XRange {
         row.forEach((v, c) => {
           if (v !== null && typeof v === "object")
             throw new FakeOfficeError("InvalidArgument", "Cell inputs must be scalars.");
-          apply(sheet, this.rect.top + r, this.rect.left + c, v);
+          apply(sheet, rect.top + r, rect.left + c, v);
         }),
       );
     });
@@ -690,14 +1260,14 @@ class FakeRange implements XRange {
     this.writeMatrix("values", matrix, (s, r, c, v) => this.context.book.enter(s, r, c, v));
   }
   get values(): unknown[][] {
-    throw NOT_LOADED("values");
+    return this.loaded.get<unknown[][]>("values");
   }
 
   set formulas(matrix: unknown[][]) {
     this.writeMatrix("formulas", matrix, (s, r, c, v) => this.context.book.enter(s, r, c, v));
   }
   get formulas(): unknown[][] {
-    throw NOT_LOADED("formulas");
+    return this.loaded.get<unknown[][]>("formulas");
   }
 
   set numberFormat(matrix: unknown[][]) {
@@ -716,16 +1286,158 @@ class FakeRange implements XRange {
     });
   }
   get numberFormat(): unknown[][] {
-    throw NOT_LOADED("numberFormat");
+    return this.loaded.get<unknown[][]>("numberFormat");
   }
 
   merge(across = false): void {
     this.context.enqueue(8, () => {
-      const s = this.sheet();
+      const { sheet, rect } = this.resolve();
       if (across)
-        for (let r = this.rect.top; r <= this.rect.bottom; r++)
-          s.merges.push({ ...this.rect, top: r, bottom: r });
-      else s.merges.push(this.rect);
+        for (let r = rect.top; r <= rect.bottom; r++) sheet.merges.push({ ...rect, top: r, bottom: r });
+      else sheet.merges.push(rect);
+    });
+  }
+}
+
+function valueTypeOf(cell: FakeCell | undefined): Excel.RangeValueType {
+  const v = cell?.value ?? null;
+  if (v === null) return "Empty" as Excel.RangeValueType;
+  if (typeof v === "number") return "Double" as Excel.RangeValueType;
+  if (typeof v === "boolean") return "Boolean" as Excel.RangeValueType;
+  if (!cell!.quotePrefix && ERRORS.has(v)) return "Error" as Excel.RangeValueType;
+  return "String" as Excel.RangeValueType;
+}
+
+/** A list source typed in the rule (not a range reference) is limited to 255 characters, as in Excel. */
+function checkRule(rule: Excel.DataValidationRule): void {
+  const source = rule.list?.source;
+  if (typeof source === "string" && !source.startsWith("=") && source.length > 255)
+    throw new FakeOfficeError("InvalidArgument", "A list source is limited to 255 characters.");
+}
+
+class FakeChartProxy implements XChart {
+  private chart: FakeChart | null = null;
+  readonly title: XChart["title"];
+  readonly legend: XChart["legend"];
+  readonly axes: XChart["axes"];
+  readonly series: XChart["series"];
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    sheet: () => FakeSheet,
+    type: string,
+    source: FakeRange,
+  ) {
+    context.enqueue(jsonBytes(type) + 40, () => {
+      const s = sheet();
+      const src = source.resolve();
+      const ref = { sheetId: src.sheet.id, rect: src.rect };
+      this.chart = {
+        name: `Chart ${s.charts.length + 1}`,
+        type,
+        source: ref,
+        title: "",
+        position: null,
+        legend: { position: null, visible: null },
+        axis: { minimum: null, maximum: null },
+        // One series per column of the source, as with seriesBy "Columns".
+        series: Array.from({ length: src.rect.right - src.rect.left + 1 }, (_, k) => ({
+          name: `Series${k + 1}`,
+          chartType: null,
+          values: {
+            sheetId: src.sheet.id,
+            rect: { ...src.rect, left: src.rect.left + k, right: src.rect.left + k },
+          },
+          xValues: null,
+        })),
+      };
+      s.charts.push(this.chart);
+    });
+    const chart = (): FakeChart => {
+      if (!this.chart) throw new FakeOfficeError("InvalidObjectPath", "The chart was not created.");
+      return this.chart;
+    };
+    const prop = (apply: (v: never) => void, name: string): PropertyDescriptor => ({
+      set: (v: never) => context.enqueue(jsonBytes(v), () => apply(v)),
+      get: () => {
+        throw NOT_LOADED(name);
+      },
+      enumerable: true,
+    });
+    this.title = Object.defineProperty(
+      {},
+      "text",
+      prop((v: string) => (chart().title = v), "text"),
+    ) as XChart["title"];
+    this.legend = Object.defineProperties(
+      {},
+      {
+        position: prop((v: string) => (chart().legend.position = v), "position"),
+        visible: prop((v: boolean) => (chart().legend.visible = v), "visible"),
+      },
+    ) as XChart["legend"];
+    this.axes = {
+      valueAxis: Object.defineProperties(
+        {},
+        {
+          minimum: prop((v: number) => (chart().axis.minimum = v), "minimum"),
+          maximum: prop((v: number) => (chart().axis.maximum = v), "maximum"),
+        },
+      ) as XChart["axes"]["valueAxis"],
+    };
+    const seriesProxy = (get: () => FakeChartSeries): XChartSeries => {
+      const refOf = (range: XSessionRange): FakeRangeRef => {
+        const r = (range as FakeRange).resolve();
+        return { sheetId: r.sheet.id, rect: r.rect };
+      };
+      return Object.defineProperties(
+        {
+          setValues: (range: XSessionRange) => context.enqueue(60, () => (get().values = refOf(range))),
+          setXAxisValues: (range: XSessionRange) => context.enqueue(60, () => (get().xValues = refOf(range))),
+        },
+        {
+          name: prop((v: string) => (get().name = v), "name"),
+          chartType: prop((v: string) => (get().chartType = v), "chartType"),
+        },
+      ) as XChartSeries;
+    };
+    this.series = {
+      getItemAt: (index: number) => {
+        let found: FakeChartSeries | null = null;
+        context.enqueue(20, () => {
+          found = chart().series[index] ?? null;
+          if (!found) throw new FakeOfficeError("ItemNotFound", `No series at ${index}.`);
+        });
+        return seriesProxy(() => found!);
+      },
+      add: (name?: string) => {
+        let created: FakeChartSeries | null = null;
+        context.enqueue(jsonBytes(name), () => {
+          created = {
+            name: name ?? `Series${chart().series.length + 1}`,
+            chartType: null,
+            values: null,
+            xValues: null,
+          };
+          chart().series.push(created);
+        });
+        return seriesProxy(() => created!);
+      },
+    };
+  }
+
+  set name(value: string) {
+    this.context.enqueue(jsonBytes(value), () => (this.chart!.name = value));
+  }
+  get name(): string {
+    throw NOT_LOADED("name");
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.enqueue(jsonBytes([startCell, endCell]), () => {
+      parseA1(startCell);
+      if (endCell) parseA1(endCell);
+      this.chart!.position = { start: startCell, end: endCell ?? null };
     });
   }
 }

@@ -1,0 +1,88 @@
+import type { XRange, XRequestContext, XWorksheet, XWorksheetCollection } from "./writeReport";
+
+/**
+ * The part of the Excel object model the workbook session uses (src/excel/session.ts), as
+ * structural types: the real `Excel.RequestContext` satisfies them (a compile-time test proves
+ * it), and so does the in-memory workbook of demo mode and the tests (src/excel/memory). They
+ * widen the report writer's view (`XRequestContext`), so the same context serves both.
+ */
+
+export interface XSessionRange extends XRange {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly isNullObject: boolean;
+  readonly valueTypes: Excel.RangeValueType[][];
+  load(propertyNames?: string): unknown;
+  /** Selects the range in the Excel UI (and activates its sheet). */
+  select(): void;
+  dataValidation: {
+    rule: Excel.DataValidationRule;
+    errorAlert: Excel.DataValidationErrorAlert;
+    prompt: Excel.DataValidationPrompt;
+  };
+}
+
+export interface XTable {
+  name: string;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface XChartSeries {
+  name: string;
+  chartType: Excel.ChartSeries["chartType"];
+  setValues(sourceData: XSessionRange): void;
+  setXAxisValues(sourceData: XSessionRange): void;
+}
+
+export interface XChart {
+  name: string;
+  title: { text: string };
+  legend: { position: Excel.ChartLegend["position"]; visible: boolean };
+  axes: { valueAxis: { minimum: number; maximum: number } };
+  setPosition(startCell: string, endCell?: string): void;
+  series: { getItemAt(index: number): XChartSeries; add(name?: string): XChartSeries };
+}
+
+export interface XSessionWorksheet extends XWorksheet {
+  readonly id: string;
+  load(propertyNames?: string): unknown;
+  activate(): void;
+  getRange(address?: string): XSessionRange;
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): XSessionRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XSessionRange;
+  tables: { add(address: string, hasHeaders: boolean): XTable };
+  charts: {
+    add(type: "ColumnClustered", sourceData: XSessionRange, seriesBy?: "Auto" | "Columns" | "Rows"): XChart;
+  };
+}
+
+export interface XSessionWorksheetCollection extends XWorksheetCollection {
+  readonly items: XSessionWorksheet[];
+  add(name?: string): XSessionWorksheet;
+  getItem(key: string): XSessionWorksheet;
+  getActiveWorksheet(): XSessionWorksheet;
+}
+
+export interface XSetting {
+  readonly isNullObject: boolean;
+  readonly value: unknown;
+  load(propertyNames?: string): unknown;
+}
+
+export interface XSessionContext extends XRequestContext {
+  workbook: XRequestContext["workbook"] & {
+    worksheets: XSessionWorksheetCollection;
+    tables: { readonly items: { readonly name: string }[]; load(propertyNames?: string): unknown };
+    settings: { add(key: string, value: unknown): unknown; getItemOrNullObject(key: string): XSetting };
+    getActiveCell(): XSessionRange;
+  };
+}
