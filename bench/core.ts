@@ -74,7 +74,9 @@ async function main(): Promise<void> {
 
   const readMs = median(timeRuns(runs, () => readWorkbooks(workbooks), 1, collectGarbage));
   const dataset = done.read.dataset;
-  const rollupMs = median(timeRuns(runs, () => rollup(dataset, { referenceYear: REFERENCE_YEAR }), 1, collectGarbage));
+  const rollupMs = median(
+    timeRuns(runs, () => rollup(dataset, { referenceYear: REFERENCE_YEAR }), 1, collectGarbage),
+  );
   const summaryMs = median(timeRuns(runs, () => JSON.stringify(summaryOf(done, "vi")), 1, collectGarbage));
 
   const settings = resolveSettings(done.rollup, {}, TODAY);

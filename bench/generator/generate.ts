@@ -94,10 +94,10 @@ interface Place {
   readonly ids: boolean;
 }
 
-const header = (spec: { columns: readonly { key: string; vi: string }[] }, keys: readonly string[]): CellValue[] => [
-  "STT",
-  ...keys.map((k) => spec.columns.find((c) => c.key === k)!.vi),
-];
+const header = (
+  spec: { columns: readonly { key: string; vi: string }[] },
+  keys: readonly string[],
+): CellValue[] => ["STT", ...keys.map((k) => spec.columns.find((c) => c.key === k)!.vi)];
 
 export function generate(options: GeneratorOptions): Generated {
   const g = new Generator(options);
@@ -165,7 +165,10 @@ class Generator {
   run(): Generated {
     const { options, random } = this;
     const first = options.firstProvince ?? 0;
-    const provinces = Array.from({ length: options.provinces }, (_, i) => PROVINCES[(first + i) % PROVINCES.length]);
+    const provinces = Array.from(
+      { length: options.provinces },
+      (_, i) => PROVINCES[(first + i) % PROVINCES.length],
+    );
     const communeShares = unevenShares(random, options.communes, provinces.length);
     // Villages are shared out over communes in one go, so the total is exact whatever the split.
     const villageShares = unevenShares(random, options.villages, options.communes);
@@ -190,11 +193,19 @@ class Generator {
       },
       {
         name: SHEET_NAMES.officeHolders,
-        rows: [["DANH SÁCH CÁN BỘ THÔN, XÃ"], [], header(OFFICE_HOLDERS, this.holderKeys), ...this.holderRows],
+        rows: [
+          ["DANH SÁCH CÁN BỘ THÔN, XÃ"],
+          [],
+          header(OFFICE_HOLDERS, this.holderKeys),
+          ...this.holderRows,
+        ],
       },
       {
         name: SHEET_NAMES.targets,
-        rows: [header(TARGETS, ["indicator", "unit", "level", "target", "comparator", "year"]), ...this.targetRows],
+        rows: [
+          header(TARGETS, ["indicator", "unit", "level", "target", "comparator", "year"]),
+          ...this.targetRows,
+        ],
       },
     ];
     return {
@@ -308,13 +319,24 @@ class Generator {
     return maybeVariant(random, this.variation, place.commune);
   }
 
-  private village(place: Place, code: string, kind: string, name: string, consolidated: boolean, random: Random): void {
+  private village(
+    place: Place,
+    code: string,
+    kind: string,
+    name: string,
+    consolidated: boolean,
+    random: Random,
+  ): void {
     const secretary = this.person(place, random);
     const head = consolidated ? secretary : this.person(place, random);
     const frontIsSecretary = random.chance(0.35);
     const front = frontIsSecretary ? secretary : this.person(place, random, 0.4);
     const hasOwnCell = random.chance(0.88);
-    const members = hasOwnCell ? (random.chance(0.08) ? random.int(1, 2) : random.int(3, 45)) : random.int(0, 4);
+    const members = hasOwnCell
+      ? random.chance(0.08)
+        ? random.int(1, 2)
+        : random.int(3, 45)
+      : random.int(0, 4);
     const recording = random.weighted([
       ["flagAndNames", 60],
       ["names", 30],
@@ -370,7 +392,13 @@ class Generator {
     }
   }
 
-  private holder(place: Place, village: string | null, person: PersonInfo, post: string, random: Random): void {
+  private holder(
+    place: Place,
+    village: string | null,
+    person: PersonInfo,
+    post: string,
+    random: Random,
+  ): void {
     const district = this.threeTier ? [place.district] : [];
     this.holderRows.push([
       this.holderRows.length + 1,
@@ -396,7 +424,11 @@ class Generator {
     const secretary = this.person(place, random, 0.15);
     const deputy = this.person(place, random, 0.25);
     const committeeChair = random.chance(0.45) ? secretary : this.person(place, random, 0.15);
-    const councilChair = random.chance(0.5) ? secretary : random.chance(0.5) ? deputy : this.person(place, random);
+    const councilChair = random.chance(0.5)
+      ? secretary
+      : random.chance(0.5)
+        ? deputy
+        : this.person(place, random);
     const posts = new Map<PersonInfo, string[]>([
       [secretary, ["Bí thư đảng ủy"]],
       [deputy, ["Phó bí thư đảng ủy"]],
@@ -432,7 +464,8 @@ class Generator {
       default: {
         // A duplicate of the previous village of the same commune, as after a copy and paste.
         const previous = this.villageRows[this.villageRows.length - 1];
-        if (previous && previous[2 + offset] === row[2 + offset]) row[at("village")] = previous[at("village")];
+        if (previous && previous[2 + offset] === row[2 + offset])
+          row[at("village")] = previous[at("village")];
         else row[at("consolidated")] = "?";
       }
     }
@@ -446,12 +479,14 @@ class Generator {
     rows.push(["commune_secretary_committee_chair", null, null, 0.5, "đạt", 2025]);
     rows.push(["secretary_education_12", null, null, "80%", "≥", 2025]);
     rows.push(["secretary_theory", null, null, 0.6, null, 2025]);
-    for (const p of provinces) rows.push(["village_secretary_head", p.name, "tỉnh", random.pick([0.85, 0.9, 0.95]), "đạt", 2025]);
+    for (const p of provinces)
+      rows.push(["village_secretary_head", p.name, "tỉnh", random.pick([0.85, 0.9, 0.95]), "đạt", 2025]);
     // Named targets for about one commune in thirty, as provinces set for their weakest communes.
     for (const row of this.villageRows) {
       if (!random.chance(1 / 900)) continue;
       const commune = row[this.threeTier ? 3 : 2];
-      if (typeof commune === "string") rows.push(["village_secretary_head", commune, "xã", "100%", "đạt", 2025]);
+      if (typeof commune === "string")
+        rows.push(["village_secretary_head", commune, "xã", "100%", "đạt", 2025]);
     }
   }
 }

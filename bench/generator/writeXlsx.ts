@@ -18,7 +18,11 @@ export interface FileSheet {
  * to the shared-strings table, as Excel itself writes them.
  */
 export async function writeSheetsXlsx(path: string, sheets: readonly FileSheet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: false,
+    useSharedStrings: true,
+  });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);
     if (sheet.widths) worksheet.columns = sheet.widths.map((width) => ({ width }));

@@ -20,17 +20,22 @@ export type FlagResult =
 
 /** Reads a flag cell: blank, yes, no, or invalid (with the text to quote back to the clerk). */
 export function parseFlag(value: CellValue): FlagResult {
-  if (isBlank(value)) return { kind: "blank" };
-  if (typeof value === "boolean") return { kind: "flag", value };
+  if (isBlank(value)) return BLANK;
+  if (typeof value === "boolean") return value ? YES_FLAG : NO_FLAG;
   if (typeof value === "number") {
-    if (value === 1) return { kind: "flag", value: true };
-    if (value === 0) return { kind: "flag", value: false };
+    if (value === 1) return YES_FLAG;
+    if (value === 0) return NO_FLAG;
     return { kind: "invalid", text: String(value) };
   }
   if (isCellError(value)) return { kind: "invalid", text: value.code };
   if (isCellDate(value)) return { kind: "invalid", text: value.iso };
   const folded = foldKey(value as string);
-  if (YES.has(folded)) return { kind: "flag", value: true };
-  if (NO.has(folded)) return { kind: "flag", value: false };
+  if (YES.has(folded)) return YES_FLAG;
+  if (NO.has(folded)) return NO_FLAG;
   return { kind: "invalid", text: (value as string).trim() };
 }
+
+// Shared results: a sheet has hundreds of thousands of flags and only these three answers.
+const BLANK: FlagResult = Object.freeze({ kind: "blank" });
+const YES_FLAG: FlagResult = Object.freeze({ kind: "flag", value: true });
+const NO_FLAG: FlagResult = Object.freeze({ kind: "flag", value: false });

@@ -25,7 +25,12 @@ export interface SheetRead {
   readonly headerRow: number;
   /** Excel column number of each matched column, by column key. */
   readonly columns: ReadonlyMap<string, number>;
-  readonly rows: readonly ReadRow[];
+  /**
+   * The data rows, read as they are iterated (once): each row's problems are reported while it is
+   * read, and a row object lives only until its record is made, so 300,000 rows never sit in memory
+   * twice.
+   */
+  readonly rows: Iterable<ReadRow>;
   /** False when a required column is missing: the rows are then not usable. */
   readonly usable: boolean;
 }
@@ -50,7 +55,11 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
     indexes.push(match);
   }
   const headerRow = excelRowOf(grid, header.rowIndex);
-  const place = (row: number, index: number) => ({ file, sheet: grid.name, cell: a1(row, excelColumnOf(grid, index)) });
+  const place = (row: number, index: number) => ({
+    file,
+    sheet: grid.name,
+    cell: a1(row, excelColumnOf(grid, index)),
+  });
 
   for (const dup of header.duplicates) {
     const first = header.matches.get(dup.column.key)!;
@@ -77,36 +86,46 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
   }
   if (!usable) return { spec, file, sheet: grid.name, headerRow, columns, rows: [], usable };
 
-  const rows: ReadRow[] = [];
-  const at = new CellCursor(file, grid);
-  for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
-    const excelRow = excelRowOf(grid, r);
-    if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes)) continue;
-    const values: Record<string, FieldValue> = {};
-    let complete = true;
-    at.row = excelRow;
-    for (const { column, index } of indexes) {
-      const cell = cellAt(grid, r, index);
-      at.index = index;
-      const value = readField(cell, column, at, issues);
-      values[column.key] = value;
-      if (column.required && (value === null || value === "")) {
-        complete = false;
-        if (!isCellError(cell)) {
-          issues.push(issue("missing-value", place(excelRow, index), { column: column.vi, columnEn: column.en }));
+  function* readRows(): Generator<ReadRow> {
+    const at = new CellCursor(file, grid);
+    const template: Record<string, FieldValue> = {};
+    for (const { column } of indexes) template[column.key] = null;
+    for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
+      const excelRow = excelRowOf(grid, r);
+      if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes)) continue;
+      // A copy of one template: every row object gets the same shape in one allocation.
+      const values: Record<string, FieldValue> = { ...template };
+      let complete = true;
+      at.row = excelRow;
+      for (const { column, index } of indexes) {
+        const cell = cellAt(grid, r, index);
+        at.index = index;
+        const value = readField(cell, column, at, issues);
+        values[column.key] = value;
+        if (column.required && (value === null || value === "")) {
+          complete = false;
+          if (!isCellError(cell)) {
+            issues.push(
+              issue("missing-value", place(excelRow, index), { column: column.vi, columnEn: column.en }),
+            );
+          }
         }
       }
+      if (complete) yield { row: excelRow, values };
     }
-    if (complete) rows.push({ row: excelRow, values });
   }
-  return { spec, file, sheet: grid.name, headerRow, columns, rows, usable };
+  return { spec, file, sheet: grid.name, headerRow, columns, rows: readRows(), usable };
 }
 
 function isBlankRow(grid: SheetGrid, r: number, indexes: readonly { index: number }[]): boolean {
   return indexes.every(({ index }) => isBlank(cellAt(grid, r, index)));
 }
 
-function isTotalsRow(grid: SheetGrid, r: number, indexes: readonly { column: ColumnSpec; index: number }[]): boolean {
+function isTotalsRow(
+  grid: SheetGrid,
+  r: number,
+  indexes: readonly { column: ColumnSpec; index: number }[],
+): boolean {
   return indexes.some(({ column, index }) => {
     if (column.type !== "text") return false;
     const v = cellAt(grid, r, index);

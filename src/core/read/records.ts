@@ -34,6 +34,55 @@ const count = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
 const VILLAGE_TYPE_KEYS = new Set(VILLAGE_TYPES.map(foldKey));
 
+/**
+ * A cache for a vocabulary parser: a sheet of 300,000 office-holders holds a few dozen distinct post
+ * and qualification texts, so each is parsed once. Bounded: a full cache is emptied.
+ */
+function cached<T>(parse: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (t) => {
+    const hit = cache.get(t);
+    if (hit !== undefined || cache.has(t)) return hit as T;
+    const value = parse(t);
+    if (cache.size >= 4096) cache.clear();
+    cache.set(t, value);
+    return value;
+  };
+}
+
+const postsAtVillage = cached((t) => parsePosts(t, true));
+const postsElsewhere = cached((t) => parsePosts(t, false));
+const QUALIFICATIONS = {
+  gender: cached(parseGender),
+  education: cached(parseEducationYears),
+  professional: cached(parseProfessional),
+  politicalTheory: cached(parseTheory),
+} as const;
+
+/** A qualification cell parsed; an unrecognised one is reported and read as blank. */
+function qualification<K extends keyof typeof QUALIFICATIONS>(
+  sheet: SheetRead,
+  row: ReadRow,
+  key: K,
+  issues: Issue[],
+): Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
+  const t = text(row.values[key]);
+  if (t === null) return null;
+  const parsedValue = QUALIFICATIONS[key](t);
+  if (parsedValue === undefined) {
+    const column = sheet.spec.columns.find((c) => c.key === key)!;
+    issues.push(
+      issue("unknown-qualification", placeOf(sheet, row.row, key), {
+        text: t,
+        column: column.vi,
+        columnEn: column.en,
+      }),
+    );
+    return null;
+  }
+  return parsedValue as Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
+}
+
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
   for (const row of sheet.rows) {
@@ -68,7 +117,7 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
     const v = row.values;
     const village = text(v.village);
     const postText = cellText(v.post as CellValue).trim();
-    const parsed = parsePosts(postText, village !== null);
+    const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
     for (const unknown of parsed.unknown) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: unknown }));
     }
@@ -83,23 +132,6 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
         }
       }
     }
-    const qualification = <T>(key: string, parse: (t: string) => T | undefined): T | null => {
-      const t = text(v[key]);
-      if (t === null) return null;
-      const parsedValue = parse(t);
-      if (parsedValue === undefined) {
-        const column = sheet.spec.columns.find((c) => c.key === key)!;
-        issues.push(
-          issue("unknown-qualification", placeOf(sheet, row.row, key), {
-            text: t,
-            column: column.vi,
-            columnEn: column.en,
-          }),
-        );
-        return null;
-      }
-      return parsedValue;
-    };
     out.push({
       fullName: text(v.fullName)!,
       posts: parsed.posts,
@@ -110,11 +142,11 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       village,
       personId: text(v.personId),
       birthYear: count(v.birthYear),
-      gender: qualification("gender", parseGender),
+      gender: qualification(sheet, row, "gender", issues),
       ethnicity: text(v.ethnicity),
-      educationYears: qualification("education", parseEducationYears),
-      professional: qualification("professional", parseProfessional),
-      politicalTheory: qualification("politicalTheory", parseTheory),
+      educationYears: qualification(sheet, row, "education", issues),
+      professional: qualification(sheet, row, "professional", issues),
+      politicalTheory: qualification(sheet, row, "politicalTheory", issues),
       trained: flag(v.trained),
       source: sourceOf(sheet, row),
     });

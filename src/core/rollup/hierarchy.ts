@@ -32,6 +32,10 @@ export class Hierarchy {
   readonly roots: string[] = [];
   /** Commune key → commune ids within a province, for matching rows that lack a district. */
   private readonly communesByProvince = new Map<string, Map<string, string[]>>();
+  /** Province keys that have at least one district node. */
+  private readonly provincesWithDistricts = new Set<string>();
+  /** Commune ids by province key, district key ("" for none) and commune key. */
+  private readonly communeIds = new Map<string, Map<string, Map<string, string>>>();
 
   constructor(private readonly issues: Issue[]) {}
 
@@ -126,8 +130,7 @@ export class Hierarchy {
   }
 
   private hasDistricts(province: string): boolean {
-    const node = this.nodes.get(unitKey("province", province));
-    return !!node && node.childIds.some((id) => this.nodes.get(id)!.level === "district");
+    return this.provincesWithDistricts.has(unitKey("province", province));
   }
 
   private findCommune(province: string, commune: string): string | null {
@@ -135,15 +138,36 @@ export class Hierarchy {
     return ids && ids.length === 1 ? ids[0] : null;
   }
 
+  /** The id of the commune with these names, built once per commune (ids are looked up per row). */
   private communeId(province: string, district: string | null, commune: string): string {
-    return [
-      unitKey("province", province),
-      district ? unitKey("district", district) : "",
-      unitKey("commune", commune),
-    ].join("/");
+    const pk = unitKey("province", province);
+    const dk = district ? unitKey("district", district) : "";
+    const ck = unitKey("commune", commune);
+    let byDistrict = this.communeIds.get(pk);
+    if (!byDistrict) {
+      byDistrict = new Map();
+      this.communeIds.set(pk, byDistrict);
+    }
+    let byCommune = byDistrict.get(dk);
+    if (!byCommune) {
+      byCommune = new Map();
+      byDistrict.set(dk, byCommune);
+    }
+    let id = byCommune.get(ck);
+    if (id === undefined) {
+      id = [pk, dk, ck].join("/");
+      byCommune.set(ck, id);
+    }
+    return id;
   }
 
   private commune(province: string, district: string | null, commune: string, code: string | null): string {
+    // Most rows name a commune already in the tree: find it without building any string.
+    const known = this.nodes.get(this.communeId(province, district, commune));
+    if (known) {
+      if (!known.communeCode && code) known.communeCode = code;
+      return known.id;
+    }
     const pk = unitKey("province", province);
     if (!this.nodes.has(pk)) {
       this.nodes.set(pk, {
@@ -175,6 +199,7 @@ export class Hierarchy {
           childIds: [],
         });
         this.nodes.get(pk)!.childIds.push(dk);
+        this.provincesWithDistricts.add(pk);
       }
       parentId = dk;
     }

@@ -8,9 +8,8 @@ export interface Person {
   readonly key: string;
   readonly communeId: string;
   readonly name: string;
-  readonly posts: Set<PostId>;
-  /** Name keys of the villages where this person holds a village post. */
-  readonly villages: Set<string>;
+  /** Every post held, each once, in order of first appearance (a person rarely holds more than three). */
+  readonly posts: PostId[];
   readonly records: OfficeHolderRecord[];
 }
 
@@ -25,45 +24,71 @@ export interface People {
   readonly persons: readonly Person[];
   /** Persons per commune id. */
   readonly byCommune: ReadonlyMap<string, readonly Person[]>;
-  /** Key `${communeId}|${nameKey(village)}`. */
-  readonly byVillage: ReadonlyMap<string, VillagePosts>;
+  /** Office-holders of each village, by commune id and then by `nameKey` of the village. */
+  readonly byVillage: ReadonlyMap<string, ReadonlyMap<string, VillagePosts>>;
 }
 
-export function villagePostsKey(communeId: string, village: string): string {
-  return `${communeId}|${nameKey(village)}`;
+/** The office-holders of a village, if any. */
+export function villagePosts(people: People, communeId: string, village: string): VillagePosts | undefined {
+  return people.byVillage.get(communeId)?.get(nameKey(village));
 }
 
 /**
  * Groups office-holder rows into persons: one person = the same person ID, or without an ID the
- * same normalised name in the same commune.
+ * same normalised name in the same commune. Maps are nested (commune, then name) rather than keyed
+ * by a joined string, so that 300,000 rows build no key strings: the commune ids and name keys are
+ * strings that already exist.
  */
 export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: readonly string[]): People {
-  const byKey = new Map<string, Person>();
+  const byId = new Map<string, Person>();
+  const byName = new Map<string, Map<string, Person>>();
   const persons: Person[] = [];
   const byCommune = new Map<string, Person[]>();
-  const byVillage = new Map<string, VillagePosts>();
+  const byVillage = new Map<string, Map<string, VillagePosts>>();
   holders.forEach((h, i) => {
     const communeId = communeIds[i];
-    const key = h.personId
-      ? `id:${h.personId.trim().toUpperCase()}`
-      : `name:${communeId}|${nameKey(h.fullName)}`;
-    let person = byKey.get(key);
+    let person: Person | undefined;
+    let id: string | null = null;
+    let names: Map<string, Person> | undefined;
+    let name = "";
+    if (h.personId) {
+      id = h.personId.trim().toUpperCase();
+      person = byId.get(id);
+    } else {
+      name = nameKey(h.fullName);
+      names = byName.get(communeId);
+      if (!names) {
+        names = new Map();
+        byName.set(communeId, names);
+      }
+      person = names.get(name);
+    }
     if (!person) {
-      person = { key, communeId, name: h.fullName, posts: new Set(), villages: new Set(), records: [] };
-      byKey.set(key, person);
+      const key = id !== null ? `id:${id}` : `name:${communeId}|${name}`;
+      person = { key, communeId, name: h.fullName, posts: [], records: [] };
+      if (id !== null) byId.set(id, person);
+      else names!.set(name, person);
       persons.push(person);
-      const list = byCommune.get(communeId) ?? [];
-      list.push(person);
-      byCommune.set(communeId, list);
+      const list = byCommune.get(communeId);
+      if (list) list.push(person);
+      else byCommune.set(communeId, [person]);
     }
     person.records.push(h);
     for (const post of h.posts) {
-      person.posts.add(post);
-      if (postSpec(post).level !== "village" || !h.village) continue;
-      person.villages.add(nameKey(h.village));
-      const vk = villagePostsKey(communeId, h.village);
-      const posts = byVillage.get(vk) ?? { secretaries: [], heads: [], frontHeads: [] };
-      const list =
+      if (!person.posts.includes(post)) person.posts.push(post);
+      if (!h.village || postSpec(post).level !== "village") continue;
+      let villages = byVillage.get(communeId);
+      if (!villages) {
+        villages = new Map();
+        byVillage.set(communeId, villages);
+      }
+      const village = nameKey(h.village);
+      let posts = villages.get(village);
+      if (!posts) {
+        posts = { secretaries: [], heads: [], frontHeads: [] };
+        villages.set(village, posts);
+      }
+      const list: Person[] | null =
         post === "cellSecretary"
           ? posts.secretaries
           : post === "villageHead"
@@ -72,7 +97,6 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
               ? posts.frontHeads
               : null;
       if (list && !list.includes(person)) list.push(person);
-      byVillage.set(vk, posts);
     }
   });
   return { persons, byCommune, byVillage };

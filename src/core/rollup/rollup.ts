@@ -13,7 +13,7 @@ import type { Dataset, VillageRecord } from "../model";
 import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
 import { nameKey } from "../text/normalize";
 import { Hierarchy, type UnitNode } from "./hierarchy";
-import { firstOf, groupPeople, villagePostsKey, type People, type Person } from "./people";
+import { firstOf, groupPeople, villagePosts, type Person, type VillagePosts } from "./people";
 import { assessAll } from "./assess";
 import type { ConsolidationBasis, Ratio, Rollup, TotalRollup, UnitRollup, VillageStatus } from "./types";
 
@@ -71,10 +71,11 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
   };
 
   const villages: VillageStatus[] = dataset.villages.map((v, i) => {
-    const status = villageStatus(v, villageCommunes[i], people, issues);
+    const posts = villagePosts(people, villageCommunes[i], v.village);
+    const status = villageStatus(v, villageCommunes[i], posts, issues);
     add(villageCommunes[i], "village", {
       secretaryIsHead: status.consolidated,
-      secretaryIsFrontHead: frontStatus(v, villageCommunes[i], people),
+      secretaryIsFrontHead: frontStatus(v, posts),
       hasOwnCell: v.hasOwnCell,
       partyMembers: v.partyMembers,
     });
@@ -84,7 +85,7 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     if (node.level === "commune") add(node.id, "commune", communeFacts(people.byCommune.get(node.id) ?? []));
   }
   for (const person of people.persons) {
-    if (person.posts.has("cellSecretary"))
+    if (person.posts.includes("cellSecretary"))
       add(person.communeId, "secretary", secretaryFacts(person, referenceYear));
   }
 
@@ -168,15 +169,19 @@ function placeOf(v: VillageRecord, key: string): { file: string; sheet: string; 
 }
 
 const samePerson = (a: string | null, b: string | null): boolean | null =>
-  a && b ? nameKey(a) === nameKey(b) : null;
+  a && b ? a === b || nameKey(a) === nameKey(b) : null;
 
 /**
  * "Secretary is also head": the explicit flag when filled; otherwise the two names of the Villages
  * sheet; otherwise the office-holders of that village; otherwise unknown (counted as not
  * consolidated, reported). A flag that contradicts the names is a warning, and the flag stands.
  */
-function villageStatus(v: VillageRecord, communeId: string, people: People, issues: Issue[]): VillageStatus {
-  const posts = people.byVillage.get(villagePostsKey(communeId, v.village));
+function villageStatus(
+  v: VillageRecord,
+  communeId: string,
+  posts: VillagePosts | undefined,
+  issues: Issue[],
+): VillageStatus {
   const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
   const headName = v.head ?? posts?.heads[0]?.name ?? null;
   const byNames = samePerson(v.secretary, v.head);
@@ -213,17 +218,16 @@ function villageStatus(v: VillageRecord, communeId: string, people: People, issu
   return { record: v, communeId, consolidated, basis, secretaryName, headName };
 }
 
-function frontStatus(v: VillageRecord, communeId: string, people: People): boolean | null {
+function frontStatus(v: VillageRecord, posts: VillagePosts | undefined): boolean | null {
   const byNames = samePerson(v.secretary, v.frontHead);
   if (byNames !== null) return byNames;
-  const posts = people.byVillage.get(villagePostsKey(communeId, v.village));
   if (!posts || posts.secretaries.length === 0 || posts.frontHeads.length === 0) return null;
   return posts.secretaries.some((p) => posts.frontHeads.includes(p));
 }
 
 function communeFacts(persons: readonly Person[]): CommuneFacts {
   const hasCommuneData = persons.some((p) =>
-    [...p.posts].some((post) =>
+    p.posts.some((post) =>
       ["communeSecretary", "communeDeputySecretary", "peoplesCommitteeChair", "peoplesCouncilChair"].includes(
         post,
       ),
@@ -232,8 +236,8 @@ function communeFacts(persons: readonly Person[]): CommuneFacts {
   if (!hasCommuneData) {
     return { secretaryIsCommitteeChair: null, secretaryIsCouncilChair: null, deputyIsCouncilChair: null };
   }
-  const some = (a: Person["posts"] extends Set<infer P> ? P : never, b: typeof a): boolean =>
-    persons.some((p) => p.posts.has(a) && p.posts.has(b));
+  const some = (a: Person["posts"][number], b: typeof a): boolean =>
+    persons.some((p) => p.posts.includes(a) && p.posts.includes(b));
   return {
     secretaryIsCommitteeChair: some("communeSecretary", "peoplesCommitteeChair"),
     secretaryIsCouncilChair: some("communeSecretary", "peoplesCouncilChair"),
