@@ -39,7 +39,6 @@ const VALUE_OPTIONS = new Set([
   "signing-for",
   "preparer",
   "style",
-  "level",
   "layout",
   "recipients",
 ]);
