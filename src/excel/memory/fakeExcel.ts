@@ -162,6 +162,11 @@ export interface FakeExcelOptions {
   readonly failAtSync?: number;
   /** Milliseconds each sync waits before it is applied (demo mode); default 0. */
   readonly latencyMs?: number;
+  /**
+   * Bytes of loaded data per response (sync); default 5 MB as in Excel on the web. Over it the sync
+   * throws `ResponsePayloadSizeLimitExceeded` (the sheet reader must read large ranges in chunks).
+   */
+  readonly responseLimit?: number;
 }
 
 const NOT_LOADED = (property: string): FakeOfficeError =>
@@ -236,6 +241,13 @@ export class FakeWorkbook {
 
   get largestRequestBytes(): number {
     return this.requests.reduce((m, r) => Math.max(m, r.bytes), 0);
+  }
+
+  /** Estimated JSON bytes of the data each sync loaded (ranges' values, formulas, formats, types). */
+  readonly responses: number[] = [];
+
+  get largestResponseBytes(): number {
+    return this.responses.reduce((m, b) => Math.max(m, b), 0);
   }
 
   /** Adds a sheet directly (test set-up, not through the API), with values typed into its cells. */
@@ -512,6 +524,13 @@ export class FakeRequestContext implements XSessionContext {
     this.queue.push({ bytes: dataBytes + OPERATION_OVERHEAD, apply });
   }
 
+  /** Bytes of data loaded by the sync being applied (see `responseLimit`). */
+  private responseBytes = 0;
+
+  addResponse(bytes: number): void {
+    this.responseBytes += bytes;
+  }
+
   async sync(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
@@ -540,7 +559,15 @@ export class FakeRequestContext implements XSessionContext {
       );
     }
     await Promise.resolve();
+    this.responseBytes = 0;
     for (const op of batch) op.apply();
+    this.book.responses.push(this.responseBytes);
+    if (this.responseBytes > (this.book.options.responseLimit ?? 5 * 1024 * 1024)) {
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
+    }
   }
 }
 
@@ -1194,6 +1221,10 @@ class FakeRange implements XSessionRange {
           default:
             throw new FakeOfficeError("InvalidArgument", `The property '${name}' is not faked.`);
         }
+      }
+      for (const name of names) {
+        if (name === "values" || name === "formulas" || name === "numberFormat" || name === "valueTypes")
+          this.context.addResponse(jsonBytes(this.loaded.get(name)));
       }
       void book;
     });
