@@ -597,7 +597,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed: "readYear accepts a year typed as text silently; counts warn (number-as-text), years do not",
       description:
         "A birth year typed as text (“1980”) is accepted, and noted like every other number stored as text.",
       issues: [["number-as-text", "warning", "Cán bộ", "G3", "1980"]],
@@ -619,8 +618,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed:
-        "readCount notes number-as-text (“still counted”) before finding the count negative, so the cell gets both",
       description:
         "“-2” typed as text is a bad count, and only that: a “stored as text; still counted” warning on the same cell would be wrong, since it is not counted. “4” as text is counted with a warning.",
       issues: [
@@ -639,8 +636,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed:
-        "parseTarget cannot read a minus sign, so “-10%” is bad-target instead of target-out-of-range",
       description: "“-10%” is a readable number outside 0–100%: target-out-of-range, not “cannot be read”.",
       issues: [["target-out-of-range", "error", "Chỉ tiêu", "D2", "-10%"]],
       counts: { targets: 0 },
@@ -655,8 +650,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed:
-        "CellValue carries no number format, so 1.2 shown as 120% is read as 1.2%; the shells must pass % formats or the reader must treat such numbers as fractions",
       description:
         "A clerk who types 120% gets the number 1.2 in a % cell, and sees “120%”: that is above 100%, not a target of 1.2%.",
       issues: [["target-out-of-range", "error", "Chỉ tiêu", "D2"]],
@@ -675,7 +668,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed: "the row (1) (2) … under the header is read as a village “(4)” with a bad flag “(7)”",
       description:
         "Official tables number their columns in a row under the header — (1), (2), (3)… That row is part of the header, not a village.",
       issues: [],
@@ -709,8 +701,6 @@ export const READER_CASES: readonly CaseDefinition[] = [
       ),
     ],
     expected: {
-      disputed:
-        "totals rows are recognised only in matched text columns; “Tổng cộng” in the ordinal column gives three missing-value errors",
       description:
         "The usual totals row: “Tổng cộng” in the ordinal column, merged across to the village column, sums to the right. It is skipped like any totals row.",
       issues: [],

@@ -93,3 +93,22 @@ export function cellText(value: CellValue): string {
   if (value.kind === "error") return value.code;
   return value.iso;
 }
+
+/**
+ * The text Excel shows for a number formatted as a percentage: 1.2 → "120%", 0.905 → "90.5%".
+ * Shells give such cells to the core as this text, so a target typed "120%" reads as 120% (out of
+ * range), not as the plain number 1.2. The decimal point is moved in the number's shortest decimal
+ * form, so no binary rounding creeps in (0.905 × 100 would be 90.50000000000001).
+ */
+export function percentText(value: number): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!m) return `${value * 100}%`;
+  const digits = m[2] + (m[3] ?? "");
+  const point = m[2].length + Number(m[4] ?? 0) + 2;
+  const padded =
+    point > digits.length ? digits.padEnd(point, "0") : point < 0 ? "0".repeat(-point) + digits : digits;
+  const at = Math.max(point, 0);
+  const whole = padded.slice(0, at).replace(/^0+(?=\d)/, "") || "0";
+  const fraction = padded.slice(at).replace(/0+$/, "");
+  return `${m[1]}${whole}${fraction ? `.${fraction}` : ""}%`;
+}

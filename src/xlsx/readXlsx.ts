@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cellError, isBlank, type CellValue } from "../core/cells";
+import { cellError, isBlank, percentText, type CellValue } from "../core/cells";
 import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import { UnusableInputError, type UnusableReason } from "./errors";
 
@@ -122,7 +122,15 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 /** Converts one ExcelJS cell into a core `CellValue`. Merged cells other than the master are blank. */
 function cellValue(cell: ExcelJS.Cell): CellValue {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return convert(cell.value);
+  const value = convert(cell.value);
+  // A number shown as a percentage reaches the core as the text the clerk sees ("120%").
+  if (typeof value === "number" && isPercentFormat(cell.numFmt)) return percentText(value);
+  return value;
+}
+
+/** True for a number format that shows a percentage (a "%" outside quoted text). */
+function isPercentFormat(format: string | undefined): boolean {
+  return !!format && format.replace(/"[^"]*"/g, "").includes("%");
 }
 
 type ExcelValue = ExcelJS.CellValue | ExcelJS.CellRichTextValue["richText"] | undefined;

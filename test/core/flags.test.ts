@@ -22,3 +22,20 @@ describe("parseFlag", () => {
     expect(parseFlag(cellError("#N/A"))).toEqual({ kind: "invalid", text: "#N/A" });
   });
 });
+
+describe("percentText", () => {
+  it.each([
+    [1.2, "120%"],
+    [0.9, "90%"],
+    [0.905, "90.5%"],
+    [1, "100%"],
+    [0, "0%"],
+    [0.0007, "0.07%"],
+    [1e-7, "0.00001%"],
+    [-0.1, "-10%"],
+    [12, "1200%"],
+  ])("%p shows as %p", async (value, text) => {
+    const { percentText } = await import("../../src/core/cells");
+    expect(percentText(value)).toBe(text);
+  });
+});

@@ -93,6 +93,7 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
       const excelRow = excelRowOf(grid, r);
       if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes)) continue;
+      if (r === header.rowIndex + 1 && isColumnNumberRow(grid, r)) continue;
       // A copy of one template: every row object gets the same shape in one allocation.
       const values: Record<string, FieldValue> = { ...template };
       let complete = true;
@@ -121,16 +122,48 @@ function isBlankRow(grid: SheetGrid, r: number, indexes: readonly { index: numbe
   return indexes.every(({ index }) => isBlank(cellAt(grid, r, index)));
 }
 
+/**
+ * A totals row: any cell up to the last matched column says "Tổng cộng" / "Total" (also the STT
+ * cell merged across the name columns, as official tables often do).
+ */
 function isTotalsRow(
   grid: SheetGrid,
   r: number,
   indexes: readonly { column: ColumnSpec; index: number }[],
 ): boolean {
-  return indexes.some(({ column, index }) => {
-    if (column.type !== "text") return false;
-    const v = cellAt(grid, r, index);
-    return typeof v === "string" && mayFoldToTotalWord(v) && TOTAL_ROW_WORDS.has(foldKey(v));
-  });
+  const row = grid.rows[r];
+  if (!row) return false;
+  let last = 0;
+  for (const { index } of indexes) if (index > last) last = index;
+  for (let c = 0; c <= last && c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && mayFoldToTotalWord(v) && TOTAL_ROW_WORDS.has(foldKey(v))) return true;
+  }
+  return false;
+}
+
+/**
+ * The row of column numbers official tables put under the header: "(1)", "(2)", … or 1, 2, 3, …
+ * (also "A", "B" for the first columns). Part of the header, not data.
+ */
+function isColumnNumberRow(grid: SheetGrid, r: number): boolean {
+  const row = grid.rows[r] ?? [];
+  let previous = 0;
+  let numbers = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    const text = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
+    const m = /^\(?(\d{1,2})\)?$/.exec(text);
+    if (!m) {
+      if (/^\(?[A-Z]\)?$/.test(text) && numbers === 0) continue;
+      return false;
+    }
+    const n = Number(m[1]);
+    if (n <= previous) return false;
+    previous = n;
+    numbers++;
+  }
+  return numbers >= 3;
 }
 
 /** ASCII letters and digits that occur in the totals words, and the longest word. */
@@ -219,7 +252,7 @@ export function readField(cell: CellValue, column: ColumnSpec, at: CellPlace, is
     case "count":
       return readCount(cell, column, at, issues);
     case "year":
-      return readYear(cell, at, issues);
+      return readYear(cell, column, at, issues);
   }
 }
 
@@ -244,28 +277,33 @@ function readCount(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: I
     columnEn: column.en,
   });
   let n: number;
-  if (typeof cell === "number") {
-    n = cell;
-  } else if (typeof cell === "string" && INTEGER_TEXT.test(cell.trim())) {
-    n = Number(cell.trim().replace(/[.,]0+$/, ""));
-    issues.push(issue("number-as-text", at.place(), params()));
-  } else {
-    issues.push(issue("bad-count", at.place(), params()));
-    return null;
-  }
+  const asText = typeof cell === "string" && INTEGER_TEXT.test(cell.trim());
+  if (typeof cell === "number") n = cell;
+  else if (asText) n = Number((cell as string).trim().replace(/[.,]0+$/, ""));
+  else n = NaN;
   if (!Number.isInteger(n) || n < 0) {
     issues.push(issue("bad-count", at.place(), params()));
     return null;
   }
+  // Counted, so say it was text (only for values that are counted).
+  if (asText) issues.push(issue("number-as-text", at.place(), params()));
   return n;
 }
 
-function readYear(cell: CellValue, at: CellPlace, issues: Issue[]): number | null {
+function readYear(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): number | null {
   let n = NaN;
+  const asText = typeof cell === "string" && NUMBER_TEXT.test(cell.trim());
   if (typeof cell === "number") n = cell;
-  else if (typeof cell === "string" && NUMBER_TEXT.test(cell.trim())) n = Number(cell.trim());
+  else if (asText) n = Number((cell as string).trim());
   else if (isCellDate(cell)) n = Number(cell.iso.slice(0, 4));
-  if (Number.isInteger(n) && n >= 1900 && n <= 2100) return n;
+  if (Number.isInteger(n) && n >= 1900 && n <= 2100) {
+    if (asText) {
+      issues.push(
+        issue("number-as-text", at.place(), { text: cellText(cell), column: column.vi, columnEn: column.en }),
+      );
+    }
+    return n;
+  }
   issues.push(issue("bad-year", at.place(), { text: cellText(cell) }));
   return null;
 }

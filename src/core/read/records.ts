@@ -206,7 +206,17 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     const targetText = cellText(raw);
     const parsed = typeof raw === "number" || typeof raw === "string" ? parseTarget(raw) : null;
     if (!parsed) {
-      issues.push(issue("bad-target", placeOf(sheet, row.row, "target"), { text: targetText }));
+      // "-10%" or -0.1 is a readable number, just outside the range.
+      const negative =
+        (typeof raw === "number" && raw < 0) ||
+        (typeof raw === "string" &&
+          parseTarget(raw.trim().replace(/^-\s*/, "")) !== null &&
+          /^\s*-/.test(raw));
+      issues.push(
+        issue(negative ? "target-out-of-range" : "bad-target", placeOf(sheet, row.row, "target"), {
+          text: targetText,
+        }),
+      );
       continue;
     }
     if (!isTargetInRange(parsed.fraction) || indicatorSpec(indicator).kind !== "proportion") {
