@@ -5,7 +5,8 @@ export type CliRequest =
   | { readonly command: "help" }
   | { readonly command: "version" }
   | {
-      readonly command: "report";
+      /** "report": summary and report workbook; "export": a submission workbook for the level above. */
+      readonly command: "report" | "export";
       readonly inputs: readonly string[];
       /** "-" for standard output, a path, or null (print a short table instead). */
       readonly json: string | null;
@@ -45,10 +46,13 @@ const VALUE_OPTIONS = new Set([
 
 export const USAGE = `Cách dùng / Usage:
   nth-rollup report <tệp.xlsx>... [--json <tệp>|-] [--out <báo-cáo.xlsx>] [--lang vi|en] [--year <năm>]
+  nth-rollup export <tệp.xlsx>... --out <tệp-nộp.xlsx> [--period <kỳ>]
   nth-rollup --help | --version
 
   report   Đọc các trang chuẩn (Thôn, Cán bộ, Chỉ tiêu) từ một hay nhiều sổ làm việc và tổng hợp.
            Reads the standard sheets of one or more workbooks and rolls them up.
+  export   Lập tệp nộp lên cấp trên: các biểu báo cáo, các trang số liệu và trang "Thông tin nộp".
+           Makes the submission workbook for the level above: reports, data sheets and a manifest.
   --json   Ghi bản tóm tắt JSON vào tệp, hoặc "-" ra màn hình / write the JSON summary (- = stdout).
   --out    Ghi sổ báo cáo đã định dạng / write the formatted report workbook.
   --lang   Ngôn ngữ thông báo và báo cáo (mặc định vi) / language of messages and reports.
@@ -61,7 +65,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) return { command: "help" };
   if (argv.includes("--version") || argv.includes("-v")) return { command: "version" };
   const [command, ...rest] = argv;
-  if (command !== "report") throw new UsageError(`Lệnh không rõ “${command}” / unknown command “${command}”`);
+  if (command !== "report" && command !== "export")
+    throw new UsageError(`Lệnh không rõ “${command}” / unknown command “${command}”`);
   const inputs: string[] = [];
   const options = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
@@ -91,6 +96,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   }
   const json = options.get("json") ?? null;
   const out = options.get("out") ?? null;
+  if (command === "export" && !out)
+    throw new UsageError("export cần --out <tệp-nộp.xlsx> / export needs --out <submission.xlsx>");
   for (const key of ["json", "lang", "year", "out"]) options.delete(key);
-  return { command: "report", inputs, json, out, lang, referenceYear, options };
+  return { command, inputs, json, out, lang, referenceYear, options };
 }

@@ -1,15 +1,17 @@
 import * as path from "node:path";
-import { analyse, summaryOf } from "../core/pipeline";
+import { analyse, summaryOf, type Analysis } from "../core/pipeline";
 import type { Language, Summary } from "../core/summary";
 import type { WorkbookGrids } from "../core/grid";
 import { isUnusableInputError } from "../xlsx/errors";
 import { readXlsxFile } from "../xlsx/readXlsx";
 import { USAGE, type CliRequest } from "./args";
-import { isSameFile, writeFileAtomic } from "./files";
+import { isSameFile, writeFileAtomic } from "../xlsx/files";
 import { formatIssueLine, formatSummaryTable } from "./text";
 import { reportsFor } from "../report/reports";
 import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
+import { submissionManifest } from "../report/submission";
+import { submissionXlsxBytes } from "../xlsx/writeSubmission";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -76,15 +78,22 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   }
   const summary = summaryOf(result.analysis, lang);
 
+  if (request.command === "export") {
+    return exportSubmission(request.out!, result.analysis, workbooks, request.options, lang, io);
+  }
+
   if (request.out) {
     // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
-    const { rollup, issues } = result.analysis;
+    const analysis = result.analysis;
+    const { rollup, issues } = analysis;
     const reports = reportsFor(rollup, issues, {
       workbooks,
       options: request.options,
       language: lang,
       today: dateOf(io.now()),
       inThisWorkbook: () => false,
+      completeness: analysis.completeness,
+      changes: analysis.changes,
     });
     reports.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
     await writeReportFile(request.out, reports.sheets);
@@ -111,4 +120,51 @@ function printIssues(summary: Summary, lang: Language, io: CliIo): void {
         : `… and ${more} more (see --json)`) + "\n",
     );
   }
+}
+
+/**
+ * `nth-rollup export`: the submission workbook for the level above (reports for the submitting
+ * unit, the standard data sheets as read, and the manifest), written atomically.
+ */
+async function exportSubmission(
+  out: string,
+  analysis: Analysis,
+  workbooks: readonly WorkbookGrids[],
+  options: ReadonlyMap<string, string>,
+  lang: Language,
+  io: CliIo,
+): Promise<number> {
+  const today = dateOf(io.now());
+  const reports = reportsFor(analysis.rollup, analysis.issues, {
+    workbooks,
+    options,
+    language: lang,
+    today,
+    inThisWorkbook: () => false,
+  });
+  const manifest = submissionManifest(analysis.rollup, {
+    period: options.get("period") ?? reports.settings.period.replace(/^\((.*)\)$/, "$1"),
+    generatedAt: io.now().toISOString(),
+    addinVersion: io.version,
+  });
+  if (!manifest) {
+    io.stderr(
+      (lang === "vi"
+        ? "nth-rollup: số liệu gồm nhiều tỉnh, không thuộc một đơn vị nộp / the data spans several provinces: no single unit submits it"
+        : "nth-rollup: the data spans several provinces: no single unit submits it") + "\n",
+    );
+    return 1;
+  }
+  const data = analysis.read.sheets.map((found) => {
+    const grid = workbooks.find((w) => w.file === found.file)!.sheets.find((g) => g.name === found.sheet)!;
+    return { grid, headerRow: found.headerRow };
+  });
+  await writeFileAtomic(out, await submissionXlsxBytes(reports.sheets, data, manifest));
+  io.stdout(
+    (lang === "vi"
+      ? `Đã lập tệp nộp ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} thôn nhất thể hóa, kỳ ${manifest.period}`
+      : `Wrote the submission ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} villages consolidated, period ${manifest.period}`) +
+      "\n",
+  );
+  return 0;
 }
