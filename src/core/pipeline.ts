@@ -51,7 +51,14 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
     previous,
     read.dataset.targets.map((t) => ({ unit: t.unit, level: t.level })),
   );
-  const complete = expected ? completeness(expected.basis, expected.units, read.submissions, result) : null;
+  // Completeness is about submissions: asked for only when the inputs are submissions, list the
+  // expected units, or come with a previous period; a clerk's own data workbook has none.
+  const compiling =
+    read.submissions.some((s) => s.manifest !== null) ||
+    read.dataset.expectedUnits.length > 0 ||
+    previous !== null;
+  const complete =
+    expected && compiling ? completeness(expected.basis, expected.units, read.submissions, result) : null;
   return {
     ok: true,
     analysis: {

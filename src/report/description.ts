@@ -12,7 +12,14 @@
 
 /** Which of the six reports a sheet is; stored in the sheet (a worksheet custom property) by the Excel writer. */
 export type ReportId =
-  "summary" | "communePosts" | "secretaries" | "partyCells" | "toConsolidate" | "dataCheck";
+  | "summary"
+  | "communePosts"
+  | "secretaries"
+  | "partyCells"
+  | "toConsolidate"
+  | "dataCheck"
+  | "completeness"
+  | "comparison";
 
 export const REPORT_IDS: readonly ReportId[] = [
   "summary",
@@ -22,6 +29,9 @@ export const REPORT_IDS: readonly ReportId[] = [
   "toConsolidate",
   "dataCheck",
 ];
+
+/** Reports made only when their data exists: who has reported (submissions), change since the previous period. */
+export const SUBMISSION_REPORT_IDS: readonly ReportId[] = ["completeness", "comparison"];
 
 /** Key of the worksheet custom property that marks a sheet as created by the add-in; its value is the ReportId. */
 export const REPORT_MARKER_KEY = "nth-rollup-report";

@@ -58,6 +58,28 @@ export interface Labels {
     readonly none: string;
     readonly noTarget: string;
   };
+  readonly completeness: {
+    readonly level: string;
+    readonly status: string;
+    readonly reported: string;
+    readonly late: string;
+    readonly missing: string;
+    readonly file: string;
+    readonly submittedAt: string;
+    readonly deadline: string;
+    /** "Đã nhận báo cáo của {n}/{m} đơn vị" with {n} and {m} replaced. */
+    readonly reportedOf: string;
+    readonly basis: Readonly<Record<"units-sheet" | "previous-period" | "targets", string>>;
+  };
+  readonly comparison: {
+    readonly consolidated: string;
+    readonly previous: string;
+    readonly current: string;
+    readonly change: string;
+    readonly rate: string;
+    readonly villages: string;
+    readonly newUnit: string;
+  };
   readonly dataCheck: {
     readonly severity: string;
     readonly error: string;
@@ -79,6 +101,8 @@ const VI: Labels = {
     partyCells: "Chi bộ thôn",
     toConsolidate: "Thôn chưa NTH",
     dataCheck: "Kiểm tra dữ liệu",
+    completeness: "Tình hình nộp báo cáo",
+    comparison: "So với kỳ trước",
   },
   titles: {
     summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN, TỔ DÂN PHỐ"],
@@ -87,6 +111,8 @@ const VI: Labels = {
     partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ THÔN, TỔ DÂN PHỐ"],
     toConsolidate: ["DANH SÁCH", "THÔN, TỔ DÂN PHỐ CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN"],
     dataCheck: ["KẾT QUẢ KIỂM TRA DỮ LIỆU", "CÁC VẤN ĐỀ PHÁT HIỆN TRONG SỐ LIỆU ĐẦU VÀO"],
+    completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
+    comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
   },
   party: "ĐẢNG CỘNG SẢN VIỆT NAM",
   stateName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -133,6 +159,31 @@ const VI: Labels = {
     none: "Tất cả thôn, tổ dân phố đã nhất thể hóa.",
     noTarget: "Chưa có chỉ tiêu",
   },
+  completeness: {
+    level: "Cấp",
+    status: "Tình trạng",
+    reported: "Đã nộp",
+    late: "Nộp muộn",
+    missing: "Chưa nộp",
+    file: "Tệp nộp",
+    submittedAt: "Thời điểm lập",
+    deadline: "Hạn nộp",
+    reportedOf: "Đã nhận báo cáo của {n}/{m} đơn vị",
+    basis: {
+      "units-sheet": "Danh sách đơn vị theo trang Đơn vị.",
+      "previous-period": "Danh sách đơn vị theo số liệu kỳ trước.",
+      targets: "Danh sách đơn vị theo các đơn vị có chỉ tiêu.",
+    },
+  },
+  comparison: {
+    consolidated: "Số thôn nhất thể hóa",
+    previous: "Kỳ trước",
+    current: "Kỳ này",
+    change: "Tăng/giảm",
+    rate: "Tỷ lệ (%)",
+    villages: "Số thôn",
+    newUnit: "Đơn vị mới",
+  },
   dataCheck: {
     severity: "Mức độ",
     error: "Lỗi",
@@ -154,6 +205,8 @@ const EN: Labels = {
     partyCells: "Party cells",
     toConsolidate: "To consolidate",
     dataCheck: "Data check",
+    completeness: "Submissions",
+    comparison: "Previous period",
   },
   titles: {
     summary: ["SUMMARY TABLE", "VILLAGE PARTY-CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS"],
@@ -162,6 +215,8 @@ const EN: Labels = {
     partyCells: ["SUMMARY TABLE", "VILLAGE PARTY CELLS"],
     toConsolidate: ["LIST", "VILLAGES WHERE THE CELL SECRETARY IS NOT YET THE VILLAGE HEAD"],
     dataCheck: ["DATA CHECK", "PROBLEMS FOUND IN THE INPUT DATA"],
+    completeness: ["REPORTING COMPLETENESS", "SUBMISSIONS FROM THE UNITS BELOW"],
+    comparison: ["COMPARISON", "SECRETARIES WHO ARE ALSO VILLAGE HEADS, AGAINST THE PREVIOUS PERIOD"],
   },
   party: "COMMUNIST PARTY OF VIETNAM",
   stateName: "SOCIALIST REPUBLIC OF VIETNAM",
@@ -207,6 +262,31 @@ const EN: Labels = {
     unknown: "Unknown (data missing)",
     none: "Every village is consolidated.",
     noTarget: "No target",
+  },
+  completeness: {
+    level: "Level",
+    status: "Status",
+    reported: "Submitted",
+    late: "Late",
+    missing: "Missing",
+    file: "File",
+    submittedAt: "Generated at",
+    deadline: "Deadline",
+    reportedOf: "{n} of {m} units reported",
+    basis: {
+      "units-sheet": "Expected units from the Units sheet.",
+      "previous-period": "Expected units from the previous period.",
+      targets: "Expected units from the units that have targets.",
+    },
+  },
+  comparison: {
+    consolidated: "Villages consolidated",
+    previous: "Previous",
+    current: "Current",
+    change: "Change",
+    rate: "Rate (%)",
+    villages: "Villages",
+    newUnit: "New unit",
   },
   dataCheck: {
     severity: "Severity",

@@ -6,6 +6,10 @@ import { communePostsReport, secretariesReport } from "./layouts/indicatorTable"
 import { partyCellsReport } from "./layouts/partyCells";
 import { summaryReport } from "./layouts/summary";
 import { toConsolidateReport } from "./layouts/toConsolidate";
+import { comparisonReport, completenessReport, reportedOfText } from "./layouts/submissions";
+import { labelsFor } from "./labels";
+import type { Completeness } from "../core/submission/completeness";
+import type { UnitChange } from "../core/submission/compare";
 import type { WorkbookGrids } from "../core/grid";
 import type { Language } from "../core/summary";
 import { resolveSettings, type ReportDate, type ReportSettings } from "./settings";
@@ -14,11 +18,19 @@ import { collectReportSettings, type SettingsProblem } from "./settingsSheet";
 export interface BuildOptions extends DataCheckOptions {
   /** Check every description's invariants (on by default; cheap, linear in the cells). */
   readonly validate?: boolean;
+  /**
+   * Who has reported (submissions): adds the completeness sheet, and "n/m units reported" under
+   * the summary's totals.
+   */
+  readonly completeness?: Completeness | null;
+  /** Change since the previous period: adds the comparison sheet. */
+  readonly changes?: readonly UnitChange[] | null;
 }
 
 /**
  * The six report sheets for a rollup, in order: summary, commune posts, secretaries' quality,
- * party cells, villages still to consolidate, data check. `issues`: everything found while
+ * party cells, villages still to consolidate, data check; then, when their data is given, the
+ * completeness of submissions and the comparison with the previous period. `issues`: everything found while
  * reading and rolling up (the data check lists them all).
  */
 export function buildReports(
@@ -27,14 +39,19 @@ export function buildReports(
   settings: ReportSettings,
   options: BuildOptions = {},
 ): SheetDescription[] {
+  const reportedNote = options.completeness
+    ? reportedOfText(options.completeness, labelsFor(settings.language))
+    : undefined;
   const sheets = [
-    summaryReport(rollup, settings),
+    summaryReport(rollup, settings, reportedNote),
     communePostsReport(rollup, settings),
     secretariesReport(rollup, settings),
     partyCellsReport(rollup, settings),
     toConsolidateReport(rollup, settings),
     dataCheckReport(issues, settings, options),
   ];
+  if (options.completeness) sheets.push(completenessReport(options.completeness, settings));
+  if (options.changes) sheets.push(comparisonReport(options.changes, settings));
   if (options.validate !== false) sheets.forEach(assertValidDescription);
   return sheets;
 }

@@ -1,6 +1,6 @@
 import { MAIN_INDICATOR } from "../../core/indicators";
 import type { Assessment, Rollup } from "../../core/rollup/types";
-import { cellRange, formula, type CellContent, type SheetDescription } from "../description";
+import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
 import {
   BELOW_TARGET_FILL,
   BELOW_TARGET_FONT,
@@ -32,7 +32,7 @@ function assessmentOf(row: TableRow): Assessment | null {
  * Target and "still needed": values; "still needed" is computed exactly in the core (a formula
  * such as -INT(-F*C) is wrong when F*C is not exact in binary, e.g. 7% of 100).
  */
-export function summaryReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
+export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: string): SheetDescription {
   const labels = labelsFor(settings.language);
   const L = labels.summary;
   const rows = tableRows(rollup, settings.provinceLayout, labels, true);
@@ -137,7 +137,13 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings): SheetDe
     start = k;
   }
 
-  const last = writeSignature(b, table.totalRow + 1, settings, labels, blocks);
+  // "Đã nhận báo cáo của n/m đơn vị" under the totals, when submissions are being compiled.
+  let afterTable = table.totalRow + 1;
+  if (note) {
+    b.block(cellRange(afterTable, 1, afterTable, columns.length), text(note), { font: { italic: true } });
+    afterTable++;
+  }
+  const last = writeSignature(b, afterTable, settings, labels, blocks);
   b.reserve(last);
   return finishSheet(b, {
     reportId: "summary",
