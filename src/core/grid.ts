@@ -12,6 +12,27 @@ export interface SheetGrid {
   readonly firstRow?: number;
   /** Excel column number of rows[r][0]; 1 when omitted. */
   readonly firstColumn?: number;
+  /**
+   * Merged ranges, when the shell knows them (Excel row and column numbers, inclusive). The value of
+   * a merged range is in its top-left cell; the other cells of `rows` are blank.
+   */
+  readonly merges?: readonly GridRange[];
+  /**
+   * True for a report sheet the add-in made (marked by a worksheet custom property in Excel, by a
+   * `_nth_report_*` defined name in files): never read as data, whatever its headers look like.
+   */
+  readonly report?: boolean;
+}
+
+/** Prefix of the defined names that mark report sheets in .xlsx files (ExcelJS cannot write sheet properties). */
+export const REPORT_NAME_PREFIX = "_nth_report_";
+
+/** A rectangle of cells in Excel row and column numbers (1-based, inclusive). */
+export interface GridRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
 }
 
 /** A workbook as the core sees it: its sheets, and a label (usually the file name) for messages. */

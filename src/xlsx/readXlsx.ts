@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { cellError, isBlank, percentText, type CellValue } from "../core/cells";
-import type { SheetGrid, WorkbookGrids } from "../core/grid";
+import { REPORT_NAME_PREFIX, type GridRange, type SheetGrid, type WorkbookGrids } from "../core/grid";
 import { UnusableInputError, type UnusableReason } from "./errors";
 
 /**
@@ -44,7 +44,14 @@ export async function readXlsxBuffer(buffer: Uint8Array, label: string): Promise
     throw new UnusableInputError(label, "corrupt", { cause: error });
   }
   if (workbook.worksheets.length === 0) throw new UnusableInputError(label, "corrupt");
-  return { file: label, sheets: workbook.worksheets.map(sheetGrid) };
+  const reports = reportSheetNames(workbook);
+  return {
+    file: label,
+    sheets: workbook.worksheets.map((sheet) => {
+      const grid = sheetGrid(sheet);
+      return reports.has(sheet.name) ? { ...grid, report: true } : grid;
+    }),
+  };
 }
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -79,11 +86,14 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   let bottom = 0;
   let left = Infinity;
   let right = 0;
+  // Merged ranges, by their top-left cell's address: the cells they cover, as visited.
+  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
   // eachRow / eachCell visit only rows and cells that exist in the file, so a stray formatted
   // cell at row 1,048,576 costs one visit, not a million.
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     let values: CellValue[] | null = null;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) addToMerge(merges, cell, rowNumber, columnNumber);
       const value = cellValue(cell);
       if (value === null) return;
       values ??= [];
@@ -101,6 +111,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     }
   });
   if (bottom === 0) return { name: sheet.name, rows: [], firstRow: 1, firstColumn: 1 };
+  const mergedRanges: GridRange[] = [...merges.values()];
 
   // Rows with nothing in them share one empty array: a sheet with data at row 1 and row 1,048,576
   // costs one pointer per row in between, not one array each.
@@ -114,7 +125,34 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     for (let c = 0; c < width; c++) target[c] = source[left - 1 + c] ?? null;
     rows[rowNumber - top] = target;
   }
-  return { name: sheet.name, rows, firstRow: top, firstColumn: left };
+  return {
+    name: sheet.name,
+    rows,
+    firstRow: top,
+    firstColumn: left,
+    ...(mergedRanges.length > 0 ? { merges: mergedRanges } : {}),
+  };
+}
+
+/** Extends the merged range of a covered cell (ExcelJS gives each covered cell its master). */
+function addToMerge(
+  merges: Map<string, { top: number; left: number; bottom: number; right: number }>,
+  cell: ExcelJS.Cell,
+  row: number,
+  column: number,
+): void {
+  const master = cell.master;
+  const key = master.address;
+  let m = merges.get(key);
+  if (!m) {
+    const top = Number(master.row);
+    const left = Number(master.col);
+    merges.set(key, (m = { top, left, bottom: top, right: left }));
+  }
+  if (row < m.top) m.top = row;
+  if (row > m.bottom) m.bottom = row;
+  if (column < m.left) m.left = column;
+  if (column > m.right) m.right = column;
 }
 
 const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
@@ -164,4 +202,19 @@ function dateValue(date: Date): CellValue {
   const iso = date.toISOString();
   const time = iso.slice(11, 19);
   return { kind: "date", iso: time === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19) };
+}
+
+/** Sheets marked as the add-in's reports by a `_nth_report_*` defined name (see src/xlsx/writeReport.ts). */
+function reportSheetNames(workbook: ExcelJS.Workbook): Set<string> {
+  const names = new Set<string>();
+  const model =
+    (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
+  for (const { name, ranges } of model) {
+    if (!name.startsWith(REPORT_NAME_PREFIX)) continue;
+    for (const range of ranges) {
+      const m = /^'?(.*?)'?!/.exec(range);
+      if (m) names.add(m[1].replace(/''/g, "'"));
+    }
+  }
+  return names;
 }

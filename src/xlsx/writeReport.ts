@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { a1Range } from "../core/a1";
+import { a1Range, quoteSheetName } from "../core/a1";
+import { REPORT_NAME_PREFIX } from "../core/grid";
 import {
   isForcedText,
   isFormula,
@@ -163,6 +164,8 @@ export function reportWorkbook(descriptions: readonly SheetDescription[]): Excel
     for (let k = 2; used.has(name.toLocaleLowerCase()); k++) name = `${d.name.slice(0, 26)} (${k})`;
     used.add(name.toLocaleLowerCase());
     addReportSheet(workbook, d, name);
+    // Marks the sheet as a report, so reading this file again never takes it for data.
+    workbook.definedNames.add(`${quoteSheetName(name)}!$A$1`, `${REPORT_NAME_PREFIX}${d.reportId}`);
   }
   return workbook;
 }

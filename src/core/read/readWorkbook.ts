@@ -59,7 +59,7 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
     if (!submissions[w].used) return;
     let found = 0;
     for (const grid of workbook.sheets) {
-      if (grid.name === submissions[w].manifestSheet) continue;
+      if (grid.name === submissions[w].manifestSheet || grid.report) continue;
       const header = findHeaderRow(grid, SHEET_SPECS);
       if (!header) continue;
       found++;
@@ -233,13 +233,22 @@ function dropDuplicateTargets(targets: readonly TargetRecord[], issues: Issue[])
     const key = [t.indicator, t.unit ? nameKey(t.unit) : "", t.level ?? "", t.year ?? ""].join("|");
     const first = seen.get(key);
     if (first) {
-      issues.push(
-        issue(
-          "duplicate-target",
-          { file: t.source.file, sheet: t.source.sheet, cell: cellOf(t, "target") },
-          { first: cellOf(first, "target") },
-        ),
-      );
+      // Submissions carry the same Targets sheet: an identical row from another file is no news.
+      const identical =
+        first.source.file !== t.source.file &&
+        first.comparator === t.comparator &&
+        first.target.numerator * t.target.denominator === t.target.numerator * first.target.denominator;
+      if (!identical) {
+        const where =
+          first.source.file !== t.source.file ? `${first.source.file} ${first.source.sheet}!` : "";
+        issues.push(
+          issue(
+            "duplicate-target",
+            { file: t.source.file, sheet: t.source.sheet, cell: cellOf(t, "target") },
+            { first: where + cellOf(first, "target") },
+          ),
+        );
+      }
       continue;
     }
     seen.set(key, t);
