@@ -3,7 +3,7 @@
  * (read + check + roll up, through `analyse`, the entry point every shell uses), its parts, the JSON
  * summary and all six report descriptions. Prints one result line (see measure.ts).
  *
- *   node --expose-gc -r ./bench/register-ts.js bench/core.ts <size> <runs>
+ *   node --expose-gc bin/dev/run-ts.js bench/core.ts <size> <runs>
  */
 import { analyse, summaryOf, type Analysis } from "../src/core/pipeline";
 import { readWorkbooks } from "../src/core/read/readWorkbook";

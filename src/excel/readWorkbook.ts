@@ -224,6 +224,7 @@ function appendRows(plan: SheetPlan, values: unknown[][], types: string[][]): nu
       bytes += jsonBytes(row[c]) + type.length + 4;
     }
     plan.rows.push(out);
+    bytes += 6; // the row's brackets and comma, in both arrays
   }
   return bytes;
 }
