@@ -88,18 +88,21 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
 
   function* readRows(): Generator<ReadRow> {
     const at = new CellCursor(file, grid);
+    const mergedDown = mergedDownValues(grid, header.rowIndex, indexes);
+    const captions = captionRows(grid, header.rowIndex, indexes);
     const template: Record<string, FieldValue> = {};
     for (const { column } of indexes) template[column.key] = null;
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
       const excelRow = excelRowOf(grid, r);
-      if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes)) continue;
+      if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes) || captions?.has(r)) continue;
       if (r === header.rowIndex + 1 && isColumnNumberRow(grid, r)) continue;
       // A copy of one template: every row object gets the same shape in one allocation.
       const values: Record<string, FieldValue> = { ...template };
       let complete = true;
       at.row = excelRow;
       for (const { column, index } of indexes) {
-        const cell = cellAt(grid, r, index);
+        let cell = cellAt(grid, r, index);
+        if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
         at.index = index;
         const value = readField(cell, column, at, issues);
         values[column.key] = value;
@@ -116,6 +119,65 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
     }
   }
   return { spec, file, sheet: grid.name, headerRow, columns, rows: readRows(), usable };
+}
+
+/**
+ * Clerks type a commune once in a cell merged down over its villages; Excel keeps the value in the
+ * top cell only. Each row under a merged cell of the data area takes that value, in the merged
+ * range's first column (grid column index → grid row index → value). Ranges that begin at or above
+ * the header row are not data. Null when there is nothing to fill.
+ */
+function mergedDownValues(
+  grid: SheetGrid,
+  headerIndex: number,
+  indexes: readonly { index: number }[],
+): Map<number, Map<number, CellValue>> | null {
+  if (!grid.merges || grid.merges.length === 0) return null;
+  const read = new Set(indexes.map((i) => i.index));
+  const firstRow = grid.firstRow ?? 1;
+  const firstColumn = grid.firstColumn ?? 1;
+  let filled: Map<number, Map<number, CellValue>> | null = null;
+  for (const m of grid.merges) {
+    const top = m.top - firstRow;
+    const column = m.left - firstColumn;
+    if (m.bottom <= m.top || top <= headerIndex || !read.has(column)) continue;
+    const value = cellAt(grid, top, column);
+    if (isBlank(value)) continue;
+    filled ??= new Map();
+    let rows = filled.get(column);
+    if (!rows) filled.set(column, (rows = new Map()));
+    const last = Math.min(m.bottom - firstRow, grid.rows.length - 1);
+    for (let r = top + 1; r <= last; r++) rows.set(r, value);
+  }
+  return filled;
+}
+
+/**
+ * Rows whose only content is one cell merged across the table (a group heading such as
+ * "I. XÃ YÊN LỖ", a note under the data): captions, not records (grid row indexes). Null when none.
+ */
+function captionRows(
+  grid: SheetGrid,
+  headerIndex: number,
+  indexes: readonly { index: number }[],
+): Set<number> | null {
+  if (!grid.merges || grid.merges.length === 0) return null;
+  const firstRow = grid.firstRow ?? 1;
+  const firstColumn = grid.firstColumn ?? 1;
+  let captions: Set<number> | null = null;
+  for (const m of grid.merges) {
+    const r = m.top - firstRow;
+    if (m.bottom !== m.top || r <= headerIndex) continue;
+    const left = m.left - firstColumn;
+    const right = m.right - firstColumn;
+    const inside = indexes.filter(({ index }) => index >= left && index <= right).length;
+    if (inside < 2) continue;
+    const outsideBlank = indexes.every(
+      ({ index }) => (index >= left && index <= right) || isBlank(cellAt(grid, r, index)),
+    );
+    if (outsideBlank && !isBlank(cellAt(grid, r, left))) (captions ??= new Set()).add(r);
+  }
+  return captions;
 }
 
 function isBlankRow(grid: SheetGrid, r: number, indexes: readonly { index: number }[]): boolean {
