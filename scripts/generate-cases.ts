@@ -22,6 +22,8 @@ export async function caseFiles(definition: CaseDefinition): Promise<Map<string,
       throw new Error(`${definition.name}: input files are named input*.xlsx, not ${name}`);
     if ("text" in input) {
       files.set(name, Buffer.from(input.text, "utf8"));
+    } else if ("fixture" in input) {
+      files.set(name, await fs.readFile(path.join(__dirname, "cases", "fixtures", input.fixture)));
     } else {
       const bytes = await workbookBytes(input.workbook);
       files.set(

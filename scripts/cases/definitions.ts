@@ -14,7 +14,12 @@ export type CaseInput =
   /** A workbook written with ExcelJS; `cut` keeps only that fraction of its bytes (a broken zip). */
   | { readonly file?: string; readonly workbook: WorkbookDef; readonly cut?: number }
   /** Bytes that are not a workbook at all, written as UTF-8 text (a CSV renamed .xlsx…). */
-  | { readonly file?: string; readonly text: string };
+  | { readonly file?: string; readonly text: string }
+  /**
+   * A file kept as it is under scripts/cases/fixtures/ (made once by a program the generator cannot
+   * run deterministically: a real .xls, a real password-protected .xlsx; see the README there).
+   */
+  | { readonly file?: string; readonly fixture: string };
 
 export interface CaseDefinition {
   /** Folder name under test/cases/reader/. */
@@ -26,7 +31,7 @@ export interface CaseDefinition {
 /** One sheet: headers in row 1 (or under `titles`), then the rows. */
 export function sheet(
   name: string,
-  headers: readonly string[],
+  headers: readonly CellInput[],
   rows: readonly (readonly CellInput[])[],
   options: Partial<SheetDef> = {},
 ): SheetDef {

@@ -1,4 +1,5 @@
 import { OFFICE_HOLDERS, TARGETS } from "../../src/core/schema/sheets";
+import { CORPUS_CASES } from "./corpusCases";
 import { bg, sheet, VILLAGE_HEADERS, workbook, type CaseDefinition } from "./definitions";
 
 /**
@@ -18,7 +19,8 @@ const YEN_LO = sheet("Thôn", V, [
   bg("Yên Lỗ", "Khuổi Mè", "Nông Văn Hải", "Lương Văn Sơn", "Không"),
 ]);
 
-export const READER_CASES: readonly CaseDefinition[] = [
+/** The reader's own cases; READER_CASES adds the reliability corpus (corpusCases.ts). */
+const CASES: readonly CaseDefinition[] = [
   {
     name: "missing-required-column",
     inputs: [
@@ -735,3 +737,5 @@ export const READER_CASES: readonly CaseDefinition[] = [
     },
   },
 ];
+
+export const READER_CASES: readonly CaseDefinition[] = [...CASES, ...CORPUS_CASES];

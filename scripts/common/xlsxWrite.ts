@@ -35,6 +35,8 @@ export interface SheetDef {
   readonly hiddenRows?: readonly number[];
   readonly hiddenColumns?: readonly number[];
   readonly state?: "visible" | "hidden";
+  /** Further cells by A1 address, written last (e.g. a value on row 1,048,576). */
+  readonly cells?: Readonly<Record<string, CellInput>>;
 }
 
 export interface WorkbookDef {
@@ -106,6 +108,11 @@ function addSheet(workbook: ExcelJS.Workbook, def: SheetDef): void {
   for (const range of def.merges ?? []) ws.mergeCells(range);
   for (const r of def.hiddenRows ?? []) ws.getRow(r).hidden = true;
   for (const c of def.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
+  for (const [address, v] of Object.entries(def.cells ?? {})) {
+    const cell = ws.getCell(address);
+    cell.value = valueOf(v);
+    if (isStyled(v)) cell.numFmt = v.numFmt;
+  }
 }
 
 /** Builds the workbook and returns its bytes, stable from run to run. */
