@@ -26,16 +26,36 @@ function better(a: Candidate | undefined, b: Candidate): boolean {
 
 const LEVEL_ORDER: readonly UnitLevel[] = ["province", "district", "commune"];
 
+/** Units by level and by name key, so that naming targets are matched without scanning every unit. */
+interface UnitIndex {
+  readonly byUnitKey: Map<string, number[]>;
+  readonly byNameKey: Map<string, number[]>;
+}
+
+function indexUnits(units: readonly UnitRollup[]): UnitIndex {
+  const byUnitKey = new Map<string, number[]>();
+  const byNameKey = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  units.forEach((u, i) => {
+    add(byUnitKey, `${u.level}|${unitKey(u.level, u.name)}`, i);
+    add(byNameKey, `${u.level}|${nameKey(u.name)}`, i);
+  });
+  return { byUnitKey, byNameKey };
+}
+
 /** The ids of the units a target names; a target without a level names the highest level that matches. */
-function unitsNamed(t: TargetRecord, units: readonly UnitRollup[]): UnitRollup[] {
+function unitsNamed(t: TargetRecord, units: readonly UnitRollup[], index: UnitIndex): UnitRollup[] {
   const levels = t.level ? [t.level] : LEVEL_ORDER;
   for (const level of levels) {
-    const key = unitKey(level, t.unit!);
-    const exact = nameKey(t.unit!);
-    const found = units.filter(
-      (u) => u.level === level && (unitKey(level, u.name) === key || nameKey(u.name) === exact),
-    );
-    if (found.length > 0) return found;
+    const byKey = index.byUnitKey.get(`${level}|${unitKey(level, t.unit!)}`) ?? [];
+    const exact = index.byNameKey.get(`${level}|${nameKey(t.unit!)}`) ?? [];
+    // Either match, each unit once, in the order of the units (as a filter over them would give).
+    const found = [...new Set([...byKey, ...exact])].sort((a, b) => a - b);
+    if (found.length > 0) return found.map((i) => units[i]);
   }
   return [];
 }
@@ -66,10 +86,12 @@ export function assessAll(
     if (better(m.get(indicator), c)) m.set(indicator, c);
     chosen.set(unitId, m);
   };
+  let index: UnitIndex | undefined;
   for (const t of targets) {
     const indicator = t.indicator as IndicatorId;
     if (t.unit) {
-      const named = unitsNamed(t, units);
+      index ??= indexUnits(units);
+      const named = unitsNamed(t, units, index);
       if (named.length === 0) {
         issues.push(
           issue(
