@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { isBlank } from "../../src/core/cells";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
 
 /**
@@ -171,5 +172,62 @@ describe("fast character tests", () => {
       for (const b of chars) if ((a + b).normalize("NFC") !== a + b) wrong.push(a + b);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("the quick totals-row test", () => {
+  const TOTAL_WORDS = new Set(["tongcong", "tong", "cong", "total", "grandtotal", "tongso"]);
+  const PIECES = [
+    "Tổng",
+    "cộng",
+    "TỔNG CỘNG",
+    "Total",
+    "Grand",
+    "total",
+    "tong",
+    "so",
+    "Số",
+    " ",
+    "\u00a0",
+    ":",
+    "“",
+    "”",
+    "-",
+    "\u0301",
+    "\u2003",
+    "(",
+    "Lạng",
+    "Sơn",
+    "Cao",
+    "Thôn",
+    "x",
+    "1",
+    "Ð",
+    "Đ",
+    "c",
+    "g",
+    "t",
+    "\u212a",
+  ];
+  const text = fc
+    .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.join(""))
+    .filter((s) => !isBlank(s) && !s.trim().startsWith("#"));
+
+  it("skips a row exactly when a text cell folds to a totals word", () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        const grid = {
+          name: "Thôn",
+          rows: [
+            ["Tỉnh", "Xã", "Thôn"],
+            ["Lạng Sơn", "Yên Lỗ", s],
+          ],
+        };
+        const villages = readWorkbooks([{ file: "t.xlsx", sheets: [grid] }]).dataset.villages.length;
+        return villages === (TOTAL_WORDS.has(foldKey(s)) ? 0 : 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

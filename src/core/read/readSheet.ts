@@ -5,7 +5,7 @@ import type { SheetGrid } from "../grid";
 import { cellAt, excelColumnOf, excelRowOf } from "../grid";
 import { issue, type Issue } from "../issues";
 import type { ColumnSpec, SheetSpec } from "../schema/sheets";
-import { collapseSpaces, foldKey } from "../text/normalize";
+import { displayName, foldKey } from "../text/normalize";
 import type { HeaderRow } from "./headers";
 
 /** A field value after the column's type was applied. `raw` columns keep the cell (errors removed). */
@@ -228,23 +228,36 @@ function isColumnNumberRow(grid: SheetGrid, r: number): boolean {
   return numbers >= 3;
 }
 
-/** ASCII letters and digits that occur in the totals words, and the longest word. */
-const TOTAL_WORD_CHARS = new Set([...TOTAL_ROW_WORDS].join(""));
+/** Per ASCII code: 1 when the letter or digit occurs in a totals word, 2 when a word begins with it. */
+const TOTAL_WORD_CHARS = new Uint8Array(128);
+for (const word of TOTAL_ROW_WORDS) {
+  for (const ch of word) TOTAL_WORD_CHARS[ch.charCodeAt(0)] |= 1;
+  TOTAL_WORD_CHARS[word.charCodeAt(0)] |= 2;
+}
 const LONGEST_TOTAL_WORD = Math.max(...[...TOTAL_ROW_WORDS].map((w) => w.length));
 
 /**
  * A quick test that rules out almost every cell before `foldKey`: each ASCII letter or digit of a
- * cell survives folding as itself in lower case, so a cell with an ASCII letter that no totals word
- * has ("Nguyễn" has u, y, e), or with more ASCII letters than the longest word, cannot fold to one.
+ * cell survives folding as itself in lower case, and every other character folds to at most one
+ * letter or to nothing. So a cell whose first letter is an ASCII letter no totals word begins with
+ * ("Lạng Sơn"), with an ASCII letter no totals word has ("Nguyễn" has u, y, e), or with more ASCII
+ * letters than the longest word, cannot fold to one.
  */
 function mayFoldToTotalWord(text: string): boolean {
   let letters = 0;
+  let first = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 128) continue;
+    if (c >= 128) {
+      // Spaces and combining marks fold to nothing; any other character may be the first letter.
+      if (first && !(c === 0xa0 || (c >= 0x300 && c <= 0x36f) || (c >= 0x2000 && c <= 0x200b))) first = false;
+      continue;
+    }
     const lower = c >= 65 && c <= 90 ? c + 32 : c;
     if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
-      if (!TOTAL_WORD_CHARS.has(String.fromCharCode(lower)) || ++letters > LONGEST_TOTAL_WORD) return false;
+      const kind = TOTAL_WORD_CHARS[lower];
+      if (kind === 0 || (first && (kind & 2) === 0) || ++letters > LONGEST_TOTAL_WORD) return false;
+      first = false;
     }
   }
   return true;
@@ -325,7 +338,8 @@ function mayBeErrorText(text: string): boolean {
 }
 
 function readText(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): string {
-  if (typeof cell === "string") return collapseSpaces(cell);
+  // As displayed (spaces collapsed, NFC): what the records keep, so they need not redo it.
+  if (typeof cell === "string") return displayName(cell);
   if (typeof cell === "number") return String(cell);
   const text = cellText(cell);
   issues.push(issue("not-text", at.place(), { text, column: column.vi, columnEn: column.en }));

@@ -117,8 +117,26 @@ const wordKey = memoize(
 
 /** The name as it should be displayed: NFC with spaces collapsed, otherwise as first written. */
 export function displayName(text: string): string {
+  if (isPlainNfc(text)) return text;
   const collapsed = collapseSpaces(text);
   return isSurelyNfc(collapsed) ? collapsed : collapsed.normalize("NFC");
+}
+
+/** `hasOddSpaces` and `isSurelyNfc` in one pass: true when the text is already its display form. */
+function isPlainNfc(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c > 32) continue;
+      if (c < 32 || i === 0 || i === last || text.charCodeAt(i - 1) === 32) return false;
+    } else if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) {
+      return false; // combining marks, odd spaces (U+1680 and up) and other scripts: the slow path
+    } else if (c === 0xa0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
