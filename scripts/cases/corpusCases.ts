@@ -355,15 +355,25 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
               "Vi Văn Cường",
               { formula: "F4=G4", result: true },
             ],
+            [
+              "Lạng Sơn",
+              "Bình Gia",
+              "Yên Lỗ",
+              "Nà Lẹng",
+              { formula: "E2-E2", result: 0 },
+              "Hà Thị Mai",
+              "Hà Thị Mai",
+              { formula: "E5>0", result: false },
+            ],
           ],
         ),
       ),
     ],
     expected: {
       description:
-        "Names, counts and flags computed by formulas are read as the results Excel saved with the file (=F2, =IF(…), =F4=G4 → TRUE), without a word.",
-      issues: [],
-      counts: { villages: 3, consolidated: 2, partyMembers: 28, unknownStatus: 0 },
+        "Names, counts and flags computed by formulas are read as the results Excel saved with the file (=F2, =IF(…), =F4=G4 → TRUE), without a word; a result of 0 or FALSE is a value, not an empty cell: Nà Lẹng's flag FALSE stands against its names (a warning).",
+      issues: [["flag-contradicts-names", "warning", "Thôn", "H5"]],
+      counts: { villages: 4, consolidated: 2, partyMembers: 28, unknownStatus: 0 },
     },
   },
   {
@@ -489,18 +499,19 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     inputs: [
       workbook(
         sheet("Thôn", V, [
-          bg("Yên Lỗ", "=1+1", "Hoàng Văn Tuấn", "Hoàng Văn Tuấn", ""),
-          bg("Yên Lỗ", "+84 Khuổi Mè", "Nông Văn Hải", "Lương Văn Sơn", ""),
-          bg("Yên Lỗ", "-Khuổi Chặng", "@Vi Văn Cường", "@Vi Văn Cường", ""),
-          bg("Yên Lỗ", '=HYPERLINK("http://example.invalid","Nà Lẹng")', "Hà Thị Mai", "Lộc Văn Bình", ""),
+          bg("Yên Lỗ", "=1+1", "Hoàng Văn Tuấn", "+Lương Văn Sơn", ""),
+          bg("Yên Lỗ", "+84 Khuổi Mè", "Nông Văn Hải", "Nông Văn Hải", ""),
+          bg("Yên Lỗ", "-Khuổi Chặng", "@Vi Văn Cường", "-Vi Văn Cường", ""),
+          bg("Yên Lỗ", '=HYPERLINK("http://example.invalid","Nà Lẹng")', "Hà Thị Mai", "@Lộc Văn Bình", ""),
+          bg("-Tân Văn", "@Nà Ngà", "@Chu Văn Lâm", "@Chu Văn Lâm", ""),
         ]),
       ),
     ],
     expected: {
       description:
-        "Text beginning with = + - @ (typed after an apostrophe, or pasted) is a name like any other: read as text, never run as a formula; the report keeps it as text.",
+        "Text beginning with = + - @ (typed after an apostrophe, or pasted) is a name like any other: read as text, never run as a formula (“@Chu Văn Lâm” twice is one person); the report keeps every such name as text.",
       issues: [],
-      counts: { villages: 4, consolidated: 2, unknownStatus: 0 },
+      counts: { villages: 5, consolidated: 2, communes: 2, unknownStatus: 0 },
     },
   },
   {

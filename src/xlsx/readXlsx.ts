@@ -160,7 +160,10 @@ const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 /** Converts one ExcelJS cell into a core `CellValue`. Merged cells other than the master are blank. */
 function cellValue(cell: ExcelJS.Cell): CellValue {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
-  const value = convert(cell.value);
+  // A formula counts for its cached result. `cell.value` leaves out a result of 0, FALSE or "" (it
+  // copies only truthy fields), so the result is taken from `cell.result`.
+  const value =
+    cell.type === ExcelJS.ValueType.Formula ? convert(cell.result as ExcelValue) : convert(cell.value);
   // A number shown as a percentage reaches the core as the text the clerk sees ("120%").
   if (typeof value === "number" && isPercentFormat(cell.numFmt)) return percentText(value);
   return value;
