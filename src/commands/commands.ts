@@ -18,11 +18,16 @@ export const REPORTS_NOT_AVAILABLE: PaneNotice = {
 };
 
 function failure(error: unknown): PaneNotice {
+  const bilingual = (error as { bilingual?: { vi?: unknown; en?: unknown } } | null)?.bilingual;
   const detail = error instanceof Error ? error.message : String(error);
+  const body =
+    typeof bilingual?.vi === "string" && typeof bilingual.en === "string"
+      ? { vi: bilingual.vi, en: bilingual.en }
+      : { vi: detail, en: detail };
   return {
     intent: "error",
     title: { vi: "Lập báo cáo không thành công", en: "Report generation failed" },
-    body: { vi: detail, en: detail },
+    body,
   };
 }
 

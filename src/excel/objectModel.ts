@@ -78,11 +78,13 @@ export interface XSetting {
   load(propertyNames?: string): unknown;
 }
 
-export interface XSessionContext extends XRequestContext {
-  workbook: XRequestContext["workbook"] & {
+export interface XSessionContext {
+  workbook: {
     worksheets: XSessionWorksheetCollection;
+    application: XRequestContext["workbook"]["application"];
     tables: { readonly items: { readonly name: string }[]; load(propertyNames?: string): unknown };
     settings: { add(key: string, value: unknown): unknown; getItemOrNullObject(key: string): XSetting };
     getActiveCell(): XSessionRange;
   };
+  sync(): Promise<unknown>;
 }

@@ -1,72 +1,81 @@
 import {
-  Badge,
-  Body1,
   Caption1,
   FluentProvider,
   makeStyles,
-  Subtitle2,
-  Title2,
+  Tab,
+  TabList,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { FunctionList } from "./components/FunctionList";
+import { CapabilityNotice } from "./components/CapabilityNotice";
+import { DataTab } from "./components/DataTab";
+import { FunctionsTab } from "./components/FunctionsTab";
+import { Header } from "./components/Header";
 import { NoticeBar } from "./components/NoticeBar";
-import { NTH_FUNCTIONS } from "./functionList";
+import { ReportsTab } from "./components/ReportsTab";
+import { StatusBar } from "./components/StatusBar";
+import { PaneContext, usePaneStore } from "./paneContext";
+import type { PaneStore, Tab as TabId } from "./store";
+import { T } from "./text";
 
 const useStyles = makeStyles({
   root: {
     display: "grid",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    maxWidth: "640px",
   },
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  demo: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
 
-/** Props: the Office host the pane runs in, or null in a plain browser. */
-export interface AppProps {
-  readonly host: Office.HostType | null;
-}
+const TABS: readonly { id: TabId; label: keyof typeof T }[] = [
+  { id: "data", label: "tabData" },
+  { id: "reports", label: "tabReports" },
+  { id: "functions", label: "tabFunctions" },
+];
 
-/** The task pane: title, what the add-in does, the NTH functions, and notices from the ribbon. */
-export function App({ host }: AppProps): React.JSX.Element {
+/** The task pane: renders the store's state; every action goes through the store. */
+export function App({ store }: { store: PaneStore }): React.JSX.Element {
+  const pane = usePaneStore(store);
   const styles = useStyles();
+  const { state, t } = pane;
+  const panelId = `nth-panel-${state.tab}`;
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.root}>
-        <header>
-          <Title2 as="h1">Nhất thể hóa — Tổng hợp</Title2>
-          <Caption1 as="p" lang="en">
-            Consolidation of leadership posts — rollup
-          </Caption1>
-          {host === null ? (
-            <Badge appearance="tint" color="warning">
-              Chế độ xem thử (ngoài Excel) / Preview mode (outside Excel)
-            </Badge>
-          ) : (
-            <Badge appearance="tint" color="success">
-              Đang chạy trong Excel / Running in Excel
-            </Badge>
-          )}
-        </header>
-        <NoticeBar />
-        <section>
-          <Body1 as="p">
-            Theo dõi và tổng hợp việc nhất thể hóa chức danh (bí thư chi bộ kiêm trưởng thôn, bí thư đảng ủy
-            kiêm chủ tịch UBND…) từ thôn lên xã, huyện, tỉnh: tỷ lệ, chỉ tiêu và số đơn vị còn thiếu.
-          </Body1>
-          <Caption1 as="p" lang="en">
-            Track and roll up the consolidation of leadership posts (cell secretary also village head, commune
-            secretary also People&apos;s Committee chair…) from villages to communes, districts and provinces:
-            rates, targets and units still needed.
-          </Caption1>
-        </section>
-        <section aria-labelledby="nth-functions">
-          <Subtitle2 as="h2" id="nth-functions">
-            Các hàm NTH trong ô tính / NTH functions in cells
-          </Subtitle2>
-          <FunctionList functions={NTH_FUNCTIONS} />
-        </section>
-      </main>
-    </FluentProvider>
+    <PaneContext.Provider value={pane}>
+      <FluentProvider theme={webLightTheme} className={styles.provider} lang={state.lang}>
+        <main className={styles.root}>
+          <Header />
+          {state.mode === "demo" && <Caption1 className={styles.demo}>{t(T.demoNote)}</Caption1>}
+          <CapabilityNotice />
+          <NoticeBar />
+          <TabList
+            className={styles.tabs}
+            selectedValue={state.tab}
+            onTabSelect={(_, data) => store.setTab(data.value as TabId)}
+            aria-label={t(T.tabs)}
+          >
+            {TABS.map((tab) => (
+              <Tab
+                key={tab.id}
+                value={tab.id}
+                id={`nth-tab-${tab.id}`}
+                aria-controls={tab.id === state.tab ? panelId : undefined}
+              >
+                {t(T[tab.label] as { vi: string; en: string })}
+              </Tab>
+            ))}
+          </TabList>
+          <StatusBar />
+          <div role="tabpanel" id={panelId} aria-labelledby={`nth-tab-${state.tab}`}>
+            {state.tab === "data" && <DataTab />}
+            {state.tab === "reports" && <ReportsTab />}
+            {state.tab === "functions" && <FunctionsTab />}
+          </div>
+        </main>
+      </FluentProvider>
+    </PaneContext.Provider>
   );
 }

@@ -1,20 +1,49 @@
 /**
- * The task pane's entry: renders the React app once Office is ready. In a plain browser office.js
- * still loads and `Office.onReady` resolves with `host: null`; if office.js is missing altogether
- * (blocked, offline), the pane renders in preview mode anyway.
+ * The task pane's entry, in the shared runtime. Inside Excel the pane works on the open workbook
+ * (Office.js); in a plain browser (`Office.onReady` → host null, or office.js missing) it opens in
+ * demo mode on the bundled Lạng Sơn sample held in memory, with the same session code. Registers
+ * the ribbon's report generator either way.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { clockOf } from "../app/workflows";
+import { setReportGenerator } from "../commands/shared";
+import { memoryExcelHost, officeExcelHost } from "../excel/host";
+import { createDemoWorkbook, createEmptyWorkbook } from "../excel/memory/demoWorkbook";
+import { exposeDemoHandle } from "../excel/memory/demoHandle";
+import { WorkbookSession } from "../excel/session";
 import { App } from "./App";
+import { generateFromRibbon } from "./ribbon";
+import { PaneStore } from "./store";
 
-function render(host: Office.HostType | null): void {
+/** Demo syncs wait a little, like Excel on the web, so progress is visible. */
+const DEMO_LATENCY_MS = 40;
+
+function start(host: Office.HostType | null): void {
+  const inExcel = typeof Excel !== "undefined" && host !== null && String(host) === "Excel";
+  let session: WorkbookSession;
+  if (inExcel) {
+    session = new WorkbookSession(officeExcelHost());
+  } else {
+    const params = new URLSearchParams(window.location.search);
+    const book =
+      params.get("workbook") === "empty"
+        ? createEmptyWorkbook({ latencyMs: DEMO_LATENCY_MS })
+        : createDemoWorkbook({ latencyMs: DEMO_LATENCY_MS });
+    exposeDemoHandle(book);
+    session = new WorkbookSession(memoryExcelHost(book));
+  }
+  setReportGenerator(() => generateFromRibbon(session));
+  const store = new PaneStore(session, () => clockOf(new Date()), {
+    lang: new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "vi",
+  });
+  void store.loadChoices();
   const container = document.getElementById("container");
-  if (!container) return;
-  createRoot(container).render(<App host={host} />);
+  if (container) createRoot(container).render(<App store={store} />);
 }
 
 if (typeof Office === "undefined") {
-  render(null);
+  start(null);
 } else {
-  void Office.onReady((info) => render(info.host ?? null));
+  void Office.onReady((info) => start(info.host ?? null));
 }

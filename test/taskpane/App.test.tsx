@@ -1,9 +1,21 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from "@testing-library/react";
+/**
+ * The pane's states with Testing Library, on the in-memory workbook through the real session and
+ * workflows: an empty workbook, data with errors (and thousands of them), generation in progress
+ * (with cancel), generation failed with a clear message, features missing from an older Excel.
+ */
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import * as React from "react";
+import { clockOf } from "../../src/app/workflows";
 import { showNotice } from "../../src/commands/shared";
+import { memoryExcelHost, type ExcelHost } from "../../src/excel/host";
+import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
+import type { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
+import { WorkbookSession } from "../../src/excel/session";
 import { App } from "../../src/taskpane/App";
+import { ISSUES_PER_PAGE } from "../../src/taskpane/components/IssueList";
 import { NTH_FUNCTIONS } from "../../src/taskpane/functionList";
+import { PaneStore } from "../../src/taskpane/store";
 
 // jsdom has no layout, hence no ResizeObserver; Fluent's MessageBar only needs it to exist.
 beforeAll(() => {
@@ -16,23 +28,190 @@ beforeAll(() => {
 
 afterEach(() => showNotice(null));
 
-it("shows the title, the preview badge outside Excel and every NTH function", () => {
-  render(<App host={null} />);
+const clock = (): ReturnType<typeof clockOf> => clockOf(new Date(2026, 0, 15));
+
+function renderPane(host: ExcelHost): PaneStore {
+  const store = new PaneStore(new WorkbookSession(host), clock);
+  render(<App store={store} />);
+  return store;
+}
+
+const click = (name: string | RegExp): void => {
+  fireEvent.click(screen.getByRole("button", { name }));
+};
+
+it("shows the demo mode, the three sections and every NTH function", () => {
+  renderPane(memoryExcelHost(createDemoWorkbook()));
   expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Nhất thể hóa — Tổng hợp");
-  expect(screen.getByText(/Chế độ xem thử \(ngoài Excel\)/)).toBeTruthy();
-  expect(NTH_FUNCTIONS).toHaveLength(6);
+  expect(screen.getByText("Chế độ thử")).toBeTruthy();
+  expect(screen.getAllByRole("tab")).toHaveLength(3);
+  for (const name of ["Dữ liệu", "Báo cáo", "Hàm NTH"])
+    expect(screen.getByRole("tab", { name })).toBeTruthy();
+  fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
   for (const f of NTH_FUNCTIONS) expect(screen.getByText(f.syntax)).toBeTruthy();
 });
 
-it("says it runs in Excel when Office reports a host", () => {
-  render(<App host={"Excel" as unknown as Office.HostType} />);
-  expect(screen.queryByText(/Chế độ xem thử/)).toBeNull();
-  expect(screen.getByText(/Đang chạy trong Excel/)).toBeTruthy();
+it("empty workbook: says what to do, then creates the standard sheets", async () => {
+  const book = createEmptyWorkbook();
+  renderPane(memoryExcelHost(book));
+  click("Kiểm tra dữ liệu");
+  expect(await screen.findByText(/Bảng tính chưa có dữ liệu/)).toBeTruthy();
+  click("Tạo các trang chuẩn");
+  expect(await screen.findByText("Thôn, Cán bộ, Chỉ tiêu, Cài đặt báo cáo, Hướng dẫn")).toBeTruthy();
+  expect(book.sheets.map((s) => s.name)).toEqual([
+    "Sheet1",
+    "Thôn",
+    "Cán bộ",
+    "Chỉ tiêu",
+    "Cài đặt báo cáo",
+    "Hướng dẫn",
+  ]);
 });
 
-it("shows a notice from a ribbon command, Vietnamese first", () => {
-  render(<App host={null} />);
-  expect(screen.queryByText("Chưa lập được báo cáo")).toBeNull();
+it("data with errors: counts, groups by sheet and severity, and a click selects the cell", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  click("Kiểm tra dữ liệu");
+  expect(await screen.findByText("1 lỗi · 3 cảnh báo")).toBeTruthy();
+  expect(screen.getByText("Lỗi (1)")).toBeTruthy();
+  expect(screen.getByText("Cảnh báo (2)")).toBeTruthy();
+  const issue = screen.getByRole("button", { name: /Chọn ô Thôn!\s?F301/ });
+  expect(issue.textContent).toMatch(/“có ạ” không phải giá trị Có\/Không/);
+  fireEvent.click(issue);
+  expect(await screen.findByText("Đã chọn Thôn!F301.")).toBeTruthy();
+  expect(book.selectionOf(book.activeSheet())).toEqual({ top: 301, left: 6, bottom: 301, right: 6 });
+  // The figures at a glance.
+  const glance = screen.getByRole("region", { name: "Tổng quan — Lạng Sơn" });
+  expect(within(glance).getByText("355")).toBeTruthy();
+  expect(within(glance).getByRole("img").textContent).toMatch(/Bình Gia 47,6%/);
+  // English.
+  fireEvent.click(screen.getByRole("switch"));
+  expect(screen.getByText("1 errors · 3 warnings")).toBeTruthy();
+  expect(screen.getByRole("button", { name: /Select cell Thôn!\s?F301/ }).textContent).toMatch(
+    /is not a yes\/no value/,
+  );
+});
+
+it("stays usable with thousands of issues: one page at a time", async () => {
+  const book = createEmptyWorkbook();
+  const rows: (string | number)[][] = [
+    ["Tỉnh", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn", "Nhất thể hóa"],
+  ];
+  for (let i = 1; i <= 3000; i++)
+    rows.push(["Lạng Sơn", `Xã ${i % 40}`, `Thôn ${i}`, `Người ${i}`, `Người ${i}`, "có lẽ"]);
+  book.addSheetValues("Thôn", rows);
+  renderPane(memoryExcelHost(book));
+  click("Kiểm tra dữ liệu");
+  expect(await screen.findByText("3.000 lỗi · 0 cảnh báo", {}, { timeout: 10_000 })).toBeTruthy();
+  expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })).toHaveLength(ISSUES_PER_PAGE);
+  expect(screen.getByText("Trang 1 / 120")).toBeTruthy();
+  click("Trang sau");
+  expect(screen.getByText("Trang 2 / 120")).toBeTruthy();
+  expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })[0].textContent).toMatch(
+    /^Chọn ô Thôn!\s?F27/,
+  );
+});
+
+/** A host whose batches wait at a gate once `hold` is on (Excel busy), to see the pane mid-way. */
+function gatedHost(book: FakeWorkbook): ExcelHost & { hold: boolean; release: () => void } {
+  const inner = memoryExcelHost(book);
+  let open: () => void = () => undefined;
+  let gate = Promise.resolve();
+  const host = {
+    kind: inner.kind,
+    isSetSupported: inner.isSetSupported,
+    hold: false,
+    release: () => open(),
+    run: async <T,>(batch: Parameters<ExcelHost["run"]>[0]): Promise<T> => {
+      if (host.hold) await gate;
+      return inner.run(batch) as Promise<T>;
+    },
+  };
+  gate = new Promise<void>((resolve) => (open = resolve));
+  return host;
+}
+
+it("generation in progress: progress bar with the step, no second start, cancel between sheets", async () => {
+  const book = createDemoWorkbook();
+  const host = gatedHost(book);
+  renderPane(host);
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  host.hold = true;
+  click("Lập báo cáo");
+  const bar = await screen.findByRole("progressbar");
+  expect(bar).toBeTruthy();
+  expect(screen.getByText("Đang đọc dữ liệu…")).toBeTruthy();
+  expect((screen.getByRole("button", { name: "Lập báo cáo" }) as HTMLButtonElement).disabled).toBe(true);
+  click("Dừng");
+  expect(screen.getByText("Đang dừng sau trang hiện tại…")).toBeTruthy();
+  await act(async () => {
+    host.hold = false;
+    host.release();
+  });
+  expect(await screen.findByText("Đã dừng")).toBeTruthy();
+  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
+});
+
+it("shows each sheet being written", async () => {
+  const book = createDemoWorkbook();
+  const store = renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  act(() =>
+    store.set({
+      generation: {
+        kind: "running",
+        cancelling: false,
+        progress: { step: { kind: "write", index: 2, total: 6, name: "Chất lượng bí thư" }, fraction: 4 / 9 },
+      },
+    }),
+  );
+  expect(screen.getByText("Đang ghi trang 3/6: Chất lượng bí thư")).toBeTruthy();
+  expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe(String(4 / 9));
+});
+
+it("generation failed: a clear message, and no half-written sheet", async () => {
+  // Excel on the web refuses a request over its payload limit: here 8 kB, so the first report fails.
+  const book = createDemoWorkbook({ payloadLimit: 8_000 });
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  click("Lập báo cáo");
+  const alert = await screen.findByRole("alert");
+  expect(alert.textContent).toMatch(/Lập báo cáo không thành công/);
+  expect(alert.textContent).toMatch(
+    /Lỗi khi ghi trang “Tổng hợp”: The request payload size has exceeded the limit/,
+  );
+  expect(alert.textContent).toMatch(/trang đang ghi dở đã được gỡ bỏ/);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
+});
+
+it("generation done: links to the sheets made, figures and chart", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  fireEvent.click(screen.getByRole("checkbox", { name: "Chi bộ thôn" }));
+  click("Lập báo cáo");
+  expect(await screen.findByText("Đã lập xong: 5 trang báo cáo")).toBeTruthy();
+  expect(screen.getByText("Trang Tổng hợp có biểu đồ tỷ lệ theo đơn vị.")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Mở trang Tổng hợp" }));
+  expect(await screen.findByText("Đã chọn Tổng hợp.")).toBeTruthy();
+  expect(book.activeSheet().name).toBe("Tổng hợp");
+  expect(book.find("Chi bộ thôn")).toBeUndefined();
+});
+
+it("says which features an older Excel lacks instead of failing", () => {
+  const minor = (v: string): number => Number(v.split(".")[1]);
+  renderPane(memoryExcelHost(createDemoWorkbook(), (_, version) => minor(version) <= 7));
+  expect(screen.getByText("Phiên bản Excel này thiếu một số tính năng")).toBeTruthy();
+  expect(screen.getByText("Lập báo cáo — cần ExcelApi 1.12")).toBeTruthy();
+  expect((screen.getByRole("button", { name: "Tạo các trang chuẩn" }) as HTMLButtonElement).disabled).toBe(
+    true,
+  );
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  expect((screen.getByRole("button", { name: "Lập báo cáo" }) as HTMLButtonElement).disabled).toBe(true);
+});
+
+it("shows a notice from the ribbon command, Vietnamese first", () => {
+  renderPane(memoryExcelHost(createDemoWorkbook()));
   act(() =>
     showNotice({
       intent: "warning",

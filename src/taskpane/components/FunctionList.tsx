@@ -1,21 +1,47 @@
-import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
+import type { Language } from "../../core/summary";
 import type { FunctionSummary } from "../functionList";
+import { T, tr } from "../text";
 
 const useStyles = makeStyles({
-  item: { "& p": { margin: 0 } },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
+  list: { margin: 0, padding: 0, listStyle: "none", display: "grid", rowGap: tokens.spacingVerticalM },
+  item: {
     display: "grid",
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalXXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    "& p": { margin: 0 },
   },
-  syntax: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  syntax: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  example: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `1px ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    overflowWrap: "anywhere",
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The NTH functions with their meaning in both languages and an example. */
-export function FunctionList(props: { functions: readonly FunctionSummary[] }): React.JSX.Element {
+/**
+ * The NTH functions with their meaning and an example; with `onInsert`, each example has a button
+ * that writes it into the selected cell.
+ */
+export function FunctionList(props: {
+  functions: readonly FunctionSummary[];
+  lang?: Language;
+  onInsert?: (formula: string) => void;
+  insertDisabled?: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
+  const lang = props.lang ?? "vi";
   return (
     <ul className={styles.list}>
       {props.functions.map((f) => (
@@ -23,10 +49,21 @@ export function FunctionList(props: { functions: readonly FunctionSummary[] }): 
           <Body1 as="p" className={styles.syntax}>
             {f.syntax}
           </Body1>
-          <Body1 as="p">{f.meaning.vi}</Body1>
-          <Caption1 as="p" lang="en">
-            {f.meaning.en} {f.example}
-          </Caption1>
+          <Body1 as="p">{f.meaning[lang]}</Body1>
+          <div className={styles.example}>
+            <Caption1 className={styles.hint}>{tr(lang, T.example)}:</Caption1>
+            <code className={styles.code}>{f.example}</code>
+            {props.onInsert && (
+              <Button
+                size="small"
+                disabled={props.insertDisabled}
+                onClick={() => props.onInsert?.(f.example)}
+                aria-label={`${tr(lang, T.insert)} ${f.example} ${tr(lang, T.insertInto)}`}
+              >
+                {tr(lang, T.insert)}
+              </Button>
+            )}
+          </div>
         </li>
       ))}
     </ul>

@@ -1,0 +1,281 @@
+import type { SheetGrid, WorkbookGrids } from "../core/grid";
+import type { Issue, Message } from "../core/issues";
+import { analyse, type Analysis } from "../core/pipeline";
+import { findHeaderRow } from "../core/read/headers";
+import { SHEET_SPECS, type SheetKind } from "../core/schema/sheets";
+import type { Language } from "../core/summary";
+import { REPORT_IDS, type ReportId } from "../report/description";
+import { reportsFor } from "../report/reports";
+import type { ReportDate } from "../report/settings";
+import { findSettingsSheet, isSettingsSheetName, type SettingsProblem } from "../report/settingsSheet";
+import type { WorkbookSession } from "../excel/session";
+import type { WrittenSheet } from "../excel/writeReport";
+import { focusRollup, unitChoices, type UnitChoice } from "./focus";
+import { glanceOf, type Glance } from "./glance";
+import { countIssues, groupIssues, type IssueCounts, type SheetGroup } from "./issueGroups";
+import { settingsSheetWrites, type SettingKey } from "./settingsForm";
+import {
+  planStandardSheets,
+  settingsSheet,
+  standardSheetNames,
+  type StandardSheetKind,
+} from "./standardSheets";
+import { summaryChartPlan } from "./summaryChart";
+
+/**
+ * What the clerk does, as plain async functions over a workbook session and the core: check the
+ * data, create the standard sheets, save header settings, generate the reports. The task pane and
+ * the ribbon command call these; React only renders their results.
+ */
+
+export interface Clock {
+  readonly today: ReportDate;
+  readonly year: number;
+}
+
+export function clockOf(now: Date): Clock {
+  return {
+    today: { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() },
+    year: now.getFullYear(),
+  };
+}
+
+export type CheckOutcome =
+  | {
+      readonly kind: "ok";
+      readonly workbook: WorkbookGrids;
+      readonly analysis: Analysis;
+      readonly issues: readonly Issue[];
+      readonly counts: IssueCounts;
+      readonly groups: readonly SheetGroup[];
+      readonly glance: Glance;
+      readonly units: readonly UnitChoice[];
+      readonly defaultUnitId: string | null;
+      readonly settingsSheet: SheetGrid | null;
+    }
+  | {
+      readonly kind: "unusable";
+      readonly workbook: WorkbookGrids;
+      readonly message: Message;
+      readonly empty: boolean;
+    };
+
+/** True when no sheet has a single filled cell. */
+function isEmptyWorkbook(workbook: WorkbookGrids): boolean {
+  return workbook.sheets.every((s) => s.rows.every((r) => r.every((v) => v === null || v === "")));
+}
+
+/** Reads the workbook and runs the engine: issues grouped by sheet and severity, figures at a glance. */
+export async function checkData(session: WorkbookSession, clock: Clock): Promise<CheckOutcome> {
+  const { workbook } = await session.readWorkbook();
+  return analyseWorkbook(workbook, clock);
+}
+
+export function analyseWorkbook(workbook: WorkbookGrids, clock: Clock): CheckOutcome {
+  const result = analyse([workbook], { referenceYear: clock.year });
+  if (!result.ok)
+    return { kind: "unusable", workbook, message: result.unusable, empty: isEmptyWorkbook(workbook) };
+  const { analysis } = result;
+  const choices = unitChoices(analysis.rollup);
+  return {
+    kind: "ok",
+    workbook,
+    analysis,
+    issues: analysis.issues,
+    counts: countIssues(analysis.issues),
+    groups: groupIssues(
+      analysis.issues,
+      workbook.sheets.map((s) => s.name),
+    ),
+    glance: glanceOf(analysis.rollup),
+    units: choices.units,
+    defaultUnitId: choices.defaultId,
+    settingsSheet: findSettingsSheet([workbook]),
+  };
+}
+
+export interface CreateOutcome {
+  readonly created: readonly string[];
+  readonly skipped: readonly { readonly kind: StandardSheetKind; readonly sheet: string }[];
+}
+
+/** Creates the standard sheets the workbook lacks (never replacing a sheet). */
+export async function createStandardSheets(
+  session: WorkbookSession,
+  language: Language,
+): Promise<CreateOutcome> {
+  const { workbook, marks } = await session.readWorkbook();
+  const tables = await session.tableNames();
+  const foundKinds = new Map<SheetKind, string>();
+  for (const grid of workbook.sheets) {
+    const header = findHeaderRow(grid, SHEET_SPECS);
+    if (header && !foundKinds.has(header.spec.kind)) foundKinds.set(header.spec.kind, grid.name);
+  }
+  const plan = planStandardSheets(
+    {
+      sheetNames: marks.map((m) => m.name),
+      tableNames: tables,
+      foundKinds,
+      settingsSheet: marks.find((m) => isSettingsSheetName(m.name))?.name ?? null,
+      instructionsSheet: marks.find((m) => m.own === "instructions")?.name ?? null,
+    },
+    language,
+  );
+  const made = await session.createSheets(plan.create);
+  return { created: made.created, skipped: plan.skipped };
+}
+
+/**
+ * Saves header settings typed in the pane into the settings sheet ("Cài đặt báo cáo"): changed
+ * cells of the existing sheet, or a new settings sheet when there is none. Empty edits clear a value.
+ */
+export async function saveSettings(
+  session: WorkbookSession,
+  edits: ReadonlyMap<SettingKey, string>,
+  language: Language,
+): Promise<void> {
+  if (edits.size === 0) return;
+  const { workbook, marks } = await session.readWorkbook();
+  const sheet = findSettingsSheet([workbook]);
+  if (sheet) {
+    await session.writeCells(sheet.name, settingsSheetWrites(sheet, edits, language));
+    return;
+  }
+  const existing = marks.find((m) => isSettingsSheetName(m.name));
+  if (existing) {
+    // An empty settings sheet (no used range): write the rows into it.
+    const grid: SheetGrid = { name: existing.name, rows: [] };
+    await session.writeCells(existing.name, settingsSheetWrites(grid, edits, language));
+    return;
+  }
+  const name = standardSheetNames(language).settings;
+  const taken = marks.map((m) => m.name.toLocaleLowerCase());
+  const free = taken.includes(name.toLocaleLowerCase()) ? `${name} (2)` : name;
+  await session.createSheets([settingsSheet(free, language, edits)]);
+}
+
+/** The choices of one generation. */
+export interface GenerateRequest {
+  /** The reporting unit (a province, district or commune id of the rollup); null: the data's own. */
+  readonly unitId: string | null;
+  readonly reports: readonly ReportId[];
+  readonly language: Language;
+  readonly layout: "nested" | "flat";
+}
+
+export type GenerateStep =
+  | { readonly kind: "read" }
+  | { readonly kind: "analyse" }
+  | { readonly kind: "write"; readonly index: number; readonly total: number; readonly name: string }
+  | { readonly kind: "chart" };
+
+export interface GenerateProgress {
+  readonly step: GenerateStep;
+  /** 0 to 1. */
+  readonly fraction: number;
+}
+
+export interface GenerateOutcome {
+  readonly status: "done" | "cancelled" | "failed" | "unusable";
+  readonly written: readonly WrittenSheet[];
+  /** Why it failed or could not start, for the clerk; null when done or cancelled. */
+  readonly message: Message | null;
+  readonly glance: Glance | null;
+  readonly settingsProblems: readonly SettingsProblem[];
+  /** Whether the native chart was added to the summary sheet. */
+  readonly chart: boolean;
+  /** The check made on the way (issues, figures, units), when the workbook could be read. */
+  readonly check: CheckOutcome | null;
+}
+
+function detail(error: unknown): string {
+  if (error && typeof error === "object") {
+    const e = error as { message?: unknown; code?: unknown; bilingual?: Message };
+    if (typeof e.message === "string" && e.message !== "") return e.message.replace(/[.\s]+$/, "");
+    if (typeof e.code === "string") return e.code;
+  }
+  return String(error);
+}
+
+/**
+ * Generates the chosen report sheets: read, analyse, build, write sheet by sheet (progress,
+ * cancellation between sheets), then the chart on the summary sheet. Never throws: every outcome,
+ * failures included, comes back with a message for the clerk.
+ */
+export async function generateReports(
+  session: WorkbookSession,
+  request: GenerateRequest,
+  clock: Clock,
+  options: { onProgress?: (p: GenerateProgress) => void; signal?: AbortSignal; chart?: boolean } = {},
+): Promise<GenerateOutcome> {
+  const wanted = REPORT_IDS.filter((id) => request.reports.includes(id));
+  const steps = 2 + wanted.length + 1;
+  const report = (step: GenerateStep, done: number): void =>
+    options.onProgress?.({ step, fraction: done / steps });
+  const none = { written: [], glance: null, settingsProblems: [], chart: false, check: null };
+  let workbook: WorkbookGrids;
+  try {
+    report({ kind: "read" }, 0);
+    workbook = (await session.readWorkbook()).workbook;
+  } catch (error) {
+    return {
+      ...none,
+      status: "failed",
+      message: {
+        vi: `Không đọc được bảng tính: ${detail(error)}`,
+        en: `Could not read the workbook: ${detail(error)}`,
+      },
+    };
+  }
+  if (options.signal?.aborted) return { ...none, status: "cancelled", message: null };
+  report({ kind: "analyse" }, 1);
+  const check = analyseWorkbook(workbook, clock);
+  if (check.kind === "unusable") return { ...none, check, status: "unusable", message: check.message };
+  const rollup = focusRollup(check.analysis.rollup, request.unitId);
+  const built = reportsFor(rollup, check.issues, {
+    workbooks: [workbook],
+    options: new Map([
+      ["language", request.language],
+      ["layout", request.layout === "flat" ? "flat" : "nested"],
+    ]),
+    language: request.language,
+    today: clock.today,
+  });
+  const sheets = built.sheets.filter((d) => wanted.includes(d.reportId));
+  const glance = glanceOf(rollup);
+  const written = await session.writeReports(sheets, {
+    signal: options.signal,
+    onProgress: (p) => report({ kind: "write", index: p.index, total: p.total, name: p.name }, 2 + p.index),
+  });
+  const base = { written: written.written, glance, settingsProblems: built.problems, check };
+  if (written.failed) {
+    const name = written.failed.name;
+    return {
+      ...base,
+      chart: false,
+      status: "failed",
+      message: {
+        vi: `Lỗi khi ghi trang “${name}”: ${detail(written.failed.error)}. Các trang đã lập xong vẫn đầy đủ; trang đang ghi dở đã được gỡ bỏ. Hãy thử lại.`,
+        en: `Writing the sheet “${name}” failed: ${detail(written.failed.error)}. The sheets finished before are complete; the half-written one was removed. Try again.`,
+      },
+    };
+  }
+  if (written.cancelled) return { ...base, chart: false, status: "cancelled", message: null };
+  let chart = false;
+  const summary = written.written.find((w) => w.reportId === "summary");
+  const summaryDescription = sheets.find((d) => d.reportId === "summary");
+  if (summary && summaryDescription && options.chart !== false) {
+    report({ kind: "chart" }, steps - 1);
+    const plan = summaryChartPlan(summaryDescription, rollup, built.settings);
+    if (plan) {
+      try {
+        await session.addSummaryChart(summary.name, plan);
+        chart = true;
+      } catch {
+        // The chart is a convenience: the reports stand without it.
+      }
+    }
+  }
+  report({ kind: "chart" }, steps);
+  return { ...base, chart, status: "done", message: null };
+}

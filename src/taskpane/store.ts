@@ -1,0 +1,333 @@
+import type { Issue, Message } from "../core/issues";
+import type { Language } from "../core/summary";
+import { REPORT_IDS, type ReportId } from "../report/description";
+import type { Glance } from "../app/glance";
+import type { UnitChoice } from "../app/focus";
+import type { IssueCounts, SheetGroup } from "../app/issueGroups";
+import { settingsForm, type FormField, type SettingKey } from "../app/settingsForm";
+import {
+  analyseWorkbook,
+  checkData,
+  createStandardSheets,
+  generateReports,
+  saveSettings,
+  type Clock,
+  type CreateOutcome,
+  type GenerateOutcome,
+  type GenerateProgress,
+} from "../app/workflows";
+import { restoreChoices, type PaneChoices } from "../app/choices";
+import { SessionError, type Capabilities, type WorkbookSession } from "../excel/session";
+import { focusRollup } from "../app/focus";
+import type { Rollup } from "../core/rollup/types";
+import type { SheetGrid } from "../core/grid";
+
+/**
+ * The task pane's state and actions, outside React: components render `state` and call the
+ * actions; the actions call the workflows (src/app) over the workbook session (src/excel). One
+ * store per pane; `subscribe`/`getState` fit React's useSyncExternalStore.
+ */
+
+export type Tab = "data" | "reports" | "functions";
+
+export type CheckState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | {
+      readonly kind: "ok";
+      readonly counts: IssueCounts;
+      readonly total: number;
+      readonly groups: readonly SheetGroup[];
+      readonly glance: Glance;
+    }
+  | { readonly kind: "unusable"; readonly message: Message; readonly empty: boolean }
+  | { readonly kind: "failed"; readonly message: Message };
+
+export type CreateState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done"; readonly outcome: CreateOutcome }
+  | { readonly kind: "failed"; readonly message: Message };
+
+export type GenerationState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running"; readonly progress: GenerateProgress | null; readonly cancelling: boolean }
+  | { readonly kind: "finished"; readonly outcome: GenerateOutcome };
+
+export interface PaneState {
+  readonly lang: Language;
+  readonly mode: "excel" | "demo";
+  readonly capabilities: Capabilities;
+  readonly tab: Tab;
+  readonly create: CreateState;
+  readonly check: CheckState;
+  readonly generation: GenerationState;
+  /** Units one can report for (known after a check or the first generation). */
+  readonly units: readonly UnitChoice[];
+  readonly choices: PaneChoices;
+  /** The header-block form; empty until the data has been read. */
+  readonly form: readonly FormField[];
+  readonly edits: ReadonlyMap<SettingKey, string>;
+  /** A short message about the last small action (a selected cell, an inserted formula, an error). */
+  readonly status: { readonly intent: "success" | "error" | "info"; readonly message: Message } | null;
+}
+
+const sayError = (vi: string, en: string, error: unknown): Message => {
+  if (error instanceof SessionError) return error.bilingual;
+  const detail = error instanceof Error ? error.message : String(error);
+  return { vi: `${vi}: ${detail}`, en: `${en}: ${detail}` };
+};
+
+export class PaneStore {
+  private state: PaneState;
+  private readonly listeners = new Set<() => void>();
+  private controller: AbortController | null = null;
+  /** The last rollup and settings sheet read, for the form's defaults. */
+  private rollup: Rollup | null = null;
+  private settingsSheet: SheetGrid | null = null;
+
+  constructor(
+    readonly session: WorkbookSession,
+    private readonly clock: () => Clock,
+    initial: Partial<Pick<PaneState, "lang" | "tab">> = {},
+  ) {
+    this.state = {
+      lang: initial.lang ?? "vi",
+      mode: session.mode,
+      capabilities: session.capabilities(),
+      tab: initial.tab ?? "data",
+      create: { kind: "none" },
+      check: { kind: "none" },
+      generation: { kind: "none" },
+      units: [],
+      choices: restoreChoices(null),
+      form: [],
+      edits: new Map(),
+      status: null,
+    };
+  }
+
+  // ---- the external-store protocol ----
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  /** Replaces part of the state (actions, and tests that show a given state). */
+  set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  // ---- small actions ----
+
+  setLang = (lang: Language): void => this.set({ lang });
+
+  setTab = (tab: Tab): void => this.set({ tab, status: null });
+
+  setChoices = (patch: Partial<PaneChoices>): void => {
+    const choices = { ...this.state.choices, ...patch };
+    this.set({ choices, form: this.formFor(choices) });
+  };
+
+  setEdit = (key: SettingKey, value: string): void => {
+    const edits = new Map(this.state.edits);
+    const original = this.state.form.find((f) => f.key === key)?.value ?? "";
+    if (value === original) edits.delete(key);
+    else edits.set(key, value);
+    this.set({ edits });
+  };
+
+  clearStatus = (): void => this.set({ status: null });
+
+  // ---- workbook actions ----
+
+  /** Loads the choices saved in the workbook (at start). Never throws. */
+  loadChoices = async (): Promise<void> => {
+    if (!this.state.capabilities.settings.supported) return;
+    try {
+      const saved = await this.session.loadPaneChoices();
+      if (saved !== null) this.set({ choices: restoreChoices(saved) });
+    } catch {
+      // Defaults then.
+    }
+  };
+
+  createSheets = async (): Promise<void> => {
+    this.set({ create: { kind: "running" } });
+    try {
+      const outcome = await createStandardSheets(this.session, this.state.lang);
+      this.set({ create: { kind: "done", outcome } });
+    } catch (error) {
+      this.set({
+        create: {
+          kind: "failed",
+          message: sayError("Không tạo được các trang chuẩn", "Could not create the standard sheets", error),
+        },
+      });
+    }
+  };
+
+  check = async (): Promise<void> => {
+    this.set({ check: { kind: "running" } });
+    try {
+      const outcome = await checkData(this.session, this.clock());
+      this.absorb(outcome);
+    } catch (error) {
+      this.set({
+        check: {
+          kind: "failed",
+          message: sayError("Không đọc được bảng tính", "Could not read the workbook", error),
+        },
+      });
+    }
+  };
+
+  /** Takes a check's outcome into the state: issues, figures, units, the settings form. */
+  private absorb(outcome: ReturnType<typeof analyseWorkbook>): void {
+    if (outcome.kind === "unusable") {
+      this.rollup = null;
+      this.set({ check: { kind: "unusable", message: outcome.message, empty: outcome.empty } });
+      return;
+    }
+    this.rollup = outcome.analysis.rollup;
+    this.settingsSheet = outcome.settingsSheet;
+    const known = new Set(outcome.units.map((u) => u.id));
+    const unitId =
+      this.state.choices.unitId && known.has(this.state.choices.unitId)
+        ? this.state.choices.unitId
+        : outcome.defaultUnitId;
+    const choices = { ...this.state.choices, unitId };
+    this.set({
+      check: {
+        kind: "ok",
+        counts: outcome.counts,
+        total: outcome.issues.length,
+        groups: outcome.groups,
+        glance: outcome.glance,
+      },
+      units: outcome.units,
+      choices,
+      form: this.formFor(choices),
+      edits: new Map(),
+    });
+  }
+
+  private formFor(choices: PaneChoices): FormField[] {
+    if (!this.rollup) return [];
+    const focused = focusRollup(this.rollup, choices.unitId);
+    return settingsForm(focused, this.settingsSheet, this.clock().today, choices.language);
+  }
+
+  selectIssue = async (issue: Issue): Promise<void> => {
+    if (!issue.sheet) return;
+    await this.select(issue.sheet, issue.cell);
+  };
+
+  /** Shows a sheet (a link in the result summary) or selects a cell. */
+  select = async (sheet: string, cell: string): Promise<void> => {
+    try {
+      await this.session.selectCell(sheet, cell);
+      const place = cell ? `${sheet}!${cell}` : sheet;
+      this.set({
+        status: { intent: "info", message: { vi: `Đã chọn ${place}.`, en: `Selected ${place}.` } },
+      });
+    } catch (error) {
+      this.set({
+        status: {
+          intent: "error",
+          message: sayError("Không chọn được ô", "Could not select the cell", error),
+        },
+      });
+    }
+  };
+
+  insertFormula = async (formula: string): Promise<void> => {
+    try {
+      const address = await this.session.insertFormula(formula);
+      this.set({
+        status: {
+          intent: "success",
+          message: { vi: `Đã chèn ${formula} vào ${address}.`, en: `Inserted ${formula} into ${address}.` },
+        },
+      });
+    } catch (error) {
+      this.set({
+        status: {
+          intent: "error",
+          message: sayError("Không chèn được công thức", "Could not insert the formula", error),
+        },
+      });
+    }
+  };
+
+  /** Saves the header settings typed in the pane, then generates the chosen reports. */
+  generate = async (): Promise<void> => {
+    if (this.state.generation.kind === "running") return;
+    const controller = new AbortController();
+    this.controller = controller;
+    this.set({ generation: { kind: "running", progress: null, cancelling: false } });
+    const { choices, lang } = this.state;
+    try {
+      if (this.state.edits.size > 0) await saveSettings(this.session, this.state.edits, lang);
+      if (this.state.capabilities.settings.supported)
+        await this.session.savePaneChoices(choices).catch(() => undefined);
+    } catch (error) {
+      this.finish({
+        status: "failed",
+        written: [],
+        glance: null,
+        settingsProblems: [],
+        chart: false,
+        check: null,
+        message: sayError("Không lưu được cài đặt báo cáo", "Could not save the report settings", error),
+      });
+      return;
+    }
+    const outcome = await generateReports(
+      this.session,
+      {
+        unitId: choices.unitId,
+        reports: choices.reports,
+        language: choices.language,
+        layout: choices.layout,
+      },
+      this.clock(),
+      {
+        signal: controller.signal,
+        chart: this.state.capabilities.chart.supported,
+        onProgress: (progress) => {
+          const g = this.state.generation;
+          if (g.kind === "running") this.set({ generation: { ...g, progress } });
+        },
+      },
+    );
+    // The check made on the way refreshes the issues, the figures and the form.
+    if (outcome.check) this.absorb(outcome.check);
+    this.finish(outcome);
+  };
+
+  private finish(outcome: GenerateOutcome): void {
+    this.controller = null;
+    this.set({ generation: { kind: "finished", outcome } });
+  }
+
+  cancel = (): void => {
+    const g = this.state.generation;
+    if (g.kind !== "running" || !this.controller) return;
+    this.controller.abort();
+    this.set({ generation: { ...g, cancelling: true } });
+  };
+
+  toggleReport = (id: ReportId, on: boolean): void => {
+    const chosen = new Set(this.state.choices.reports);
+    if (on) chosen.add(id);
+    else chosen.delete(id);
+    this.setChoices({ reports: REPORT_IDS.filter((r) => chosen.has(r)) });
+  };
+}

@@ -1,0 +1,193 @@
+import type { Message } from "../core/issues";
+import type { Language } from "../core/summary";
+
+/** Every fixed text of the pane, Vietnamese first. */
+export const T = {
+  title: { vi: "Nhất thể hóa — Tổng hợp", en: "Consolidation of posts — rollup" },
+  subtitle: {
+    vi: "Bí thư chi bộ kiêm trưởng thôn và các chức danh chủ chốt",
+    en: "Cell secretaries who are also village heads, and commune leaders",
+  },
+  english: { vi: "English", en: "English" },
+  languageSwitch: { vi: "Hiển thị bằng tiếng Anh", en: "Show in English" },
+  demoBadge: { vi: "Chế độ thử", en: "Demo mode" },
+  demoNote: {
+    vi: "Ngoài Excel: bảng tính mẫu Lạng Sơn trong bộ nhớ (có 4 lỗi nhập liệu cố ý). Không có gì được gửi đi.",
+    en: "Outside Excel: the Lạng Sơn sample workbook, in memory (with 4 deliberate typing mistakes). Nothing is sent anywhere.",
+  },
+  excelBadge: { vi: "Trong Excel", en: "In Excel" },
+  tabs: { vi: "Các mục", en: "Sections" },
+  tabData: { vi: "Dữ liệu", en: "Data" },
+  tabReports: { vi: "Báo cáo", en: "Reports" },
+  tabFunctions: { vi: "Hàm NTH", en: "NTH functions" },
+  unsupported: { vi: "Phiên bản Excel này thiếu một số tính năng", en: "This Excel lacks some features" },
+  needs: { vi: "cần", en: "needs" },
+  unsupportedHint: {
+    vi: "Hãy dùng Excel cho Microsoft 365, Excel 2021 trở lên hoặc Excel trên web.",
+    en: "Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.",
+  },
+  features: {
+    read: { vi: "Đọc dữ liệu", en: "Reading the data" },
+    createSheets: { vi: "Tạo trang chuẩn", en: "Creating the standard sheets" },
+    reports: { vi: "Lập báo cáo", en: "Generating reports" },
+    chart: { vi: "Biểu đồ trong trang Tổng hợp", en: "The chart on the summary sheet" },
+    selectCell: { vi: "Chọn ô có lỗi", en: "Selecting a cell" },
+    insertFormula: { vi: "Chèn công thức", en: "Inserting a formula" },
+    settings: { vi: "Ghi nhớ lựa chọn trong bảng tính", en: "Remembering choices in the workbook" },
+  },
+  // Data tab
+  createTitle: { vi: "Các trang chuẩn", en: "The standard sheets" },
+  createHelp: {
+    vi: "Tạo các trang Thôn, Cán bộ, Chỉ tiêu (bảng Excel có danh sách chọn), trang Cài đặt báo cáo và trang Hướng dẫn. Không ghi đè trang nào đã có.",
+    en: "Creates the Villages, Office-holders and Targets sheets (Excel tables with drop-down lists), a report settings sheet and an instructions sheet. No existing sheet is overwritten.",
+  },
+  createButton: { vi: "Tạo các trang chuẩn", en: "Create the standard sheets" },
+  creating: { vi: "Đang tạo…", en: "Creating…" },
+  created: { vi: "Đã tạo", en: "Created" },
+  alreadyThere: { vi: "Đã có sẵn (giữ nguyên)", en: "Already there (kept)" },
+  nothingCreated: {
+    vi: "Bảng tính đã có đủ các trang chuẩn.",
+    en: "The workbook already has every standard sheet.",
+  },
+  checkTitle: { vi: "Kiểm tra dữ liệu", en: "Check the data" },
+  checkHelp: {
+    vi: "Đọc các trang dữ liệu và liệt kê mọi chỗ cần sửa; bấm vào một dòng để chọn ô đó.",
+    en: "Reads the data sheets and lists everything to fix; click a line to select that cell.",
+  },
+  checkButton: { vi: "Kiểm tra dữ liệu", en: "Check the data" },
+  checking: { vi: "Đang đọc và kiểm tra…", en: "Reading and checking…" },
+  noIssues: {
+    vi: "Không có lỗi nào. Dữ liệu sẵn sàng để lập báo cáo.",
+    en: "No issues. The data is ready for the reports.",
+  },
+  errors: { vi: "lỗi", en: "errors" },
+  warnings: { vi: "cảnh báo", en: "warnings" },
+  errorHeading: { vi: "Lỗi", en: "Errors" },
+  warningHeading: { vi: "Cảnh báo", en: "Warnings" },
+  wholeWorkbook: { vi: "Toàn bảng tính", en: "Whole workbook" },
+  sheet: { vi: "Trang", en: "Sheet" },
+  issueList: { vi: "Các vấn đề theo trang", en: "Issues by sheet" },
+  selectCellOf: { vi: "Chọn ô", en: "Select cell" },
+  previous: { vi: "Trang trước", en: "Previous page" },
+  next: { vi: "Trang sau", en: "Next page" },
+  page: { vi: "Trang", en: "Page" },
+  of: { vi: "/", en: "of" },
+  emptyWorkbook: {
+    vi: "Bảng tính chưa có dữ liệu. Bấm “Tạo các trang chuẩn” rồi nhập danh sách thôn vào trang Thôn.",
+    en: "The workbook has no data yet. Click “Create the standard sheets”, then fill in the villages sheet.",
+  },
+  cannotUse: { vi: "Chưa đọc được dữ liệu", en: "The data cannot be read yet" },
+  // Glance
+  glanceTitle: { vi: "Tổng quan", en: "At a glance" },
+  villages: { vi: "Thôn, tổ dân phố", en: "Villages" },
+  consolidated: { vi: "Bí thư kiêm trưởng thôn", en: "Secretary also head" },
+  rate: { vi: "Tỷ lệ", en: "Rate" },
+  target: { vi: "Chỉ tiêu", en: "Target" },
+  noTarget: { vi: "chưa có chỉ tiêu", en: "no target" },
+  stillNeeded: { vi: "Còn cần", en: "Still needed" },
+  villagesMore: { vi: "thôn nữa", en: "more" },
+  met: { vi: "Đạt chỉ tiêu", en: "Target met" },
+  notMet: { vi: "Chưa đạt", en: "Not met" },
+  chartTitle: { vi: "Tỷ lệ theo đơn vị", en: "Rate by unit" },
+  chartTargetLine: { vi: "Vạch chỉ tiêu", en: "Target line" },
+  above: { vi: "trên", en: "above" },
+  // Reports tab
+  reportsTitle: { vi: "Lập báo cáo", en: "Generate reports" },
+  reportsHelp: {
+    vi: "Lập các biểu tổng hợp theo mẫu từ dữ liệu trong bảng tính. Lập lại chỉ thay các trang báo cáo của tiện ích.",
+    en: "Builds the official summary sheets from the workbook's data. Regenerating replaces only the add-in's own report sheets.",
+  },
+  level: { vi: "Cấp báo cáo", en: "Reporting level" },
+  unit: { vi: "Đơn vị báo cáo", en: "Reporting unit" },
+  levels: {
+    province: { vi: "Tỉnh, thành phố", en: "Province" },
+    district: { vi: "Huyện, quận, thị xã", en: "District" },
+    commune: { vi: "Xã, phường, thị trấn", en: "Commune" },
+  },
+  unitsUnknown: {
+    vi: "Đơn vị báo cáo: theo dữ liệu. Bấm “Đọc đơn vị” để chọn cấp khác.",
+    en: "Reporting unit: as the data says. Click “Read units” to choose another level.",
+  },
+  readUnits: { vi: "Đọc đơn vị", en: "Read units" },
+  whichReports: { vi: "Các biểu cần lập", en: "Which report sheets" },
+  reportLanguage: { vi: "Ngôn ngữ báo cáo", en: "Report language" },
+  vietnamese: { vi: "Tiếng Việt", en: "Vietnamese" },
+  englishLanguage: { vi: "Tiếng Anh", en: "English" },
+  layout: { vi: "Trình bày cấp tỉnh", en: "Province layout" },
+  nested: { vi: "Huyện và các xã", en: "Districts with their communes" },
+  flat: { vi: "Chỉ cấp huyện", en: "Districts only" },
+  headerBlock: {
+    vi: "Phần đầu và chữ ký (lưu ở trang Cài đặt báo cáo)",
+    en: "Header and signature (kept in the report settings sheet)",
+  },
+  headerHelp: {
+    vi: "Để trống để dùng giá trị gợi ý theo dữ liệu.",
+    en: "Leave empty to use the suggestion from the data.",
+  },
+  generateButton: { vi: "Lập báo cáo", en: "Generate reports" },
+  chooseOne: { vi: "Chọn ít nhất một biểu.", en: "Choose at least one sheet." },
+  cancel: { vi: "Dừng", en: "Cancel" },
+  cancelling: { vi: "Đang dừng sau trang hiện tại…", en: "Stopping after the current sheet…" },
+  progressLabel: { vi: "Tiến độ lập báo cáo", en: "Report generation progress" },
+  stepRead: { vi: "Đang đọc dữ liệu…", en: "Reading the data…" },
+  stepAnalyse: { vi: "Đang kiểm tra và tổng hợp…", en: "Checking and rolling up…" },
+  stepWrite: { vi: "Đang ghi trang", en: "Writing sheet" },
+  stepChart: { vi: "Đang vẽ biểu đồ…", en: "Drawing the chart…" },
+  done: { vi: "Đã lập xong", en: "Done" },
+  sheetsMade: { vi: "trang báo cáo", en: "report sheets" },
+  replaced: { vi: "thay bản cũ", en: "replaced" },
+  openSheet: { vi: "Mở trang", en: "Open sheet" },
+  withChart: {
+    vi: "Trang Tổng hợp có biểu đồ tỷ lệ theo đơn vị.",
+    en: "The summary sheet has a chart of the rate by unit.",
+  },
+  cancelled: { vi: "Đã dừng", en: "Cancelled" },
+  cancelledBody: {
+    vi: "Các trang đã lập xong được giữ nguyên; các trang còn lại chưa được lập.",
+    en: "The sheets finished are kept; the others were not made.",
+  },
+  failed: { vi: "Lập báo cáo không thành công", en: "Report generation failed" },
+  unusable: { vi: "Chưa lập được báo cáo", en: "Reports cannot be made yet" },
+  settingsProblems: {
+    vi: "Trang Cài đặt báo cáo có ô không đọc được",
+    en: "Some report settings could not be read",
+  },
+  // Functions tab
+  functionsTitle: { vi: "Các hàm NTH trong ô tính", en: "NTH functions in cells" },
+  functionsHelp: {
+    vi: "Chọn một ô trong Excel rồi bấm “Chèn” để đưa ví dụ vào ô đó.",
+    en: "Select a cell in Excel, then click “Insert” to put the example in it.",
+  },
+  insert: { vi: "Chèn", en: "Insert" },
+  insertInto: { vi: "vào ô đang chọn", en: "into the selected cell" },
+  example: { vi: "Ví dụ", en: "Example" },
+  dismiss: { vi: "Đóng", en: "Dismiss" },
+} as const;
+
+/** The text in the pane's language. */
+export function tr(lang: Language, message: Message): string {
+  return message[lang];
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** 0.4755 → "47,6%" (vi) or "47.6%" (en). */
+export function formatPercent(rate: number | null, lang: Language): string {
+  if (rate === null) return "—";
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  let f = percentFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      style: "percent",
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    percentFormats.set(locale, f);
+  }
+  return f.format(rate);
+}
+
+/** 12345 → "12.345" (vi) or "12,345" (en). */
+export function formatCount(n: number, lang: Language): string {
+  return n.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB");
+}

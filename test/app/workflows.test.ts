@@ -1,0 +1,214 @@
+/**
+ * The clerk's actions end to end on the in-memory workbook (the same session code as in Excel):
+ * check, create the standard sheets, generate (progress, cancel, failure), select, insert.
+ */
+import {
+  analyseWorkbook,
+  checkData,
+  clockOf,
+  createStandardSheets,
+  generateReports,
+  saveSettings,
+} from "../../src/app/workflows";
+import { memoryExcelHost } from "../../src/excel/host";
+import { createDemoWorkbook, createEmptyWorkbook, DEMO_MISTAKES } from "../../src/excel/memory/demoWorkbook";
+import { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
+import { WorkbookSession } from "../../src/excel/session";
+import { REPORT_IDS, REPORT_MARKER_KEY } from "../../src/report/description";
+
+const clock = clockOf(new Date(2026, 0, 15));
+const session = (book: FakeWorkbook, maxRequestBytes?: number): WorkbookSession =>
+  new WorkbookSession(memoryExcelHost(book), { maxRequestBytes });
+
+it("checks the demo workbook: the four typing mistakes, nothing else, and the Bình Gia figures", async () => {
+  const book = createDemoWorkbook();
+  const out = await checkData(session(book), clock);
+  if (out.kind !== "ok") throw new Error(out.message.en);
+  expect(out.issues.map((i) => `${i.sheet}!${i.cell}`).sort()).toEqual(
+    DEMO_MISTAKES.map((m) => `${m.sheet}!${m.cell}`).sort(),
+  );
+  expect(out.counts).toEqual({ errors: 1, warnings: 3 });
+  expect(out.glance.unitName).toBe("Lạng Sơn");
+  const binhGia = out.glance.bars.find((b) => b.name === "Bình Gia")!;
+  expect([binhGia.villages, binhGia.consolidated]).toEqual([143, 68]);
+});
+
+it("generates every report for Bình Gia, with the chart, and regenerates in place", async () => {
+  const book = createDemoWorkbook();
+  const s = session(book);
+  const check = await checkData(s, clock);
+  if (check.kind !== "ok") throw new Error("unusable");
+  const binhGia = check.units.find((u) => u.name === "Bình Gia")!;
+  const steps: string[] = [];
+  const request = {
+    unitId: binhGia.id,
+    reports: REPORT_IDS,
+    language: "vi" as const,
+    layout: "nested" as const,
+  };
+  const out = await generateReports(s, request, clock, { onProgress: (p) => steps.push(p.step.kind) });
+  expect(out.status).toBe("done");
+  expect(out.written.map((w) => w.name)).toEqual([
+    "Tổng hợp",
+    "Chức danh cấp xã",
+    "Chất lượng bí thư",
+    "Chi bộ thôn",
+    "Thôn chưa NTH",
+    "Kiểm tra dữ liệu",
+  ]);
+  expect(out.glance?.needed).toBe(61);
+  expect(out.chart).toBe(true);
+  expect(steps[0]).toBe("read");
+  expect(steps.filter((k) => k === "write")).toHaveLength(6);
+  const summary = book.sheet("Tổng hợp");
+  expect(summary.customProperties.get(REPORT_MARKER_KEY)).toBe("summary");
+  expect(summary.charts).toHaveLength(1);
+  expect(summary.charts[0].series.map((x) => x.name)).toEqual(["Tỷ lệ", "Chỉ tiêu"]);
+  const before = book.sheets.length;
+  const again = await generateReports(s, request, clock);
+  expect(again.written.every((w) => w.replaced)).toBe(true);
+  expect(book.sheets.length).toBe(before);
+  // The input sheets and the reports never mix: a second check reads the data sheets only.
+  const recheck = await checkData(s, clock);
+  expect(recheck.kind === "ok" && recheck.issues.length).toBe(4);
+});
+
+it("cancels between sheets: the sheets written are complete, no later one is started", async () => {
+  const book = createDemoWorkbook();
+  const controller = new AbortController();
+  const out = await generateReports(
+    session(book),
+    { unitId: null, reports: REPORT_IDS, language: "vi", layout: "nested" },
+    clock,
+    {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.step.kind === "write" && p.step.index === 1) controller.abort();
+      },
+    },
+  );
+  expect(out.status).toBe("cancelled");
+  expect(out.written.map((w) => w.name)).toEqual(["Tổng hợp", "Chức danh cấp xã"]);
+  expect(book.sheets.map((s) => s.name)).toEqual([
+    "Thôn",
+    "Cán bộ",
+    "Chỉ tiêu",
+    "Tổng hợp",
+    "Chức danh cấp xã",
+  ]);
+});
+
+it("leaves no half-written sheet when a sync fails in the middle of a report", async () => {
+  // Find the sync that writes the second report's content, then fail exactly there.
+  const probe = createDemoWorkbook();
+  const request = { unitId: null, reports: REPORT_IDS, language: "vi" as const, layout: "nested" as const };
+  const syncsBefore: number[] = [];
+  // Requests of 20 kB: each report sheet takes several syncs, the first of which creates it.
+  await generateReports(session(probe, 20_000), request, clock, {
+    onProgress: (p) => p.step.kind === "write" && syncsBefore.push(probe.syncs),
+  });
+  const failAt = syncsBefore[1] + 4; // list, marks, create + first rows, then this one
+  const book = createDemoWorkbook({ failAtSync: failAt });
+  const inputs = ["Thôn", "Cán bộ", "Chỉ tiêu"].map((n) => book.snapshot(book.sheet(n)));
+  const deleted = jest.spyOn(book, "deleteSheet");
+  const out = await generateReports(session(book, 20_000), request, clock);
+  expect(out.status).toBe("failed");
+  // The half-written sheet existed after the failure, and was removed.
+  expect(deleted.mock.calls.map(([sheet]) => sheet.name)).toEqual(["Chức danh cấp xã"]);
+  expect(out.message?.vi).toMatch(/Lỗi khi ghi trang “Chức danh cấp xã”: Injected failure/);
+  expect(out.written.map((w) => w.name)).toEqual(["Tổng hợp"]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Tổng hợp"]);
+  expect(["Thôn", "Cán bộ", "Chỉ tiêu"].map((n) => book.snapshot(book.sheet(n)))).toEqual(inputs);
+});
+
+it("says clearly why an empty workbook cannot be checked", async () => {
+  const out = await checkData(session(createEmptyWorkbook()), clock);
+  expect(out.kind).toBe("unusable");
+  if (out.kind === "unusable") {
+    expect(out.empty).toBe(true);
+    expect(out.message.vi).toMatch(/Không tìm thấy trang Thôn/);
+  }
+});
+
+it("creates the standard sheets in an empty workbook, then nothing twice", async () => {
+  const book = createEmptyWorkbook();
+  const s = session(book);
+  const made = await createStandardSheets(s, "vi");
+  expect(made.created).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Cài đặt báo cáo", "Hướng dẫn"]);
+  expect(book.tables.map((t) => t.name)).toEqual(["NTH_Thon", "NTH_CanBo", "NTH_ChiTieu"]);
+  const villages = book.sheet("Thôn");
+  expect(villages.freeze).toEqual({ rows: 1, columns: 0 });
+  expect(book.cell(villages, 1, 3)?.value).toBe("Xã");
+  expect(villages.validations.find((v) => v.rect.left === 6)?.rule).toEqual({
+    list: { inCellDropDown: true, source: "thôn,bản,ấp,làng,xóm,khối phố,khu phố,tổ dân phố" },
+  });
+  const targets = book.sheet("Chỉ tiêu");
+  expect((targets.validations[0].rule as { list: { source: string } }).list.source).toMatch(
+    /^='Hướng dẫn'!\$A\$\d+:\$A\$\d+$/,
+  );
+  const again = await createStandardSheets(s, "vi");
+  expect(again.created).toEqual([]);
+  expect(again.skipped.map((k) => k.sheet)).toEqual([
+    "Thôn",
+    "Cán bộ",
+    "Chỉ tiêu",
+    "Cài đặt báo cáo",
+    "Hướng dẫn",
+  ]);
+  // The blank sheets read without an issue: no village yet.
+  const check = await checkData(s, clock);
+  expect(check.kind === "ok" && [check.issues.length, check.glance.villages]).toEqual([0, 0]);
+});
+
+it("never replaces a clerk's sheet that has a standard sheet's name", async () => {
+  const book = createEmptyWorkbook();
+  book.addSheet("Thôn", [["ghi chép riêng"]]);
+  const made = await createStandardSheets(session(book), "vi");
+  expect(made.created[0]).toBe("Thôn (2)");
+  expect(book.cell(book.sheet("Thôn"), 1, 1)?.value).toBe("ghi chép riêng");
+});
+
+it("saves header settings into the settings sheet and uses them", async () => {
+  const book = createDemoWorkbook();
+  const s = session(book);
+  await saveSettings(
+    s,
+    new Map([
+      ["signerName", "Nguyễn Văn An"],
+      ["date", "19/9/2021"],
+    ]),
+    "vi",
+  );
+  const sheet = book.sheet("Cài đặt báo cáo");
+  expect(book.cell(sheet, 9, 2)?.value).toBe("Nguyễn Văn An");
+  await saveSettings(s, new Map([["signerName", "Hoàng Thị Bình"]]), "vi");
+  expect(book.cell(sheet, 9, 2)?.value).toBe("Hoàng Thị Bình");
+  const check = await checkData(s, clock);
+  if (check.kind !== "ok") throw new Error("unusable");
+  expect(check.settingsSheet?.name).toBe("Cài đặt báo cáo");
+  const out = await generateReports(
+    s,
+    { unitId: null, reports: ["summary"], language: "vi", layout: "flat" },
+    clock,
+  );
+  const cells = [...book.sheet("Tổng hợp").cells.values()].flatMap((r) =>
+    [...r.values()].map((c) => c.value),
+  );
+  expect(cells).toContain("Hoàng Thị Bình");
+  expect(cells).toContain("Lạng Sơn, ngày 19 tháng 9 năm 2021");
+  expect(out.status).toBe("done");
+});
+
+it("selects an issue's cell and inserts a formula into the active cell", async () => {
+  const book = createDemoWorkbook();
+  const s = session(book);
+  await s.selectCell("Cán bộ", "H101");
+  expect(book.activeSheet().name).toBe("Cán bộ");
+  expect(book.selectionOf(book.activeSheet())).toEqual({ top: 101, left: 8, bottom: 101, right: 8 });
+  expect(await s.insertFormula("=NTH.CONSOLIDATION_RATE(68, 143)")).toBe("'Cán bộ'!H101");
+  await expect(s.selectCell("Không có", "A1")).rejects.toThrow(/Không chọn được ô A1/);
+});
+
+it("analyses grids without a session (the ribbon and the pane share it)", () => {
+  expect(analyseWorkbook({ file: "", sheets: [] }, clock).kind).toBe("unusable");
+});

@@ -1,0 +1,297 @@
+/**
+ * The task pane end to end in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core; no downloaded browser). The production build with office.js served locally is
+ * loaded from a local server; outside Office it opens in demo mode on the in-memory sample
+ * workbook, with the same session code as in Excel. The test creates the standard sheets, checks
+ * the data, clicks an issue, generates the reports, and asserts on what the in-memory workbook then
+ * holds (through the read-only `window.__nthDemo`). It fails on any request to another origin, on
+ * any Content-Security-Policy violation or page error, and on any serious or critical axe finding.
+ * Screenshots of each step go to test-output/e2e/.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { DemoHandle } from "../../src/excel/memory/demoHandle";
+import { serveFolder } from "./server";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SHOTS = path.join(ROOT, "test-output/e2e");
+const CHROMIUM = "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+/** The width of Excel's task pane. */
+const VIEWPORT = { width: 360, height: 860 };
+
+let out: string;
+let server: { origin: string; close: () => Promise<void> };
+let browser: Browser;
+const foreign: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "nth-e2e-"));
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", out],
+    { cwd: ROOT, stdio: "pipe", env: { ...process.env, NTH_OFFICE_JS: "local" } },
+  );
+  server = await serveFolder(out);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+interface Violation {
+  readonly directive: string;
+  readonly blocked: string;
+  readonly source: string;
+}
+const violations: Violation[] = [];
+
+/** A fresh page on the pane, watched for other origins, CSP violations and errors. */
+async function openPane(query = ""): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: "vi-VN" });
+  // Every Content-Security-Policy violation, with what was blocked and which script tried.
+  await page.exposeFunction("__nthReportViolation", (v: Violation) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __nthReportViolation: (v: unknown) => void })
+        .__nthReportViolation;
+      report({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile });
+    });
+  });
+  page.on("request", (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${server.origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      foreign.push(url);
+  });
+  page.on("console", (m) => {
+    // CSP reports are checked one by one through the violation events above.
+    if (m.type() === "error" && !/Content Security Policy/i.test(m.text())) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`${server.origin}/taskpane.html${query}`);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // No hover or transition half-way in the picture.
+  await page.mouse.move(VIEWPORT.width - 4, VIEWPORT.height - 4);
+  await page.waitForTimeout(300);
+  // Nothing wider than the task pane.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Calls a method of the read-only demo handle in the page. */
+async function demo<K extends keyof DemoHandle>(
+  page: Page,
+  method: K,
+  ...args: Parameters<DemoHandle[K]>
+): Promise<ReturnType<DemoHandle[K]>> {
+  return page.evaluate(
+    ([m, a]) => {
+      const handle = (window as unknown as { __nthDemo: Record<string, (...x: unknown[]) => unknown> })
+        .__nthDemo;
+      return handle[m as string](...(a as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<ReturnType<DemoHandle[K]>>;
+}
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays on). */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ["violations"] })) as {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[]; html: string }[];
+      }[];
+    };
+  });
+  return (
+    results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      // Fluent UI's focus manager (Tabster) puts focusable, aria-hidden "dummy" elements around
+      // TabList and other arrow-key groups on purpose, to hand focus on at once; the Fluent team
+      // calls the aria-hidden-focus finding on them by design (microsoft/fluentui#27517,
+      // microsoft/tabster#288) and Accessibility Insights suppresses it (accessibility-insights-web#7605).
+      .map((v) =>
+        v.id === "aria-hidden-focus"
+          ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) }
+          : v,
+      )
+      .filter((v) => v.nodes.length > 0)
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+  );
+}
+
+it("creates the standard sheets in an empty workbook: tables, drop-downs, frozen headers", async () => {
+  const page = await openPane("?workbook=empty");
+  await shot(page, "01-empty");
+  await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
+  await page.getByText("Bảng tính chưa có dữ liệu").waitFor();
+  await page.getByRole("button", { name: "Tạo các trang chuẩn" }).click();
+  await page.getByText("Đã tạo:").waitFor();
+  await shot(page, "02-created");
+  expect(await demo(page, "sheets")).toEqual([
+    "Sheet1",
+    "Thôn",
+    "Cán bộ",
+    "Chỉ tiêu",
+    "Cài đặt báo cáo",
+    "Hướng dẫn",
+  ]);
+  expect(await demo(page, "tables")).toEqual([
+    { name: "NTH_Thon", sheet: "Thôn" },
+    { name: "NTH_CanBo", sheet: "Cán bộ" },
+    { name: "NTH_ChiTieu", sheet: "Chỉ tiêu" },
+  ]);
+  expect(await demo(page, "frozenRows", "Thôn")).toBe(1);
+  expect((await demo(page, "cell", "Thôn", 1, 4))?.value).toBe("Thôn");
+  const rules = await demo(page, "validations", "Cán bộ");
+  expect(rules.map((r) => r.address)).toContain("'Cán bộ'!B2:B1048576");
+  expect(await demo(page, "marks", "Hướng dẫn")).toEqual({ "nth-rollup-sheet": "instructions" });
+  expect(await axeFindings(page)).toEqual([]);
+  await page.close();
+}, 60_000);
+
+it("checks the data, selects an issue's cell, generates the reports, all in the in-memory workbook", async () => {
+  const page = await openPane();
+  await shot(page, "03-start");
+  expect(await demo(page, "sheets")).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
+
+  // Create: the sample has the data sheets already; only the settings and instructions sheets are new.
+  await page.getByRole("button", { name: "Tạo các trang chuẩn" }).click();
+  await page.getByText("Đã tạo:").waitFor();
+  expect(await demo(page, "sheets")).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Cài đặt báo cáo", "Hướng dẫn"]);
+
+  // Check, with the keyboard only: Tab to the button, Enter.
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  let onCheck = false;
+  for (let i = 0; i < 30 && !onCheck; i++) {
+    await page.keyboard.press("Tab");
+    onCheck = await page.evaluate(() => document.activeElement?.textContent === "Kiểm tra dữ liệu");
+  }
+  expect(onCheck).toBe(true);
+  await page.keyboard.press("Enter");
+  await page.getByText("1 lỗi · 3 cảnh báo").waitFor();
+  await shot(page, "04-check");
+  expect(await axeFindings(page)).toEqual([]);
+
+  // The Thôn group (it has the error) is open; its issue F301 selects that cell, by keyboard too.
+  const issue = page.getByRole("button", { name: /^Chọn ô Thôn!\s?F301/ });
+  await issue.focus();
+  await page.keyboard.press("Enter");
+  await page.getByText("Đã chọn Thôn!F301.").waitFor();
+  expect(await demo(page, "selection")).toBe("Thôn!F301");
+  await page.getByRole("button", { name: /^Chọn ô Thôn!\s?E151/ }).click();
+  await page.getByText("Đã chọn Thôn!E151.").waitFor();
+  expect(await demo(page, "selection")).toBe("Thôn!E151");
+
+  // Reports for the district of Bình Gia (the seed article's table), with a signer typed in the pane.
+  await page.getByRole("tab", { name: "Báo cáo" }).click();
+  await page.getByLabel("Cấp báo cáo").selectOption("district");
+  await page.getByLabel("Đơn vị báo cáo").selectOption({ label: "Bình Gia" });
+  await page.getByRole("button", { name: /Phần đầu và chữ ký/ }).click();
+  await page.getByLabel("Người ký", { exact: true }).fill("Hoàng Văn Minh");
+  await page.getByRole("button", { name: "Lập báo cáo" }).click();
+  await page.getByRole("progressbar").waitFor();
+  await shot(page, "05-generating");
+  await page.getByText("Đã lập xong: 6 trang báo cáo").waitFor({ timeout: 30_000 });
+  await page.getByRole("button", { name: /Phần đầu và chữ ký/ }).click(); // fold the header block again
+  await shot(page, "06-reports");
+  expect(await axeFindings(page)).toEqual([]);
+
+  const sheets = await demo(page, "sheets");
+  const reports = [
+    "Tổng hợp",
+    "Chức danh cấp xã",
+    "Chất lượng bí thư",
+    "Chi bộ thôn",
+    "Thôn chưa NTH",
+    "Kiểm tra dữ liệu",
+  ];
+  expect(sheets).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Cài đặt báo cáo", "Hướng dẫn", ...reports]);
+  expect(await demo(page, "marks", "Tổng hợp")).toEqual({ "nth-rollup-report": "summary" });
+  const summary = await demo(page, "texts", "Tổng hợp");
+  expect(summary).toContain("HUYỆN ỦY BÌNH GIA");
+  expect(summary).toContain("Hoàng Văn Minh");
+  expect(summary).toContain("Yên Lỗ");
+  expect(await demo(page, "charts", "Tổng hợp")).toEqual([
+    { title: "Tỷ lệ nhất thể hóa theo đơn vị", series: ["Tỷ lệ", "Chỉ tiêu"] },
+  ]);
+  // The signer went to the settings sheet, where the command line reads it too.
+  expect(await demo(page, "texts", "Cài đặt báo cáo")).toContain("Hoàng Văn Minh");
+  expect(await demo(page, "settings")).toMatchObject({
+    "nth-rollup.pane": { reports: expect.arrayContaining(["summary"]), language: "vi" },
+  });
+  // The data check lists the four typing mistakes, each linking to its cell.
+  const check = await demo(page, "texts", "Kiểm tra dữ liệu");
+  expect(check.join(" ")).toMatch(/khoảng 1959/);
+  // At a glance: Bình Gia's 143 villages, 68 consolidated, 61 more needed.
+  const glance = page.getByRole("region", { name: /Tổng quan — Bình Gia/ });
+  await expect(glance.getByText("143", { exact: true }).count()).resolves.toBe(1);
+  await expect(glance.getByText("61", { exact: true }).count()).resolves.toBe(1);
+
+  // A link of the result opens its sheet.
+  await page.getByRole("button", { name: "Mở trang Thôn chưa NTH" }).click();
+  await page.getByText("Đã chọn Thôn chưa NTH.").waitFor();
+  expect(await demo(page, "selection")).toMatch(/^'Thôn chưa NTH'!A1$/);
+
+  // Regenerating replaces only the add-in's own sheets.
+  await page.getByRole("button", { name: "Lập báo cáo" }).click();
+  await page.getByText("Đã lập xong: 6 trang báo cáo").waitFor({ timeout: 30_000 });
+  expect(await demo(page, "sheets")).toEqual(sheets);
+  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(6);
+
+  // Function help: insert an example into the selected cell.
+  await page.getByRole("tab", { name: "Hàm NTH" }).click();
+  await page.getByRole("button", { name: "Chèn =NTH.CONSOLIDATION_RATE(68, 143) vào ô đang chọn" }).click();
+  await page.getByText(/^Đã chèn/).waitFor();
+  await shot(page, "07-functions");
+  expect(await axeFindings(page)).toEqual([]);
+
+  // English.
+  await page.getByRole("switch").click();
+  await page.getByRole("tab", { name: "Data" }).click();
+  await page.getByRole("button", { name: "Check the data" }).waitFor();
+  await shot(page, "08-english");
+  await page.close();
+}, 90_000);
+
+it("sent nothing to another origin and broke no rule of the page", () => {
+  expect(foreign).toEqual([]);
+  expect(problems).toEqual([]);
+  // The only violations allowed are office.js's own attempt, outside Office, to open Microsoft's
+  // telemetry frame (an iframe with an inline style): the policy blocks both, so nothing is sent.
+  for (const v of violations) {
+    expect(v.source).toMatch(new RegExp(`^${server.origin}/office-js/`));
+    expect(
+      (v.directive === "frame-src" &&
+        /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(v.blocked)) ||
+        (v.directive === "style-src-attr" && v.blocked === "inline"),
+    ).toBe(true);
+  }
+});
