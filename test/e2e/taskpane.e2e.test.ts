@@ -211,7 +211,11 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   expect(await demo(page, "selection")).toBe("Thôn!E151");
 
   // Reports for the district of Bình Gia (the seed article's table), with a signer typed in the pane.
-  await page.getByRole("tab", { name: "Báo cáo" }).click();
+  // To the Reports tab with the arrow keys, as a keyboard user moves along a tab list.
+  await page.getByRole("tab", { name: "Dữ liệu" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "Lập báo cáo" }).waitFor();
   await page.getByLabel("Cấp báo cáo").selectOption("district");
   await page.getByLabel("Đơn vị báo cáo").selectOption({ label: "Bình Gia" });
   await page.getByRole("button", { name: /Phần đầu và chữ ký/ }).click();

@@ -1,4 +1,4 @@
-import { a1, parseA1 } from "../../core/a1";
+import { parseA1 } from "../../core/a1";
 import type { WorkbookGrids } from "../../core/grid";
 import type { Message } from "../../core/issues";
 import { FakeWorkbook, type FakeCellValue, type FakeExcelOptions } from "./fakeExcel";
@@ -78,7 +78,9 @@ export function createDemoWorkbook(
   const book = new FakeWorkbook(options);
   for (const s of grids.sheets) {
     const rows = s.rows.map((r) => r.map((v) => (v !== null && typeof v === "object" ? null : v)));
-    book.addSheetValues(s.name, rows, s.firstRow ?? 1, s.firstColumn ?? 1);
+    const sheet = book.addSheetValues(s.name, rows, s.firstRow ?? 1, s.firstColumn ?? 1);
+    for (const m of s.merges ?? [])
+      sheet.merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
   }
   book.activeSheetId = book.sheets[0]?.id ?? null;
   return book;
@@ -90,10 +92,4 @@ export function createEmptyWorkbook(options: FakeExcelOptions = {}): FakeWorkboo
   book.addSheet("Sheet1");
   book.activeSheetId = book.sheets[0].id;
   return book;
-}
-
-/** "Thôn!G6" for messages. */
-export function mistakePlace(m: DemoMistake): string {
-  const at = parseA1(m.cell)!;
-  return `${m.sheet}!${a1(at.row, at.column)}`;
 }

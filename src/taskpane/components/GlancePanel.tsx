@@ -31,7 +31,9 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase500,
   },
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  caption: { color: tokens.colorNeutralForeground3 },
+  caption: { color: tokens.colorNeutralForeground3, display: "flex", alignItems: "center", gap: "4px" },
+  legend: { display: "inline-block" },
+  legendLine: { stroke: tokens.colorPaletteRedBorderActive, strokeWidth: 2, strokeDasharray: "4 3" },
 });
 
 /** The headline figures of the main indicator and the bar chart of the rate by unit. */
@@ -79,8 +81,7 @@ export function GlancePanel({
         </div>
         <div className={styles.figure}>
           <dt className={styles.label}>
-            {t(T.stillNeeded)}
-            {glance.needed !== null ? ` (${t(T.villagesMore)})` : ""}
+            {t(T.stillNeeded)} ({t(glance.target === null ? T.noTarget : T.villagesMore)})
           </dt>
           <dd className={styles.number}>{glance.needed === null ? "—" : formatCount(glance.needed, lang)}</dd>
         </div>
@@ -91,7 +92,14 @@ export function GlancePanel({
             {t(T.chartTitle)}
           </Text>
           <RateChart bars={glance.bars} />
-          <Caption1 className={styles.caption}>{t(T.chartTargetLine)}: – – –</Caption1>
+          {glance.bars.some((b) => b.target !== null) && (
+            <Caption1 className={styles.caption}>
+              <svg width="22" height="8" aria-hidden="true" className={styles.legend}>
+                <line x1="0" x2="22" y1="4" y2="4" className={styles.legendLine} />
+              </svg>{" "}
+              {t(T.chartTargetLine)}
+            </Caption1>
+          )}
         </>
       )}
     </section>

@@ -8,7 +8,6 @@ const ROW = 22;
 const LABEL = 124;
 const VALUE = 44;
 const WIDTH = 320;
-const TOP = 18;
 
 const useStyles = makeStyles({
   svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
@@ -39,9 +38,11 @@ export function RateChart({ bars }: { bars: readonly GlanceBar[] }): React.JSX.E
   const titleId = React.useId();
   if (bars.length === 0) return null;
   const plot = WIDTH - LABEL - VALUE;
-  const height = TOP + bars.length * ROW + 4;
   const targets = new Set(bars.map((b) => b.target));
   const common = targets.size === 1 ? bars[0].target : null;
+  // Room above the bars for the common target's label.
+  const TOP = common !== null ? 18 : 2;
+  const height = TOP + bars.length * ROW + 4;
   const x = (rate: number): number => LABEL + Math.max(0, Math.min(1, rate)) * plot;
   const description = bars
     .map(
