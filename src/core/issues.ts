@@ -29,7 +29,15 @@ export interface IssuePlace {
   readonly cell: string;
 }
 
-const q = (s: string): string => `“${s}”`;
+/** Characters of a cell's text a message quotes: enough to recognise it; the cell is named anyway. */
+const QUOTE_LIMIT = 120;
+
+/** Quotes a name or a cell's text, cut to QUOTE_LIMIT characters ("…") so a message stays one line to read. */
+const q = (s: string): string => {
+  if (s.length <= QUOTE_LIMIT) return `“${s}”`;
+  const end = /[\ud800-\udbff]/.test(s.charAt(QUOTE_LIMIT - 2)) ? QUOTE_LIMIT - 2 : QUOTE_LIMIT - 1;
+  return `“${s.slice(0, end)}…”`;
+};
 
 /** Every kind of problem, with its severity and its message in both languages. */
 export const ISSUE_CATALOGUE = {

@@ -1,6 +1,7 @@
 import { a1Range } from "../core/a1";
 import {
   REPORT_MARKER_KEY,
+  fitCellText,
   isForcedText,
   isFormula,
   needsForcedText,
@@ -184,8 +185,8 @@ function cellBytes(v: string | number | boolean | null): number {
 export function excelInput(c: CellContent): string | number | boolean | null {
   if (c === null) return null;
   if (isFormula(c)) return c.formula;
-  if (isForcedText(c)) return `'${c.text}`;
-  if (typeof c === "string") return needsForcedText(c) ? `'${c}` : c;
+  if (isForcedText(c)) return `'${fitCellText(c.text)}`;
+  if (typeof c === "string") return needsForcedText(c) ? `'${fitCellText(c)}` : fitCellText(c);
   return c;
 }
 

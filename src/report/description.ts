@@ -81,6 +81,22 @@ export function needsForcedText(s: string): boolean {
   return FORMULA_START.test(s) || NUMBER_LIKE.test(s) || LOGICAL.test(s) || ERROR_LIKE.test(s);
 }
 
+/** The most characters an Excel cell holds (Excel's specifications and limits). */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Text as a cell can hold it: unchanged up to MAX_CELL_TEXT characters, else cut to fit with "…"
+ * at the end (never between the two halves of a surrogate pair). Writers apply it to every text
+ * cell: a longer string makes Excel repair the file, or refuse the write.
+ */
+export function fitCellText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  let end = MAX_CELL_TEXT - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
 /** A text cell: a plain string when Excel keeps it as typed, else marked as forced text. */
 export function text(s: string): string | ForcedText {
   return needsForcedText(s) ? { text: s } : s;

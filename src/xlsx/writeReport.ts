@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { a1Range, quoteSheetName } from "../core/a1";
 import { REPORT_NAME_PREFIX } from "../core/grid";
 import {
+  fitCellText,
   isForcedText,
   isFormula,
   type CellContent,
@@ -28,9 +29,41 @@ function cellValue(c: CellContent): ExcelJS.CellValue {
       ? { formula, date1904: false }
       : { formula, result: c.result, date1904: false };
   }
-  if (isForcedText(c)) return c.text;
+  if (isForcedText(c)) return xlsxText(fitCellText(c.text));
+  if (typeof c === "string") return xlsxText(fitCellText(c));
   return c;
 }
+
+/**
+ * Text as an .xlsx file can hold it, so that Excel (and ExcelJS, and LibreOffice) read back exactly
+ * the same string. Written as OOXML escapes `_xHHHH_` (UTF-16 code units), which readers turn back
+ * into the characters:
+ * - what XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF: ExcelJS would drop the controls and
+ *   write the others raw, making the file unreadable), U+007F (which ExcelJS drops) and CR (which
+ *   XML parsers turn into LF; Excel writes CR as `_x000D_` too);
+ * - characters outside the Basic Multilingual Plane (emoji, rare Han and Nôm characters): the zip
+ *   library under ExcelJS encodes text in blocks of 16,384 UTF-16 units and turns a surrogate pair
+ *   cut by a block boundary into two U+FFFD; escaped, the XML holds only ASCII for them.
+ * Text that already looks like an escape ("_x0041_") gets its underscore escaped (`_x005F_`), or it
+ * would be read as "A". An unpaired surrogate is not a character and becomes U+FFFD.
+ */
+export function xlsxText(s: string): string {
+  return s.replace(NOT_AS_IS, (m: string) => {
+    if (m.length === 7) return `_x005F${m}`;
+    const code = m.charCodeAt(0);
+    if (m.length === 2) return `${escape(code)}${escape(m.charCodeAt(1))}`;
+    if (code >= 0xd800 && code <= 0xdfff) return "\ufffd";
+    return escape(code);
+  });
+}
+
+const escape = (code: number): string => `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
+
+/* eslint-disable no-control-regex -- these are the characters xlsxText escapes */
+/** An escape-like _xHHHH_; a surrogate pair; a character XML cannot hold, CR or DEL; an unpaired surrogate. */
+const NOT_AS_IS =
+  /_x[0-9A-Fa-f]{4}_|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff\ud800-\udfff]/g;
+/* eslint-enable no-control-regex */
 
 /** Merges style runs in order into one ExcelJS style (later runs override what they set). */
 function mergedStyle(runs: readonly CellStyle[]): Partial<ExcelJS.Style> {
