@@ -42,7 +42,7 @@ export function Header(): React.JSX.Element {
         checked={state.lang === "en"}
         onChange={(_, data) => store.setLang(data.checked ? "en" : "vi")}
         label={T.english.en}
-        aria-label={t(T.languageSwitch)}
+        title={t(T.languageSwitch)}
         labelPosition="before"
       />
     </header>
