@@ -55,6 +55,8 @@ interface CliResult {
   readonly runs: number;
   readonly ms: number;
   readonly allMs: readonly number[];
+  /** Median CPU time (user + system, all threads). */
+  readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly outputMb: number;
 }
@@ -102,6 +104,7 @@ function runCli(input: string, mode: "xlsx" | "json", runs: number): CliResult {
   const output = path.join(dir, `${path.basename(input, ".xlsx")}-report.${mode}`);
   const rssFile = path.join(dir, "rss.txt");
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     fs.rmSync(output, { force: true });
@@ -121,13 +124,20 @@ function runCli(input: string, mode: "xlsx" | "json", runs: number): CliResult {
     times.push(performance.now() - start);
     if (result.status !== 0)
       throw new Error(`nth-rollup ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
-    peak = Math.max(peak, Number(fs.readFileSync(rssFile, "utf8")) / 1024);
+    const usage = JSON.parse(fs.readFileSync(rssFile, "utf8")) as {
+      maxRss: number;
+      user: number;
+      system: number;
+    };
+    peak = Math.max(peak, usage.maxRss / 1024);
+    cpu.push((usage.user + usage.system) / 1000);
   }
   return {
     mode,
     runs,
     ms: median(times),
     allMs: times,
+    cpuMs: median(cpu),
     peakRssMb: peak,
     outputMb: fs.statSync(output).size / 1e6,
   };
@@ -272,10 +282,12 @@ function main(): void {
       [
         ["runs", (r) => count(r.core?.runs)],
         ["read + check + roll up (analyse)", (r) => ms(r.core?.analyseMs)],
+        ["  CPU time (all threads)", (r) => ms(r.core?.analyseCpuMs)],
         ["  of which read + check", (r) => ms(r.core?.readMs)],
         ["  of which roll up", (r) => ms(r.core?.rollupMs)],
         ["JSON summary", (r) => ms(r.core?.summaryMs)],
         ["all six report descriptions", (r) => ms(r.core?.descriptionsMs)],
+        ["  CPU time (all threads)", (r) => ms(r.core?.descriptionsCpuMs)],
         ["  cells described", (r) => count(r.core?.descriptionCells)],
         ["RSS with the data in memory", (r) => mb(r.core?.dataRssMb)],
         ["peak RSS while the core runs", (r) => mb(r.core?.corePeakRssMb)],
@@ -292,9 +304,11 @@ function main(): void {
         [
           ["runs", (r) => count(cli(r, "xlsx")?.runs)],
           [".xlsx → .xlsx (--out)", (r) => ms(cli(r, "xlsx")?.ms)],
+          ["  CPU time (all threads)", (r) => ms(cli(r, "xlsx")?.cpuMs)],
           ["  peak RSS", (r) => mb(cli(r, "xlsx")?.peakRssMb)],
           ["  report file", (r) => (cli(r, "xlsx") ? `${cli(r, "xlsx")!.outputMb.toFixed(1)} MB` : "–")],
           [".xlsx → JSON (--json)", (r) => ms(cli(r, "json")?.ms)],
+          ["  CPU time (all threads)", (r) => ms(cli(r, "json")?.cpuMs)],
           ["  peak RSS", (r) => mb(cli(r, "json")?.peakRssMb)],
         ],
         results,

@@ -11,7 +11,16 @@ import { rollup } from "../src/core/rollup/rollup";
 import { buildReports } from "../src/report/reports";
 import { resolveSettings } from "../src/report/settings";
 import { generate, SIZES, type SizeName } from "./generator/generate";
-import { collectGarbage, emitResult, median, peakRssMb, RssSampler, rssMb, timeRuns } from "./measure";
+import {
+  collectGarbage,
+  emitResult,
+  median,
+  peakRssMb,
+  RssSampler,
+  rssMb,
+  timeRuns,
+  timeRunsWithCpu,
+} from "./measure";
 
 export interface CoreResult {
   readonly size: SizeName;
@@ -26,11 +35,14 @@ export interface CoreResult {
   /** Median milliseconds. */
   readonly analyseMs: number;
   readonly analyseAllMs: readonly number[];
+  /** Median CPU milliseconds of the same runs (all threads: garbage collection included). */
+  readonly analyseCpuMs: number;
   readonly readMs: number;
   readonly rollupMs: number;
   readonly summaryMs: number;
   readonly descriptionsMs: number;
   readonly descriptionsAllMs: readonly number[];
+  readonly descriptionsCpuMs: number;
   readonly descriptionCells: number;
   readonly descriptionSheets: readonly { name: string; rows: number; columns: number }[];
   /** Highest RSS while the core ran, with the data already in memory (sampled every 2 ms). */
@@ -58,7 +70,7 @@ async function main(): Promise<void> {
 
   sampler.reset();
   let analysis: Analysis | null = null;
-  const analyseAllMs = timeRuns(
+  const analyseTimes = timeRunsWithCpu(
     runs,
     () => {
       const result = analyse(workbooks, { referenceYear: REFERENCE_YEAR });
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
     1,
     collectGarbage,
   );
+  const analyseAllMs = analyseTimes.wall;
   const corePeakRssMb = sampler.peakMb();
   const done = analysis as Analysis | null;
   if (!done) throw new Error("no analysis");
@@ -83,7 +96,7 @@ async function main(): Promise<void> {
   collectGarbage();
   sampler.reset();
   let sheets = buildReports(done.rollup, done.issues, settings);
-  const descriptionsAllMs = timeRuns(
+  const descriptionsTimes = timeRunsWithCpu(
     runs,
     () => {
       sheets = buildReports(done.rollup, done.issues, settings);
@@ -91,6 +104,7 @@ async function main(): Promise<void> {
     0,
     collectGarbage,
   );
+  const descriptionsAllMs = descriptionsTimes.wall;
   const descriptionsPeakRssMb = sampler.peakMb();
   start = performance.now();
 
@@ -106,11 +120,13 @@ async function main(): Promise<void> {
     dataRssMb,
     analyseMs: median(analyseAllMs),
     analyseAllMs,
+    analyseCpuMs: median(analyseTimes.cpu),
     readMs,
     rollupMs,
     summaryMs,
     descriptionsMs: median(descriptionsAllMs),
     descriptionsAllMs,
+    descriptionsCpuMs: median(descriptionsTimes.cpu),
     descriptionCells: sheets.reduce((n, s) => n + s.cells.length * s.columnCount, 0),
     descriptionSheets: sheets.map((s) => ({ name: s.name, rows: s.cells.length, columns: s.columnCount })),
     corePeakRssMb,

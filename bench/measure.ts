@@ -21,6 +21,32 @@ export function timeRuns(runs: number, fn: () => void, warmups = 1, between?: ()
   return times;
 }
 
+/**
+ * Like `timeRuns`, with the CPU time of each run as well (user + system, all threads of the process,
+ * so garbage collection on helper threads counts). On a machine shared with other work the CPU time
+ * moves less than the wall time.
+ */
+export function timeRunsWithCpu(
+  runs: number,
+  fn: () => void,
+  warmups = 1,
+  between?: () => void,
+): { wall: number[]; cpu: number[] } {
+  for (let i = 0; i < warmups; i++) fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    between?.();
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    fn();
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
 /** Full garbage collection when node runs with --expose-gc, so one run's garbage is not billed to the next. */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
