@@ -18,7 +18,13 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
   },
-  example: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  example: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  exampleText: { display: "flex", flexDirection: "column", rowGap: "2px", minWidth: 0 },
   code: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -26,6 +32,7 @@ const useStyles = makeStyles({
     padding: `1px ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusSmall,
     overflowWrap: "anywhere",
+    justifySelf: "start",
   },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -51,8 +58,10 @@ export function FunctionList(props: {
           </Body1>
           <Body1 as="p">{f.meaning[lang]}</Body1>
           <div className={styles.example}>
-            <Caption1 className={styles.hint}>{tr(lang, T.example)}:</Caption1>
-            <code className={styles.code}>{f.example}</code>
+            <div className={styles.exampleText}>
+              <Caption1 className={styles.hint}>{tr(lang, T.example)}:</Caption1>
+              <code className={styles.code}>{f.example}</code>
+            </div>
             {props.onInsert && (
               <Button
                 size="small"
