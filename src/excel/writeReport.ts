@@ -203,6 +203,34 @@ interface PlannedSheet {
   readonly name: string;
   /** The add-in's earlier sheet that this one replaces. */
   readonly replaces: XWorksheet | null;
+  /** The name the sheet is written under until the run commits ("(chưa xong) Tổng hợp"). */
+  readonly staging: string;
+}
+
+/** Prefix of a sheet being written: what a clerk sees if a run is cut short and cannot clean up. */
+export const STAGING_PREFIX = "(chưa xong) ";
+/** Value prefix of the report mark on a sheet being written (the mark becomes the report id at commit). */
+export const INCOMPLETE_MARK = "incomplete:";
+
+/** True for the mark of a sheet left by an interrupted run (deleted by the next run). */
+export function isIncompleteMark(mark: string | null): boolean {
+  return mark !== null && mark.startsWith(INCOMPLETE_MARK);
+}
+
+/** Staging names, one per report: the prefix and the final name, unique among `taken` (no case). */
+function stagingNames(finalNames: readonly string[], taken: readonly string[]): string[] {
+  const used = new Set(taken.map((n) => n.toLocaleLowerCase()));
+  return finalNames.map((name) => {
+    for (let k = 1; ; k++) {
+      const suffix = k === 1 ? "" : ` ${k}`;
+      const candidate =
+        STAGING_PREFIX + name.slice(0, MAX_SHEET_NAME - STAGING_PREFIX.length - suffix.length) + suffix;
+      if (!used.has(candidate.toLocaleLowerCase())) {
+        used.add(candidate.toLocaleLowerCase());
+        return candidate;
+      }
+    }
+  });
 }
 
 /**
@@ -333,23 +361,27 @@ function styleOperations(s: CellStyle): number {
   return n;
 }
 
+/**
+ * Writes one report into a new sheet under its staging name, marked incomplete; the run's commit
+ * gives it its name and its mark. Flushes at the end unless `flush` is false (the last sheet: the
+ * commit goes into the same request). `before` runs in the first batch, after the sheet is added.
+ */
 async function writeSheet(
   batch: Batcher,
   context: XRequestContext,
   plan: PlannedSheet,
   options: Required<ExcelWriteOptions>,
-): Promise<void> {
+  flush: boolean,
+  before: () => void = () => undefined,
+): Promise<XWorksheet> {
   const d = plan.description;
   const sheets = context.workbook.worksheets;
   let ws!: XWorksheet;
-  // A new sheet under a temporary name, the old one deleted, then the name: never two sheets of one name.
-  const temporary = `~nth ${d.reportId} ${Date.now() % 100000}`.slice(0, MAX_SHEET_NAME);
   await batch.add(4 * OPERATION_BYTES, () => {
-    ws = sheets.add(plan.replaces ? temporary : plan.name);
-    plan.replaces?.delete();
-    if (plan.replaces) ws.name = plan.name;
-    ws.customProperties.add(REPORT_MARKER_KEY, d.reportId);
+    ws = sheets.add(plan.staging);
+    ws.customProperties.add(REPORT_MARKER_KEY, INCOMPLETE_MARK + d.reportId);
     ws.showGridlines = d.showGridlines;
+    before();
   });
 
   // Values and formulas: whole blocks of rows, each under the block size.
@@ -449,12 +481,20 @@ async function writeSheet(
     if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
     layout.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
   });
-  await batch.flush();
+  if (flush) await batch.flush();
+  return ws;
 }
 
 /**
  * Writes report sheets into the workbook of `context` (inside `Excel.run`). Returns the names used
  * (a clerk's sheet may have pushed a report to "Name (2)") and the sync count and largest request.
+ *
+ * All or nothing: each report is written into a new sheet under a staging name ("(chưa xong)
+ * Tổng hợp", marked incomplete); the last request also commits the run: the add-in's earlier
+ * sheets are deleted and the new ones take their names and marks. If any request fails, the sheets
+ * of the run are deleted again (best effort) and the error is thrown: the workbook is as it was.
+ * Should even that fail (Excel gone), what is left is only clearly named, incomplete-marked sheets,
+ * which the next run deletes; never a half-written sheet under a report's name.
  */
 export async function writeReportsToExcel(
   context: XRequestContext,
@@ -486,26 +526,84 @@ export async function writeReportsToExcel(
     syncs++;
     marks = props.map((p) => (p.isNullObject ? null : p.value));
   }
+  // Sheets an interrupted run left behind are deleted in the first batch; their names are free.
+  const leftovers = existing.filter((_, i) => isIncompleteMark(marks[i] ?? null));
+  const kept = existing
+    .map((ws, i) => ({ ws, name: ws.name, reportId: marks[i] ?? null }))
+    .filter((e) => !isIncompleteMark(e.reportId));
   const names = planSheetNames(
-    existing.map((ws, i) => ({ name: ws.name, reportId: marks[i] ?? null })),
+    kept,
     descriptions.map((d) => ({ name: d.name, reportId: d.reportId })),
   );
+  // Leftovers are deleted after the first sheet is added (a workbook keeps one sheet): avoid their names too.
+  const staging = stagingNames(
+    names.map((n) => n.name),
+    existing.map((ws) => ws.name),
+  );
+  const plans: PlannedSheet[] = descriptions.map((description, i) => ({
+    description,
+    name: names[i].name,
+    replaces: names[i].replaces === null ? null : kept[names[i].replaces!].ws,
+    staging: staging[i],
+  }));
   const batch = new Batcher(context, settings.maxRequestBytes);
   const written: WrittenSheet[] = [];
-  for (let i = 0; i < descriptions.length; i++) {
-    const before = batch.syncs;
-    const plan: PlannedSheet = {
-      description: descriptions[i],
-      name: names[i].name,
-      replaces: names[i].replaces === null ? null : existing[names[i].replaces!],
-    };
-    await writeSheet(batch, context, plan, settings);
-    written.push({
-      reportId: descriptions[i].reportId,
-      name: plan.name,
-      replaced: plan.replaces !== null,
-      syncs: batch.syncs - before,
-    });
+  try {
+    const staged: XWorksheet[] = [];
+    for (let i = 0; i < plans.length; i++) {
+      const before = batch.syncs;
+      const last = i === plans.length - 1;
+      const deleteLeftovers = (): void => leftovers.forEach((ws) => ws.delete());
+      staged.push(
+        await writeSheet(batch, context, plans[i], settings, !last, i === 0 ? deleteLeftovers : undefined),
+      );
+      if (last) {
+        // The commit, in the same request as the last sheet's last operations.
+        await batch.add((4 * plans.length + 2) * OPERATION_BYTES, () => {
+          plans.forEach((plan, k) => {
+            plan.replaces?.delete();
+            staged[k].name = plan.name;
+            staged[k].customProperties.add(REPORT_MARKER_KEY, plan.description.reportId);
+          });
+        });
+        await batch.flush();
+      }
+      written.push({
+        reportId: plans[i].description.reportId,
+        name: plans[i].name,
+        replaced: plans[i].replaces !== null,
+        syncs: batch.syncs - before,
+      });
+    }
+    if (plans.length === 0 && leftovers.length > 0) {
+      await batch.add(OPERATION_BYTES * leftovers.length, () => leftovers.forEach((ws) => ws.delete()));
+      await batch.flush();
+    }
+  } catch (error) {
+    await deleteIncompleteSheets(context).catch(() => undefined);
+    throw error;
   }
   return { sheets: written, syncs: syncs + batch.syncs, largestRequestBytes: batch.largest };
+}
+
+/**
+ * Deletes the sheets of an unfinished run (marked incomplete), unless they are all the workbook
+ * has. Three syncs: names, marks, deletion.
+ */
+async function deleteIncompleteSheets(context: XRequestContext): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const props = sheets.items.map((ws) => {
+    const prop = ws.customProperties.getItemOrNullObject(REPORT_MARKER_KEY);
+    prop.load("value");
+    return prop;
+  });
+  await context.sync();
+  const incomplete = sheets.items.filter(
+    (_, i) => !props[i].isNullObject && isIncompleteMark(props[i].value),
+  );
+  if (incomplete.length === 0 || incomplete.length === sheets.items.length) return;
+  incomplete.forEach((ws) => ws.delete());
+  await context.sync();
 }

@@ -113,8 +113,9 @@ it("leaves no half-written sheet when a sync fails in the middle of a report", a
   const deleted = jest.spyOn(book, "deleteSheet");
   const out = await generateReports(session(book, 20_000), request, clock);
   expect(out.status).toBe("failed");
-  // The half-written sheet existed after the failure, and was removed.
-  expect(deleted.mock.calls.map(([sheet]) => sheet.name)).toEqual(["Chức danh cấp xã"]);
+  // The half-written sheet existed after the failure, under its staging name (the writer commits a
+  // sheet's name only when it is complete), and was removed.
+  expect(deleted.mock.calls.map(([sheet]) => sheet.name)).toEqual(["(chưa xong) Chức danh cấp xã"]);
   expect(out.message?.vi).toMatch(/Lỗi khi ghi trang “Chức danh cấp xã”: Injected failure/);
   expect(out.written.map((w) => w.name)).toEqual(["Tổng hợp"]);
   expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Tổng hợp"]);
