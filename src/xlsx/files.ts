@@ -4,12 +4,13 @@ import * as path from "node:path";
 /**
  * Writes a file so that a reader never sees it half-written: the data goes to a temporary file in
  * the same folder (created if missing), which is then renamed over the target (atomic on one file
- * system). If anything
- * fails, the temporary file is removed and the old file, if any, is left as it was.
+ * system). If anything fails, the temporary file is removed and the old file, if any, is left as it
+ * was; temporary files left by a killed process are removed by the next write.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.promises.mkdir(dir, { recursive: true });
+  await removeAbandonedTemporaryFiles(dir, path.basename(target));
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.promises.writeFile(temp, data);
@@ -17,6 +18,31 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * A process killed while it wrote (power cut, Ctrl+C twice, out of memory) cannot remove its
+ * temporary file: the next write to the same target removes the temporary files of processes that
+ * are no longer running. Those of a running process (another write at the same time) are left.
+ */
+async function removeAbandonedTemporaryFiles(dir: string, base: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.\\d+\\.tmp$`);
+  for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    await fs.promises.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import {
   INCOMPLETE_MARK,
@@ -220,6 +220,19 @@ describe("the CLI's files: no data loss", () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual(["bao-cao.xlsx"]);
   });
 
+  it("a temporary file left by a killed process is removed by the next write; one of a running process is not", async () => {
+    const target = setUp("stale");
+    const dead = spawnSync(process.execPath, ["-e", "process.pid"]).pid!;
+    const stale = path.join(path.dirname(target), `.bao-cao.xlsx.${dead}.1700000000000.tmp`);
+    const busy = path.join(path.dirname(target), `.bao-cao.xlsx.${process.ppid}.1700000000000.tmp`);
+    const other = path.join(path.dirname(target), `.khac.xlsx.${dead}.1700000000000.tmp`);
+    for (const f of [stale, busy, other]) fs.writeFileSync(f, "half");
+    await writeReportFile(target, reports());
+    expect(fs.readdirSync(path.dirname(target)).sort()).toEqual(
+      [path.basename(busy), path.basename(other), "bao-cao.xlsx"].sort(),
+    );
+  });
+
   it("a CLI process killed while it writes leaves the previous report whole (old or new, never half)", async () => {
     const { bin, dir: copy } = buildCliCopy();
     try {
@@ -243,6 +256,13 @@ describe("the CLI's files: no data loss", () => {
         for (const f of fs.readdirSync(path.dirname(target)))
           expect(f === "bao-cao.xlsx" || /^\.bao-cao\.xlsx\.\d+\.\d+\.tmp$/.test(f)).toBe(true);
       }
+      // The next run writes a whole report and removes what the killed ones left.
+      const done = spawnSync(process.execPath, [bin, "report", input, "--out", target], { encoding: "utf8" });
+      expect(done.status).toBe(0);
+      expect(fs.readdirSync(path.dirname(target))).toEqual(["bao-cao.xlsx"]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(target);
+      expect(book.worksheets.length).toBeGreaterThanOrEqual(6);
     } finally {
       fs.rmSync(copy, { recursive: true, force: true });
     }
