@@ -171,6 +171,18 @@ describe("the Office.js writer on the in-memory Excel: no data loss", () => {
     }
   });
 
+  it("writes a text longer than a cell holds cut to Excel's 32,767 characters, ending with …", async () => {
+    const long = "Nà Lẹng ".repeat(5000);
+    const [summary] = reports();
+    const cells = summary.cells.map((row) => [...row]);
+    cells[0][0] = { text: `=${long}` };
+    const book = clerksWorkbook();
+    await write(book, [{ ...summary, cells }], {});
+    const cell = book.cell(book.sheet("Tổng hợp (2)"), 1, 1);
+    expect(cell).toMatchObject({ formula: null, quotePrefix: true });
+    expect(cell?.value).toBe(`=${long}`.slice(0, 32_766) + "…");
+  });
+
   it("a report writes text that looks like a formula as text, never touching the input's own formulas", async () => {
     const book = clerksWorkbook();
     await write(book, first, {});
