@@ -125,16 +125,27 @@ interface ColumnPlan {
   readonly prompt?: Message;
 }
 
+/** Widths and text format of the provenance columns the import adds (src/app/imports). */
+const PROVENANCE_PLANS: readonly ColumnPlan[] = [
+  { key: "sourceFile", width: 20, format: "@" },
+  { key: "submittingUnit", width: 18, format: "@" },
+  { key: "period", width: 12, format: "@" },
+  { key: "importedAt", width: 16, format: "@" },
+];
+
 function dataSheet(
   spec: SheetSpec,
   name: string,
   tableName: string,
   language: Language,
-  plans: readonly ColumnPlan[],
+  provenance: boolean,
+  columnPlans: readonly ColumnPlan[],
 ): NewSheet {
-  const header = spec.columns.map((c) => (language === "en" ? c.en : c.vi));
-  const index = (key: string): number => spec.columns.findIndex((c) => c.key === key) + 1;
-  const widths = spec.columns.map((c) => plans.find((p) => p.key === c.key)?.width ?? 14);
+  const columns = provenance ? [...spec.columns, ...(spec.provenance ?? [])] : spec.columns;
+  const plans = provenance ? [...columnPlans, ...PROVENANCE_PLANS] : columnPlans;
+  const header = columns.map((c) => (language === "en" ? c.en : c.vi));
+  const index = (key: string): number => columns.findIndex((c) => c.key === key) + 1;
+  const widths = columns.map((c) => plans.find((p) => p.key === c.key)?.width ?? 14);
   const formats = plans.filter((p) => p.format).map((p) => ({ column: index(p.key), format: p.format! }));
   const validations = plans
     .filter((p) => p.rule || p.prompt)
@@ -159,8 +170,8 @@ const flagPrompt = say(
   "Pick Có (yes) or Không (no); x, 1, TRUE… are read too.",
 );
 
-function villagesSheet(name: string, table: string, language: Language): NewSheet {
-  return dataSheet(VILLAGES, name, table, language, [
+function villagesSheet(name: string, table: string, language: Language, provenance: boolean): NewSheet {
+  return dataSheet(VILLAGES, name, table, language, provenance, [
     { key: "province", width: 14 },
     { key: "district", width: 14 },
     { key: "commune", width: 16 },
@@ -188,8 +199,8 @@ function villagesSheet(name: string, table: string, language: Language): NewShee
   ]);
 }
 
-function officeHoldersSheet(name: string, table: string, language: Language): NewSheet {
-  return dataSheet(OFFICE_HOLDERS, name, table, language, [
+function officeHoldersSheet(name: string, table: string, language: Language, provenance: boolean): NewSheet {
+  return dataSheet(OFFICE_HOLDERS, name, table, language, provenance, [
     { key: "fullName", width: 22 },
     {
       key: "post",
@@ -241,8 +252,9 @@ function targetsSheet(
   table: string,
   language: Language,
   indicatorList: string | null,
+  provenance: boolean,
 ): NewSheet {
-  return dataSheet(TARGETS, name, table, language, [
+  return dataSheet(TARGETS, name, table, language, provenance, [
     {
       key: "indicator",
       width: 34,
@@ -447,7 +459,13 @@ export function standardSheetNames(language: Language): Record<StandardSheetKind
  * What to create in a workbook: every standard sheet whose kind is not there yet, under a free
  * name, with free table names. An instructions sheet is made once.
  */
-export function planStandardSheets(existing: ExistingWorkbook, language: Language): StandardSheetsPlan {
+export function planStandardSheets(
+  existing: ExistingWorkbook,
+  language: Language,
+  /** With the provenance columns (Tệp nguồn, Đơn vị nộp…) after the data columns: sheets made for an import. */
+  options: { readonly provenance?: boolean } = {},
+): StandardSheetsPlan {
+  const provenance = options.provenance === true;
   const wanted = standardSheetNames(language);
   const taken = [...existing.sheetNames];
   const tables = [...existing.tableNames];
@@ -484,11 +502,18 @@ export function planStandardSheets(existing: ExistingWorkbook, language: Languag
     return name;
   };
   const create: NewSheet[] = [];
-  if (names.villages) create.push(villagesSheet(names.villages, table("NTH_Thon"), language));
-  if (names.officeHolders) create.push(officeHoldersSheet(names.officeHolders, table("NTH_CanBo"), language));
+  if (names.villages) create.push(villagesSheet(names.villages, table("NTH_Thon"), language, provenance));
+  if (names.officeHolders)
+    create.push(officeHoldersSheet(names.officeHolders, table("NTH_CanBo"), language, provenance));
   if (names.targets)
     create.push(
-      targetsSheet(names.targets, table("NTH_ChiTieu"), language, instructions?.indicatorRange ?? null),
+      targetsSheet(
+        names.targets,
+        table("NTH_ChiTieu"),
+        language,
+        instructions?.indicatorRange ?? null,
+        provenance,
+      ),
     );
   if (names.settings) create.push(settingsSheet(names.settings, language));
   if (instructions) create.push(instructions.sheet);

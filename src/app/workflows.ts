@@ -21,6 +21,10 @@ import {
   type StandardSheetKind,
 } from "./standardSheets";
 import { summaryChartPlan } from "./summaryChart";
+import { dataWorkbook } from "./imports/combined";
+import { IMPORT_LOG_MARK, readImportLog, type ImportLogEntry } from "./imports/importLog";
+import { importCompleteness } from "./imports/reporting";
+import type { Completeness } from "../core/submission/completeness";
 
 /**
  * What the clerk does, as plain async functions over a workbook session and the core: check the
@@ -52,6 +56,8 @@ export type CheckOutcome =
       readonly units: readonly UnitChoice[];
       readonly defaultUnitId: string | null;
       readonly settingsSheet: SheetGrid | null;
+      /** Who has reported, when the workbook compiles imported submissions (see imports/reporting.ts). */
+      readonly completeness: Completeness | null;
     }
   | {
       readonly kind: "unusable";
@@ -67,11 +73,29 @@ function isEmptyWorkbook(workbook: WorkbookGrids): boolean {
 
 /** Reads the workbook and runs the engine: issues grouped by sheet and severity, figures at a glance. */
 export async function checkData(session: WorkbookSession, clock: Clock): Promise<CheckOutcome> {
-  const { workbook } = await session.readWorkbook();
-  return analyseWorkbook(workbook, clock);
+  const { workbook, log } = await readData(session);
+  return analyseWorkbook(workbook, clock, log);
 }
 
-export function analyseWorkbook(workbook: WorkbookGrids, clock: Clock): CheckOutcome {
+/**
+ * The workbook's data as the engine reads it (a kind of sheet with a combined copy of imported
+ * data is read from the copy), and the import log when there is one.
+ */
+export async function readData(
+  session: WorkbookSession,
+): Promise<{ workbook: WorkbookGrids; log: ImportLogEntry[] }> {
+  const { workbook, marks } = await session.readWorkbook();
+  const log = marks.some((m) => m.own === IMPORT_LOG_MARK)
+    ? readImportLog(await session.readOwnSheet(IMPORT_LOG_MARK))
+    : [];
+  return { workbook: dataWorkbook(workbook, marks), log };
+}
+
+export function analyseWorkbook(
+  workbook: WorkbookGrids,
+  clock: Clock,
+  log: readonly ImportLogEntry[] = [],
+): CheckOutcome {
   const result = analyse([workbook], { referenceYear: clock.year });
   if (!result.ok)
     return { kind: "unusable", workbook, message: result.unusable, empty: isEmptyWorkbook(workbook) };
@@ -91,6 +115,7 @@ export function analyseWorkbook(workbook: WorkbookGrids, clock: Clock): CheckOut
     units: choices.units,
     defaultUnitId: choices.defaultId,
     settingsSheet: findSettingsSheet([workbook]),
+    completeness: importCompleteness(analysis, log),
   };
 }
 
@@ -208,15 +233,16 @@ export async function generateReports(
   clock: Clock,
   options: { onProgress?: (p: GenerateProgress) => void; signal?: AbortSignal; chart?: boolean } = {},
 ): Promise<GenerateOutcome> {
-  const wanted = REPORT_IDS.filter((id) => request.reports.includes(id));
-  const steps = 2 + wanted.length + 1;
+  let wanted = REPORT_IDS.filter((id) => request.reports.includes(id));
+  let steps = 2 + wanted.length + 1;
   const report = (step: GenerateStep, done: number): void =>
     options.onProgress?.({ step, fraction: done / steps });
   const none = { written: [], glance: null, settingsProblems: [], chart: false, check: null };
   let workbook: WorkbookGrids;
+  let log: ImportLogEntry[];
   try {
     report({ kind: "read" }, 0);
-    workbook = (await session.readWorkbook()).workbook;
+    ({ workbook, log } = await readData(session));
   } catch (error) {
     return {
       ...none,
@@ -229,10 +255,16 @@ export async function generateReports(
   }
   if (options.signal?.aborted) return { ...none, status: "cancelled", message: null };
   report({ kind: "analyse" }, 1);
-  const check = analyseWorkbook(workbook, clock);
+  const check = analyseWorkbook(workbook, clock, log);
   if (check.kind === "unusable") return { ...none, check, status: "unusable", message: check.message };
+  // Compiling imported submissions: who has reported is one more sheet, and a line under the summary.
+  if (check.completeness) {
+    wanted = [...wanted, "completeness"];
+    steps++;
+  }
   const rollup = focusRollup(check.analysis.rollup, request.unitId);
   const built = reportsFor(rollup, check.issues, {
+    completeness: check.completeness,
     workbooks: [workbook],
     options: new Map([
       ["language", request.language],

@@ -23,12 +23,23 @@ export interface XSessionRange extends XRange {
     errorAlert: Excel.DataValidationErrorAlert;
     prompt: Excel.DataValidationPrompt;
   };
+  /** Deletes the cells; the cells below move up (within the range's columns). */
+  delete(shift: "Up"): void;
+  /** Clears values and formulas ("Contents") or everything, formats included ("All"). */
+  clear(applyTo?: "Contents" | "All"): void;
 }
 
 export interface XTable {
   name: string;
   style: string;
   showBandedRows: boolean;
+  /** The table's range, header row included. */
+  getRange(): XSessionRange;
+  readonly worksheet: { readonly name: string; load(propertyNames?: string): unknown };
+  /** Rows added at the end of the table (no index), cells below moving down. */
+  rows: { add(index: undefined, values: (string | number | boolean)[][]): unknown };
+  /** A column added at the right end of the table (no index), with its header. */
+  columns: { add(index: undefined, values: undefined, name: string): unknown };
 }
 
 export interface XChartSeries {
@@ -82,7 +93,7 @@ export interface XSessionContext {
   workbook: {
     worksheets: XSessionWorksheetCollection;
     application: XRequestContext["workbook"]["application"];
-    tables: { readonly items: { readonly name: string }[]; load(propertyNames?: string): unknown };
+    tables: { readonly items: XTable[]; load(propertyNames?: string): unknown; getItem(key: string): XTable };
     settings: { add(key: string, value: unknown): unknown; getItemOrNullObject(key: string): XSetting };
     getActiveCell(): XSessionRange;
   };

@@ -7,6 +7,11 @@ import {
   type SheetDescription,
 } from "../report/description";
 import type { ChartPlan } from "../app/summaryChart";
+import { combinedKind } from "../app/imports/combined";
+import type { ImportWrites } from "../app/imports/plan";
+import type { TableInfo } from "../app/imports/sheetLayout";
+import type { SheetGrid } from "../core/grid";
+import { applySheetEdit, DEFAULT_IMPORT_REQUEST_BYTES, writeOwnSheet } from "./importWriter";
 import { headerAddress, validationRange, type NewSheet, type ValidationRule } from "../app/standardSheets";
 import type { ExcelHost } from "./host";
 import type { XSessionContext, XSessionWorksheet } from "./objectModel";
@@ -166,15 +171,86 @@ export class WorkbookSession {
 
   /**
    * The open workbook as grids (through the sheet reader), without the add-in's own sheets (its
-   * reports and instructions), and the names of the tables (for new table names).
+   * reports, instructions and import log; its combined copies of imported data are data, and are
+   * read), and every sheet's marks.
    */
   async readWorkbook(): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[] }> {
     return this.host.run(async (context) => {
       const marks = await loadMarks(context);
-      const own = new Set(marks.filter((m) => m.report || m.own).map((m) => m.name));
+      const own = new Set(
+        marks.filter((m) => m.report || (m.own && !combinedKind(m.own))).map((m) => m.name),
+      );
       const read = await readWorkbookFromExcel(context, { include: (name) => !own.has(name) });
       return { workbook: read.workbook, marks };
     });
+  }
+
+  /** The add-in's own sheet with this mark (the import log), as a grid; null when there is none. */
+  async readOwnSheet(mark: string): Promise<SheetGrid | null> {
+    return this.host.run(async (context) => {
+      const marks = await loadMarks(context);
+      const name = marks.find((m) => m.own === mark)?.name;
+      if (!name) return null;
+      const read = await readWorkbookFromExcel(context, { include: (n) => n === name });
+      return read.workbook.sheets[0] ?? { name, rows: [] };
+    });
+  }
+
+  /** Every table: its name, sheet and cells (1-based, header row included); two syncs. */
+  async tables(): Promise<TableInfo[]> {
+    return this.host.run(async (context) => {
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      const parts = tables.items.map((table) => {
+        const range = table.getRange();
+        range.load("rowIndex,columnIndex,rowCount,columnCount");
+        table.worksheet.load("name");
+        return { table, range };
+      });
+      await context.sync();
+      return parts.map(({ table, range }) => ({
+        name: table.name,
+        sheet: table.worksheet.name,
+        top: range.rowIndex + 1,
+        left: range.columnIndex + 1,
+        bottom: range.rowIndex + range.rowCount,
+        right: range.columnIndex + range.columnCount,
+      }));
+    });
+  }
+
+  /**
+   * Applies an import (src/app/imports/plan.ts): creates the standard sheets it needs, edits each
+   * standard sheet (one batch, then the new rows in chunks), then writes the add-in's own sheets
+   * (combined copies, then the import log, last: after a failure half-way the log still names the
+   * submissions before, and importing again replaces the rows already written).
+   */
+  async applyImport(
+    writes: ImportWrites,
+    onProgress?: (progress: { index: number; total: number; name: string }) => void,
+  ): Promise<void> {
+    const budget = this.writeOptions.maxRequestBytes ?? DEFAULT_IMPORT_REQUEST_BYTES;
+    const steps: { name: string; run: (context: XSessionContext) => Promise<void> }[] = [
+      ...writes.edits.map((e) => ({
+        name: e.sheet,
+        run: (c: XSessionContext) => applySheetEdit(c, e, budget),
+      })),
+      ...writes.ownSheets.map((o) => ({
+        name: o.name,
+        run: (c: XSessionContext) => writeOwnSheet(c, o, SHEET_MARKER_KEY, budget),
+      })),
+    ];
+    const total = steps.length + (writes.create.length > 0 ? 1 : 0);
+    let index = 0;
+    if (writes.create.length > 0) {
+      onProgress?.({ index: index++, total, name: writes.create.map((s) => s.name).join(", ") });
+      await this.createSheets(writes.create);
+    }
+    for (const step of steps) {
+      onProgress?.({ index: index++, total, name: step.name });
+      await this.host.run(step.run);
+    }
   }
 
   /** The names of the workbook's tables (one sync). */

@@ -23,7 +23,7 @@ function aliasesOf(spec: SheetSpec): Map<string, ColumnSpec> {
   let index = aliasIndex.get(spec);
   if (!index) {
     index = new Map();
-    for (const column of spec.columns) {
+    for (const column of [...spec.columns, ...(spec.provenance ?? [])]) {
       for (const name of [column.vi, column.en, ...column.aliases]) {
         const key = headerKey(name);
         if (!index.has(key)) index.set(key, column);

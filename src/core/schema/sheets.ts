@@ -33,6 +33,12 @@ export interface SheetSpec {
    * at least one of them and two matched columns in all.
    */
   readonly signature: readonly string[];
+  /**
+   * Optional columns that say where an imported row came from (the task pane's import of the
+   * submissions of the units below, src/app/imports): matched and read like any other column, but
+   * not part of the blank sheet a clerk fills in. Never required, never in the signature.
+   */
+  readonly provenance?: readonly ColumnSpec[];
 }
 
 const col = (
@@ -61,6 +67,14 @@ const COMMUNE = col("commune", "Xã", "Commune", "text", true, [
   "Phường/Xã",
   "Ward",
 ]);
+
+/** Where an imported row came from: added by the pane's import to the rows it writes. */
+export const PROVENANCE_COLUMNS: readonly ColumnSpec[] = [
+  col("sourceFile", "Tệp nguồn", "Source file", "raw", false),
+  col("submittingUnit", "Đơn vị nộp", "Submitting unit", "raw", false),
+  col("period", "Kỳ báo cáo", "Reporting period", "raw", false),
+  col("importedAt", "Thời điểm nhập", "Imported at", "raw", false),
+];
 
 export const VILLAGES: SheetSpec = {
   kind: "villages",
@@ -124,6 +138,7 @@ export const VILLAGES: SheetSpec = {
     "consolidated",
     "type",
   ],
+  provenance: PROVENANCE_COLUMNS,
 };
 
 export const OFFICE_HOLDERS: SheetSpec = {
@@ -164,6 +179,7 @@ export const OFFICE_HOLDERS: SheetSpec = {
     ]),
   ],
   signature: ["fullName", "post", "personId", "birthYear", "gender", "ethnicity"],
+  provenance: PROVENANCE_COLUMNS,
 };
 
 export const TARGETS: SheetSpec = {
@@ -179,6 +195,7 @@ export const TARGETS: SheetSpec = {
     col("year", "Năm", "Year", "year", false, ["Đến năm"]),
   ],
   signature: ["indicator", "target"],
+  provenance: PROVENANCE_COLUMNS,
 };
 
 /**

@@ -85,14 +85,17 @@ function findUnit(rollup: Rollup, name: string, level: UnitLevel | null): UnitRo
 /**
  * Which expected units have reported, which are late, which are missing. A unit has reported when
  * a submission's manifest names it, or, for data without manifests, when the data has villages of
- * it. Late: submitted after the deadline day.
+ * it (unless `dataCounts` is false: a workbook that already holds every unit's rows from earlier
+ * periods, where only this period's submissions count). Late: submitted after the deadline day.
  */
 export function completeness(
   basis: Completeness["basis"],
   expected: readonly ExpectedUnit[],
   submissions: readonly SubmissionInfo[],
   rollup: Rollup,
+  options: { readonly dataCounts?: boolean } = {},
 ): Completeness {
+  const dataCounts = options.dataCounts !== false;
   const units = expected.map((e): UnitCompleteness => {
     const submission = submissions.find(
       (s) =>
@@ -102,7 +105,7 @@ export function completeness(
         unitKey(s.manifest.unitLevel, s.manifest.unitName) === unitKey(s.manifest.unitLevel, e.name),
     );
     const unit = findUnit(rollup, e.name, e.level);
-    const reported = !!submission || (!!unit && unit.villages > 0);
+    const reported = !!submission || (dataCounts && !!unit && unit.villages > 0);
     const submittedAt = submission?.manifest?.generatedAt ?? null;
     const late = reported && !!e.deadline && !!submittedAt && submittedAt.slice(0, 10) > e.deadline;
     return {

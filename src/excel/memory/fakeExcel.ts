@@ -112,7 +112,8 @@ export interface FakeSheet {
 export interface FakeTable {
   name: string;
   readonly sheetId: number;
-  readonly rect: Rect;
+  /** Header row included; it moves and grows as rows and columns are added or cells deleted. */
+  rect: Rect;
   style: string;
   showBandedRows: boolean;
 }
@@ -411,6 +412,89 @@ export class FakeWorkbook {
     return sheet;
   }
 
+  /**
+   * Deletes the cells of `rect`; the cells below it, in its columns, move up (Excel's
+   * `range.delete("Up")`). A table entirely in those columns moves up, or shrinks when the cells are
+   * rows of its body; deleting part of a table, or shifting a table that only partly lies in the
+   * columns, fails as in Excel. Formats, merges and validations are not moved (the fake keeps them
+   * as rectangles).
+   */
+  deleteUp(sheet: FakeSheet, rect: Rect): void {
+    const height = rect.bottom - rect.top + 1;
+    const changes: [FakeTable, Rect][] = [];
+    for (const t of this.tables) {
+      if (t.sheetId !== sheet.id || t.rect.bottom < rect.top) continue;
+      const columnsOverlap = t.rect.left <= rect.right && rect.left <= t.rect.right;
+      if (!columnsOverlap) continue;
+      const within = t.rect.left >= rect.left && t.rect.right <= rect.right;
+      const wholeRows = t.rect.left === rect.left && t.rect.right === rect.right;
+      if (t.rect.top > rect.bottom && within) {
+        changes.push([t, { ...t.rect, top: t.rect.top - height, bottom: t.rect.bottom - height }]);
+      } else if (
+        wholeRows &&
+        rect.top > t.rect.top &&
+        rect.bottom <= t.rect.bottom &&
+        height < t.rect.bottom - t.rect.top
+      ) {
+        changes.push([t, { ...t.rect, bottom: t.rect.bottom - height }]);
+      } else {
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
+        );
+      }
+    }
+    for (const [r, cells] of sheet.cells) {
+      if (r < rect.top || r > rect.bottom) continue;
+      for (const c of [...cells.keys()]) if (c >= rect.left && c <= rect.right) cells.delete(c);
+    }
+    moveCells(
+      sheet,
+      { top: rect.bottom + 1, left: rect.left, bottom: 1048576, right: rect.right },
+      -height,
+      0,
+    );
+    for (const [t, r] of changes) t.rect = r;
+  }
+
+  /** Makes room for `rect`: the cells from its top down, in its columns, move down by its height. */
+  shiftDown(sheet: FakeSheet, rect: Rect): void {
+    const height = rect.bottom - rect.top + 1;
+    moveCells(
+      sheet,
+      { top: rect.top, left: rect.left, bottom: 1048576 - height, right: rect.right },
+      height,
+      0,
+    );
+  }
+
+  /** Makes room for `rect`: the cells from its left on, in its rows, move right by its width. */
+  shiftRight(sheet: FakeSheet, rect: Rect): void {
+    const width = rect.right - rect.left + 1;
+    moveCells(sheet, { top: rect.top, left: rect.left, bottom: rect.bottom, right: 16384 - width }, 0, width);
+  }
+
+  /** Clears the values and formulas of a rectangle ("All": its number formats too). */
+  clear(sheet: FakeSheet, rect: Rect, all: boolean): void {
+    for (const [r, cells] of sheet.cells) {
+      if (r < rect.top || r > rect.bottom) continue;
+      for (const c of [...cells.keys()]) {
+        if (c < rect.left || c > rect.right) continue;
+        if (all) cells.delete(c);
+        else {
+          const cell = cells.get(c)!;
+          cell.value = null;
+          cell.formula = null;
+          cell.quotePrefix = false;
+        }
+      }
+    }
+    if (all) {
+      for (let i = sheet.formats.length - 1; i >= 0; i--)
+        if (inside(sheet.formats[i].rect, rect)) sheet.formats.splice(i, 1);
+    }
+  }
+
   /** Enters one input into a cell as Excel does when it is typed or written to `values`/`formulas`. */
   enter(sheet: FakeSheet, row: number, column: number, input: FakeCellValue): void {
     if (input === null) return;
@@ -449,6 +533,24 @@ export class FakeWorkbook {
     } else {
       cell.value = input;
     }
+  }
+}
+
+/** Moves every cell of `cells` inside `inside` by `dr` rows and `dc` columns (one of them 0). */
+function moveCells(sheet: FakeSheet, inside: Rect, dr: number, dc: number): void {
+  const moved: [number, number, FakeCell][] = [];
+  for (const [r, cells] of sheet.cells) {
+    if (r < inside.top || r > inside.bottom) continue;
+    for (const [c, cell] of cells) {
+      if (c < inside.left || c > inside.right) continue;
+      moved.push([r, c, cell]);
+      cells.delete(c);
+    }
+  }
+  for (const [r, c, cell] of moved) {
+    let cells = sheet.cells.get(r + dr);
+    if (!cells) sheet.cells.set(r + dr, (cells = new Map()));
+    cells.set(c + dc, cell);
   }
 }
 
@@ -613,18 +715,36 @@ class FakeTableCollection {
   private readonly loaded = new Loaded();
   constructor(private readonly context: FakeRequestContext) {}
 
-  get items(): { readonly name: string }[] {
-    return this.loaded.get<{ readonly name: string }[]>("items");
+  get items(): XTable[] {
+    return this.loaded.get<XTable[]>("items");
   }
 
   load(propertyNames?: string): this {
     this.context.enqueue(jsonBytes(propertyNames), () =>
       this.loaded.set(
         "items",
-        this.context.book.tables.map((t) => ({ name: t.name })),
+        this.context.book.tables.map((t) => {
+          const proxy = new FakeTableProxy(this.context, () => t);
+          proxy.loadedNow("name", t.name);
+          return proxy;
+        }),
       ),
     );
     return this;
+  }
+
+  getItem(key: string): XTable {
+    let found: FakeTable | null = null;
+    this.context.enqueue(jsonBytes(key), () => {
+      const t = this.context.book.tables.find((x) => x.name.toLocaleLowerCase() === key.toLocaleLowerCase());
+      if (!t) throw new FakeOfficeError("ItemNotFound", `The table “${key}” does not exist.`);
+      found = t;
+    });
+    return new FakeTableProxy(this.context, () => {
+      if (!found || !this.context.book.tables.includes(found))
+        throw new FakeOfficeError("InvalidObjectPath", "The table does not exist.");
+      return found;
+    });
   }
 }
 
@@ -643,10 +763,84 @@ function checkTableName(book: FakeWorkbook, name: string, self: FakeTable | null
 }
 
 class FakeTableProxy implements XTable {
+  private readonly loaded = new Loaded();
+  readonly worksheet: XTable["worksheet"];
+  readonly rows: XTable["rows"];
+  readonly columns: XTable["columns"];
+
   constructor(
     private readonly context: FakeRequestContext,
     private readonly table: () => FakeTable,
-  ) {}
+  ) {
+    const book = context.book;
+    const sheetOf = (t: FakeTable): FakeSheet => {
+      const sheet = book.byId(t.sheetId);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "The table's sheet was deleted.");
+      return sheet;
+    };
+    const worksheet = new Loaded();
+    this.worksheet = {
+      get name(): string {
+        return worksheet.get<string>("name");
+      },
+      load: (propertyNames?: string) => {
+        context.enqueue(jsonBytes(propertyNames), () => worksheet.set("name", sheetOf(this.table()).name));
+        return undefined;
+      },
+    };
+    this.rows = {
+      add: (index: undefined, values: (string | number | boolean)[][]) => {
+        context.enqueue(jsonBytes(values), () => {
+          if (index !== undefined && index !== null)
+            throw new FakeOfficeError("InvalidArgument", "Only rows added at the end are faked.");
+          const t = this.table();
+          const width = t.rect.right - t.rect.left + 1;
+          if (!Array.isArray(values) || values.length === 0 || values.some((r) => r.length !== width))
+            throw new FakeOfficeError("InvalidArgument", "The rows do not match the table's columns.");
+          const sheet = sheetOf(t);
+          const at = t.rect.bottom + 1;
+          book.shiftDown(sheet, {
+            top: at,
+            left: t.rect.left,
+            bottom: at + values.length - 1,
+            right: t.rect.right,
+          });
+          values.forEach((row, r) => row.forEach((v, c) => book.enter(sheet, at + r, t.rect.left + c, v)));
+          t.rect = { ...t.rect, bottom: t.rect.bottom + values.length };
+        });
+        return undefined;
+      },
+    };
+    this.columns = {
+      add: (index: undefined, values: undefined, name: string) => {
+        context.enqueue(jsonBytes(name), () => {
+          if ((index !== undefined && index !== null) || (values !== undefined && values !== null))
+            throw new FakeOfficeError("InvalidArgument", "Only an empty column added at the end is faked.");
+          const t = this.table();
+          const sheet = sheetOf(t);
+          const column = t.rect.right + 1;
+          book.shiftRight(sheet, { top: t.rect.top, left: column, bottom: t.rect.bottom, right: column });
+          book.enter(sheet, t.rect.top, column, name);
+          t.rect = { ...t.rect, right: column };
+        });
+        return undefined;
+      },
+    };
+  }
+
+  /** Used by the collection's load: the value is loaded as of the sync being applied. */
+  loadedNow(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
+  getRange(): XSessionRange {
+    return new FakeRange(this.context, () => {
+      const t = this.table();
+      const sheet = this.context.book.byId(t.sheetId);
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "The table's sheet was deleted.");
+      return { sheet, rect: t.rect };
+    });
+  }
 
   set name(value: string) {
     this.context.enqueue(jsonBytes(value), () => {
@@ -656,7 +850,7 @@ class FakeTableProxy implements XTable {
     });
   }
   get name(): string {
-    throw NOT_LOADED("name");
+    return this.loaded.get<string>("name");
   }
 
   set style(value: string) {
@@ -937,6 +1131,11 @@ function checkedRect(rect: Rect): Rect {
     throw new FakeOfficeError("InvalidArgument", `Bad range ${JSON.stringify(rect)}`);
   }
   return rect;
+}
+
+/** True when `a` lies entirely inside `b`. */
+function inside(a: Rect, b: Rect): boolean {
+  return a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -1318,6 +1517,22 @@ class FakeRange implements XSessionRange {
   }
   get numberFormat(): unknown[][] {
     return this.loaded.get<unknown[][]>("numberFormat");
+  }
+
+  delete(shift: "Up"): void {
+    this.context.enqueue(8, () => {
+      if (shift !== "Up")
+        throw new FakeOfficeError("InvalidArgument", "Only deleting with shift up is faked.");
+      const { sheet, rect } = this.resolve();
+      this.context.book.deleteUp(sheet, rect);
+    });
+  }
+
+  clear(applyTo: "Contents" | "All" = "All"): void {
+    this.context.enqueue(8, () => {
+      const { sheet, rect } = this.resolve();
+      this.context.book.clear(sheet, rect, applyTo === "All");
+    });
   }
 
   merge(across = false): void {
