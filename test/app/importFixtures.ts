@@ -1,7 +1,6 @@
 /**
  * Submissions and receiving workbooks built in memory for the import tests (test/app/import*.test.ts).
  */
-import type { CellValue } from "../../src/core/cells";
 import type { SheetGrid, WorkbookGrids } from "../../src/core/grid";
 import { VILLAGES, PROVENANCE_COLUMNS, UNITS } from "../../src/core/schema/sheets";
 import {
@@ -21,7 +20,7 @@ export interface Village {
 }
 
 /** A village row in the standard order of the Villages sheet. */
-export function villageRow(commune: string, v: Village, district = "Bình Gia"): CellValue[] {
+export function villageRow(commune: string, v: Village, district = "Bình Gia"): (string | number | null)[] {
   return [
     "Lạng Sơn",
     district,
@@ -32,7 +31,8 @@ export function villageRow(commune: string, v: Village, district = "Bình Gia"):
     "x",
     10,
     v.secretary ?? `Bí thư ${v.village}`,
-    `Trưởng ${v.village}`,
+    // Consolidated: the head is the secretary (the flag and the names agree).
+    v.consolidated ? (v.secretary ?? `Bí thư ${v.village}`) : `Trưởng ${v.village}`,
     null,
     v.consolidated ? "Có" : "Không",
     null,
