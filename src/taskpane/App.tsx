@@ -11,6 +11,7 @@ import * as React from "react";
 import { CapabilityNotice } from "./components/CapabilityNotice";
 import { DataTab } from "./components/DataTab";
 import { FunctionsTab } from "./components/FunctionsTab";
+import { ImportTab } from "./components/ImportTab";
 import { Header } from "./components/Header";
 import { NoticeBar } from "./components/NoticeBar";
 import { ReportsTab } from "./components/ReportsTab";
@@ -33,9 +34,12 @@ const useStyles = makeStyles({
 
 const TABS: readonly { id: TabId; label: keyof typeof T }[] = [
   { id: "data", label: "tabData" },
+  { id: "import", label: "tabImport" },
   { id: "reports", label: "tabReports" },
   { id: "functions", label: "tabFunctions" },
 ];
+
+const DEMO_NOTES = { sample: T.demoNote, empty: T.demoNoteEmpty, district: T.demoNoteDistrict } as const;
 
 /** The task pane: renders the store's state; every action goes through the store. */
 export function App({ store }: { store: PaneStore }): React.JSX.Element {
@@ -48,7 +52,7 @@ export function App({ store }: { store: PaneStore }): React.JSX.Element {
       <FluentProvider theme={webLightTheme} className={styles.provider} lang={state.lang}>
         <main className={styles.root}>
           <Header />
-          {state.mode === "demo" && <Caption1 className={styles.demo}>{t(T.demoNote)}</Caption1>}
+          {state.mode === "demo" && <Caption1 className={styles.demo}>{t(DEMO_NOTES[state.demo])}</Caption1>}
           <CapabilityNotice />
           <NoticeBar />
           <TabList
@@ -71,6 +75,7 @@ export function App({ store }: { store: PaneStore }): React.JSX.Element {
           <StatusBar />
           <div role="tabpanel" id={panelId} aria-labelledby={`nth-tab-${state.tab}`}>
             {state.tab === "data" && <DataTab />}
+            {state.tab === "import" && <ImportTab />}
             {state.tab === "reports" && <ReportsTab />}
             {state.tab === "functions" && <FunctionsTab />}
           </div>

@@ -9,15 +9,24 @@ import { createRoot } from "react-dom/client";
 import { clockOf } from "../app/workflows";
 import { setReportGenerator } from "../commands/shared";
 import { memoryExcelHost, officeExcelHost } from "../excel/host";
-import { createDemoWorkbook, createEmptyWorkbook } from "../excel/memory/demoWorkbook";
+import {
+  createDemoWorkbook,
+  createDistrictWorkbook,
+  createEmptyWorkbook,
+} from "../excel/memory/demoWorkbook";
 import { exposeDemoHandle } from "../excel/memory/demoHandle";
 import { WorkbookSession } from "../excel/session";
 import { App } from "./App";
 import { generateFromRibbon } from "./ribbon";
-import { PaneStore } from "./store";
+import { readPickedFiles } from "./readFiles";
+import { PaneStore, type DemoWorkbook } from "./store";
 
 /** Demo syncs wait a little, like Excel on the web, so progress is visible. */
 const DEMO_LATENCY_MS = 40;
+
+function demoOf(which: string | null): DemoWorkbook {
+  return which === "empty" || which === "district" ? which : "sample";
+}
 
 function start(host: Office.HostType | null): void {
   const inExcel = typeof Excel !== "undefined" && host !== null && String(host) === "Excel";
@@ -26,17 +35,27 @@ function start(host: Office.HostType | null): void {
     session = new WorkbookSession(officeExcelHost());
   } else {
     const params = new URLSearchParams(window.location.search);
+    const which = params.get("workbook");
+    const options = { latencyMs: DEMO_LATENCY_MS };
     const book =
-      params.get("workbook") === "empty"
-        ? createEmptyWorkbook({ latencyMs: DEMO_LATENCY_MS })
-        : createDemoWorkbook({ latencyMs: DEMO_LATENCY_MS });
+      which === "empty"
+        ? createEmptyWorkbook(options)
+        : which === "district"
+          ? createDistrictWorkbook(options)
+          : createDemoWorkbook(options);
     exposeDemoHandle(book);
     session = new WorkbookSession(memoryExcelHost(book));
   }
   setReportGenerator(() => generateFromRibbon(session));
-  const store = new PaneStore(session, () => clockOf(new Date()), {
-    lang: new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "vi",
-  });
+  const store = new PaneStore(
+    session,
+    () => clockOf(new Date()),
+    {
+      lang: new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "vi",
+      demo: demoOf(new URLSearchParams(window.location.search).get("workbook")),
+    },
+    { readFiles: readPickedFiles },
+  );
   void store.loadChoices();
   const container = document.getElementById("container");
   if (container) createRoot(container).render(<App store={store} />);

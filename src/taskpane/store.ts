@@ -21,6 +21,9 @@ import { SessionError, type Capabilities, type WorkbookSession } from "../excel/
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
 import type { SheetGrid } from "../core/grid";
+import type { Completeness } from "../core/submission/completeness";
+import { applyImport, previewImport } from "../app/imports/importWorkflow";
+import type { ImportMode, ImportPlan, IncomingFile } from "../app/imports/plan";
 
 /**
  * The task pane's state and actions, outside React: components render `state` and call the
@@ -28,7 +31,7 @@ import type { SheetGrid } from "../core/grid";
  * store per pane; `subscribe`/`getState` fit React's useSyncExternalStore.
  */
 
-export type Tab = "data" | "reports" | "functions";
+export type Tab = "data" | "import" | "reports" | "functions";
 
 export type CheckState =
   | { readonly kind: "none" }
@@ -49,19 +52,48 @@ export type CreateState =
   | { readonly kind: "done"; readonly outcome: CreateOutcome }
   | { readonly kind: "failed"; readonly message: Message };
 
+/** The import of submissions: files read, the preview, applying, the outcome. */
+export type ImportState =
+  | { readonly kind: "none" }
+  | { readonly kind: "reading"; readonly count: number }
+  | {
+      readonly kind: "preview";
+      readonly plan: ImportPlan;
+      readonly files: readonly IncomingFile[];
+      /** Set when the workbook changed since an earlier preview the clerk confirmed. */
+      readonly notice: Message | null;
+    }
+  | {
+      readonly kind: "applying";
+      readonly plan: ImportPlan;
+      readonly files: readonly IncomingFile[];
+      readonly step: { readonly index: number; readonly total: number; readonly name: string } | null;
+    }
+  | { readonly kind: "done"; readonly plan: ImportPlan }
+  | { readonly kind: "failed"; readonly message: Message };
+
 export type GenerationState =
   | { readonly kind: "none" }
   | { readonly kind: "running"; readonly progress: GenerateProgress | null; readonly cancelling: boolean }
   | { readonly kind: "finished"; readonly outcome: GenerateOutcome };
 
+/** Which in-memory workbook demo mode opened (`?workbook=`). */
+export type DemoWorkbook = "sample" | "empty" | "district";
+
 export interface PaneState {
   readonly lang: Language;
   readonly mode: "excel" | "demo";
+  readonly demo: DemoWorkbook;
   readonly capabilities: Capabilities;
   readonly tab: Tab;
   readonly create: CreateState;
   readonly check: CheckState;
   readonly generation: GenerationState;
+  readonly importing: ImportState;
+  /** Where imported rows go: the standard sheets, or the add-in's combined copy. */
+  readonly importMode: ImportMode;
+  /** Who has reported, when the workbook compiles imported submissions (from the last check). */
+  readonly completeness: Completeness | null;
   /** Units one can report for (known after a check or the first generation). */
   readonly units: readonly UnitChoice[];
   readonly choices: PaneChoices;
@@ -89,16 +121,25 @@ export class PaneStore {
   constructor(
     readonly session: WorkbookSession,
     private readonly clock: () => Clock,
-    initial: Partial<Pick<PaneState, "lang" | "tab">> = {},
+    initial: Partial<Pick<PaneState, "lang" | "tab" | "demo">> = {},
+    private readonly services: {
+      /** Reads picked files into grids (the pane: ExcelJS in the browser, loaded on first use). */
+      readonly readFiles?: (files: readonly File[]) => Promise<IncomingFile[]>;
+      readonly now?: () => Date;
+    } = {},
   ) {
     this.state = {
       lang: initial.lang ?? "vi",
       mode: session.mode,
+      demo: initial.demo ?? "sample",
       capabilities: session.capabilities(),
       tab: initial.tab ?? "data",
       create: { kind: "none" },
       check: { kind: "none" },
       generation: { kind: "none" },
+      importing: { kind: "none" },
+      importMode: "sheets",
+      completeness: null,
       units: [],
       choices: restoreChoices(null),
       form: [],
@@ -197,6 +238,7 @@ export class PaneStore {
     }
     this.rollup = outcome.analysis.rollup;
     this.settingsSheet = outcome.settingsSheet;
+    this.set({ completeness: outcome.completeness });
     const known = new Set(outcome.units.map((u) => u.id));
     const unitId =
       this.state.choices.unitId && known.has(this.state.choices.unitId)
@@ -322,6 +364,95 @@ export class PaneStore {
     if (g.kind !== "running" || !this.controller) return;
     this.controller.abort();
     this.set({ generation: { ...g, cancelling: true } });
+  };
+
+  // ---- importing the submissions of the units below ----
+
+  private now(): Date {
+    return this.services.now?.() ?? new Date();
+  }
+
+  /** Reads the picked files in the pane, then shows what importing them would change. */
+  pickFiles = async (files: readonly File[]): Promise<void> => {
+    if (files.length === 0 || this.busyImporting()) return;
+    const read = this.services.readFiles;
+    if (!read) return;
+    this.set({ importing: { kind: "reading", count: files.length } });
+    try {
+      await this.preview(await read(files), null);
+    } catch (error) {
+      this.set({
+        importing: {
+          kind: "failed",
+          message: sayError("Không đọc được các tệp đã chọn", "Could not read the files picked", error),
+        },
+      });
+    }
+  };
+
+  private async preview(files: readonly IncomingFile[], notice: Message | null): Promise<void> {
+    const plan = await previewImport(
+      this.session,
+      { files, mode: this.state.importMode, language: this.state.lang },
+      this.now(),
+    );
+    this.set({ importing: { kind: "preview", plan, files, notice } });
+  }
+
+  private busyImporting(): boolean {
+    const k = this.state.importing.kind;
+    return k === "reading" || k === "applying";
+  }
+
+  /** Standard sheets or combined copy; an open preview is made again for the new choice. */
+  setImportMode = async (mode: ImportMode): Promise<void> => {
+    this.set({ importMode: mode });
+    const i = this.state.importing;
+    if (i.kind !== "preview") return;
+    try {
+      await this.preview(i.files, null);
+    } catch (error) {
+      this.set({
+        importing: {
+          kind: "failed",
+          message: sayError("Không đọc được bảng tính", "Could not read the workbook", error),
+        },
+      });
+    }
+  };
+
+  /** Applies the import the clerk saw; then checks the data again (issues, figures, who reported). */
+  confirmImport = async (): Promise<void> => {
+    const i = this.state.importing;
+    if (i.kind !== "preview" || !i.plan.writes) return;
+    this.set({ importing: { kind: "applying", plan: i.plan, files: i.files, step: null } });
+    const outcome = await applyImport(
+      this.session,
+      { files: i.files, mode: i.plan.mode, language: this.state.lang },
+      i.plan,
+      this.now(),
+      (step) => {
+        const now = this.state.importing;
+        if (now.kind === "applying") this.set({ importing: { ...now, step } });
+      },
+    );
+    if (outcome.status === "changed") {
+      this.set({
+        importing: { kind: "preview", plan: outcome.plan, files: i.files, notice: outcome.message },
+      });
+      return;
+    }
+    if (outcome.status === "failed") {
+      this.set({ importing: { kind: "failed", message: outcome.message! } });
+      return;
+    }
+    this.set({ importing: { kind: "done", plan: outcome.plan } });
+    await this.check();
+  };
+
+  cancelImport = (): void => {
+    if (this.busyImporting()) return;
+    this.set({ importing: { kind: "none" } });
   };
 
   toggleReport = (id: ReportId, on: boolean): void => {

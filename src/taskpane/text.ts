@@ -15,9 +15,18 @@ export const T = {
     vi: "Ngoài Excel: bảng tính mẫu Lạng Sơn trong bộ nhớ (có 4 lỗi nhập liệu cố ý). Không có gì được gửi đi.",
     en: "Outside Excel: the Lạng Sơn sample workbook, in memory (with 4 deliberate typing mistakes). Nothing is sent anywhere.",
   },
+  demoNoteEmpty: {
+    vi: "Ngoài Excel: một bảng tính trống, trong bộ nhớ. Không có gì được gửi đi.",
+    en: "Outside Excel: an empty workbook, in memory. Nothing is sent anywhere.",
+  },
+  demoNoteDistrict: {
+    vi: "Ngoài Excel: sổ tổng hợp của huyện Bình Gia, trong bộ nhớ (mới có danh sách 19 xã phải nộp). Không có gì được gửi đi.",
+    en: "Outside Excel: Bình Gia district's workbook, in memory (only the list of the 19 communes that must report). Nothing is sent anywhere.",
+  },
   excelBadge: { vi: "Trong Excel", en: "In Excel" },
   tabs: { vi: "Các mục", en: "Sections" },
   tabData: { vi: "Dữ liệu", en: "Data" },
+  tabImport: { vi: "Nhập", en: "Import" },
   tabReports: { vi: "Báo cáo", en: "Reports" },
   tabFunctions: { vi: "Hàm NTH", en: "NTH functions" },
   unsupported: { vi: "Phiên bản Excel này thiếu một số tính năng", en: "This Excel lacks some features" },
@@ -152,6 +161,110 @@ export const T = {
     vi: "Trang Cài đặt báo cáo có ô không đọc được",
     en: "Some report settings could not be read",
   },
+  // Import tab
+  importTitle: { vi: "Nhập báo cáo của đơn vị cấp dưới", en: "Import the submissions of the units below" },
+  importHelp: {
+    vi: "Chọn một hoặc nhiều tệp nộp (.xlsx) do xã, huyện gửi lên. Tệp được đọc ngay trên máy này, không gửi đi đâu. Trước khi ghi, xem những gì sẽ thay đổi.",
+    en: "Pick one or more submission files (.xlsx) sent by the communes or districts. They are read on this computer and sent nowhere. See what changes before anything is written.",
+  },
+  pickFiles: { vi: "Chọn tệp nộp…", en: "Pick submission files…" },
+  pickFilesLabel: { vi: "Tệp nộp báo cáo (.xlsx)", en: "Submission files (.xlsx)" },
+  readingFiles: { vi: "Đang đọc", en: "Reading" },
+  files: { vi: "tệp", en: "files" },
+  importMode: { vi: "Ghi vào", en: "Write into" },
+  modeSheets: {
+    vi: "Các trang chuẩn của sổ này (Thôn, Cán bộ, Chỉ tiêu)",
+    en: "This workbook's standard sheets (Villages, Office-holders, Targets)",
+  },
+  modeCopy: {
+    vi: "Bản gộp riêng (giữ nguyên các trang của sổ)",
+    en: "A combined copy (this workbook's sheets stay as they are)",
+  },
+  modeLocked: {
+    vi: "Sổ đã có bản gộp: dữ liệu nhập tiếp vào bản gộp.",
+    en: "The workbook has a combined copy: imports go on into it.",
+  },
+  previewTitle: { vi: "Xem trước khi nhập", en: "Before importing" },
+  willImport: { vi: "sẽ nhập", en: "to import" },
+  notImported: { vi: "không nhập", en: "not imported" },
+  status: {
+    new: { vi: "Mới", en: "New" },
+    replaces: { vi: "Thay bản cũ", en: "Replaces" },
+    older: { vi: "Cũ hơn — không nhập", en: "Older — refused" },
+    same: { vi: "Đã nhập rồi", en: "Already imported" },
+    superseded: { vi: "Có bản mới hơn", en: "Newer one picked" },
+    "not-submission": { vi: "Không phải tệp nộp", en: "Not a submission" },
+    unreadable: { vi: "Không đọc được", en: "Unreadable" },
+    "no-rows": { vi: "Không có dữ liệu", en: "No data" },
+  },
+  period: { vi: "Kỳ", en: "Period" },
+  madeAt: { vi: "lập", en: "made" },
+  villagesWord: { vi: "thôn", en: "villages" },
+  consolidatedWord: { vi: "nhất thể hóa", en: "consolidated" },
+  andMore: { vi: "và", en: "and" },
+  more: { vi: "mục nữa", en: "more" },
+  versusWorkbook: { vi: "So với sổ", en: "Against the workbook" },
+  added: { vi: "thêm", en: "added" },
+  removed: { vi: "bớt", en: "removed" },
+  changedFields: { vi: "thay đổi", en: "changed" },
+  noChange: { vi: "không đổi", en: "no change" },
+  details: { vi: "Chi tiết", en: "Details" },
+  villageAdded: { vi: "Thêm thôn", en: "Village added" },
+  villageRemoved: { vi: "Bớt thôn", en: "Village removed" },
+  fields: {
+    consolidatedFlag: { vi: "Nhất thể hóa", en: "Consolidated" },
+    secretary: { vi: "Bí thư", en: "Secretary" },
+    head: { vi: "Trưởng thôn", en: "Head" },
+    hasOwnCell: { vi: "Có chi bộ", en: "Own cell" },
+    partyMembers: { vi: "Số đảng viên", en: "Members" },
+  },
+  yes: { vi: "Có", en: "Yes" },
+  no: { vi: "Không", en: "No" },
+  empty: { vi: "trống", en: "empty" },
+  replacedRows: { vi: "dòng của lần nhập trước được thay", en: "rows of the earlier import replaced" },
+  keptVillages: {
+    vi: "thôn của đơn vị này đã có trong sổ (nhập tay hoặc từ tệp khác) được giữ nguyên — sẽ trùng với tệp nộp",
+    en: "villages of this unit already in the workbook (typed, or from another file) are kept — they will duplicate the submission",
+  },
+  skippedRows: {
+    vi: "dòng không phải dữ liệu thôn (dòng tổng, dòng thiếu tên) bị bỏ qua",
+    en: "rows that are not village data (totals, rows missing a name) skipped",
+  },
+  conflictsTitle: { vi: "Điểm vênh cần xem", en: "Conflicts to look at" },
+  noConflicts: { vi: "Không có điểm vênh giữa các nguồn.", en: "No conflict between the sources." },
+  otherIssues: {
+    vi: "vấn đề khác trong dữ liệu nộp (xem ở Kiểm tra dữ liệu sau khi nhập)",
+    en: "other issues in the submitted data (see Check the data after the import)",
+  },
+  confirmImport: { vi: "Nhập vào sổ", en: "Import" },
+  cancelImport: { vi: "Hủy", en: "Cancel" },
+  applying: { vi: "Đang ghi", en: "Writing" },
+  importDone: { vi: "Đã nhập", en: "Imported" },
+  importDoneBody: {
+    vi: "Mỗi dòng ghi rõ nguồn ở các cột Tệp nguồn, Đơn vị nộp, Kỳ báo cáo, Thời điểm nhập; nhật ký ở trang Nhật ký nhập.",
+    en: "Each row says where it came from in the columns Tệp nguồn, Đơn vị nộp, Kỳ báo cáo, Thời điểm nhập (source file, unit, period, time); the log is on the import log sheet.",
+  },
+  toReports: { vi: "Lập báo cáo", en: "Generate reports" },
+  importFailed: { vi: "Nhập không thành công", en: "The import failed" },
+  completenessTitle: { vi: "Tình hình nộp báo cáo", en: "Who has reported" },
+  completenessAfter: { vi: "Sau khi nhập", en: "After the import" },
+  unitsReported: { vi: "đơn vị đã nộp", en: "units reported" },
+  late: { vi: "nộp muộn", en: "late" },
+  missing: { vi: "chưa nộp", en: "missing" },
+  basis: {
+    "units-sheet": { vi: "theo trang Đơn vị", en: "against the Units sheet" },
+    "previous-period": {
+      vi: "theo các đơn vị đã có trong sổ",
+      en: "against the units already in the workbook",
+    },
+    targets: { vi: "theo trang Chỉ tiêu", en: "against the Targets sheet" },
+  },
+  unitStatus: {
+    reported: { vi: "Đã nộp", en: "Reported" },
+    late: { vi: "Nộp muộn", en: "Late" },
+    missing: { vi: "Chưa nộp", en: "Missing" },
+  },
+  deadline: { vi: "hạn", en: "deadline" },
   // Functions tab
   functionsTitle: { vi: "Các hàm NTH trong ô tính", en: "NTH functions in cells" },
   functionsHelp: {
@@ -185,6 +298,36 @@ export function formatPercent(rate: number | null, lang: Language): string {
     percentFormats.set(locale, f);
   }
   return f.format(rate);
+}
+
+const dateFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formatsOf(lang: Language): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  const locale = lang === "vi" ? "vi-VN" : "en-GB";
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = {
+      date: new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric" }),
+      time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hour12: false }),
+    };
+    dateFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** An ISO time as the clerk reads it, in local time: "09/09/2021 09:00". */
+export function formatTime(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const f = formatsOf(lang);
+  return `${f.date.format(date)} ${f.time.format(date)}`;
+}
+
+/** An ISO date ("2021-09-15") as the clerk reads it: "15/09/2021". */
+export function formatDate(iso: string, lang: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return formatsOf(lang).date.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
 /** 12345 → "12.345" (vi) or "12,345" (en). */

@@ -211,8 +211,9 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   expect(await demo(page, "selection")).toBe("Thôn!E151");
 
   // Reports for the district of Bình Gia (the seed article's table), with a signer typed in the pane.
-  // To the Reports tab with the arrow keys, as a keyboard user moves along a tab list.
+  // To the Reports tab with the arrow keys (past the Import tab), as a keyboard user moves along a tab list.
   await page.getByRole("tab", { name: "Dữ liệu" }).focus();
+  await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Lập báo cáo" }).waitFor();
@@ -282,6 +283,88 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   await page.getByRole("tab", { name: "Data" }).click();
   await page.getByRole("button", { name: "Check the data" }).waitFor();
   await shot(page, "08-english");
+  await page.close();
+}, 90_000);
+
+it("imports two communes' submissions into the district's workbook, then reports for the district", async () => {
+  // The district's workbook has only the list of the 19 communes that must report.
+  const page = await openPane("?workbook=district");
+  await page.getByRole("tab", { name: "Nhập" }).click();
+  await page.getByRole("heading", { name: "Nhập báo cáo của đơn vị cấp dưới" }).waitFor();
+  const samples = path.join(ROOT, "samples/submissions/binh-gia");
+  // The files are read in the page (ExcelJS, loaded on demand under the page's CSP), not uploaded.
+  await page
+    .getByLabel("Tệp nộp báo cáo (.xlsx)")
+    .setInputFiles([path.join(samples, "binh-la.xlsx"), path.join(samples, "yen-lo.xlsx")]);
+  await page.getByText("2 tệp: 2 sẽ nhập").waitFor({ timeout: 30_000 });
+  // The preview: each submission's unit, period and figures; who will have reported.
+  const items = page.getByRole("listitem");
+  await expect(
+    items.filter({ hasText: "Bình La (xã)" }).getByText("7 thôn · 2 nhất thể hóa").count(),
+  ).resolves.toBe(1);
+  await expect(
+    items.filter({ hasText: "Yên Lỗ (xã)" }).getByText("9 thôn · 3 nhất thể hóa").count(),
+  ).resolves.toBe(1);
+  await expect(page.getByText("Kỳ Quý III/2021").count()).resolves.toBe(2);
+  await page.getByText("Không có điểm vênh giữa các nguồn.").waitFor();
+  const after = page.getByRole("region", { name: "Sau khi nhập" });
+  await expect(after.getByText("2/19").count()).resolves.toBe(1);
+  await after.getByRole("button", { name: "Chưa nộp (17)" }).click();
+  await after.getByText(/Thị trấn Bình Gia, Hoa Thám/).waitFor();
+  await shot(page, "09-import-preview");
+  expect(await axeFindings(page)).toEqual([]);
+  // Nothing written before the clerk confirms.
+  expect(await demo(page, "sheets")).toEqual(["Đơn vị"]);
+
+  await page.getByRole("button", { name: "Nhập vào sổ" }).click();
+  await page.getByText("Đã nhập: 2 tệp, 16 thôn").waitFor({ timeout: 30_000 });
+  await shot(page, "10-imported");
+  expect(await demo(page, "sheets")).toEqual([
+    "Đơn vị",
+    "Thôn",
+    "Cán bộ",
+    "Chỉ tiêu",
+    "Cài đặt báo cáo",
+    "Hướng dẫn",
+    "Nhật ký nhập",
+  ]);
+  // The combined rows, each with its provenance (source file, unit, period, time of the import).
+  expect((await demo(page, "cell", "Thôn", 1, 15))?.value).toBe("Đơn vị nộp");
+  const thon = await demo(page, "texts", "Thôn");
+  expect(thon.filter((v) => v === "Bình La (xã)")).toHaveLength(7);
+  expect(thon.filter((v) => v === "Yên Lỗ (xã)")).toHaveLength(9);
+  expect(thon.filter((v) => v === "binh-la.xlsx")).toHaveLength(7);
+  expect(thon.filter((v) => v === "Quý III/2021")).toHaveLength(16);
+  expect(await demo(page, "marks", "Nhật ký nhập")).toEqual({ "nth-rollup-sheet": "import-log" });
+
+  // The district's reports: the summary of the two communes, and who has reported.
+  await page.getByRole("button", { name: "Lập báo cáo →" }).click();
+  await page.getByRole("heading", { name: "Lập báo cáo" }).waitFor();
+  await page.getByLabel("Cấp báo cáo").selectOption("district");
+  await page.getByLabel("Đơn vị báo cáo").selectOption({ label: "Bình Gia" });
+  await page.getByRole("button", { name: "Lập báo cáo", exact: true }).click();
+  await page.getByText("Đã lập xong: 7 trang báo cáo").waitFor({ timeout: 30_000 });
+  expect(await demo(page, "sheets")).toContain("Tình hình nộp báo cáo");
+  const summary: { values: unknown[]; formulas: (string | null)[] }[] = await page.evaluate(() => {
+    const h = (window as unknown as { __nthDemo: DemoHandle }).__nthDemo;
+    return Array.from({ length: 20 }, (_, r) => {
+      const cells = Array.from({ length: 4 }, (_, c) => h.cell("Tổng hợp", r + 1, c + 1));
+      return { values: cells.map((x) => x?.value ?? null), formulas: cells.map((x) => x?.formula ?? null) };
+    });
+  });
+  const rowOf = (name: string) => summary.findIndex((r) => r.values[1] === name) + 1;
+  const [binhLa, yenLo] = [rowOf("Bình La"), rowOf("Yên Lỗ")];
+  expect(summary[binhLa - 1].values.slice(2)).toEqual([7, 2]);
+  expect(summary[yenLo - 1].values.slice(2)).toEqual([9, 3]);
+  // The totals row sums exactly those two rows: 16 villages, 5 consolidated.
+  const total = summary.find((r) => r.values[1] === "Tổng cộng")!;
+  const [first, last] = [Math.min(binhLa, yenLo), Math.max(binhLa, yenLo)];
+  expect(total.formulas.slice(2)).toEqual([`=SUM(C${first}:C${last})`, `=SUM(D${first}:D${last})`]);
+  expect(summary.flatMap((r) => r.values)).toContain("Đã nhận báo cáo của 2/19 đơn vị");
+  const glance = page.getByRole("region", { name: /Tổng quan — Bình Gia/ });
+  await expect(glance.getByText("16", { exact: true }).count()).resolves.toBe(1);
+  await expect(glance.getByText("5", { exact: true }).count()).resolves.toBe(1);
+  await shot(page, "11-import-reports");
   await page.close();
 }, 90_000);
 

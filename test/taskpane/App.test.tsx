@@ -40,12 +40,12 @@ const click = (name: string | RegExp): void => {
   fireEvent.click(screen.getByRole("button", { name }));
 };
 
-it("shows the demo mode, the three sections and every NTH function", () => {
+it("shows the demo mode, the four sections and every NTH function", () => {
   renderPane(memoryExcelHost(createDemoWorkbook()));
   expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Nhất thể hóa — Tổng hợp");
   expect(screen.getByText("Chế độ thử")).toBeTruthy();
-  expect(screen.getAllByRole("tab")).toHaveLength(3);
-  for (const name of ["Dữ liệu", "Báo cáo", "Hàm NTH"])
+  expect(screen.getAllByRole("tab")).toHaveLength(4);
+  for (const name of ["Dữ liệu", "Nhập", "Báo cáo", "Hàm NTH"])
     expect(screen.getByRole("tab", { name })).toBeTruthy();
   fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
   for (const f of NTH_FUNCTIONS) expect(screen.getByText(f.syntax)).toBeTruthy();

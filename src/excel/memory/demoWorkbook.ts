@@ -86,6 +86,47 @@ export function createDemoWorkbook(
   return book;
 }
 
+/**
+ * The communes of Bình Gia district that must report, with their deadline (as in
+ * samples/submissions/binh-gia-don-vi.xlsx): the "Đơn vị" sheet of the district demo workbook.
+ */
+export const BINH_GIA_COMMUNES: readonly string[] = [
+  "Thị trấn Bình Gia",
+  "Hoa Thám",
+  "Quý Hòa",
+  "Hưng Đạo",
+  "Thiện Thuật",
+  "Thiện Hòa",
+  "Thiện Long",
+  "Hồng Thái",
+  "Hòa Bình",
+  "Quang Trung",
+  "Minh Khai",
+  "Mông Ân",
+  "Hoàng Văn Thụ",
+  "Tân Hòa",
+  "Bình La",
+  "Yên Lỗ",
+  "Tân Văn",
+  "Hồng Phong",
+  "Vĩnh Yên",
+];
+
+/**
+ * A district's workbook before its communes' submissions arrive (demo mode, `?workbook=district`):
+ * only the list of the communes that must report and their deadline, for the import.
+ */
+export function createDistrictWorkbook(options: FakeExcelOptions = {}): FakeWorkbook {
+  const book = new FakeWorkbook(options);
+  book.addSheetValues("Đơn vị", [
+    ["DANH SÁCH ĐƠN VỊ BÁO CÁO — HUYỆN BÌNH GIA"],
+    ["Đơn vị", "Cấp", "Tỉnh", "Huyện", "Hạn nộp"],
+    ...BINH_GIA_COMMUNES.map((c) => [c, "xã", "Lạng Sơn", "Bình Gia", "15/9/2021"]),
+  ]);
+  book.activeSheetId = book.sheets[0].id;
+  return book;
+}
+
 /** An empty workbook with one blank sheet, as Excel makes it. */
 export function createEmptyWorkbook(options: FakeExcelOptions = {}): FakeWorkbook {
   const book = new FakeWorkbook(options);

@@ -1,0 +1,30 @@
+import type { IncomingFile } from "../app/imports/plan";
+import { isUnusableInputError } from "../xlsx/errors";
+
+/**
+ * Reads the files the clerk picked, in the pane: each file's bytes (File.arrayBuffer) go through
+ * the same ExcelJS conversion as the command line (src/xlsx/grids.ts). Nothing is uploaded. ExcelJS
+ * is loaded on first use, from its own chunk, so that the pane's first load stays small.
+ */
+export async function readPickedFiles(files: readonly File[]): Promise<IncomingFile[]> {
+  const { gridsFromXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/grids");
+  return Promise.all(
+    files.map(async (f): Promise<IncomingFile> => {
+      try {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        return { file: f.name, workbook: await gridsFromXlsx(bytes, f.name), error: null };
+      } catch (error) {
+        if (isUnusableInputError(error)) return { file: f.name, workbook: null, error: error.bilingual };
+        const detail = error instanceof Error ? error.message : String(error);
+        return {
+          file: f.name,
+          workbook: null,
+          error: {
+            vi: `Không đọc được tệp “${f.name}”: ${detail}`,
+            en: `Cannot read “${f.name}”: ${detail}`,
+          },
+        };
+      }
+    }),
+  );
+}
