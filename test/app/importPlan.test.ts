@@ -205,6 +205,7 @@ describe("re-importing a unit", () => {
     expect(s.diff!.removed.map((v) => v.village)).toEqual(["Nà 3"]);
     expect(s.diff!.changed.map((c) => [c.village.village, c.field, c.before, c.after])).toEqual([
       ["Nà 2", "consolidatedFlag", false, true],
+      ["Nà 2", "head", "Trưởng Nà 2", "Bí thư Nà 2"],
     ]);
     const edit: SheetEdit = plan.writes!.edits[0];
     // Rows 2–4 were Bình La's: the three new rows go there; nothing is deleted or appended.
@@ -301,7 +302,7 @@ describe("re-importing a unit", () => {
     expect(twice.message.vi).toContain("hoa-binh.xlsx");
     // Hòa Bình's row typed by the clerk stays: the preview says so.
     expect(plan.submissions[0].keptVillages).toBe(1);
-    expect(plan.submissions[0].diff!.changed.map((c) => c.field)).toEqual(["consolidatedFlag"]);
+    expect(plan.submissions[0].diff!.changed.map((c) => c.field)).toEqual(["consolidatedFlag", "head"]);
   });
 
   it("never counts the replaced rows as conflicts", () => {
