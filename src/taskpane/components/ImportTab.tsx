@@ -171,7 +171,8 @@ function SubmissionItem({ s }: { s: SubmissionPreview }): React.JSX.Element {
   const { state, t } = usePane();
   const styles = useStyles();
   const meta = [
-    s.file,
+    // Without a unit, the file is the item's title already.
+    s.unit ? s.file : null,
     s.period ? `${t(T.period)} ${s.period}` : null,
     s.generatedAt ? `${t(T.madeAt)} ${formatTime(s.generatedAt, state.lang)}` : null,
   ].filter((p): p is string => p !== null);
@@ -183,7 +184,7 @@ function SubmissionItem({ s }: { s: SubmissionPreview }): React.JSX.Element {
           {t(T.status[s.status])}
         </Badge>
       </div>
-      <Caption1 className={styles.meta}>{meta.join(" · ")}</Caption1>
+      {meta.length > 0 && <Caption1 className={styles.meta}>{meta.join(" · ")}</Caption1>}
       {s.unit && (
         <Body1>
           {formatCount(s.villages, state.lang)} {t(T.villagesWord)} ·{" "}
