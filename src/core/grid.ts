@@ -22,7 +22,15 @@ export interface SheetGrid {
    * `_nth_report_*` defined name in files): never read as data, whatever its headers look like.
    */
   readonly report?: boolean;
+  /**
+   * Whether the clerk can see the sheet: "hidden" (Format > Hide) or "veryHidden" (only through
+   * VBA). Undefined when the shell does not know, which counts as visible.
+   */
+  readonly visibility?: SheetVisibility;
 }
+
+/** A sheet's visibility, as Excel stores it (`state` in the workbook part, `visibility` in Office.js). */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
 
 /** Prefix of the defined names that mark report sheets in .xlsx files (ExcelJS cannot write sheet properties). */
 export const REPORT_NAME_PREFIX = "_nth_report_";
