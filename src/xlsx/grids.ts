@@ -1,37 +1,132 @@
-import ExcelJS from "exceljs";
-import { cellError, isBlank, percentText, type CellValue } from "../core/cells";
-import { REPORT_NAME_PREFIX, type GridRange, type SheetGrid, type WorkbookGrids } from "../core/grid";
+import { REPORT_NAME_PREFIX, type SheetGrid, type WorkbookGrids } from "../core/grid";
+import type { Message } from "../core/issues";
 import { UnusableInputError, type UnusableReason } from "./errors";
+import { LIMITS } from "./limits";
+import { readRelationships, resolvePart } from "./xml/relationships";
+import { readSharedStrings, TooManyStrings } from "./xml/sharedStrings";
+import { XmlProblem } from "./xml/scanner";
+import { readStyles } from "./xml/styles";
+import { readWorkbookPart } from "./xml/workbookPart";
+import { readWorksheet, SheetProblem } from "./xml/worksheet";
+import { browserCodec } from "./zip/browserCodec";
+import type { ZipCodec } from "./zip/codec";
+import { ZipArchive, ZipProblem } from "./zip/archive";
 
 /**
- * An .xlsx file's bytes → `WorkbookGrids`, the plain values the core reads: the ExcelJS conversion
- * shared by the command line (through readXlsx.ts, which adds the file system) and the task pane
- * (files picked in the pane, read in the browser; loaded lazily, in its own chunk). No Node API
- * here. Files that are not workbooks at all throw `UnusableInputError`; everything inside a
- * workbook, however odd, becomes a value and is left to the core to judge.
+ * An .xlsx file's bytes → `WorkbookGrids`, the plain values the core reads: the bounded reader
+ * shared by the command line (through readXlsx.ts, which adds the file system and Node's zlib) and
+ * the task pane (files picked in the pane, read in the browser with fflate; loaded lazily, in its
+ * own chunk). No Node API here. The zip is read from its central directory (zip/), the parts by a
+ * streaming scan (xml/): the workbook (sheets, their order and visibility, defined names), the
+ * shared strings, the styles (dates and percentages) and each worksheet, nothing else. Files that
+ * are not workbooks at all, or that pass a limit (src/xlsx/limits.ts), throw `UnusableInputError`
+ * naming the file and what was wrong; everything inside a workbook, however odd, becomes a value
+ * and is left to the core to judge.
  */
 
-/** Reads the bytes of an .xlsx file. `label` names it in messages and issues. */
-export async function gridsFromXlsx(bytes: Uint8Array, label: string): Promise<WorkbookGrids> {
+/**
+ * Reads the bytes of an .xlsx, .xlsm or .xltx file. `label` names it in messages and issues.
+ * `codec` inflates the parts: fflate by default (any browser); the CLI passes Node's zlib.
+ */
+export async function gridsFromXlsx(
+  bytes: Uint8Array,
+  label: string,
+  codec: ZipCodec = browserCodec,
+): Promise<WorkbookGrids> {
   const problem = sniff(bytes);
   if (problem) throw new UnusableInputError(label, problem);
-  const workbook = new ExcelJS.Workbook();
+  if (bytes.length > LIMITS.fileBytes) throw tooLarge(label, bytes.length);
   try {
-    // ExcelJS's typings ask for its own Buffer type; JSZip below it takes any Uint8Array (a Node
-    // Buffer is one) in Node and in the browser.
-    await workbook.xlsx.load(bytes as never);
+    return await readWorkbook(bytes, label, codec);
   } catch (error) {
-    throw new UnusableInputError(label, "corrupt", { cause: error });
+    throw asUnusable(error, label);
   }
-  if (workbook.worksheets.length === 0) throw new UnusableInputError(label, "corrupt");
-  const reports = reportSheetNames(workbook);
-  return {
-    file: label,
-    sheets: workbook.worksheets.map((sheet) => {
-      const grid = sheetGrid(sheet);
-      return reports.has(sheet.name) ? { ...grid, report: true } : grid;
-    }),
-  };
+}
+
+async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): Promise<WorkbookGrids> {
+  const zip = new ZipArchive(bytes, codec);
+  const rootRels = await zip.read("_rels/.rels");
+  const officeDocument = rootRels
+    ? [...readRelationships(rootRels, "").values()].find((r) => r.type === "officeDocument")
+    : undefined;
+  const workbookName = officeDocument?.target ?? "xl/workbook.xml";
+  const workbookBytes = await zip.read(workbookName);
+  if (!workbookBytes) throw notAWorkbook();
+  const folder = workbookName.slice(0, workbookName.lastIndexOf("/") + 1);
+  const relsName = `${folder}_rels/${workbookName.slice(folder.length)}.rels`;
+  const relsBytes = await zip.read(relsName);
+  const rels = relsBytes ? readRelationships(relsBytes, folder) : new Map();
+  const workbook = readWorkbookPart(workbookBytes);
+  const relList = [...rels.values()];
+  const partOf = (type: string, fallback: string): string =>
+    relList.find((r) => r.type === type)?.target ?? resolvePart(folder, fallback);
+  const strings = readSharedStrings(await zip.read(partOf("sharedStrings", "sharedStrings.xml")));
+  const styles = readStyles(await zip.read(partOf("styles", "styles.xml")));
+  const reports = reportSheetNames(workbook.definedNames);
+  const budget = { cells: LIMITS.cells };
+  const sheets: SheetGrid[] = [];
+  for (const sheet of workbook.sheets) {
+    const rel = rels.get(sheet.relationshipId);
+    // Chart sheets, dialog and macro sheets hold no cells the core could read: left out, as before.
+    if (!rel || rel.type !== "worksheet") continue;
+    const part = await zip.read(rel.target);
+    if (!part) throw notAWorkbook();
+    const grid = readWorksheet(part, {
+      name: sheet.name,
+      strings,
+      styles,
+      date1904: workbook.date1904,
+      budget,
+    });
+    sheets.push({
+      ...grid,
+      visibility: sheet.visibility,
+      ...(reports.has(sheet.name) ? { report: true } : {}),
+    });
+  }
+  if (sheets.length === 0) throw notAWorkbook();
+  return { file: label, sheets };
+}
+
+/** A zip that holds no workbook (or a workbook without worksheets). */
+class NotAWorkbook extends Error {}
+const notAWorkbook = (): NotAWorkbook => new NotAWorkbook();
+
+/** Any failure of the parts above as the one-line `UnusableInputError` naming the file. */
+function asUnusable(error: unknown, label: string): Error {
+  if (error instanceof UnusableInputError) return error;
+  const options = (reason: UnusableReason, detail?: Message) =>
+    new UnusableInputError(label, reason, { cause: error, ...(detail ? { detail } : {}) });
+  if (error instanceof ZipProblem) return options(error.kind, error.detail);
+  if (error instanceof SheetProblem) return options(error.kind, error.detail);
+  if (error instanceof XmlProblem)
+    return error.kind === "unsafe"
+      ? options("unsafe-xml")
+      : options("corrupt", { vi: "XML bị hỏng hoặc bị cắt", en: "broken or cut-short XML" });
+  if (error instanceof TooManyStrings)
+    return options("too-many-cells", {
+      vi: `bảng chuỗi dùng chung có quá ${LIMITS.sharedStrings.toLocaleString("vi-VN")} chuỗi`,
+      en: `the shared-string table has more than ${LIMITS.sharedStrings.toLocaleString("en-US")} strings`,
+    });
+  if (error instanceof NotAWorkbook) return options("corrupt");
+  // A RangeError from a string or array past the engine's own limits, or anything unforeseen in a
+  // broken file: still one line naming the file, never a stack trace.
+  return options("corrupt");
+}
+
+function tooLarge(label: string, size: number): UnusableInputError {
+  const mb = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MB`;
+  return new UnusableInputError(label, "too-large", {
+    detail: {
+      vi: `${mb(size)}, giới hạn là ${mb(LIMITS.fileBytes)}`,
+      en: `${mb(size)}, the limit is ${mb(LIMITS.fileBytes)}`,
+    },
+  });
+}
+
+/** The refusal of a file over `LIMITS.fileBytes`, for shells that know the size before reading. */
+export function fileTooLarge(label: string, size: number): UnusableInputError {
+  return tooLarge(label, size);
 }
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -39,7 +134,7 @@ const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** The stream an encrypted OOXML file keeps inside its CFB container, as UTF-16LE directory text. */
 const ENCRYPTED_PACKAGE = utf16le("EncryptedPackage");
 
-/** Recognises what a file is from its first bytes, before handing it to ExcelJS. */
+/** Recognises what a file is from its first bytes, before reading it as a zip. */
 export function sniff(buffer: Uint8Array): UnusableReason | null {
   if (buffer.length === 0) return "empty";
   if (startsWith(buffer, CFB_SIGNATURE)) {
@@ -74,145 +169,13 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
   return false;
 }
 
-/** One worksheet's used range as a grid: trailing and leading blank rows and columns trimmed. */
-function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
-  // Values by Excel row number, each row indexed by Excel column number − 1 (sparse until built).
-  const byRow: CellValue[][] = [];
-  const rowNumbers: number[] = [];
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
-  // Merged ranges, by their top-left cell's address: the cells they cover, as visited.
-  const merges = new Map<string, { top: number; left: number; bottom: number; right: number }>();
-  // eachRow / eachCell visit only rows and cells that exist in the file, so a stray formatted
-  // cell at row 1,048,576 costs one visit, not a million.
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let values: CellValue[] | null = null;
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) addToMerge(merges, cell, rowNumber, columnNumber);
-      const value = cellValue(cell);
-      if (value === null) return;
-      values ??= [];
-      values[columnNumber - 1] = value;
-      // Whitespace-only text is kept inside the used range but does not widen it.
-      if (isBlank(value)) return;
-      if (rowNumber < top) top = rowNumber;
-      if (rowNumber > bottom) bottom = rowNumber;
-      if (columnNumber < left) left = columnNumber;
-      if (columnNumber > right) right = columnNumber;
-    });
-    if (values) {
-      byRow[rowNumber] = values;
-      rowNumbers.push(rowNumber);
-    }
-  });
-  if (bottom === 0) return { name: sheet.name, rows: [], firstRow: 1, firstColumn: 1 };
-  const mergedRanges: GridRange[] = [...merges.values()];
-
-  // Rows with nothing in them share one empty array: a sheet with data at row 1 and row 1,048,576
-  // costs one pointer per row in between, not one array each.
-  const rows = new Array<CellValue[]>(bottom - top + 1).fill(EMPTY_ROW);
-  for (const rowNumber of rowNumbers) {
-    if (rowNumber < top || rowNumber > bottom) continue;
-    const source = byRow[rowNumber];
-    const width = Math.min(source.length, right) - left + 1;
-    if (width <= 0) continue;
-    const target = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) target[c] = source[left - 1 + c] ?? null;
-    rows[rowNumber - top] = target;
-  }
-  return {
-    name: sheet.name,
-    rows,
-    firstRow: top,
-    firstColumn: left,
-    ...(mergedRanges.length > 0 ? { merges: mergedRanges } : {}),
-  };
-}
-
-/** Extends the merged range of a covered cell (ExcelJS gives each covered cell its master). */
-function addToMerge(
-  merges: Map<string, { top: number; left: number; bottom: number; right: number }>,
-  cell: ExcelJS.Cell,
-  row: number,
-  column: number,
-): void {
-  const master = cell.master;
-  const key = master.address;
-  let m = merges.get(key);
-  if (!m) {
-    const top = Number(master.row);
-    const left = Number(master.col);
-    merges.set(key, (m = { top, left, bottom: top, right: left }));
-  }
-  if (row < m.top) m.top = row;
-  if (row > m.bottom) m.bottom = row;
-  if (column < m.left) m.left = column;
-  if (column > m.right) m.right = column;
-}
-
-const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
-
-/** Converts one ExcelJS cell into a core `CellValue`. Merged cells other than the master are blank. */
-function cellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  // A formula counts for its cached result. `cell.value` leaves out a result of 0, FALSE or "" (it
-  // copies only truthy fields), so the result is taken from `cell.result`.
-  const value =
-    cell.type === ExcelJS.ValueType.Formula ? convert(cell.result as ExcelValue) : convert(cell.value);
-  // A number shown as a percentage reaches the core as the text the clerk sees ("120%").
-  if (typeof value === "number" && isPercentFormat(cell.numFmt)) return percentText(value);
-  return value;
-}
-
-/** True for a number format that shows a percentage (a "%" outside quoted text). */
-function isPercentFormat(format: string | undefined): boolean {
-  return !!format && format.replace(/"[^"]*"/g, "").includes("%");
-}
-
-type ExcelValue = ExcelJS.CellValue | ExcelJS.CellRichTextValue["richText"] | undefined;
-
-function convert(value: ExcelValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : cellError("#NUM!");
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateValue(value);
-  if (Array.isArray(value)) return value.map((run) => run.text ?? "").join("");
-  if ("error" in value) return cellError(value.error);
-  if ("richText" in value) return value.richText.map((run) => run.text ?? "").join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    // A formula counts for its cached result; without one (never calculated) it is blank.
-    const result = (value as { result?: unknown }).result;
-    return result === undefined ? null : convert(result as ExcelValue);
-  }
-  if ("hyperlink" in value || "text" in value) {
-    const text = (value as { text?: unknown }).text;
-    if (typeof text === "string") return text;
-    if (text && typeof text === "object" && "richText" in text)
-      return convert(text as ExcelJS.CellRichTextValue);
-    return text === undefined || text === null ? null : String(text);
-  }
-  return null;
-}
-
-/** ExcelJS gives dates as UTC instants of the serial number; keep the calendar date (and time if any). */
-function dateValue(date: Date): CellValue {
-  if (Number.isNaN(date.getTime())) return cellError("#VALUE!");
-  const iso = date.toISOString();
-  const time = iso.slice(11, 19);
-  return { kind: "date", iso: time === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19) };
-}
-
 /** Sheets marked as the add-in's reports by a `_nth_report_*` defined name (see src/xlsx/writeReport.ts). */
-function reportSheetNames(workbook: ExcelJS.Workbook): Set<string> {
+function reportSheetNames(definedNames: readonly { name: string; text: string }[]): Set<string> {
   const names = new Set<string>();
-  const model =
-    (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model ?? [];
-  for (const { name, ranges } of model) {
+  for (const { name, text } of definedNames) {
     if (!name.startsWith(REPORT_NAME_PREFIX)) continue;
-    for (const range of ranges) {
-      const m = /^'?(.*?)'?!/.exec(range);
+    for (const range of text.split(",")) {
+      const m = /^'?(.*?)'?!/.exec(range.trim());
       if (m) names.add(m[1].replace(/''/g, "'"));
     }
   }
