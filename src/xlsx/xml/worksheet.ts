@@ -133,9 +133,9 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
             vStart = -1;
             vEnd = -1;
             vText = null;
+            // An empty <v/> or <v></v> is no value (ExcelJS read it so: a formula's result "" is blank).
             if (x.selfClosing) {
               x.next();
-              vText = "";
               continue;
             }
             const vDepth = x.depth - 1;
@@ -152,7 +152,7 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
                 vStart = -1;
               }
             }
-            if (runs === 0) vText = "";
+
           } else if (len === 1 && n0 === F) {
             x.skipElement();
           } else if (len === 2 && x.is("is")) {
