@@ -47,7 +47,9 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const zip = new ZipArchive(bytes, codec);
   const rootRels = await zip.read("_rels/.rels");
   const officeDocument = rootRels
-    ? [...readRelationships(rootRels, "").values()].find((r) => r.type === "officeDocument")
+    ? [...inPart("_rels/.rels", () => readRelationships(rootRels, "")).values()].find(
+        (r) => r.type === "officeDocument",
+      )
     : undefined;
   const workbookName = officeDocument?.target ?? "xl/workbook.xml";
   const workbookBytes = await zip.read(workbookName);
@@ -55,13 +57,17 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const folder = workbookName.slice(0, workbookName.lastIndexOf("/") + 1);
   const relsName = `${folder}_rels/${workbookName.slice(folder.length)}.rels`;
   const relsBytes = await zip.read(relsName);
-  const rels = relsBytes ? readRelationships(relsBytes, folder) : new Map();
-  const workbook = readWorkbookPart(workbookBytes);
+  const rels = relsBytes ? inPart(relsName, () => readRelationships(relsBytes, folder)) : new Map();
+  const workbook = inPart(workbookName, () => readWorkbookPart(workbookBytes));
   const relList = [...rels.values()];
   const partOf = (type: string, fallback: string): string =>
     relList.find((r) => r.type === type)?.target ?? resolvePart(folder, fallback);
-  const strings = readSharedStrings(await zip.read(partOf("sharedStrings", "sharedStrings.xml")));
-  const styles = readStyles(await zip.read(partOf("styles", "styles.xml")));
+  const stringsName = partOf("sharedStrings", "sharedStrings.xml");
+  const stringsBytes = await zip.read(stringsName);
+  const strings = inPart(stringsName, () => readSharedStrings(stringsBytes));
+  const stylesName = partOf("styles", "styles.xml");
+  const stylesBytes = await zip.read(stylesName);
+  const styles = inPart(stylesName, () => readStyles(stylesBytes));
   const reports = reportSheetNames(workbook.definedNames);
   const budget = { cells: LIMITS.cells };
   const sheets: SheetGrid[] = [];
@@ -71,13 +77,9 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
     if (!rel || rel.type !== "worksheet") continue;
     const part = await zip.read(rel.target);
     if (!part) throw notAWorkbook();
-    const grid = readWorksheet(part, {
-      name: sheet.name,
-      strings,
-      styles,
-      date1904: workbook.date1904,
-      budget,
-    });
+    const grid = inPart(rel.target, () =>
+      readWorksheet(part, { name: sheet.name, strings, styles, date1904: workbook.date1904, budget }),
+    );
     sheets.push({
       ...grid,
       visibility: sheet.visibility,
@@ -86,6 +88,26 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   }
   if (sheets.length === 0) throw notAWorkbook();
   return { file: label, sheets };
+}
+
+/** Runs a part's parser; XML it refuses is reported with the part's name. */
+function inPart<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof XmlProblem) throw new PartXmlProblem(name, error);
+    throw error;
+  }
+}
+
+/** XML refused in a named part. */
+class PartXmlProblem extends Error {
+  constructor(
+    readonly part: string,
+    readonly problem: XmlProblem,
+  ) {
+    super(problem.message);
+  }
 }
 
 /** A zip that holds no workbook (or a workbook without worksheets). */
@@ -99,10 +121,12 @@ function asUnusable(error: unknown, label: string): Error {
     new UnusableInputError(label, reason, { cause: error, ...(detail ? { detail } : {}) });
   if (error instanceof ZipProblem) return options(error.kind, error.detail);
   if (error instanceof SheetProblem) return options(error.kind, error.detail);
-  if (error instanceof XmlProblem)
-    return error.kind === "unsafe"
-      ? options("unsafe-xml")
-      : options("corrupt", { vi: "XML bị hỏng hoặc bị cắt", en: "broken or cut-short XML" });
+  if (error instanceof PartXmlProblem) {
+    const where = { vi: `phần “${error.part}”`, en: `the part “${error.part}”` };
+    return error.problem.kind === "unsafe"
+      ? options("unsafe-xml", where)
+      : options("corrupt", { vi: `XML hỏng trong ${where.vi}`, en: `broken XML in ${where.en}` });
+  }
   if (error instanceof TooManyStrings)
     return options("too-many-cells", {
       vi: `bảng chuỗi dùng chung có quá ${LIMITS.sharedStrings.toLocaleString("vi-VN")} chuỗi`,

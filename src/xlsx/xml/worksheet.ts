@@ -152,7 +152,6 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
                 vStart = -1;
               }
             }
-
           } else if (len === 1 && n0 === F) {
             x.skipElement();
           } else if (len === 2 && x.is("is")) {

@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { writeHostileCorpus, type HostileCase } from "../../scripts/hostile/corpus";
+import { buildCliCopy } from "../reliability/cliBuild";
+
+/**
+ * The hostile corpus (scripts/hostile/corpus.ts, generated into a temporary folder) through the
+ * real CLI in child processes (`node bin/nth-rollup.js report FILE`, from a private copy laid out
+ * as `npm run build:cli` lays it out): each file must end within 30 s (the child is killed past
+ * that, which fails the test) with its exit code and, when refused, exactly one line on stderr
+ * naming the file, the limit and where; never a stack trace; peak RSS (getrusage of the child,
+ * written by bench/rss-probe.js at exit) under 1 GB. Not a speed test: 30 s is the bound that
+ * separates "refused" from "hung".
+ */
+
+const PROBE = path.resolve(__dirname, "..", "..", "bench", "rss-probe.js");
+const STACK_LINE = /^\s+at .+\(.+:\d+:\d+\)$/m;
+const ONE_GB_KB = 1024 * 1024;
+
+let dir: string;
+let bin: string;
+let copy: string;
+let cases: HostileCase[];
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "nth-hostile-"));
+  cases = writeHostileCorpus(dir);
+  ({ bin, dir: copy } = buildCliCopy());
+}, 120_000);
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(copy, { recursive: true, force: true });
+});
+
+function run(file: string): { code: number | null; stdout: string; stderr: string; maxRssKb: number } {
+  const rssFile = path.join(dir, `rss-${path.basename(file)}.json`);
+  const r = spawnSync(process.execPath, ["-r", PROBE, bin, "report", file, "--year", "2025"], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: "", NTH_BENCH_RSS_FILE: rssFile },
+    timeout: 30_000,
+    killSignal: "SIGKILL",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const usage = fs.existsSync(rssFile)
+    ? (JSON.parse(fs.readFileSync(rssFile, "utf8")) as { maxRss: number })
+    : null;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, maxRssKb: usage?.maxRss ?? Infinity };
+}
+
+const lines = (text: string): string[] => text.split("\n").filter((l) => l.trim() !== "");
+
+/** The names of the corpus, known before it is generated (jest lists tests before beforeAll). */
+const NAMES = [
+  "merge-whole-sheet.xlsx",
+  "string-40000-characters.xlsx",
+  "strings-100-million-characters.xlsx",
+  "row-2000000000.xlsx",
+  "village-on-row-1048577.xlsx",
+  "cell-at-column-XFE.xlsx",
+  "zip-bomb-3mb.xlsx",
+  "zip-bomb-3mb-lying.xlsx",
+  "zip-bomb-8x400mb.xlsx",
+  "zip-bomb-8x400mb-lying.xlsx",
+  "stored-entry-wrong-crc.xlsx",
+  "duplicate-entry.xlsx",
+  "truncated.xlsx",
+  "central-directory-outside.xlsx",
+  "shared-string-references-billion.xlsx",
+  "deeply-nested.xlsx",
+  "billion-laughs.xlsx",
+  "undeclared-entity.xlsx",
+  "encrypted-entry.xlsx",
+  "over-200mb.xlsx",
+  "a-folder.xlsx",
+];
+
+describe("hostile files through node bin/nth-rollup.js report", () => {
+  it("the corpus is the one listed here", () => {
+    expect(cases.map((c) => c.name)).toEqual(NAMES);
+  });
+
+  it.each(NAMES)("%s", (name) => {
+    const c = cases.find((k) => k.name === name)!;
+    const r = run(c.file);
+    expect(r.maxRssKb).toBeLessThan(ONE_GB_KB);
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.code).toBe(c.exit);
+    if (c.exit === 1) {
+      expect(r.stdout).toBe("");
+      expect(lines(r.stderr)).toHaveLength(1);
+      expect(r.stderr).toContain(`“${name}”`);
+      for (const word of c.words) expect(r.stderr).toContain(word);
+    }
+  });
+
+  it("a named pipe is refused before it is opened (no writer: opening it would block)", () => {
+    const fifo = path.join(dir, "ống.xlsx");
+    const made = spawnSync("mkfifo", [fifo]);
+    expect(made.status).toBe(0);
+    const r = run(fifo);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain("không phải tệp thông thường");
+    expect(r.stderr).toContain("not a regular file");
+  });
+
+  it("a device is refused the same way", () => {
+    const r = run("/dev/zero");
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toContain("“zero”");
+    expect(r.stderr).toContain("not a regular file");
+  });
+});
