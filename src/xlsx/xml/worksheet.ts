@@ -221,11 +221,6 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
         }
       }
       if (value === null) continue;
-      if (--ctx.budget.cells < 0)
-        throw new SheetProblem("too-many-cells", {
-          vi: `quá ${LIMITS.cells.toLocaleString("vi-VN")} ô có giá trị, tại ${where(row, col).vi}`,
-          en: `over ${LIMITS.cells.toLocaleString("en-US")} cells with a value, at ${where(row, col).en}`,
-        });
       if (row !== currentNumber) {
         const lastNumber = rowNumbers.length > 0 ? rowNumbers[rowNumbers.length - 1] : 0;
         current = null;
@@ -242,9 +237,11 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
         currentNumber = row;
       }
       const values = current!;
+      // Every cell, and the width of a row up to it, counts against the budget: wide sparse rows
+      // cannot fill memory.
+      ctx.budget.cells -= col > values.length ? col - values.length : 1;
+      if (ctx.budget.cells < 0) tooManyCells(where(row, col));
       if (col > values.length) {
-        // The row's width counts against the cell budget: wide sparse rows cannot fill memory.
-        ctx.budget.cells -= col - 1 - values.length;
         while (values.length < col - 1) values.push(null);
         values.push(value);
       } else values[col - 1] = value;
@@ -285,6 +282,13 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
     }
   }
   return buildGrid(ctx.name, rowNumbers, rowValues, merges);
+}
+
+function tooManyCells(at: Message): never {
+  throw new SheetProblem("too-many-cells", {
+    vi: `quá ${LIMITS.cells.toLocaleString("vi-VN")} ô có giá trị, tại ${at.vi}`,
+    en: `over ${LIMITS.cells.toLocaleString("en-US")} cells with a value, at ${at.en}`,
+  });
 }
 
 function tooLong(at: Message): SheetProblem {

@@ -1,0 +1,143 @@
+import * as zlib from "node:zlib";
+import { ZipArchive, ZipProblem } from "../../src/xlsx/zip/archive";
+import { browserCodec } from "../../src/xlsx/zip/browserCodec";
+import { InflateLimitError, type ZipCodec } from "../../src/xlsx/zip/codec";
+import { crc32 } from "../../src/xlsx/zip/crc32";
+import { nodeCodec } from "../../src/xlsx/zip/nodeCodec";
+import { deflatedRun, entry, zipBytes } from "../../scripts/hostile/zipBytes";
+
+describe("crc32", () => {
+  it("gives the standard check value and agrees with zlib", () => {
+    expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) & 0xff);
+    expect(crc32(bytes)).toBe(zlib.crc32(bytes));
+  });
+});
+
+describe.each([
+  ["Node's zlib", nodeCodec],
+  ["fflate", browserCodec],
+])("codec: %s", (_, codec: ZipCodec) => {
+  it("inflates raw deflate data", async () => {
+    const data = new TextEncoder().encode("Pò Mầm ".repeat(1000));
+    const out = await codec.inflateRaw(zlib.deflateRawSync(data), data.length);
+    expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
+    expect(codec.crc32(data)).toBe(zlib.crc32(data));
+  });
+
+  it("stops at the limit instead of inflating a bomb whole", async () => {
+    const bomb = deflatedRun(256 * 1024 * 1024);
+    await expect(codec.inflateRaw(bomb, 1024)).rejects.toBeInstanceOf(InflateLimitError);
+  });
+
+  it("fails on data cut short", async () => {
+    const data = zlib.deflateRawSync(Buffer.alloc(100_000, 7).map((_, i) => i & 0xff));
+    await expect(codec.inflateRaw(data.subarray(0, data.length >> 1), 100_000)).rejects.toThrow();
+  });
+});
+
+async function problemOf(action: () => unknown): Promise<ZipProblem> {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof ZipProblem) return error;
+    throw error;
+  }
+  throw new Error("no problem raised");
+}
+
+describe("ZipArchive", () => {
+  const parts = [entry("xl/workbook.xml", "<workbook/>"), entry("xl/a.xml", "stored", 0)];
+
+  it("reads entries by name (case-insensitive, leading slash optional), stored and deflated", async () => {
+    const zip = new ZipArchive(zipBytes(parts), nodeCodec);
+    expect(zip.names()).toEqual(["xl/workbook.xml", "xl/a.xml"]);
+    expect(new TextDecoder().decode((await zip.read("/XL/Workbook.xml"))!)).toBe("<workbook/>");
+    expect(new TextDecoder().decode((await zip.read("xl/a.xml"))!)).toBe("stored");
+    expect(await zip.read("xl/none.xml")).toBeNull();
+  });
+
+  it("finds the directory behind a zip comment", async () => {
+    const bytes = zipBytes(parts);
+    const withComment = Buffer.concat([bytes, Buffer.from("ghi chú")]);
+    withComment.writeUInt16LE(Buffer.byteLength("ghi chú"), bytes.length - 2);
+    const zip = new ZipArchive(withComment, nodeCodec);
+    expect(await zip.read("xl/a.xml")).not.toBeNull();
+  });
+
+  it("refuses a wrong CRC, in stored and in deflated entries", async () => {
+    for (const method of [0, 8] as const) {
+      const e = entry("xl/a.xml", "25", method);
+      const zip = new ZipArchive(zipBytes([{ ...e, crc: e.crc ^ 1 }]), nodeCodec);
+      const p = await problemOf(() => zip.read("xl/a.xml"));
+      expect(p.kind).toBe("corrupt");
+      expect(p.detail.en).toContain("CRC");
+    }
+  });
+
+  it("refuses duplicate names, also differing only in case", async () => {
+    const p = await problemOf(
+      () => new ZipArchive(zipBytes([entry("xl/A.xml", "1"), entry("xl/a.xml", "2")]), nodeCodec),
+    );
+    expect(p.detail.en).toContain("twice");
+  });
+
+  it("refuses a cut file, and a directory that points outside the file", async () => {
+    const bytes = zipBytes(parts);
+    expect(
+      (await problemOf(() => new ZipArchive(bytes.subarray(0, bytes.length - 10), nodeCodec))).kind,
+    ).toBe("corrupt");
+    const outside = await problemOf(
+      () => new ZipArchive(zipBytes(parts, { centralOffsetDelta: 5000 }), nodeCodec),
+    );
+    expect(outside.detail.en).toContain("outside the file");
+  });
+
+  it("refuses an entry whose local header lies outside the file", async () => {
+    const bytes = zipBytes(parts);
+    const directory = bytes.length - 22 - (46 + "xl/workbook.xml".length) - (46 + "xl/a.xml".length);
+    bytes.writeUInt32LE(0x7fffffff, directory + 42);
+    const zip = new ZipArchive(bytes, nodeCodec);
+    expect((await problemOf(() => zip.read("xl/workbook.xml"))).detail.en).toContain("outside the file");
+  });
+
+  it("refuses zip64, encryption and unknown methods as unsupported", async () => {
+    const zip64 = zipBytes(parts);
+    zip64.writeUInt16LE(0xffff, zip64.length - 22 + 10);
+    expect((await problemOf(() => new ZipArchive(zip64, nodeCodec))).kind).toBe("unsupported-zip");
+    const encrypted = new ZipArchive(zipBytes([{ ...entry("xl/a.xml", "x"), flags: 1 }]), nodeCodec);
+    expect((await problemOf(() => encrypted.read("xl/a.xml"))).detail.en).toContain("encrypted");
+    const bzip = new ZipArchive(zipBytes([{ ...entry("xl/a.xml", "x"), method: 12 as 8 }]), nodeCodec);
+    expect((await problemOf(() => bzip.read("xl/a.xml"))).detail.en).toContain("method 12");
+  });
+
+  it("refuses declared sizes over the limits, high ratios, and sizes that lie, without inflating", async () => {
+    const mib = 1024 * 1024;
+    const inflated: number[] = [];
+    const spy: ZipCodec = {
+      inflateRaw: (data, limit) => {
+        inflated.push(limit);
+        return nodeCodec.inflateRaw(data, limit);
+      },
+      crc32: nodeCodec.crc32,
+    };
+    const bomb = (size: number, declared: number) => ({
+      name: "xl/b.xml",
+      stored: deflatedRun(size),
+      method: 8 as const,
+      crc: 0,
+      size: declared,
+    });
+    const big = new ZipArchive(zipBytes([bomb(512 * mib, 512 * mib)]), spy);
+    expect((await problemOf(() => big.read("xl/b.xml"))).detail.en).toContain("over the limit of 384 MB");
+    const ratio = new ZipArchive(zipBytes([bomb(64 * mib, 64 * mib)]), spy);
+    expect((await problemOf(() => ratio.read("xl/b.xml"))).detail.en).toMatch(/compressed \d+ times/);
+    expect(inflated).toEqual([]);
+    const lying = new ZipArchive(zipBytes([bomb(64 * mib, 1000)]), spy);
+    expect((await problemOf(() => lying.read("xl/b.xml"))).detail.en).toContain("declared size");
+    expect(inflated).toEqual([1000]);
+    const short = new ZipArchive(zipBytes([{ ...entry("xl/c.xml", "abc"), size: 4 }]), nodeCodec);
+    expect((await problemOf(() => short.read("xl/c.xml"))).detail.en).toContain("declared size");
+  });
+});
