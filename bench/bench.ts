@@ -22,6 +22,7 @@ import { SIZES, type SizeName } from "./generator/generate";
 import { hasLibreOffice } from "./libreoffice";
 import type { LibreOfficeResult } from "./lo";
 import { median, RESULT_PREFIX } from "./measure";
+import { formatReadComparison, readComparison, type ReadComparison } from "./read";
 
 const ROOT = path.resolve(__dirname, "..");
 /** The project's TypeScript runner (a require hook over typescript.transpileModule). */
@@ -67,6 +68,8 @@ interface SizeResults {
   data?: { file: string; mb: number; writeMs: number };
   cli?: CliResult[];
   libreoffice?: LibreOfficeResult | { error: string };
+  /** Reading the .xlsx alone: unzip floor, bounded reader, ExcelJS (bench/read.ts; country only). */
+  read?: ReadComparison;
 }
 
 function loadAverage(): string {
@@ -230,6 +233,11 @@ function main(): void {
       process.stdout.write(`CLI ×${runs[size].cli} … `);
       r.cli = [runCli(file, "xlsx", runs[size].cli), runCli(file, "json", runs[size].cli)];
       process.stdout.write(`${ms(r.cli[0].ms)}`);
+      if (size === "country") {
+        process.stdout.write(`; read (unzip, reader, ExcelJS) … `);
+        r.read = readComparison(file, options.quick ? 1 : 3);
+        process.stdout.write(ms(r.read.reader.ms));
+      }
     }
     if (options.libreoffice && END_TO_END.has(size)) {
       if (!hasLibreOffice()) r.libreoffice = { error: "libreoffice is not installed" };
@@ -376,6 +384,10 @@ function main(): void {
     `\nNTH.CONSOLIDATION_RATE over ${count(functions.cells)} cells (median of ${functions.runs} calls)\n` +
       functions.cases.map((c) => `  ${c.label.padEnd(58)} ${ms(c.ms)}`).join("\n"),
   );
+  for (const size of sizes) {
+    const read = results[size].read;
+    if (read) out.push(formatReadComparison(read));
+  }
   const text = out.join("\n");
   console.log(text);
   console.log(`\nload average at end: ${loadAverage()}`);
