@@ -3,8 +3,10 @@ import { isUnusableInputError } from "../xlsx/errors";
 
 /**
  * Reads the files the clerk picked, in the pane: each file's bytes (File.arrayBuffer) go through
- * the same ExcelJS conversion as the command line (src/xlsx/grids.ts). Nothing is uploaded. ExcelJS
- * is loaded on first use, from its own chunk, so that the pane's first load stays small.
+ * the same bounded reader as the command line (src/xlsx/grids.ts, inflating with fflate here
+ * instead of Node's zlib), with the same limits and the same one-line refusals. Nothing is
+ * uploaded. The reader is loaded on first use, from its own chunk, so that the pane's first load
+ * stays small.
  */
 export async function readPickedFiles(files: readonly File[]): Promise<IncomingFile[]> {
   const { gridsFromXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/grids");

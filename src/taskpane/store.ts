@@ -123,7 +123,7 @@ export class PaneStore {
     private readonly clock: () => Clock,
     initial: Partial<Pick<PaneState, "lang" | "tab" | "demo">> = {},
     private readonly services: {
-      /** Reads picked files into grids (the pane: ExcelJS in the browser, loaded on first use). */
+      /** Reads picked files into grids (the pane: the bounded .xlsx reader in the browser, loaded on first use). */
       readonly readFiles?: (files: readonly File[]) => Promise<IncomingFile[]>;
       readonly now?: () => Date;
     } = {},
