@@ -23,6 +23,8 @@ export const fileOps = {
       offset += bytesWritten;
     }
   },
+  /** Flushes a file's data to disk (fsync), before it is renamed over the target. */
+  syncFile: (handle: fs.promises.FileHandle) => handle.sync(),
   rename: (from: string, to: string) => fs.promises.rename(from, to),
   /** Flushes a folder's entry (the rename) to disk; not possible on every system (Windows). */
   syncFolder: async (dir: string): Promise<void> => {
@@ -91,7 +93,7 @@ export async function writeFileAtomic(
       await fileOps.writeAll(handle, bytes);
       // The umask applied at creation: an existing file's permissions are set again exactly.
       if (existing) await handle.chmod(existing.mode & 0o7777);
-      await handle.sync();
+      await fileOps.syncFile(handle);
     } finally {
       await handle.close();
     }
