@@ -22,6 +22,7 @@ import { SIZES, type SizeName } from "./generator/generate";
 import { hasLibreOffice } from "./libreoffice";
 import type { LibreOfficeResult } from "./lo";
 import { median, RESULT_PREFIX } from "./measure";
+import { compareReportWriters, writeComparisonTable, type WriteComparison } from "./write/writeBench";
 
 const ROOT = path.resolve(__dirname, "..");
 /** The project's TypeScript runner (a require hook over typescript.transpileModule). */
@@ -67,6 +68,8 @@ interface SizeResults {
   data?: { file: string; mb: number; writeMs: number };
   cli?: CliResult[];
   libreoffice?: LibreOfficeResult | { error: string };
+  /** The report workbook written by ExcelJS's model and by the package writer (bench/write). */
+  reportWriters?: WriteComparison;
 }
 
 function loadAverage(): string {
@@ -230,6 +233,9 @@ function main(): void {
       process.stdout.write(`CLI ×${runs[size].cli} … `);
       r.cli = [runCli(file, "xlsx", runs[size].cli), runCli(file, "json", runs[size].cli)];
       process.stdout.write(`${ms(r.cli[0].ms)}`);
+      process.stdout.write(`; report writers ×${runs[size].cli} … `);
+      r.reportWriters = compareReportWriters(size, runs[size].cli);
+      process.stdout.write(`${ms(r.reportWriters.package.ms)}`);
     }
     if (options.libreoffice && END_TO_END.has(size)) {
       if (!hasLibreOffice()) r.libreoffice = { error: "libreoffice is not installed" };
@@ -314,6 +320,10 @@ function main(): void {
         results,
       ),
     );
+  }
+  for (const size of sizes) {
+    const writers = results[size].reportWriters;
+    if (writers) out.push(writeComparisonTable(writers));
   }
   if (options.libreoffice) {
     out.push(
