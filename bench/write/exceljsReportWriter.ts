@@ -12,7 +12,8 @@ import {
 } from "../../src/report/description";
 
 /**
- * The ExcelJS writer: report sheet descriptions → an .xlsx workbook. It writes exactly what the
+ * The former ExcelJS writer (src/xlsx/writeReport.ts until issue 11), kept for the benchmark only:
+ * report sheet descriptions → an .xlsx workbook. It writes exactly what the
  * description says: values, formulas (with the core's result cached, so viewers that do not
  * recalculate still show the figures), text (a plain ExcelJS string is always stored as text, so
  * a village called "=1+1" stays text), styles, merges, widths, heights, conditional formats,
