@@ -97,8 +97,10 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       throw error;
     }
   }
-  // What this run says it wrote goes to stdout, unless stdout carries the JSON.
-  const tell = (line: string): void => (request.json === "-" ? io.stderr : io.stdout)(line + "\n");
+  // What this run wrote, on stdout; not when stdout carries the JSON (and stderr is one line per issue).
+  const tell = (line: string): void => {
+    if (request.json !== "-") io.stdout(line + "\n");
+  };
 
   if (request.out) {
     // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
