@@ -8,6 +8,8 @@ import { errorCode, FileSystemError } from "./fileErrors";
  * disk) with `jest.spyOn(fileOps, "rename")`, without replacing Node's fs module.
  */
 export const fileOps = {
+  /** The operating system, for its ways of failing (a test can pretend to be Windows). */
+  platform: process.platform as string,
   lstat: (p: string) => fs.promises.lstat(p),
   stat: (p: string) => fs.promises.stat(p),
   readlink: (p: string) => fs.promises.readlink(p),
@@ -97,7 +99,14 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await fileOps.rename(temp, real);
+    await fileOps.rename(temp, real).catch((error: unknown) => {
+      // Windows refuses to replace a file another program holds open (the old report still open
+      // in Excel) with EPERM or EACCES as often as with EBUSY: say what the clerk can do about it.
+      const code = errorCode(error);
+      if (fileOps.platform === "win32" && existing && (code === "EPERM" || code === "EACCES"))
+        throw Object.assign(new Error(`EBUSY (${code})`), { code: "EBUSY", cause: error });
+      throw error;
+    });
     created = false;
   } catch (error) {
     if (created) await fileOps.rm(temp).catch(() => undefined);

@@ -263,6 +263,17 @@ describe("every file-system error is one bilingual line, exit 1", () => {
     noTemporaryFiles(d);
   });
 
+  it("on Windows, EPERM from replacing the old report is the report still open in Excel", async () => {
+    const d = folder("windows");
+    const out = path.join(d, "bao-cao.xlsx");
+    fs.writeFileSync(out, "the previous report");
+    jest.replaceProperty(fileOps, "platform", "win32");
+    jest.spyOn(fileOps, "rename").mockRejectedValueOnce(Object.assign(new Error("EPERM"), { code: "EPERM" }));
+    const line = await expectOneLine(["report", input, "--out", out], out, /đang được mở trong Excel/);
+    expect(line).toMatch(/hãy đóng tệp rồi chạy lại/);
+    expect(fs.readFileSync(out, "utf8")).toBe("the previous report");
+  });
+
   it("the export command too", async () => {
     const d = folder("export");
     const out = path.join(d, "nop.xlsx");
