@@ -4,7 +4,7 @@ import type { SheetDescription } from "../report/description";
 import { gridOf, gridWorksheet } from "./write/dataSheet";
 import { addReportSheets } from "./write/reportSheet";
 import { XlsxPackage } from "./write/workbook";
-import { nodeDeflate } from "./writeReport";
+import { nodeCrc32, nodeDeflate } from "./writeReport";
 
 export { CellTooLongError, isCellTooLongError } from "./write/dataSheet";
 
@@ -58,5 +58,5 @@ export function submissionXlsxBytes(
       freezeRows: 0,
     }),
   );
-  return pkg.bytes(nodeDeflate);
+  return pkg.bytes(nodeDeflate, nodeCrc32);
 }

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { crc32, zip } from "../../src/xlsx/write/zip";
+import { nodeCrc32 } from "../../src/xlsx/writeReport";
 
 const deflate = (d: Uint8Array): Uint8Array => deflateRawSync(d);
 
@@ -12,6 +13,14 @@ describe("the zip writer", () => {
   it("computes the zip CRC-32 (check value of “123456789”)", () => {
     expect(crc32(new TextEncoder().encode("123456789"))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it("agrees with the native CRC-32 the CLI passes in (Node's zlib.crc32)", () => {
+    expect(nodeCrc32).toBeDefined();
+    for (const n of [0, 1, 7, 1000, 65_537]) {
+      const data = new Uint8Array(randomBytes(n));
+      expect(nodeCrc32!(data)).toBe(crc32(data));
+    }
   });
 
   it("writes a zip another implementation reads with every CRC right, UTF-8 names, stored and deflated entries", () => {
@@ -25,7 +34,7 @@ describe("the zip writer", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nth-zip-"));
     try {
       const file = path.join(dir, "t.zip");
-      fs.writeFileSync(file, zip(entries, deflate));
+      fs.writeFileSync(file, zip(entries, deflate, undefined, nodeCrc32));
       const script = [
         "import sys, zipfile, json",
         "z = zipfile.ZipFile(sys.argv[1])",
