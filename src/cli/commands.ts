@@ -242,10 +242,11 @@ async function exportSubmission(
   await writeFileAtomic(out, bytes);
   io.progress?.end();
   io.stdout(
-    (lang === "vi"
-      ? `Đã lập tệp nộp ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} thôn nhất thể hóa, kỳ ${manifest.period}`
-      : `Wrote the submission ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} villages consolidated, period ${manifest.period}`) +
-      "\n",
+    visible(
+      lang === "vi"
+        ? `Đã lập tệp nộp ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} thôn nhất thể hóa, kỳ ${manifest.period}`
+        : `Wrote the submission ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} villages consolidated, period ${manifest.period}`,
+    ) + "\n",
   );
   return 0;
 }

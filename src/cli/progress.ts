@@ -1,3 +1,5 @@
+import { visible } from "./text";
+
 /**
  * Progress on stderr for people at a terminal: nothing for a run that ends within a second, then
  * one line ("Đang đọc xa.xlsx… / reading xa.xlsx…") rewritten in place as the run moves on, and
@@ -39,7 +41,7 @@ export function terminalProgress(
   let shown = false;
   const show = (): void => {
     if (current === null || clock.now() - start < delayMs) return;
-    write(`\r\x1b[K${current}`);
+    write(`\r\x1b[K${visible(current)}`);
     shown = true;
   };
   clock.later(show, delayMs);
