@@ -23,6 +23,7 @@ import { hasLibreOffice } from "./libreoffice";
 import type { LibreOfficeResult } from "./lo";
 import { median, RESULT_PREFIX } from "./measure";
 import { formatReadComparison, readComparison, type ReadComparison } from "./read";
+import { compareReportWriters, writeComparisonTable, type WriteComparison } from "./write/writeBench";
 
 const ROOT = path.resolve(__dirname, "..");
 /** The project's TypeScript runner (a require hook over typescript.transpileModule). */
@@ -70,6 +71,8 @@ interface SizeResults {
   libreoffice?: LibreOfficeResult | { error: string };
   /** Reading the .xlsx alone: unzip floor, bounded reader, ExcelJS (bench/read.ts; country only). */
   read?: ReadComparison;
+  /** The report workbook written by ExcelJS's model and by the package writer (bench/write). */
+  reportWriters?: WriteComparison;
 }
 
 function loadAverage(): string {
@@ -238,6 +241,9 @@ function main(): void {
         r.read = readComparison(file, options.quick ? 1 : 3);
         process.stdout.write(ms(r.read.reader.ms));
       }
+      process.stdout.write(`; report writers ×${runs[size].cli} … `);
+      r.reportWriters = compareReportWriters(size, runs[size].cli);
+      process.stdout.write(`${ms(r.reportWriters.package.ms)}`);
     }
     if (options.libreoffice && END_TO_END.has(size)) {
       if (!hasLibreOffice()) r.libreoffice = { error: "libreoffice is not installed" };
@@ -322,6 +328,10 @@ function main(): void {
         results,
       ),
     );
+  }
+  for (const size of sizes) {
+    const writers = results[size].reportWriters;
+    if (writers) out.push(writeComparisonTable(writers));
   }
   if (options.libreoffice) {
     out.push(

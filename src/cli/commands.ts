@@ -4,20 +4,24 @@ import type { Language, Summary } from "../core/summary";
 import type { WorkbookGrids } from "../core/grid";
 import { isUnusableInputError } from "../xlsx/errors";
 import { readXlsxFile } from "../xlsx/readXlsx";
-import { USAGE, type CliRequest } from "./args";
+import { helpText, type CliRequest } from "./args";
 import { isSameFile, writeFileAtomic } from "../xlsx/files";
-import { formatIssueLine, formatSummaryTable } from "./text";
+import { errorCode, FileSystemError, isFileSystemError } from "../xlsx/fileErrors";
+import { formatIssueLine, formatSummaryTable, visible } from "./text";
+import { NO_PROGRESS, type Progress } from "./progress";
 import { reportsFor } from "../report/reports";
 import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
-import { submissionXlsxBytes } from "../xlsx/writeSubmission";
+import { isCellTooLongError, submissionXlsxBytes } from "../xlsx/writeSubmission";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
   readonly version: string;
+  /** Progress for people at a terminal (none by default). */
+  readonly progress?: Progress;
 }
 
 /** How many issues are printed on stderr before "… and N more". The JSON always has them all. */
@@ -26,7 +30,7 @@ const MAX_ISSUE_LINES = 200;
 /** Runs a parsed request; returns the exit code. Unusable input: one line on stderr, no output, 1. */
 export async function runRequest(request: CliRequest, io: CliIo): Promise<number> {
   if (request.command === "help") {
-    io.stdout(USAGE + "\n");
+    io.stdout(helpText(request.topic) + "\n");
     return 0;
   }
   if (request.command === "version") {
@@ -34,37 +38,44 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     return 0;
   }
   const lang = request.lang;
+  const progress = io.progress ?? NO_PROGRESS;
   const say = (vi: string, en: string): string => (lang === "vi" ? `${vi} / ${en}` : en);
+  const fileProblem = (error: unknown, file: string, access: "read" | "write"): boolean => {
+    const code = errorCode(error);
+    if (!isFileSystemError(error) && code === null) return false;
+    const known = isFileSystemError(error) ? error : new FileSystemError(file, code!, access);
+    io.stderr(visible(`nth-rollup: ${lang === "vi" ? known.message : known.bilingual.en}`) + "\n");
+    return true;
+  };
 
-  for (const target of [request.json, request.out]) {
-    if (target && target !== "-" && request.inputs.some((input) => isSameFile(input, target))) {
-      io.stderr(
-        say(
-          `nth-rollup: không ghi đè lên tệp đầu vào “${target}”; hãy chọn tên khác`,
-          `will not overwrite the input file “${target}”; choose another name`,
-        ) + "\n",
-      );
-      return 1;
-    }
+  const previousFile = request.options.get("previous");
+  const refusal = outputProblem(request, previousFile ?? null);
+  if (refusal) {
+    io.stderr(visible(`nth-rollup: ${say(refusal.vi, refusal.en)}`) + "\n");
+    return 1;
   }
 
   const read = async (files: readonly string[]): Promise<WorkbookGrids[] | null> => {
     const workbooks: WorkbookGrids[] = [];
     for (const input of files) {
+      progress.stage(say(`Đang đọc ${path.basename(input)}…`, `reading ${path.basename(input)}…`));
       try {
         workbooks.push(await readXlsxFile(input, path.basename(input)));
       } catch (error) {
-        if (!isUnusableInputError(error)) throw error;
-        io.stderr(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}\n`);
-        return null;
+        if (isUnusableInputError(error)) {
+          io.stderr(visible(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}`) + "\n");
+          return null;
+        }
+        if (fileProblem(error, path.basename(input), "read")) return null;
+        throw error;
       }
     }
     return workbooks;
   };
   const workbooks = await read(request.inputs);
-  const previousFile = request.options.get("previous");
-  const previous = previousFile ? await read([previousFile]) : [];
+  const previous = workbooks && previousFile ? await read([previousFile]) : [];
   if (!workbooks || !previous) return 1;
+  progress.stage(say("Đang kiểm tra và tổng hợp…", "checking and rolling up…"));
   const result = analyse(workbooks, {
     referenceYear: request.referenceYear ?? io.now().getFullYear(),
     period: request.options.get("period") ?? null,
@@ -79,8 +90,17 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const summary = summaryOf(result.analysis, lang);
 
   if (request.command === "export") {
-    return exportSubmission(request.out!, result.analysis, workbooks, request.options, lang, io);
+    try {
+      return await exportSubmission(request.out!, result.analysis, workbooks, request.options, lang, io);
+    } catch (error) {
+      if (fileProblem(error, request.out!, "write")) return 1;
+      throw error;
+    }
   }
+  // What this run wrote, on stdout; not when stdout carries the JSON (and stderr is one line per issue).
+  const tell = (line: string): void => {
+    if (request.json !== "-") io.stdout(line + "\n");
+  };
 
   if (request.out) {
     // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
@@ -95,18 +115,67 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       completeness: analysis.completeness,
       changes: analysis.changes,
     });
-    reports.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
-    await writeReportFile(request.out, reports.sheets);
+    reports.problems.forEach((p) => io.stderr(visible(`nth-rollup: ${p.cell}: ${p.message[lang]}`) + "\n"));
+    progress.stage(say(`Đang ghi ${path.basename(request.out)}…`, `writing ${path.basename(request.out)}…`));
+    try {
+      await writeReportFile(request.out, reports.sheets);
+    } catch (error) {
+      if (fileProblem(error, request.out, "write")) return 1;
+      throw error;
+    }
+    const names = reports.sheets.map((d) => d.name).join(", ");
+    const n = reports.sheets.length;
+    tell(
+      visible(
+        say(
+          `Đã ghi báo cáo ${request.out}: ${n} trang (${names})`,
+          `Wrote the report ${request.out}: ${n} sheets (${names})`,
+        ),
+      ),
+    );
   }
   if (request.json === "-") {
     io.stdout(JSON.stringify(summary, null, 2) + "\n");
   } else if (request.json) {
-    await writeFileAtomic(request.json, JSON.stringify(summary, null, 2) + "\n");
+    try {
+      await writeFileAtomic(request.json, JSON.stringify(summary, null, 2) + "\n");
+    } catch (error) {
+      if (fileProblem(error, request.json, "write")) return 1;
+      throw error;
+    }
   } else {
     io.stdout(formatSummaryTable(summary, lang));
   }
+  progress.end();
   printIssues(summary, lang, io);
   return 0;
+}
+
+/**
+ * Why the outputs asked for cannot be written, or null: an output that is a file this run reads
+ * (an input, a submission, the previous period's workbook — through symbolic or hard links and
+ * `..` too), or two outputs on one file.
+ */
+export function outputProblem(
+  request: Extract<CliRequest, { inputs: readonly string[] }>,
+  previous: string | null,
+): { vi: string; en: string } | null {
+  const outputs = [request.out, request.json].filter((t): t is string => t !== null && t !== "-");
+  const read = previous === null ? request.inputs : [...request.inputs, previous];
+  for (const target of outputs) {
+    const source = read.find((file) => isSameFile(file, target));
+    if (source !== undefined)
+      return {
+        vi: `không ghi đè lên tệp đang đọc “${source}” (${target}); hãy chọn tên khác cho tệp ghi ra`,
+        en: `will not overwrite “${source}”, which this run reads (${target}); choose another name for the output`,
+      };
+  }
+  if (outputs.length === 2 && isSameFile(outputs[0], outputs[1]))
+    return {
+      vi: `--out và --json cùng là một tệp “${outputs[1]}”; hãy cho hai tên khác nhau`,
+      en: `--out and --json are the same file “${outputs[1]}”; give two different names`,
+    };
+  return null;
 }
 
 function printIssues(summary: Summary, lang: Language, io: CliIo): void {
@@ -157,14 +226,27 @@ async function exportSubmission(
   }
   const data = analysis.read.sheets.map((found) => {
     const grid = workbooks.find((w) => w.file === found.file)!.sheets.find((g) => g.name === found.sheet)!;
-    return { grid, headerRow: found.headerRow };
+    return { grid, headerRow: found.headerRow, file: found.file };
   });
-  await writeFileAtomic(out, await submissionXlsxBytes(reports.sheets, data, manifest));
+  let bytes: Uint8Array;
+  try {
+    bytes = submissionXlsxBytes(reports.sheets, data, manifest);
+  } catch (error) {
+    if (!isCellTooLongError(error)) throw error;
+    io.stderr(visible(`nth-rollup: ${lang === "vi" ? error.message : error.bilingual.en}`) + "\n");
+    return 1;
+  }
+  io.progress?.stage(
+    lang === "vi" ? `Đang ghi ${path.basename(out)}… / writing…` : `writing ${path.basename(out)}…`,
+  );
+  await writeFileAtomic(out, bytes);
+  io.progress?.end();
   io.stdout(
-    (lang === "vi"
-      ? `Đã lập tệp nộp ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} thôn nhất thể hóa, kỳ ${manifest.period}`
-      : `Wrote the submission ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} villages consolidated, period ${manifest.period}`) +
-      "\n",
+    visible(
+      lang === "vi"
+        ? `Đã lập tệp nộp ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} thôn nhất thể hóa, kỳ ${manifest.period}`
+        : `Wrote the submission ${out}: ${manifest.unitName}, ${manifest.consolidated}/${manifest.villages} villages consolidated, period ${manifest.period}`,
+    ) + "\n",
   );
   return 0;
 }

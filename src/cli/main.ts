@@ -1,24 +1,46 @@
-import { parseArgs, UsageError, USAGE } from "./args";
+import { parseArgs, UsageError } from "./args";
 import { runRequest } from "./commands";
+import { terminalProgress } from "./progress";
+import { errorCode, FileSystemError, isFileSystemError } from "../xlsx/fileErrors";
+import { visible } from "./text";
 
 /** Entry point of `nth-rollup`: parses, runs, and sets the exit code. */
 export async function main(argv: readonly string[], version: string): Promise<number> {
+  const progress = terminalProgress((t) => process.stderr.write(t), process.stderr.isTTY === true);
   const io = {
     stdout: (t: string) => process.stdout.write(t),
-    stderr: (t: string) => process.stderr.write(t),
+    stderr: (t: string) => {
+      progress.clear();
+      process.stderr.write(t);
+    },
     now: () => new Date(),
     version,
+    progress,
   };
   for (const stream of [process.stdout, process.stderr]) stream.on("error", closedPipe);
   try {
     return await runRequest(parseArgs(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`nth-rollup: ${error.message}\n\n${USAGE}\n`);
+      io.stderr(`nth-rollup: ${visible(error.message)} (nth-rollup --help)\n`);
       return 2;
+    }
+    // A file-system error the command did not place (a clerk's doing, not a bug): one line, exit 1.
+    const code = errorCode(error);
+    if (
+      isFileSystemError(error) ||
+      (code !== null && typeof (error as { path?: unknown }).path === "string")
+    ) {
+      const known = isFileSystemError(error)
+        ? error
+        : new FileSystemError((error as { path: string }).path, code!, "read");
+      io.stderr(visible(`nth-rollup: ${known.message}`) + "\n");
+      return 1;
     }
     io.stderr(`nth-rollup: lỗi không mong đợi / unexpected error: ${(error as Error).message}\n`);
     return 70;
+  } finally {
+    progress.end();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * A report sheet as plain data: what to write where, how it looks and how it prints. Layouts
  * (`layouts/*.ts`) build descriptions from a rollup; writers (`excel/writeReport.ts` through
- * Office.js, `xlsx/writeReport.ts` through ExcelJS) apply them. Tests look at descriptions.
+ * Office.js, `xlsx/writeReport.ts` as sheet XML in a file) apply them. Tests look at descriptions.
  *
  * Designed to be applied in whole rectangular blocks: the content is one matrix (rows × columns,
  * starting at A1) that writers cut into row chunks, and everything else is a short list of

@@ -1,37 +1,159 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { errorCode, FileSystemError } from "./fileErrors";
 
 /**
- * Writes a file so that a reader never sees it half-written: the data goes to a temporary file in
- * the same folder (created if missing), which is then renamed over the target (atomic on one file
- * system). If anything fails, the temporary file is removed and the old file, if any, is left as it
- * was; temporary files left by a killed process are removed by the next write.
+ * The file-system calls the writer makes, in one small object so that a test can make one of them
+ * fail (EBUSY, ENOSPC, EROFS…, which cannot be caused for real as root or without a special
+ * disk) with `jest.spyOn(fileOps, "rename")`, without replacing Node's fs module.
  */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await fs.promises.mkdir(dir, { recursive: true });
-  await removeAbandonedTemporaryFiles(dir, path.basename(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+export const fileOps = {
+  /** The operating system, for its ways of failing (a test can pretend to be Windows). */
+  platform: process.platform as string,
+  lstat: (p: string) => fs.promises.lstat(p),
+  stat: (p: string) => fs.promises.stat(p),
+  readlink: (p: string) => fs.promises.readlink(p),
+  realpath: (p: string) => fs.promises.realpath(p),
+  mkdir: (p: string) => fs.promises.mkdir(p, { recursive: true }),
+  readdir: (p: string) => fs.promises.readdir(p),
+  rm: (p: string) => fs.promises.rm(p, { force: true }),
+  open: (p: string, flags: string, mode?: number) => fs.promises.open(p, flags, mode),
+  /** Writes all of `data` at the handle's position (a loop: one write may write less). */
+  writeAll: async (handle: fs.promises.FileHandle, data: Uint8Array): Promise<void> => {
+    for (let offset = 0; offset < data.length;) {
+      const { bytesWritten } = await handle.write(data, offset, Math.min(data.length - offset, 1 << 24));
+      offset += bytesWritten;
+    }
+  },
+  /** Flushes a file's data to disk (fsync), before it is renamed over the target. */
+  syncFile: (handle: fs.promises.FileHandle) => handle.sync(),
+  rename: (from: string, to: string) => fs.promises.rename(from, to),
+  /** Flushes a folder's entry (the rename) to disk; not possible on every system (Windows). */
+  syncFolder: async (dir: string): Promise<void> => {
+    let handle: fs.promises.FileHandle | undefined;
+    try {
+      handle = await fs.promises.open(dir, "r");
+      await handle.sync();
+    } catch {
+      // Windows cannot open a folder; some file systems refuse fsync on one: the file itself is synced.
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  },
+};
+
+/** Symbolic links followed before giving up with ELOOP, as Linux does. */
+const MAX_LINKS = 40;
+
+/** Temporary files: `.nth-<pid>-<random>.tmp`, short whatever the target's name (NAME_MAX is 255 bytes). */
+const TEMPORARY = /^\.nth-(\d+)-[0-9a-z]+\.tmp$/;
+/** The older naming, `.<target>.<pid>.<time>.tmp`: still cleaned up. */
+const OLD_TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * Writes a file so that a reader never sees it half-written and a failure never destroys the
+ * old one: the data goes to a temporary file with a short name in the target's folder (created if
+ * missing), is flushed to disk, then renamed over the target (atomic on one file system), and the
+ * folder is flushed. Replacing an existing file keeps its permissions; a symbolic link is written
+ * through (its target is replaced, the link stays a link). A target that is not a regular file (a
+ * terminal, a pipe such as /dev/stdout) is written directly. Temporary files of runs that died
+ * are removed.
+ *
+ * Any file-system failure throws a `FileSystemError` naming `label` (default: `target` as given),
+ * never the temporary file; the temporary file is removed and an existing target left as it was.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  label: string = target,
+): Promise<void> {
+  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  const fail = (error: unknown): never => {
+    const code = errorCode(error);
+    if (code === null) throw error;
+    throw new FileSystemError(label, code, "write", { cause: error });
+  };
+  const real = await resolveLinks(path.resolve(target)).catch(fail);
+  const existing = await fileOps.stat(real).catch((error: unknown) => {
+    if (errorCode(error) === "ENOENT") return null;
+    return fail(error);
+  });
+  if (existing?.isDirectory()) fail(Object.assign(new Error("EISDIR"), { code: "EISDIR" }));
+  if (existing && !existing.isFile()) {
+    await writeStraight(real, bytes).catch(fail);
+    return;
+  }
+  const dir = path.dirname(real);
+  await fileOps.mkdir(dir).catch(fail);
+  await removeAbandonedTemporaryFiles(dir);
+  const temp = path.join(dir, `.nth-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let created = false;
   try {
-    await fs.promises.writeFile(temp, data);
-    await fs.promises.rename(temp, target);
+    const handle = await fileOps.open(temp, "wx", existing ? existing.mode & 0o7777 : 0o666);
+    created = true;
+    try {
+      await fileOps.writeAll(handle, bytes);
+      // The umask applied at creation: an existing file's permissions are set again exactly.
+      if (existing) await handle.chmod(existing.mode & 0o7777);
+      await fileOps.syncFile(handle);
+    } finally {
+      await handle.close();
+    }
+    await fileOps.rename(temp, real).catch((error: unknown) => {
+      // Windows refuses to replace a file another program holds open (the old report still open
+      // in Excel) with EPERM or EACCES as often as with EBUSY: say what the clerk can do about it.
+      const code = errorCode(error);
+      if (fileOps.platform === "win32" && existing && (code === "EPERM" || code === "EACCES"))
+        throw Object.assign(new Error(`EBUSY (${code})`), { code: "EBUSY", cause: error });
+      throw error;
+    });
+    created = false;
   } catch (error) {
-    await fs.promises.rm(temp, { force: true });
-    throw error;
+    if (created) await fileOps.rm(temp).catch(() => undefined);
+    fail(error);
+  }
+  await fileOps.syncFolder(dir);
+}
+
+async function writeStraight(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await fileOps.open(file, "w");
+  try {
+    await fileOps.writeAll(handle, bytes);
+  } finally {
+    await handle.close();
   }
 }
 
 /**
- * A process killed while it wrote (power cut, Ctrl+C twice, out of memory) cannot remove its
- * temporary file: the next write to the same target removes the temporary files of processes that
- * are no longer running. Those of a running process (another write at the same time) are left.
+ * The file a write to `p` changes: symbolic links of the last component followed (relative ones
+ * from their own folder), up to MAX_LINKS, then ELOOP. Folders on the way are left to the system.
  */
-async function removeAbandonedTemporaryFiles(dir: string, base: string): Promise<void> {
-  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.\\d+\\.tmp$`);
-  for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) {
-    const pid = pattern.exec(name)?.[1];
+async function resolveLinks(p: string): Promise<string> {
+  let current = p;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    let stat: fs.Stats;
+    try {
+      stat = await fileOps.lstat(current);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") return current;
+      throw error;
+    }
+    if (!stat.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fileOps.readlink(current));
+  }
+  throw Object.assign(new Error("ELOOP"), { code: "ELOOP" });
+}
+
+/**
+ * A process killed while it wrote (power cut, Ctrl+C twice, out of memory) cannot remove its
+ * temporary file: the next write into the same folder removes the temporary files of processes
+ * that are no longer running. Those of a running process (another write at the same time) are left.
+ */
+async function removeAbandonedTemporaryFiles(dir: string): Promise<void> {
+  for (const name of await fileOps.readdir(dir).catch(() => [] as string[])) {
+    const pid = (TEMPORARY.exec(name) ?? OLD_TEMPORARY.exec(name))?.[1];
     if (pid === undefined || isRunning(Number(pid))) continue;
-    await fs.promises.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    await fileOps.rm(path.join(dir, name)).catch(() => undefined);
   }
 }
 
@@ -46,14 +168,45 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** True when two paths name the same file (after resolving symbolic links where the file exists). */
-export function isSameFile(a: string, b: string): boolean {
-  const real = (p: string): string => {
+/**
+ * The path a write to `p` would change, for comparing outputs with inputs and with each other:
+ * symbolic links followed (also in the folders), `..` resolved; a file that does not exist yet is
+ * placed in the real path of its nearest existing folder.
+ */
+export function writtenPath(p: string): string {
+  let current = path.resolve(p);
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
     try {
-      return fs.realpathSync(p);
+      return fs.realpathSync(current);
     } catch {
-      return path.resolve(p);
+      // Missing, or a dangling link: follow the link by hand, or place the name in its real folder.
     }
-  };
-  return real(a) === real(b);
+    let link: string | null = null;
+    try {
+      if (fs.lstatSync(current).isSymbolicLink()) link = fs.readlinkSync(current);
+    } catch {
+      link = null;
+    }
+    if (link === null) {
+      const parent = path.dirname(current);
+      return parent === current ? current : path.join(writtenPath(parent), path.basename(current));
+    }
+    current = path.resolve(path.dirname(current), link);
+  }
+  return current;
+}
+
+/**
+ * True when two paths name the same file: the same device and inode when both exist (hard links,
+ * symbolic links, `..`, a different case on a case-insensitive disk), else the same resolved path.
+ */
+export function isSameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a, { bigint: true });
+    const sb = fs.statSync(b, { bigint: true });
+    if (sa.ino !== 0n && sb.ino !== 0n) return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    // One of them does not exist (yet): compare where a write would go.
+  }
+  return writtenPath(a) === writtenPath(b);
 }

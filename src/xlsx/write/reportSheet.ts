@@ -1,0 +1,149 @@
+import { a1Range } from "../../core/a1";
+import { REPORT_NAME_PREFIX } from "../../core/grid";
+import {
+  fitCellText,
+  isForcedText,
+  isFormula,
+  type CellContent,
+  type CellStyle,
+  type SheetDescription,
+  type StyleRun,
+} from "../../report/description";
+import type { WorksheetSpec, WriteCell, WriteRow, WriteValue } from "./sheet";
+import type { StyleTable } from "./styles";
+import type { XlsxPackage } from "./workbook";
+
+/**
+ * Report sheet descriptions (src/report/description.ts) → worksheets of an .xlsx package: values,
+ * formulas with the core's results cached (viewers that do not recalculate still show the
+ * figures), text always as text (a village called "=1+1" stays text; `xlsxText` escapes what XML
+ * cannot hold), styles, merges, widths, heights, conditional formats, freeze panes, the print
+ * setup (A4, orientation, fit to pages, margins, footer, print area and titles as defined names),
+ * and a `_nth_report_<id>` defined name marking the sheet as a report. No NTH custom function is
+ * ever written. No Node API.
+ */
+
+function writeValue(c: CellContent): WriteValue | null {
+  if (c === null) return null;
+  if (isFormula(c)) return { formula: c.formula.slice(1), result: c.result };
+  if (isForcedText(c)) return fitCellText(c.text);
+  if (typeof c === "string") return fitCellText(c);
+  return c;
+}
+
+/** Merges style runs in order into one style (later runs override what they set). */
+function mergedStyle(runs: readonly CellStyle[]): CellStyle {
+  let font: Record<string, unknown> | undefined;
+  const style: Record<string, unknown> = {};
+  for (const s of runs) {
+    if (s.font) font = { ...font, ...definedOnly(s.font) };
+    Object.assign(style, definedOnly({ ...s, font: undefined }));
+  }
+  if (font && Object.keys(font).length) style.font = font;
+  return style as CellStyle;
+}
+
+function definedOnly(o: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The style index of every cell, without a style computation per cell: the runs active on a row
+ * form a key, and each distinct key's per-column styles are computed once and shared. A cell
+ * covered only by the sheet-wide first run gets that run's style only when it holds something
+ * (as the ExcelJS writer did: blank cells under the base font alone stay unstyled).
+ */
+function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => readonly (number | null)[] {
+  const runs: readonly StyleRun[] = d.styles;
+  const base = runs.length > 0 && runs[0].range.top === 1 && runs[0].range.bottom >= d.cells.length ? 0 : -1;
+  const cache = new Map<string, (number | null)[]>();
+  return (r) => {
+    const active: number[] = [];
+    for (let i = 0; i < runs.length; i++)
+      if (runs[i].range.top <= r && r <= runs[i].range.bottom) active.push(i);
+    const key = active.join(",");
+    let row = cache.get(key);
+    if (!row) {
+      row = [];
+      for (let c = 1; c <= d.columnCount; c++) {
+        const covering = active.filter((i) => runs[i].range.left <= c && c <= runs[i].range.right);
+        const onlyBase = covering.length === 0 || (covering.length === 1 && covering[0] === base);
+        // null: no style of its own (the base style applies if the cell holds something).
+        row.push(onlyBase ? null : styles.cellStyle(mergedStyle(covering.map((i) => runs[i].style))));
+      }
+      cache.set(key, row);
+    }
+    return row;
+  };
+}
+
+function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow> {
+  const stylesOf = styleRows(d, styles);
+  const baseStyle =
+    d.styles.length > 0 && d.styles[0].range.top === 1 && d.styles[0].range.bottom >= d.cells.length
+      ? styles.cellStyle(mergedStyle([d.styles[0].style]))
+      : 0;
+  const heights = new Map<number, number>();
+  for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) heights.set(r, h.height);
+  for (let r = 1; r <= d.cells.length; r++) {
+    const row = d.cells[r - 1];
+    const rowStyles = stylesOf(r);
+    const cells: WriteCell[] = [];
+    for (let c = 1; c <= d.columnCount; c++) {
+      const content = row[c - 1];
+      const own = rowStyles[c - 1];
+      if (content === null && own === null) continue;
+      cells.push({ column: c, value: writeValue(content), style: own ?? (content !== null ? baseStyle : 0) });
+    }
+    const height = heights.get(r);
+    if (cells.length > 0 || height !== undefined) yield { row: r, height, cells };
+  }
+}
+
+/** The worksheet of one report description, named `name` (unique in the workbook). */
+export function reportWorksheet(d: SheetDescription, name: string, styles: StyleTable): WorksheetSpec {
+  return {
+    name,
+    rows: reportRows(d, styles),
+    columnWidths: d.columnWidths,
+    merges: d.merges,
+    freeze: d.freeze,
+    showGridlines: d.showGridlines,
+    conditionalFormats: d.conditionalFills.map((f) => ({
+      range: f.range,
+      formula: f.formula.slice(1),
+      dxfId: styles.differentialStyle({ fill: f.fill, fontColor: f.fontColor, bold: f.bold }),
+    })),
+    print: d.print,
+  };
+}
+
+const absolute = (ref: string): string => ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+
+/**
+ * Adds the report sheets in order, each with its print area and titles and its report mark; a
+ * name taken (without regard to case) gets " (2)", " (3)"…. Returns the names used.
+ */
+export function addReportSheets(pkg: XlsxPackage, descriptions: readonly SheetDescription[]): string[] {
+  const used = new Set(pkg.sheetNames().map((n) => n.toLocaleLowerCase()));
+  const names: string[] = [];
+  for (const d of descriptions) {
+    let name = d.name;
+    for (let k = 2; used.has(name.toLocaleLowerCase()); k++) name = `${d.name.slice(0, 26)} (${k})`;
+    used.add(name.toLocaleLowerCase());
+    names.push(name);
+    const at = pkg.addSheet(reportWorksheet(d, name, pkg.styles));
+    const p = d.print;
+    pkg.addName(
+      "_xlnm.Print_Area",
+      at,
+      absolute(a1Range(p.printArea.top, p.printArea.left, p.printArea.bottom, p.printArea.right)),
+      true,
+    );
+    if (p.titleRows)
+      pkg.addName("_xlnm.Print_Titles", at, `$${p.titleRows.first}:$${p.titleRows.last}`, true);
+    // Marks the sheet as a report, so reading this file again never takes it for data.
+    pkg.addName(`${REPORT_NAME_PREFIX}${d.reportId}`, at, "$A$1", false);
+  }
+  return names;
+}

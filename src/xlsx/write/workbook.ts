@@ -1,0 +1,122 @@
+import { quoteSheetName } from "../../core/a1";
+import { StyleTable } from "./styles";
+import { SharedStrings, worksheetXml, type WorksheetSpec } from "./sheet";
+import { escapeXml } from "./xml";
+import { zip, type Checksum, type Deflater, type ZipEntry } from "./zip";
+
+/**
+ * An .xlsx package being written: worksheets are turned into XML as they are added (so their rows
+ * can be produced lazily and let go), with one style table and one shared-string table for the
+ * workbook; `bytes` adds the workbook, styles, strings, relationships and content types and zips
+ * them. No Node API: the deflater is given.
+ */
+export class XlsxPackage {
+  readonly styles = new StyleTable();
+  private readonly strings = new SharedStrings();
+  private readonly sheets: { readonly name: string; readonly xml: string }[] = [];
+  private readonly names: { readonly name: string; readonly sheet: number | null; readonly ref: string }[] =
+    [];
+  private readonly encoder = new TextEncoder();
+
+  /** The names taken so far (sheet names are unique regardless of case). */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** Adds a worksheet; returns its 0-based position. */
+  addSheet(spec: WorksheetSpec): number {
+    this.sheets.push({ name: spec.name, xml: worksheetXml(spec, this.strings, this.sheets.length === 0) });
+    return this.sheets.length - 1;
+  }
+
+  /**
+   * A defined name: `ref` is an A1 reference on the sheet `onSheet` (e.g. "$A$1:$H$30"),
+   * `local`: the name belongs to that sheet (print area, print titles) instead of the workbook.
+   */
+  addName(name: string, onSheet: number, ref: string, local: boolean): void {
+    this.names.push({
+      name,
+      sheet: local ? onSheet : null,
+      ref: `${quoteSheetName(this.sheets[onSheet].name)}!${ref}`,
+    });
+  }
+
+  /** The .xlsx file's bytes; `checksum`: a faster CRC-32 where the platform has one. */
+  bytes(deflate: Deflater, checksum?: Checksum): Uint8Array {
+    const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const pkgRel = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const names = this.names
+      .map(
+        (n) =>
+          `<definedName name="${escapeXml(n.name)}"${n.sheet === null ? "" : ` localSheetId="${n.sheet}"`}>${escapeXml(n.ref)}</definedName>`,
+      )
+      .join("");
+    const workbook =
+      `${xml}<workbook xmlns="${main}" xmlns:r="${rel}"><workbookPr defaultThemeVersion="164011"/>` +
+      '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="12000" windowHeight="24000"/></bookViews><sheets>' +
+      this.sheets
+        .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+        .join("") +
+      `</sheets>${names ? `<definedNames>${names}</definedNames>` : ""}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`;
+    const n = this.sheets.length;
+    const workbookRels =
+      `${xml}<Relationships xmlns="${pkgRel}">` +
+      this.sheets
+        .map(
+          (_, i) =>
+            `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join("") +
+      `<Relationship Id="rId${n + 1}" Type="${rel}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${n + 2}" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>` +
+      "</Relationships>";
+    const ct = "application/vnd.openxmlformats-officedocument";
+    const contentTypes =
+      `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/xl/workbook.xml" ContentType="${ct}.spreadsheetml.sheet.main+xml"/>` +
+      this.sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${ct}.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join("") +
+      `<Override PartName="/xl/styles.xml" ContentType="${ct}.spreadsheetml.styles+xml"/>` +
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.spreadsheetml.sharedStrings+xml"/>` +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      `<Override PartName="/docProps/app.xml" ContentType="${ct}.extended-properties+xml"/>` +
+      "</Types>";
+    const rootRels =
+      `${xml}<Relationships xmlns="${pkgRel}">` +
+      `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>` +
+      `<Relationship Id="rId2" Type="${pkgRel}/metadata/core-properties" Target="docProps/core.xml"/>` +
+      `<Relationship Id="rId3" Type="${rel}/extended-properties" Target="docProps/app.xml"/>` +
+      "</Relationships>";
+    const core =
+      `${xml}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">` +
+      "<dc:creator>nth-rollup</dc:creator></cp:coreProperties>";
+    const app =
+      `${xml}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+      "<Application>Microsoft Excel</Application></Properties>";
+    const text = (name: string, s: string): ZipEntry => ({ name, data: this.encoder.encode(s) });
+    return zip(
+      [
+        text("[Content_Types].xml", contentTypes),
+        text("_rels/.rels", rootRels),
+        text("docProps/core.xml", core),
+        text("docProps/app.xml", app),
+        text("xl/workbook.xml", workbook),
+        text("xl/_rels/workbook.xml.rels", workbookRels),
+        text("xl/styles.xml", this.styles.xml()),
+        text("xl/sharedStrings.xml", this.strings.xml()),
+        ...this.sheets.map((s, i) => text(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
+      ],
+      deflate,
+      undefined,
+      checksum,
+    );
+  }
+}

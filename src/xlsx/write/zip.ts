@@ -1,0 +1,122 @@
+/**
+ * A small zip writer for .xlsx packages: deflated entries, CRC-32, UTF-8 names, no zip64 (a
+ * package over 4 GB cannot be written; Excel's own limits end far below). The deflater is passed in
+ * (Node's zlib in the CLI, which was faster than the JavaScript ones here; another in a browser),
+ * so this module has no Node API.
+ */
+
+/** Raw deflate (RFC 1951, no zlib or gzip header) of some bytes. */
+export type Deflater = (data: Uint8Array) => Uint8Array;
+
+/** A CRC-32 function; `crc32` below, or a native one (Node's `zlib.crc32`, ten times faster). */
+export type Checksum = (data: Uint8Array) => number;
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE 802.3, the zip checksum) of some bytes. */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The largest size a zip without zip64 can state. */
+const MAX_ZIP32 = 0xffffffff;
+
+/** Thrown when the package would be larger than a zip without zip64 holds. */
+export class PackageTooLargeError extends Error {
+  override readonly name = "PackageTooLargeError";
+  /** As the file system says it, so that the shell explains it like a file too large. */
+  readonly code = "EFBIG";
+}
+
+/**
+ * The bytes of a zip holding the entries in order, each deflated (or stored, when deflate does not
+ * make it smaller). `modified` is the time written into every entry (zip keeps local time, to 2 s).
+ * `checksum` computes the CRC-32 (default: the JavaScript one here).
+ */
+export function zip(
+  entries: readonly ZipEntry[],
+  deflate: Deflater,
+  modified = new Date(1980, 0, 1),
+  checksum: Checksum = crc32,
+): Uint8Array {
+  const encoder = new TextEncoder();
+  const time = (modified.getHours() << 11) | (modified.getMinutes() << 5) | (modified.getSeconds() >> 1);
+  const date =
+    ((Math.max(modified.getFullYear(), 1980) - 1980) << 9) |
+    ((modified.getMonth() + 1) << 5) |
+    modified.getDate();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = encoder.encode(entry.name);
+    const crc = checksum(entry.data);
+    const deflated = deflate(entry.data);
+    const stored = deflated.length >= entry.data.length;
+    const body = stored ? entry.data : deflated;
+    if (entry.data.length > MAX_ZIP32 || offset + 30 + name.length + body.length > MAX_ZIP32)
+      throw new PackageTooLargeError(`zip entry ${entry.name} is too large`);
+    const local = new Uint8Array(30 + name.length);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true); // version needed: 2.0
+    l.setUint16(6, 0x0800, true); // UTF-8 names
+    l.setUint16(8, stored ? 0 : 8, true);
+    l.setUint16(10, time, true);
+    l.setUint16(12, date, true);
+    l.setUint32(14, crc, true);
+    l.setUint32(18, body.length, true);
+    l.setUint32(22, entry.data.length, true);
+    l.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const head = new Uint8Array(46 + name.length);
+    const h = new DataView(head.buffer);
+    h.setUint32(0, 0x02014b50, true);
+    h.setUint16(4, 20, true); // made by: 2.0, MS-DOS attributes
+    h.setUint16(6, 20, true);
+    h.setUint16(8, 0x0800, true);
+    h.setUint16(10, stored ? 0 : 8, true);
+    h.setUint16(12, time, true);
+    h.setUint16(14, date, true);
+    h.setUint32(16, crc, true);
+    h.setUint32(20, body.length, true);
+    h.setUint32(24, entry.data.length, true);
+    h.setUint16(28, name.length, true);
+    h.setUint32(42, offset, true);
+    head.set(name, 46);
+    parts.push(local, body);
+    central.push(head);
+    offset += local.length + body.length;
+  }
+  const centralSize = central.reduce((n, c) => n + c.length, 0);
+  if (offset + centralSize + 22 > MAX_ZIP32) throw new PackageTooLargeError("the package is too large");
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, entries.length, true);
+  e.setUint16(10, entries.length, true);
+  e.setUint32(12, centralSize, true);
+  e.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centralSize + 22);
+  let at = 0;
+  for (const p of [...parts, ...central, end]) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
