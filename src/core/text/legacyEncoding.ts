@@ -282,8 +282,8 @@ export function textEvidence(text: string): TextEvidence {
 }
 
 /**
- * The legacy encodings a text is evidence of: it holds a character (or VNI pair) of that encoding
- * that Unicode Vietnamese never holds, and decoded it reads as Vietnamese syllables (so "Müller",
+ * The legacy encodings a text is evidence of: it holds, inside a word, a character (or VNI pair)
+ * of that encoding that Unicode Vietnamese never holds, and decoded it reads as Vietnamese syllables (so "Müller",
  * "naïve", "© 2024" or « quotes » are evidence of nothing).
  */
 export function legacyEvidence(text: string): LegacyEncoding[] {
@@ -293,7 +293,8 @@ export function legacyEvidence(text: string): LegacyEncoding[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0xff) return [];
-    if (c >= 0xa0) {
+    // Evidence is a character inside a word ("Th«n", "X·"): a lone « or § is punctuation.
+    if (c >= 0xa0 && (inWord(text.charCodeAt(i - 1)) || inWord(text.charCodeAt(i + 1)))) {
       if (TCVN3_EVIDENCE[c] === 1) tcvn3 = true;
       if (VNI_EVIDENCE.has(text[i])) vni = true;
     }
@@ -301,6 +302,13 @@ export function legacyEvidence(text: string): LegacyEncoding[] {
   if (tcvn3 && readsAsVietnamese(decodeTcvn3(text), true)) found.push("tcvn3");
   if (vni && readsAsVietnamese(decodeVni(text), true)) found.push("vni");
   return found;
+}
+
+/** A letter, or a Latin-1 character that a legacy encoding uses for one (NaN, outside the text: no). */
+function inWord(c: number): boolean {
+  return (
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xa1 && c <= 0xff && c !== 0xd7 && c !== 0xf7)
+  );
 }
 
 /** Decodes text in the given legacy encoding. */

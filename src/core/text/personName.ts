@@ -43,7 +43,12 @@ function memoize(fn: (text: string) => string): (text: string) => string {
 export const personKey: (name: string) => string = memoize((name) => nameKey(withoutHonorific(name)));
 
 /** A looser key: also without diacritics ("Hoang Van D" = "Hoàng Văn D"). */
-export const personLooseKey: (name: string) => string = memoize((name) => foldKey(withoutHonorific(name)));
+export const personLooseKey: (name: string) => string = memoize((name) =>
+  personKey(name)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d"),
+);
 
 /** How two names compare: the same person, probably the same (only diacritics differ), or different. */
 export type NameMatch = "same" | "diacritics" | "different";
