@@ -9,12 +9,15 @@ import { SHEET_SPECS, VILLAGE_TYPES } from "../schema/sheets";
 import {
   decodeLegacy,
   LEGACY_ENCODING_LABEL,
+  LEGACY_EVIDENCE_CODES,
+  VNI_PAIR_MARK,
+  VNI_PAIR_VOWEL,
   legacyEvidence,
   readsAsVietnamese,
   textEvidence,
   type LegacyEncoding,
 } from "../text/legacyEncoding";
-import { removeInvisible, hasInvisible } from "../text/invisible";
+import { isInvisibleCode, removeInvisible } from "../text/invisible";
 import { nameKey } from "../text/normalize";
 
 /**
@@ -42,6 +45,37 @@ export function cleanWorkbooks(workbooks: readonly WorkbookGrids[], issues: Issu
   });
 }
 
+/** What `scanText` found in a text: bits. */
+const LATIN1 = 1;
+const UNICODE = 2;
+const INVISIBLE = 4;
+const EVIDENCE = 8;
+
+/**
+ * One pass over a text's characters, stopping at nothing: Latin-1 letters, characters beyond
+ * Latin-1, invisible characters, characters that are evidence of a legacy encoding. Zero for the
+ * text of most cells (ASCII), which then costs nothing more.
+ */
+function scanText(text: string): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c < 0x100) {
+      found |= LATIN1;
+      if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
+      else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
+        const previous = text.charCodeAt(i - 1);
+        if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
+      }
+      if (c === 0xad) found |= INVISIBLE;
+    } else if (c === 0x34f || c === 0x61c || c === 0x180e || (c >= 0x200b && isInvisibleCode(c))) {
+      found |= INVISIBLE;
+    } else found |= UNICODE;
+  }
+  return found;
+}
+
 /** True when a text has a character at or above U+00A0: only such text can need cleaning. */
 function mayNeedCleaning(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xa0) return true;
@@ -62,16 +96,16 @@ function cleanSheet(file: string, grid: SheetGrid, issues: Issue[]): SheetGrid {
   const evidence = new Map<string, LegacyEncoding[]>();
   for (const row of grid.rows) {
     for (const cell of row) {
-      if (typeof cell !== "string" || !mayNeedCleaning(cell)) continue;
-      if (hasInvisible(cell)) scan.invisible = true;
-      const kind = textEvidence(cell);
-      if (kind === "unicode") scan.unicode++;
-      else if (kind === "ambiguous") scan.ambiguous = true;
-      else if (kind === "legacy") {
-        let found = evidence.get(cell);
-        if (!found) evidence.set(cell, (found = legacyEvidence(cell)));
-        for (const encoding of found) scan.legacy[encoding]++;
-      }
+      if (typeof cell !== "string") continue;
+      const found = scanText(cell);
+      if (found === 0) continue;
+      if (found & INVISIBLE) scan.invisible = true;
+      if (found & UNICODE) scan.unicode++;
+      else if (found & EVIDENCE) {
+        let encodings = evidence.get(cell);
+        if (!encodings) evidence.set(cell, (encodings = legacyEvidence(cell)));
+        for (const encoding of encodings) scan.legacy[encoding]++;
+      } else scan.ambiguous = true;
     }
   }
   const encoding: LegacyEncoding | null =

@@ -169,7 +169,34 @@ for (const tone of TONES) {
  * never has after it in Unicode ("oâ", "eã", "aê"; not "oà", which is Hoà in the old placement).
  */
 const VNI_EVIDENCE = new Set([..."øûïöñåäëüæîØÛÏÖÑÅÄËÜÆÎ"]);
+
+/**
+ * Per code below 256: non-zero when the character is evidence of a legacy encoding (1: TCVN3,
+ * 2: VNI), for scanners that look at every cell of a sheet.
+ */
+export const LEGACY_EVIDENCE_CODES = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  LEGACY_EVIDENCE_CODES[c] = TCVN3_EVIDENCE[c] | (VNI_EVIDENCE.has(String.fromCharCode(c)) ? 2 : 0);
+}
 const VNI_EVIDENCE_PAIR = /[aeoAEO][âÂ]|[aeAE][àáãÀÁÃ]|[aA][êèéúÊÈÉÚ]/;
+
+/**
+ * The same pairs as bits, for scanners: `VNI_PAIR_MARK[mark] & VNI_PAIR_VOWEL[previous]` is
+ * non-zero for a pair that is evidence (both indexed by char code below 256).
+ */
+export const VNI_PAIR_MARK = new Uint8Array(256);
+export const VNI_PAIR_VOWEL = new Uint8Array(256);
+for (const ch of "âÂ") VNI_PAIR_MARK[ch.charCodeAt(0)] = 1;
+for (const ch of "àáãÀÁÃ") VNI_PAIR_MARK[ch.charCodeAt(0)] = 2;
+for (const ch of "êèéúÊÈÉÚ") VNI_PAIR_MARK[ch.charCodeAt(0)] = 4;
+for (const ch of "aA") VNI_PAIR_VOWEL[ch.charCodeAt(0)] = 7;
+for (const ch of "eE") VNI_PAIR_VOWEL[ch.charCodeAt(0)] = 3;
+for (const ch of "oO") VNI_PAIR_VOWEL[ch.charCodeAt(0)] = 1;
+
+/** True when the text has a vowel followed by a VNI mark Unicode never puts there ("oâ", "aê"). */
+export function hasVniEvidencePair(text: string): boolean {
+  return VNI_EVIDENCE_PAIR.test(text);
+}
 
 const withTone = (base: string, tone: Tone): string => (base + COMBINING_TONE[tone]).normalize("NFC");
 
