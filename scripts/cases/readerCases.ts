@@ -1,4 +1,5 @@
 import { OFFICE_HOLDERS, TARGETS } from "../../src/core/schema/sheets";
+import { CLERK_TEXT_CASES } from "./clerkTextCases";
 import { CORPUS_CASES } from "./corpusCases";
 import { bg, sheet, VILLAGE_HEADERS, workbook, type CaseDefinition } from "./definitions";
 
@@ -254,6 +255,9 @@ const CASES: readonly CaseDefinition[] = [
         ["unknown-post", "error", "Cán bộ", "B3", "Thủ quỹ"],
         ["unknown-post", "error", "Cán bộ", "B4", "Thủ quỹ chi bộ"],
         ["unknown-post", "error", "Cán bộ", "B5", "Chánh văn phòng"],
+        // Lương Văn Sơn and Hà Văn Lâm are both heads of Khuổi Mè: a warning at both rows.
+        ["post-held-twice", "warning", "Cán bộ", "B4", "Khuổi Mè", "Hà Văn Lâm"],
+        ["post-held-twice", "warning", "Cán bộ", "B6", "Khuổi Mè", "Lương Văn Sơn"],
       ],
       counts: { villages: 2, officeHolders: 3 },
     },
@@ -738,4 +742,4 @@ const CASES: readonly CaseDefinition[] = [
   },
 ];
 
-export const READER_CASES: readonly CaseDefinition[] = [...CASES, ...CORPUS_CASES];
+export const READER_CASES: readonly CaseDefinition[] = [...CASES, ...CORPUS_CASES, ...CLERK_TEXT_CASES];

@@ -258,3 +258,49 @@ export function indicatorSpec(id: IndicatorId): IndicatorSpec {
 export function isIndicatorId(id: string): id is IndicatorId {
   return byId.has(id);
 }
+
+/**
+ * Other ways clerks name an indicator in the Targets sheet, besides its id and its four labels.
+ * Matched after `foldKey` (case, diacritics, spaces and punctuation ignored), with or without a
+ * leading "Tỷ lệ" and a trailing ", tổ dân phố".
+ */
+export const INDICATOR_ALIASES: Readonly<Partial<Record<IndicatorId, readonly string[]>>> = {
+  village_secretary_head: [
+    "Bí thư chi bộ kiêm trưởng thôn",
+    "Bí thư chi bộ đồng thời là trưởng thôn",
+    "Bí thư chi bộ kiêm trưởng thôn, bản, tổ dân phố",
+    "BT kiêm TT",
+    "BTCB kiêm TT",
+    "BTCB kiêm trưởng thôn",
+    "Nhất thể hóa",
+    "Nhất thể hóa bí thư chi bộ và trưởng thôn",
+    "NTH",
+    "Secretary is also head",
+  ],
+  village_secretary_front: [
+    "Bí thư chi bộ kiêm trưởng ban CTMT",
+    "Bí thư chi bộ kiêm trưởng ban công tác Mặt trận thôn",
+    "BT kiêm TBCTMT",
+    "BTCB kiêm TBCTMT",
+    "Bí thư kiêm trưởng ban công tác Mặt trận",
+  ],
+  commune_secretary_committee_chair: [
+    "Bí thư kiêm chủ tịch UBND",
+    "Bí thư đảng ủy đồng thời là chủ tịch UBND",
+    "BT kiêm CT UBND",
+    "BTĐU kiêm CT UBND",
+    "Bí thư đảng ủy kiêm chủ tịch Ủy ban nhân dân",
+  ],
+  commune_secretary_council_chair: [
+    "Bí thư kiêm chủ tịch HĐND",
+    "BT kiêm CT HĐND",
+    "BTĐU kiêm CT HĐND",
+    "Bí thư đảng ủy kiêm chủ tịch Hội đồng nhân dân",
+  ],
+  commune_deputy_council_chair: [
+    "Phó bí thư kiêm chủ tịch HĐND",
+    "PBT kiêm CT HĐND",
+    "PBTĐU kiêm CT HĐND",
+    "Phó bí thư đảng ủy kiêm chủ tịch Hội đồng nhân dân",
+  ],
+};

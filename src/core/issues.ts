@@ -282,6 +282,55 @@ export const ISSUE_CATALOGUE = {
       en: `${q(p.file)} is for period ${q(p.period)}, not the period being compiled ${q(p.expected)}; it is still counted — check it.`,
     }),
   },
+  "legacy-encoding": {
+    severity: "warning",
+    message: (p: { sheet: string; encoding: string; cells: number }): Message => ({
+      vi: `Trang ${q(p.sheet)} gõ bằng bảng mã ${p.encoding}; đã chuyển sang Unicode (${p.cells} ô). Hãy kiểm tra lại các tên đã chuyển.`,
+      en: `Sheet ${q(p.sheet)} is typed in the ${p.encoding} encoding; converted to Unicode (${p.cells} cells). Check the converted names.`,
+    }),
+  },
+  "ditto-value": {
+    severity: "warning",
+    message: (p: { text: string; column: string; columnEn: string; value: string }): Message => ({
+      vi: `${q(p.text)} (như trên) ở cột ${q(p.column)}: lấy giá trị của dòng trên, ${q(p.value)}.`,
+      en: `${q(p.text)} (ditto) in column ${q(p.columnEn)}: the value of the row above, ${q(p.value)}, is used.`,
+    }),
+  },
+  "ditto-nothing-above": {
+    severity: "warning",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `${q(p.text)} (như trên) ở cột ${q(p.column)} nhưng dòng trên không có giá trị; coi như để trống.`,
+      en: `${q(p.text)} (ditto) in column ${q(p.columnEn)} but the row above has no value; read as blank.`,
+    }),
+  },
+  "names-differ-in-diacritics": {
+    severity: "warning",
+    message: (p: { secretary: string; head: string }): Message => ({
+      vi: `Bí thư ${q(p.secretary)} và trưởng thôn ${q(p.head)} chỉ khác nhau dấu: có lẽ là một người; được tính là bí thư kiêm trưởng thôn. Hãy sửa cho thống nhất.`,
+      en: `Secretary ${q(p.secretary)} and head ${q(p.head)} differ only in diacritics: probably one person; counted as the secretary also being the head. Make them the same.`,
+    }),
+  },
+  "year-from-date": {
+    severity: "warning",
+    message: (p: { text: string; year: number }): Message => ({
+      vi: `Ô năm sinh định dạng ngày (${p.text}); đọc là năm ${p.year} như đã gõ. Hãy đổi định dạng ô sang số.`,
+      en: `The birth-year cell is formatted as a date (${p.text}); read as the year typed, ${p.year}. Format the cell as a number.`,
+    }),
+  },
+  "post-held-twice": {
+    severity: "warning",
+    message: (p: { post: string; unit: string; other: string }): Message => ({
+      vi: `${q(p.unit)} có hai người giữ chức ${q(p.post)} (người kia: ${q(p.other)}); hãy kiểm tra lại.`,
+      en: `${q(p.unit)} has two different holders of the post ${q(p.post)} (the other: ${q(p.other)}); check it.`,
+    }),
+  },
+  "comparator-contradicts-target": {
+    severity: "warning",
+    message: (p: { target: string; comparator: string }): Message => ({
+      vi: `Mục tiêu ${q(p.target)} và cột So sánh ${q(p.comparator)} mâu thuẫn; dùng cách so sánh ghi trong ô mục tiêu.`,
+      en: `Target ${q(p.target)} and the Comparator column ${q(p.comparator)} disagree; the comparison written in the target cell is used.`,
+    }),
+  },
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CATALOGUE;

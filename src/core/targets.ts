@@ -84,6 +84,60 @@ export function parseTarget(value: string | number): TargetValue | null {
   return { fraction, value: fractionToNumber(fraction) };
 }
 
+/** Words before a target that say how it is compared, longest first ("đạt trên" before "đạt"). */
+const COMPARATOR_PREFIXES: readonly (readonly [string, Comparator])[] = [
+  ["đạt trên", ">"],
+  ["đạt hơn", ">"],
+  ["đạt từ", ">="],
+  ["đạt tối thiểu", ">="],
+  ["đạt ít nhất", ">="],
+  ["không dưới", ">="],
+  ["tối thiểu", ">="],
+  ["ít nhất", ">="],
+  ["at least", ">="],
+  ["more than", ">"],
+  [">=", ">="],
+  ["=>", ">="],
+  ["≥", ">="],
+  [">", ">"],
+  ["trên", ">"],
+  ["hơn", ">"],
+  ["vượt", ">"],
+  ["above", ">"],
+  ["over", ">"],
+  ["đạt", ">="],
+  ["từ", ">="],
+];
+/** Words after a target that mean "or more". */
+const OR_MORE = /\s*(?:trở lên|tro len|or more|\+)$/;
+
+/**
+ * Reads a target typed with its comparison, as clerks write it: "trên 90%", "> 90%", "≥ 90%",
+ * ">=90%", "đạt 90%", "từ 90% trở lên", "90% trở lên", "phấn đấu đạt trên 90%". `comparator` is
+ * null when the text says none (a bare "90%"). Null when no target can be read.
+ */
+export function parseTargetText(text: string): { target: TargetValue; comparator: Comparator | null } | null {
+  let t = text
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/^phấn đấu\s+/, "");
+  let comparator: Comparator | null = null;
+  for (const [prefix, c] of COMPARATOR_PREFIXES) {
+    if (t.startsWith(prefix) && (/[^a-zà-ỹđ]/.test(prefix) || !/[a-zà-ỹđ]/.test(t.charAt(prefix.length)))) {
+      comparator = c;
+      t = t.slice(prefix.length).trim();
+      break;
+    }
+  }
+  if (OR_MORE.test(t)) {
+    comparator ??= ">=";
+    t = t.replace(OR_MORE, "").trim();
+  }
+  const target = parseTarget(t);
+  return target ? { target, comparator } : null;
+}
+
 /** True when the target is within 0–100%. */
 export function isTargetInRange(target: ExactFraction): boolean {
   return target.numerator >= 0n && target.numerator <= target.denominator;

@@ -38,7 +38,6 @@ export interface SheetRead {
 /** Words that mark a totals row in a clerk's sheet; such rows are skipped, not counted as a village. */
 const TOTAL_ROW_WORDS = new Set(["tongcong", "tong", "cong", "total", "grandtotal", "tongso"]);
 
-const INTEGER_TEXT = /^[+-]?\d+(?:[.,]0+)?$/;
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
 
 /**
@@ -352,11 +351,8 @@ function readCount(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: I
     column: column.vi,
     columnEn: column.en,
   });
-  let n: number;
-  const asText = typeof cell === "string" && INTEGER_TEXT.test(cell.trim());
-  if (typeof cell === "number") n = cell;
-  else if (asText) n = Number((cell as string).trim().replace(/[.,]0+$/, ""));
-  else n = NaN;
+  const asText = typeof cell === "string";
+  const n = typeof cell === "number" ? cell : asText ? parseVietnameseNumber(cell) : NaN;
   if (!Number.isInteger(n) || n < 0) {
     issues.push(issue("bad-count", at.place(), params()));
     return null;
@@ -366,12 +362,44 @@ function readCount(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: I
   return n;
 }
 
+/**
+ * A number as Vietnamese type it: a dot or a space groups thousands ("1.000", "1 000", "12.345.678"),
+ * a comma is the decimal mark ("2,5"); a dot not followed by groups of three digits is a decimal
+ * point ("2.5"). "1,000" could be one (Vietnamese) or a thousand (English): NaN, so the clerk is
+ * asked. NaN when the text is not a number.
+ */
+export function parseVietnameseNumber(text: string): number {
+  const t = text.trim().replace(/^\+/, "");
+  if (/^\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$/.test(t) || /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(t)) {
+    return Number(t.replace(/[ .\u00a0\u202f]/g, "").replace(",", "."));
+  }
+  if (/^\d+,\d{3}$/.test(t)) return NaN;
+  if (/^\d+(?:,\d+)?$/.test(t)) return Number(t.replace(",", "."));
+  if (/^\d*\.\d+$|^\d+$/.test(t)) return Number(t);
+  return NaN;
+}
+
+/** Excel's serial number of a date (1900 date system, as Excel counts: 1 = 1900-01-01). */
+function excelSerial(iso: string): number {
+  const days = Math.round((Date.parse(iso.slice(0, 10) + "T00:00:00Z") - Date.UTC(1899, 11, 30)) / 86400000);
+  // Excel counts a 29 February 1900 that never was: serials before 1 March 1900 are one less.
+  return days < 61 ? days - 1 : days;
+}
+
 function readYear(cell: CellValue, column: ColumnSpec, at: CellPlace, issues: Issue[]): number | null {
   let n = NaN;
   const asText = typeof cell === "string" && NUMBER_TEXT.test(cell.trim());
   if (typeof cell === "number") n = cell;
   else if (asText) n = Number((cell as string).trim());
-  else if (isCellDate(cell)) n = Number(cell.iso.slice(0, 4));
+  else if (isCellDate(cell)) {
+    // 1990 typed into a date-formatted cell shows as 12/06/1905: the serial is the year typed.
+    const serial = excelSerial(cell.iso);
+    if (Number.isInteger(serial) && serial >= 1900 && serial <= 2100) {
+      issues.push(issue("year-from-date", at.place(), { text: cell.iso.slice(0, 10), year: serial }));
+      return serial;
+    }
+    n = Number(cell.iso.slice(0, 4));
+  }
   if (Number.isInteger(n) && n >= 1900 && n <= 2100) {
     if (asText) {
       issues.push(

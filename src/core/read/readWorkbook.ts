@@ -5,6 +5,7 @@ import type { Dataset, ExpectedUnitRecord, OfficeHolderRecord, TargetRecord, Vil
 import { readManifest, type SubmissionManifest } from "../submission/manifest";
 import { SHEET_SPECS, type SheetKind } from "../schema/sheets";
 import { nameKey, unitKey } from "../text/normalize";
+import { cleanWorkbooks } from "./clean";
 import { findHeaderRow } from "./headers";
 import { readSheet, type SheetRead } from "./readSheet";
 import { expectedUnitRecords, officeHolderRecords, targetRecords, villageRecords } from "./records";
@@ -47,6 +48,7 @@ export interface ReadResult {
  */
 export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
   const issues: Issue[] = [];
+  workbooks = cleanWorkbooks(workbooks, issues); // invisible characters, TCVN3/VNI: see clean.ts
   const sheets: FoundSheet[] = [];
   const villages: VillageRecord[] = [];
   const officeHolders: OfficeHolderRecord[] = [];

@@ -1,6 +1,6 @@
 import { a1 } from "../a1";
 import { cellText, type CellValue } from "../cells";
-import { indicatorSpec, INDICATORS, isIndicatorId, type IndicatorId } from "../indicators";
+import { INDICATOR_ALIASES, indicatorSpec, INDICATORS, isIndicatorId, type IndicatorId } from "../indicators";
 import { issue, type Issue } from "../issues";
 import type {
   ExpectedUnitRecord,
@@ -12,8 +12,9 @@ import type {
 } from "../model";
 import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
-import { isTargetInRange, parseComparator, parseTarget } from "../targets";
+import { isTargetInRange, parseComparator, parseTarget, parseTargetText } from "../targets";
 import { displayName, foldKey } from "../text/normalize";
+import { isDitto, isSecretaryAlsoNote } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { ReadRow, SheetRead } from "./readSheet";
 
@@ -83,27 +84,73 @@ function qualification<K extends keyof typeof QUALIFICATIONS>(
   return parsedValue as Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
 }
 
+/**
+ * The name and place columns where clerks write a ditto mark ("nt", "như trên", `"`) for the value
+ * of the row above.
+ */
+const DITTO_COLUMNS = ["province", "district", "commune", "type", "secretary", "head", "frontHead"] as const;
+
+/**
+ * Resolves ditto marks row by row: each call gives the value to use and remembers it as the value
+ * "above" for the next row of the sheet.
+ */
+function dittoResolver(sheet: SheetRead, issues: Issue[]) {
+  const above = new Map<string, string | null>();
+  return (row: ReadRow, key: (typeof DITTO_COLUMNS)[number]): string | null => {
+    let value = text(row.values[key]);
+    if (value !== null && isDitto(value)) {
+      const previous = above.get(key) ?? null;
+      const column = sheet.spec.columns.find((c) => c.key === key)!;
+      const params = { text: value, column: column.vi, columnEn: column.en };
+      issues.push(
+        previous === null
+          ? issue("ditto-nothing-above", placeOf(sheet, row.row, key), params)
+          : issue("ditto-value", placeOf(sheet, row.row, key), { ...params, value: previous }),
+      );
+      value = previous;
+    }
+    above.set(key, value);
+    return value;
+  };
+}
+
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
+  const ditto = dittoResolver(sheet, issues);
   for (const row of sheet.rows) {
     const v = row.values;
-    const type = text(v.type);
+    const [province, district, commune, type, secretaryText, headText, frontHeadText] = DITTO_COLUMNS.map(
+      (key) => ditto(row, key),
+    );
+    // A ditto mark in a required column with nothing above: the row lacks that value.
+    if (province === null || commune === null) continue;
     if (type !== null && !VILLAGE_TYPE_KEYS.has(foldKey(type))) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
+    // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
+    let consolidatedFlag = flag(v.consolidated);
+    let secretary = secretaryText;
+    let head = headText;
+    if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
+    if (head !== null && isSecretaryAlsoNote(head)) {
+      head = secretary;
+      if (secretary === null) consolidatedFlag ??= true;
+    }
+    const frontHead =
+      frontHeadText !== null && isSecretaryAlsoNote(frontHeadText) ? secretary : frontHeadText;
     out.push({
-      province: text(v.province)!,
-      district: text(v.district),
-      commune: text(v.commune)!,
+      province,
+      district,
+      commune,
       village: text(v.village)!,
       communeCode: text(v.communeCode),
       type,
       hasOwnCell: flag(v.hasOwnCell),
       partyMembers: count(v.partyMembers),
-      secretary: text(v.secretary),
-      head: text(v.head),
-      frontHead: text(v.frontHead),
-      consolidatedFlag: flag(v.consolidated),
+      secretary,
+      head,
+      frontHead,
+      consolidatedFlag,
       notes: text(v.notes),
       source: sourceOf(sheet, row),
     });
@@ -156,15 +203,27 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
 
 const indicatorIndex = new Map<string, IndicatorId>();
 for (const spec of INDICATORS) {
-  for (const name of [spec.id, spec.vi, spec.en, spec.shortVi, spec.shortEn])
+  for (const name of [
+    spec.id,
+    spec.vi,
+    spec.en,
+    spec.shortVi,
+    spec.shortEn,
+    ...(INDICATOR_ALIASES[spec.id] ?? []),
+  ])
     indicatorIndex.set(foldKey(name), spec.id);
 }
 
-/** Finds an indicator by id or by any of its labels, ignoring case, diacritics and punctuation. */
+/**
+ * Finds an indicator by id, by any of its labels or by a common short form, ignoring case,
+ * diacritics and punctuation, a leading "Tỷ lệ" and a trailing "tổ dân phố".
+ */
 export function lookupIndicator(textValue: string): IndicatorId | null {
   const trimmed = textValue.trim();
   if (isIndicatorId(trimmed)) return trimmed;
-  return indicatorIndex.get(foldKey(trimmed)) ?? null;
+  const key = foldKey(trimmed);
+  const bare = key.replace(/^(?:tyle|tile)/, "").replace(/(?:todanpho|khoipho|ban)$/, "");
+  return indicatorIndex.get(key) ?? indicatorIndex.get(bare) ?? null;
 }
 
 const LEVELS: Record<string, TargetLevel> = {
@@ -204,7 +263,8 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     }
     const raw = v.target as CellValue;
     const targetText = cellText(raw);
-    const parsed = typeof raw === "number" || typeof raw === "string" ? parseTarget(raw) : null;
+    const typed = typeof raw === "string" ? parseTargetText(raw) : null;
+    const parsed = typeof raw === "number" ? parseTarget(raw) : (typed?.target ?? null);
     if (!parsed) {
       // "-10%" or -0.1 is a readable number, just outside the range.
       const negative =
@@ -224,11 +284,23 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       continue;
     }
     const comparatorText = text(v.comparator) ?? "";
-    const comparator = parseComparator(comparatorText);
-    if (!comparator) {
+    const columnComparator = parseComparator(comparatorText);
+    if (!columnComparator) {
       issues.push(issue("bad-comparator", placeOf(sheet, row.row, "comparator"), { text: comparatorText }));
       continue;
     }
+    // "trên 90%" in the target cell says the comparison itself; a So sánh column that says
+    // otherwise is a warning, and the target cell's words are used.
+    const written = typed?.comparator ?? null;
+    if (written && comparatorText !== "" && written !== columnComparator) {
+      issues.push(
+        issue("comparator-contradicts-target", placeOf(sheet, row.row, "comparator"), {
+          target: targetText,
+          comparator: comparatorText,
+        }),
+      );
+    }
+    const comparator = written ?? columnComparator;
     out.push({
       indicator,
       unit: text(v.unit),

@@ -2,6 +2,7 @@ import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { postSpec } from "../schema/posts";
 import { nameKey } from "../text/normalize";
+import { personKey } from "../text/personName";
 
 /** One person, with every post they hold (from one or several rows). */
 export interface Person {
@@ -35,7 +36,7 @@ export function villagePosts(people: People, communeId: string, village: string)
 
 /**
  * Groups office-holder rows into persons: one person = the same person ID, or without an ID the
- * same normalised name in the same commune. Maps are nested (commune, then name) rather than keyed
+ * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. Maps are nested (commune, then name) rather than keyed
  * by a joined string, so that 300,000 rows build no key strings: the commune ids and name keys are
  * strings that already exist.
  */
@@ -55,7 +56,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       id = h.personId.trim().toUpperCase();
       person = byId.get(id);
     } else {
-      name = nameKey(h.fullName);
+      name = personKey(h.fullName);
       names = byName.get(communeId);
       if (!names) {
         names = new Map();

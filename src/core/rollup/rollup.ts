@@ -11,10 +11,11 @@ import {
 import { issue, type Issue, compareIssues } from "../issues";
 import type { Dataset, VillageRecord } from "../model";
 import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
-import { nameKey } from "../text/normalize";
+import { compareNames, type NameMatch } from "../text/personName";
 import { Hierarchy, type UnitNode } from "./hierarchy";
 import { firstOf, groupPeople, villagePosts, type Person, type VillagePosts } from "./people";
 import { assessAll } from "./assess";
+import { reportPostsHeldTwice } from "./singleHolder";
 import type { ConsolidationBasis, Ratio, Rollup, TotalRollup, UnitRollup, VillageStatus } from "./types";
 
 export interface RollupOptions {
@@ -43,6 +44,7 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
   const reported = new Set<string>();
   const holderCommunes = dataset.officeHolders.map((h) => tree.communeOfOfficeHolder(h, reported));
   const people = groupPeople(dataset.officeHolders, holderCommunes);
+  reportPostsHeldTwice(people, (id) => tree.nodes.get(id)?.name ?? "", issues);
   reportSharedCommuneCodes(tree, dataset.villages, villageCommunes, issues);
 
   const sums = new Map<string, Sums>();
@@ -168,13 +170,17 @@ function placeOf(v: VillageRecord, key: string): { file: string; sheet: string; 
   };
 }
 
-const samePerson = (a: string | null, b: string | null): boolean | null =>
-  a && b ? a === b || nameKey(a) === nameKey(b) : null;
+/** Whether two names are one person: equal after forms of address, or equal but for diacritics. */
+function samePerson(a: string | null, b: string | null): NameMatch | null {
+  return a && b ? compareNames(a, b) : null;
+}
 
 /**
  * "Secretary is also head": the explicit flag when filled; otherwise the two names of the Villages
  * sheet; otherwise the office-holders of that village; otherwise unknown (counted as not
  * consolidated, reported). A flag that contradicts the names is a warning, and the flag stands.
+ * Names that differ only in diacritics ("Hoang Van D", "Hoàng Văn D") count as one person, with a
+ * warning at the head's cell.
  */
 function villageStatus(
   v: VillageRecord,
@@ -184,7 +190,13 @@ function villageStatus(
 ): VillageStatus {
   const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
   const headName = v.head ?? posts?.heads[0]?.name ?? null;
-  const byNames = samePerson(v.secretary, v.head);
+  const match = samePerson(v.secretary, v.head);
+  const byNames = match === null ? null : match !== "different";
+  if (match === "diacritics" && v.consolidatedFlag === null) {
+    issues.push(
+      issue("names-differ-in-diacritics", placeOf(v, "head"), { secretary: v.secretary!, head: v.head! }),
+    );
+  }
   let consolidated: boolean | null;
   let basis: ConsolidationBasis;
   if (v.consolidatedFlag !== null) {
@@ -220,7 +232,7 @@ function villageStatus(
 
 function frontStatus(v: VillageRecord, posts: VillagePosts | undefined): boolean | null {
   const byNames = samePerson(v.secretary, v.frontHead);
-  if (byNames !== null) return byNames;
+  if (byNames !== null) return byNames !== "different";
   if (!posts || posts.secretaries.length === 0 || posts.frontHeads.length === 0) return null;
   return posts.secretaries.some((p) => posts.frontHeads.includes(p));
 }

@@ -1,8 +1,9 @@
 import { foldKey } from "../text/normalize";
 
 /**
- * The posts the add-in knows, with the spellings clerks use. A cell "X kiêm Y" (or "X, Y",
- * "X và Y", "X cum Y") is both posts for one person. Matching is by `foldKey`, after dropping a
+ * The posts the add-in knows, with the spellings and abbreviations clerks use (BTĐU, PBT TT,
+ * CT UBND, BTCB, TBCTMT, TT/TB…). A cell "X kiêm Y" (or "X - Y", "X / Y", "X, Y", "X và Y",
+ * "X + Y", "X cum Y") is both posts for one person. Matching is by `foldKey`, after dropping a
  * trailing unit word ("Bí thư Đảng ủy xã" = "Bí thư Đảng ủy").
  */
 export type PostId =
@@ -29,14 +30,21 @@ export const POSTS: readonly PostSpec[] = [
     level: "village",
     vi: "Bí thư chi bộ",
     en: "Cell secretary",
-    aliases: ["BTCB", "Bí thư chi bộ thôn", "Party cell secretary", "Village party secretary"],
+    aliases: [
+      "BTCB",
+      "BT chi bộ",
+      "Bí thư CB",
+      "Bí thư chi bộ thôn",
+      "Party cell secretary",
+      "Village party secretary",
+    ],
   },
   {
     id: "cellDeputySecretary",
     level: "village",
     vi: "Phó bí thư chi bộ",
     en: "Deputy cell secretary",
-    aliases: ["PBTCB", "Deputy party cell secretary"],
+    aliases: ["PBTCB", "Phó BT chi bộ", "Phó bí thư CB", "Deputy party cell secretary"],
   },
   {
     id: "villageHead",
@@ -56,6 +64,11 @@ export const POSTS: readonly PostSpec[] = [
       "Tổ trưởng TDP",
       "Tổ trưởng dân phố",
       "Trưởng tổ dân phố",
+      "Tổ trưởng",
+      "TT",
+      "TT/TB",
+      "Trưởng thôn/bản",
+      "Trưởng thôn/Tổ trưởng",
       "Head of village",
       "Residential group head",
     ],
@@ -67,6 +80,10 @@ export const POSTS: readonly PostSpec[] = [
     en: "Front committee head",
     aliases: [
       "Trưởng ban CTMT",
+      "TBCTMT",
+      "TBMT",
+      "Trưởng ban CTMTTQ",
+      "Trưởng ban công tác MTTQ",
       "Trưởng ban công tác MT",
       "Trưởng ban Mặt trận",
       "Trưởng ban MT",
@@ -78,7 +95,14 @@ export const POSTS: readonly PostSpec[] = [
     level: "commune",
     vi: "Bí thư đảng ủy",
     en: "Commune party secretary",
-    aliases: ["Bí thư Đảng ủy xã", "Bí thư ĐU", "Bí thư Đảng bộ", "Party committee secretary"],
+    aliases: [
+      "Bí thư Đảng ủy xã",
+      "Bí thư ĐU",
+      "BTĐU",
+      "BT Đảng ủy",
+      "Bí thư Đảng bộ",
+      "Party committee secretary",
+    ],
   },
   {
     id: "communeDeputySecretary",
@@ -89,6 +113,12 @@ export const POSTS: readonly PostSpec[] = [
       "Phó bí thư thường trực đảng ủy",
       "Phó bí thư thường trực",
       "Phó bí thư ĐU",
+      "PBT ĐU",
+      "Phó BT ĐU",
+      "PBT TT",
+      "PBT thường trực",
+      "Phó BT thường trực",
+      "Phó bí thư TT",
       "Deputy party committee secretary",
     ],
   },
@@ -102,6 +132,7 @@ export const POSTS: readonly PostSpec[] = [
       "Chủ tịch Uỷ ban nhân dân",
       "CT UBND",
       "Chủ tịch UB",
+      "CT UB",
       "People's Committee chairman",
     ],
   },
@@ -110,7 +141,7 @@ export const POSTS: readonly PostSpec[] = [
     level: "commune",
     vi: "Chủ tịch HĐND",
     en: "People's Council chair",
-    aliases: ["Chủ tịch Hội đồng nhân dân", "CT HĐND", "People's Council chairman"],
+    aliases: ["Chủ tịch Hội đồng nhân dân", "CT HĐND", "Chủ tịch HĐ", "People's Council chairman"],
   },
 ];
 
@@ -144,8 +175,8 @@ function lookupPart(part: string): PostId | null {
 }
 
 /** "Bí thư" alone means the cell secretary in a village row and the party secretary in a commune row. */
-const BARE_SECRETARY = new Set(["bithu", "secretary"]);
-const BARE_DEPUTY = new Set(["phobithu", "deputysecretary"]);
+const BARE_SECRETARY = new Set(["bithu", "bt", "secretary"]);
+const BARE_DEPUTY = new Set(["phobithu", "pbt", "phobt", "deputysecretary"]);
 
 export type PostParse = { readonly posts: readonly PostId[]; readonly unknown: readonly string[] };
 
@@ -156,22 +187,33 @@ export type PostParse = { readonly posts: readonly PostId[]; readonly unknown: r
 export function parsePosts(text: string, atVillage: boolean): PostParse {
   const parts = text
     .normalize("NFC")
-    .split(/\s+(?:kiêm|kiem|cum|đồng thời là|dong thoi la|and|và)\s+|[,;+]|\n/i)
+    .split(/\s+(?:kiêm|kiem|cum|đồng thời là|dong thoi la|and|và)\s+|[,;+\n]|\s*[-–—]\s*/i)
     .map((p) => p.trim())
     .filter((p) => p !== "");
   const posts: PostId[] = [];
   const unknown: string[] = [];
+  const add = (id: PostId): void => {
+    if (!posts.includes(id)) posts.push(id);
+  };
   for (const part of parts) {
-    const key = foldKey(part);
-    let id: PostId | null;
-    if (BARE_SECRETARY.has(key)) id = atVillage ? "cellSecretary" : "communeSecretary";
-    else if (BARE_DEPUTY.has(key)) id = atVillage ? "cellDeputySecretary" : "communeDeputySecretary";
-    else id = lookupPart(part);
+    const id = lookupPost(part, atVillage);
     if (id) {
-      if (!posts.includes(id)) posts.push(id);
-    } else unknown.push(part);
+      add(id);
+      continue;
+    }
+    // "BTCB/TT": a slash between two posts, unless the whole is one post ("TT/TB", "Trưởng thôn/bản").
+    const pieces = part.includes("/") ? part.split("/").map((p) => lookupPost(p, atVillage)) : [];
+    if (pieces.length > 1 && pieces.every((p) => p !== null)) pieces.forEach((p) => add(p!));
+    else unknown.push(part);
   }
   return { posts, unknown };
+}
+
+function lookupPost(part: string, atVillage: boolean): PostId | null {
+  const key = foldKey(part);
+  if (BARE_SECRETARY.has(key)) return atVillage ? "cellSecretary" : "communeSecretary";
+  if (BARE_DEPUTY.has(key)) return atVillage ? "cellDeputySecretary" : "communeDeputySecretary";
+  return lookupPart(part);
 }
 
 export function postSpec(id: PostId): PostSpec {

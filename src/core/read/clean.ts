@@ -1,0 +1,183 @@
+import type { CellValue } from "../cells";
+import { FLAG_WORDS } from "../flags";
+import type { SheetGrid, WorkbookGrids } from "../grid";
+import { excelColumnOf, excelRowOf } from "../grid";
+import { a1 } from "../a1";
+import { issue, type Issue } from "../issues";
+import { POSTS } from "../schema/posts";
+import { SHEET_SPECS, VILLAGE_TYPES } from "../schema/sheets";
+import {
+  decodeLegacy,
+  LEGACY_ENCODING_LABEL,
+  LEGACY_EVIDENCE_CODES,
+  VNI_PAIR_MARK,
+  VNI_PAIR_VOWEL,
+  legacyEvidence,
+  readsAsVietnamese,
+  textEvidence,
+  type LegacyEncoding,
+} from "../text/legacyEncoding";
+import { isInvisibleCode, removeInvisible } from "../text/invisible";
+import { nameKey } from "../text/normalize";
+
+/**
+ * The text of every sheet, cleaned once before anything reads it, so that every later stage
+ * (finding headers, reading rows, matching names) sees the text the clerk sees on screen:
+ *
+ * - a sheet typed in a legacy Vietnamese encoding (TCVN3 or VNI, detected per sheet by the
+ *   characters used) is converted to Unicode, with one warning naming the encoding;
+ * - invisible format characters (soft hyphen, zero-width space, joiners, word joiner, BOM,
+ *   direction marks) are removed, so they cannot split one name in two.
+ *
+ * Cheap on clean data: a cell whose characters are all below U+00A0 is never looked at twice, and
+ * an unchanged sheet is returned as it is (no copy). Report sheets are left alone (never read).
+ */
+export function cleanWorkbooks(workbooks: readonly WorkbookGrids[], issues: Issue[]): WorkbookGrids[] {
+  return workbooks.map((workbook) => {
+    let changed = false;
+    const sheets = workbook.sheets.map((grid) => {
+      if (grid.report) return grid;
+      const clean = cleanSheet(workbook.file, grid, issues);
+      if (clean !== grid) changed = true;
+      return clean;
+    });
+    return changed ? { ...workbook, sheets } : workbook;
+  });
+}
+
+/** What `scanText` found in a text: bits. */
+const LATIN1 = 1;
+const UNICODE = 2;
+const INVISIBLE = 4;
+const EVIDENCE = 8;
+
+/**
+ * One pass over a text's characters, stopping at nothing: Latin-1 letters, characters beyond
+ * Latin-1, invisible characters, characters that are evidence of a legacy encoding. Zero for the
+ * text of most cells (ASCII), which then costs nothing more.
+ */
+function scanText(text: string): number {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) continue;
+    if (c < 0x100) {
+      found |= LATIN1;
+      if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
+      else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
+        const previous = text.charCodeAt(i - 1);
+        if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
+      }
+      if (c === 0xad) found |= INVISIBLE;
+    } else if (c === 0x34f || c === 0x61c || c === 0x180e || (c >= 0x200b && isInvisibleCode(c))) {
+      found |= INVISIBLE;
+    } else found |= UNICODE;
+  }
+  return found;
+}
+
+/** True when a text has a character at or above U+00A0: only such text can need cleaning. */
+function mayNeedCleaning(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xa0) return true;
+  return false;
+}
+
+interface SheetScan {
+  /** Cells that are evidence of each encoding. */
+  readonly legacy: Record<LegacyEncoding, number>;
+  /** Cells with Vietnamese letters beyond Latin-1 (so certainly Unicode). */
+  unicode: number;
+  invisible: boolean;
+  ambiguous: boolean;
+}
+
+function cleanSheet(file: string, grid: SheetGrid, issues: Issue[]): SheetGrid {
+  const scan: SheetScan = { legacy: { tcvn3: 0, vni: 0 }, unicode: 0, invisible: false, ambiguous: false };
+  const evidence = new Map<string, LegacyEncoding[]>();
+  for (const row of grid.rows) {
+    for (const cell of row) {
+      if (typeof cell !== "string") continue;
+      const found = scanText(cell);
+      if (found === 0) continue;
+      if (found & INVISIBLE) scan.invisible = true;
+      if (found & UNICODE) scan.unicode++;
+      else if (found & EVIDENCE) {
+        let encodings = evidence.get(cell);
+        if (!encodings) evidence.set(cell, (encodings = legacyEvidence(cell)));
+        for (const encoding of encodings) scan.legacy[encoding]++;
+      } else scan.ambiguous = true;
+    }
+  }
+  const encoding: LegacyEncoding | null =
+    scan.legacy.tcvn3 === 0 && scan.legacy.vni === 0
+      ? null
+      : scan.legacy.vni > scan.legacy.tcvn3
+        ? "vni"
+        : "tcvn3";
+  if (!encoding && !scan.invisible) return grid;
+  // Cells with Latin-1 letters only ("X·" is evidence, "cã" is not) are converted too when most of
+  // the sheet is legacy text, unless they are words of the standard sheets as typed in Unicode.
+  const majority = encoding !== null && scan.legacy[encoding] >= scan.unicode;
+
+  let converted = 0;
+  let first: { r: number; c: number } | null = null;
+  /** Each distinct text once: its clean form, and whether it was converted from the legacy encoding. */
+  const cleaned = new Map<string, { text: string; converted: boolean }>();
+  const clean = (text: string): { text: string; converted: boolean } => {
+    let use = false;
+    if (encoding) {
+      const kind = textEvidence(text);
+      if (kind === "legacy") use = (evidence.get(text) ?? legacyEvidence(text)).includes(encoding);
+      else if (kind === "ambiguous" && majority && !isStandardWord(text))
+        use = readsAsVietnamese(decodeLegacy(text, encoding), false);
+    }
+    const decoded = use ? decodeLegacy(text, encoding!) : text;
+    return { text: removeInvisible(decoded), converted: use && decoded !== text };
+  };
+  const rows = grid.rows.map((row, r) => {
+    let out: CellValue[] | null = null;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== "string" || !mayNeedCleaning(cell)) continue;
+      let result = cleaned.get(cell);
+      if (!result) cleaned.set(cell, (result = clean(cell)));
+      if (result.text === cell) continue;
+      if (result.converted) {
+        converted++;
+        first ??= { r, c };
+      }
+      out ??= [...row];
+      out[c] = result.text;
+    }
+    return out ?? row;
+  });
+  if (converted > 0 && encoding && first) {
+    const at: { r: number; c: number } = first;
+    issues.push(
+      issue(
+        "legacy-encoding",
+        { file, sheet: grid.name, cell: a1(excelRowOf(grid, at.r), excelColumnOf(grid, at.c)) },
+        { sheet: grid.name, encoding: LEGACY_ENCODING_LABEL[encoding], cells: converted },
+      ),
+    );
+  }
+  return rows.every((row, r) => row === grid.rows[r]) ? grid : { ...grid, rows };
+}
+
+let standardWords: Set<string> | null = null;
+
+/** Headers, flags, village kinds and posts as the standard sheets spell them in Unicode ("Xã", "Có"). */
+function isStandardWord(text: string): boolean {
+  if (!standardWords) {
+    const words = new Set<string>();
+    for (const spec of SHEET_SPECS) {
+      words.add(nameKey(spec.vi));
+      for (const column of spec.columns)
+        for (const w of [column.vi, column.en, ...column.aliases]) words.add(nameKey(w));
+    }
+    for (const w of [...FLAG_WORDS.yes, ...FLAG_WORDS.no, ...VILLAGE_TYPES]) words.add(nameKey(w));
+    for (const post of POSTS) for (const w of [post.vi, ...post.aliases]) words.add(nameKey(w));
+    standardWords = words;
+  }
+  return standardWords.has(nameKey(text));
+}

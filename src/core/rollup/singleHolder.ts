@@ -1,0 +1,63 @@
+import { a1 } from "../a1";
+import { issue, type Issue } from "../issues";
+import type { OfficeHolderRecord } from "../model";
+import { postSpec, type PostId } from "../schema/posts";
+import type { People, Person } from "./people";
+
+/** Posts one person holds per unit: a second, different holder is a mistake or an old row left in. */
+const COMMUNE_SINGLE: readonly PostId[] = [
+  "communeSecretary",
+  "peoplesCommitteeChair",
+  "peoplesCouncilChair",
+];
+
+/**
+ * Two different people in one single-holder post of one unit (two People's Committee chairs of one
+ * commune, two secretaries of one village): a warning at every row of each holder naming that post,
+ * so the clerk sees both.
+ */
+export function reportPostsHeldTwice(
+  people: People,
+  communeName: (communeId: string) => string,
+  issues: Issue[],
+): void {
+  const report = (holders: readonly Person[], post: PostId, unit: string): void => {
+    if (holders.length < 2) return;
+    for (const person of holders) {
+      const other = holders.find((p) => p !== person)!;
+      for (const record of person.records) {
+        if (!record.posts.includes(post)) continue;
+        issues.push(
+          issue("post-held-twice", placeOfPost(record), { post: postSpec(post).vi, unit, other: other.name }),
+        );
+      }
+    }
+  };
+  for (const [communeId, persons] of people.byCommune) {
+    for (const post of COMMUNE_SINGLE) {
+      report(
+        persons.filter((p) => p.posts.includes(post)),
+        post,
+        communeName(communeId),
+      );
+    }
+  }
+  for (const [communeId, villages] of people.byVillage) {
+    for (const posts of villages.values()) {
+      const village = posts.secretaries[0] ?? posts.heads[0] ?? posts.frontHeads[0];
+      const name = village?.records.find((r) => r.village)?.village ?? "";
+      const unit = `${name}, ${communeName(communeId)}`;
+      report(posts.secretaries, "cellSecretary", unit);
+      report(posts.heads, "villageHead", unit);
+      report(posts.frontHeads, "frontHead", unit);
+    }
+  }
+}
+
+function placeOfPost(r: OfficeHolderRecord): { file: string; sheet: string; cell: string } {
+  return {
+    file: r.source.file,
+    sheet: r.source.sheet,
+    cell: a1(r.source.row, r.source.columns.get("post") ?? 1),
+  };
+}

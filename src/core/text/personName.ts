@@ -1,0 +1,80 @@
+import { foldKey, nameKey } from "./normalize";
+
+/**
+ * Person names as clerks type them in the name columns: with a form of address ("Đ/c Hoàng Văn
+ * E"), as a ditto mark ("nt", "như trên", `"`), or as a note that the secretary holds the post too
+ * ("Kiêm", "BT kiêm", "(Bí thư kiêm nhiệm)").
+ */
+
+/** Forms of address that precede a name (compared after `foldKey`): comrade, Mr, Mrs, brother, sister. */
+const HONORIFICS = ["đ/c", "đ/ c", "đc", "đ.c", "đồng chí", "ông", "bà", "anh", "chị"];
+const HONORIFIC_PATTERN = new RegExp(
+  `^(?:${HONORIFICS.map((h) => h.replace(/[./]/g, "\\$&").replace(/ /g, "\\s*")).join("|")})(?:\\s+|(?<=[/.])\\s*|:\\s*)`,
+  "iu",
+);
+
+/**
+ * The name without a leading form of address: "Đ/c Hoàng Văn E" → "Hoàng Văn E". A name of one
+ * word after the form of address is kept whole ("Bà Hoa" may be a name).
+ */
+export function withoutHonorific(name: string): string {
+  const trimmed = name.trim().normalize("NFC");
+  const m = HONORIFIC_PATTERN.exec(trimmed);
+  if (!m) return trimmed;
+  const rest = trimmed.slice(m[0].length).trim();
+  return rest.split(/\s+/).length >= 2 ? rest : trimmed;
+}
+
+/** A bounded cache: names repeat (a few hundred thousand rows, far fewer distinct names). */
+function memoize(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      if (cache.size >= 1 << 16) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+/** The key two mentions of one person share: `nameKey` without a form of address. */
+export const personKey: (name: string) => string = memoize((name) => nameKey(withoutHonorific(name)));
+
+/** A looser key: also without diacritics ("Hoang Van D" = "Hoàng Văn D"). */
+export const personLooseKey: (name: string) => string = memoize((name) =>
+  personKey(name)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d"),
+);
+
+/** How two names compare: the same person, probably the same (only diacritics differ), or different. */
+export type NameMatch = "same" | "diacritics" | "different";
+
+export function compareNames(a: string, b: string): NameMatch {
+  if (a === b || personKey(a) === personKey(b)) return "same";
+  const loose = personLooseKey(a);
+  return loose !== "" && loose === personLooseKey(b) ? "diacritics" : "different";
+}
+
+/** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
+export function isDitto(text: string): boolean {
+  const t = text.trim();
+  if (t === "") return false;
+  if (/^["“”„〃'`’]+$/.test(t)) return true;
+  const folded = foldKey(t);
+  return folded === "nt" || folded === "nhutren" || folded === "ditto";
+}
+
+/**
+ * A note in a name column saying the secretary holds this post too: "Kiêm", "Kiêm nhiệm", "BT
+ * kiêm", "Bí thư kiêm", "(Bí thư kiêm nhiệm)", "Đ/c Bí thư kiêm", "Bí thư chi bộ kiêm trưởng thôn".
+ */
+export function isSecretaryAlsoNote(text: string): boolean {
+  if (text.length > 60) return false;
+  return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)?(?:kiem|kn)(?:nhiem)?(?:tt|truongthon|truongban|truongbanctmt|truongbancongtacmattran)?$/.test(
+    foldKey(text),
+  );
+}

@@ -1,0 +1,299 @@
+import fc from "fast-check";
+import type { CellValue } from "../../src/core/cells";
+import { cleanWorkbooks } from "../../src/core/read/clean";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { rollup } from "../../src/core/rollup/rollup";
+import type { Issue } from "../../src/core/issues";
+import {
+  decodeTcvn3,
+  decodeVni,
+  encodeTcvn3,
+  encodeVni,
+  isVietnameseSyllable,
+  legacyEvidence,
+  textEvidence,
+} from "../../src/core/text/legacyEncoding";
+import { hasInvisible, removeInvisible } from "../../src/core/text/invisible";
+import { VILLAGE_HEADER, workbook } from "./grids";
+
+const VOWELS = "aăâeêioôơuưy";
+const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+/** Every Vietnamese vowel with every tone (72), in lower case. */
+const TONED = [...VOWELS].flatMap((v) => TONES.map((t) => (v + t).normalize("NFC")));
+const ALL_LETTERS = [...TONED, "đ"];
+
+describe("legacy encoding tables", () => {
+  it("has 134 distinct letters to encode (72 toned vowels and đ, lower and upper case)", () => {
+    const letters = new Set([...ALL_LETTERS, ...ALL_LETTERS.map((l) => l.toUpperCase())]);
+    expect(letters.size).toBe(146);
+  });
+
+  it("TCVN3: every lower-case letter with every tone round-trips through one byte of its own", () => {
+    const codes = new Set<string>();
+    for (const letter of ALL_LETTERS) {
+      const encoded = encodeTcvn3(letter);
+      if (
+        letter !== "a" &&
+        letter !== "e" &&
+        letter !== "i" &&
+        letter !== "o" &&
+        letter !== "u" &&
+        letter !== "y"
+      ) {
+        expect(encoded).toHaveLength(1);
+        expect(encoded.charCodeAt(0)).toBeGreaterThanOrEqual(0xa1);
+        expect(encoded.charCodeAt(0)).toBeLessThanOrEqual(0xfe);
+        codes.add(encoded);
+      }
+      expect(decodeTcvn3(encoded)).toBe(letter);
+    }
+    expect(codes.size).toBe(ALL_LETTERS.length - 6); // one code each
+  });
+
+  it("TCVN3: the capitals Ă Â Ê Ô Ơ Ư Đ have codes; capitals with a tone decode to the lower-case letter", () => {
+    for (const capital of "ĂÂÊÔƠƯĐ") expect(decodeTcvn3(encodeTcvn3(capital))).toBe(capital);
+    for (const letter of TONED.filter((l) => l.normalize("NFD").length > 1 && !"ăâêôơư".includes(l))) {
+      const capital = letter.toUpperCase();
+      expect(decodeTcvn3(encodeTcvn3(capital))).toBe(letter);
+    }
+  });
+
+  it("TCVN3: the published codes of the examples clerks see", () => {
+    expect(decodeTcvn3("Th«n")).toBe("Thôn");
+    expect(decodeTcvn3("X·")).toBe("Xã");
+    expect(decodeTcvn3("L¹ng S¬n")).toBe("Lạng Sơn");
+    expect(decodeTcvn3("§¶ng bé")).toBe("Đảng bộ");
+    expect(decodeTcvn3("Chñ tÞch")).toBe("Chủ tịch");
+    expect(decodeTcvn3("Tr\u00adêng")).toBe("Trường"); // ư is 0xAD, the soft hyphen of Windows-1252
+    expect(decodeTcvn3("§Æng")).toBe("Đặng");
+  });
+
+  it("VNI: every letter with every tone, lower and upper case, round-trips", () => {
+    for (const letter of [...ALL_LETTERS, ...ALL_LETTERS.map((l) => l.toUpperCase())]) {
+      expect(decodeVni(encodeVni(letter))).toBe(letter);
+    }
+  });
+
+  it("VNI: the published forms of the examples clerks see", () => {
+    expect(decodeVni("Thoân")).toBe("Thôn");
+    expect(decodeVni("Laïng Sôn")).toBe("Lạng Sơn");
+    expect(decodeVni("Hoaøng Vaên Tuaán")).toBe("Hoàng Văn Tuấn");
+    expect(decodeVni("Nguyeãn Thò Mai")).toBe("Nguyễn Thị Mai");
+    expect(decodeVni("Ñaûng uûy")).toBe("Đảng ủy");
+    expect(encodeVni("Trưởng thôn")).toBe("Tröôûng thoân");
+  });
+
+  it("every toned vowel is a syllable; foreign words are not", () => {
+    for (const v of TONED) expect(isVietnameseSyllable(v)).toBe(true);
+    for (const w of ["müller", "naïve", "mỹller", "aung"]) expect(isVietnameseSyllable(w)).toBe(false);
+  });
+});
+
+/** Real syllables: initial + nucleus + final + tone. */
+const syllableArb = fc
+  .tuple(
+    fc.constantFrom(
+      "",
+      "b",
+      "ch",
+      "đ",
+      "gi",
+      "h",
+      "kh",
+      "l",
+      "m",
+      "ng",
+      "nh",
+      "ph",
+      "qu",
+      "th",
+      "tr",
+      "v",
+      "x",
+    ),
+    fc.constantFrom(
+      "a",
+      "ă",
+      "â",
+      "e",
+      "ê",
+      "i",
+      "o",
+      "ô",
+      "ơ",
+      "u",
+      "ư",
+      "oa",
+      "uô",
+      "ươ",
+      "iê",
+      "uy",
+      "ai",
+      "ao",
+      "ưa",
+    ),
+    fc.constantFrom("", "n", "ng", "m", "c", "t", "nh"),
+    fc.constantFrom(...TONES),
+    fc.boolean(),
+  )
+  .map(([initial, nucleus, final, tone, capital]) => {
+    const open = ["ai", "ao", "ưa"].includes(nucleus);
+    const word = (initial + nucleus[0] + tone + nucleus.slice(1) + (open ? "" : final)).normalize("NFC");
+    return capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
+const phraseArb = fc.array(syllableArb, { minLength: 1, maxLength: 4 }).map((w) => w.join(" "));
+
+describe("detection", () => {
+  it("never fires on Unicode Vietnamese", () => {
+    fc.assert(
+      fc.property(phraseArb, (text) => {
+        expect(textEvidence(text)).not.toBe("legacy");
+        expect(legacyEvidence(text)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never fires on ASCII text, nor on European words and signs", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const ascii = text.replace(/[^\x20-\x7e]/g, "");
+        expect(legacyEvidence(ascii)).toEqual([]);
+      }),
+    );
+    for (const t of [
+      "Müller",
+      "naïve",
+      "© 2024",
+      "« Ghi chú »",
+      "Zoë",
+      "São Paulo",
+      "Ångström",
+      "½ suất",
+      "§ 6",
+    ])
+      expect(legacyEvidence(t)).toEqual([]);
+  });
+
+  it("recognises a phrase typed in TCVN3 or VNI when it has evidence", () => {
+    expect(legacyEvidence(encodeTcvn3("Lạng Sơn"))).toContain("tcvn3");
+    expect(legacyEvidence(encodeVni("Lạng Sơn"))).toContain("vni");
+  });
+});
+
+describe("invisible characters", () => {
+  it("are removed, and nothing else is", () => {
+    expect(removeInvisible("Tu\u00adấn\u200b\u200c\u200d\u2060\ufeff")).toBe("Tuấn");
+    expect(removeInvisible("Hoàng Văn Tuấn")).toBe("Hoàng Văn Tuấn");
+    expect(hasInvisible("Hoàng Văn Tuấn")).toBe(false);
+  });
+
+  it("a clean workbook is returned as it is (no copy)", () => {
+    const wb = workbook("a.xlsx", {
+      Thôn: [VILLAGE_HEADER, [1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm"]],
+    });
+    const issues: Issue[] = [];
+    expect(cleanWorkbooks([wb], issues)[0]).toBe(wb);
+    expect(issues).toEqual([]);
+  });
+});
+
+// ---- properties over whole sheets: the figures never change ----
+
+const PEOPLE = [
+  "Hoàng Văn Tuấn",
+  "Nông Văn Hải",
+  "Triệu Văn Sầm",
+  "Lương Văn Pháo",
+  "Vi Văn Cường",
+  "Hà Thị Mai",
+  "Lộc Văn Bình",
+  "Nguyễn Thị Ỵ",
+  "Đặng Văn Ước",
+];
+const COMMUNES = ["Yên Lỗ", "Tân Văn", "Hồng Phong", "Vĩnh Yên", "Quan Sơn"];
+const VILLAGES = [
+  "Pò Mầm",
+  "Khuổi Chặng",
+  "Khuổi Mè",
+  "Nà Lẹng",
+  "Suối Cáp",
+  "Bản Đáng",
+  "Xóm Thượng",
+  "Thôn Ổ",
+];
+
+const rowArb = fc
+  .tuple(
+    fc.constantFrom(...COMMUNES),
+    fc.constantFrom(...VILLAGES),
+    fc.constantFrom(...PEOPLE),
+    fc.constantFrom(...PEOPLE),
+    fc.constantFrom<CellValue>(null, "x", "Có", "Không"),
+    fc.nat({ max: 60 }),
+  )
+  .map(([commune, village, secretary, head, flag, members]): CellValue[] => [
+    1,
+    "Lạng Sơn",
+    "Bình Gia",
+    commune,
+    village,
+    secretary,
+    head,
+    flag,
+    null,
+    members,
+  ]);
+const sheetArb = fc.array(rowArb, { minLength: 1, maxLength: 20 });
+
+function figures(rows: CellValue[][]): unknown {
+  const read = readWorkbooks([workbook("a.xlsx", { Thôn: rows })]);
+  const r = rollup(read.dataset, { referenceYear: 2025 });
+  return {
+    villages: read.dataset.villages.length,
+    members: read.dataset.villages.reduce((s, v) => s + (v.partyMembers ?? 0), 0),
+    units: r.units.map((u) => [u.level, u.villages, u.consolidated]),
+    total: [r.total.villages, r.total.consolidated],
+    issues: [...read.dataset.issues, ...r.issues]
+      .filter((i) => i.code !== "legacy-encoding")
+      .map((i) => i.code + i.cell),
+  };
+}
+
+const INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"];
+
+describe("cleaning never changes the figures", () => {
+  it("inserting invisible characters anywhere in any name", () => {
+    fc.assert(
+      fc.property(
+        sheetArb,
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...INVISIBLE))),
+        (rows, inserts) => {
+          const spoilt = rows.map((r) => [...r]);
+          for (const [at, pos, ch] of inserts) {
+            const row = spoilt[at % spoilt.length];
+            const c = 3 + (at % 4); // commune, village, secretary, head
+            const text = row[c] as string;
+            const p = pos % (text.length + 1);
+            row[c] = text.slice(0, p) + ch + text.slice(p);
+          }
+          expect(figures([VILLAGE_HEADER, ...spoilt])).toEqual(figures([VILLAGE_HEADER, ...rows]));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each([
+    ["TCVN3", encodeTcvn3],
+    ["VNI", encodeVni],
+  ])("a whole sheet typed in %s (headers included)", (_name, encode) => {
+    const enc = (row: CellValue[]): CellValue[] => row.map((c) => (typeof c === "string" ? encode(c) : c));
+    fc.assert(
+      fc.property(sheetArb, (rows) => {
+        expect(figures([enc(VILLAGE_HEADER), ...rows.map(enc)])).toEqual(figures([VILLAGE_HEADER, ...rows]));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
