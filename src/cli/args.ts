@@ -42,6 +42,10 @@ const VALUE_OPTIONS = new Set([
   "style",
   "layout",
   "recipients",
+  "number",
+  "attached-to",
+  "secrecy",
+  "urgency",
 ]);
 
 export const USAGE = `Cách dùng / Usage:

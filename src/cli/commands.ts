@@ -8,6 +8,7 @@ import { USAGE, type CliRequest } from "./args";
 import { isSameFile, writeFileAtomic } from "../xlsx/files";
 import { formatIssueLine, formatSummaryTable } from "./text";
 import { reportsFor } from "../report/reports";
+import { collectReportSettings } from "../report/settingsSheet";
 import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
@@ -67,6 +68,8 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   if (!workbooks || !previous) return 1;
   const result = analyse(workbooks, {
     referenceYear: request.referenceYear ?? io.now().getFullYear(),
+    referenceYearFixed: request.referenceYear !== null,
+    givenPeriod: collectReportSettings(workbooks, request.options).settings.period ?? null,
     period: request.options.get("period") ?? null,
     previous,
   });
@@ -94,6 +97,8 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       inThisWorkbook: () => false,
       completeness: analysis.completeness,
       changes: analysis.changes,
+      dataPeriod: analysis.period?.period.text ?? null,
+      unitOrder: analysis.read.dataset.expectedUnits,
     });
     reports.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
     await writeReportFile(request.out, reports.sheets);
@@ -141,6 +146,8 @@ async function exportSubmission(
     language: lang,
     today,
     inThisWorkbook: () => false,
+    dataPeriod: analysis.period?.period.text ?? null,
+    unitOrder: analysis.read.dataset.expectedUnits,
   });
   const manifest = submissionManifest(analysis.rollup, {
     period: options.get("period") ?? reports.settings.period.replace(/^\((.*)\)$/, "$1"),

@@ -1,4 +1,6 @@
 import type { Issue } from "../core/issues";
+import type { ExpectedUnitRecord } from "../core/model";
+import { inOfficialOrder } from "./order";
 import type { Rollup } from "../core/rollup/types";
 import { assertValidDescription, type SheetDescription } from "./description";
 import { dataCheckReport, type DataCheckOptions } from "./layouts/dataCheck";
@@ -65,6 +67,10 @@ export interface ReportsForOptions extends BuildOptions {
   readonly language?: Language;
   /** Today, from the shell's clock: the default date and reporting period. */
   readonly today: ReportDate;
+  /** The unit list (`Đơn vị` sheet): units are printed in its order, then in data order. */
+  readonly unitOrder?: readonly ExpectedUnitRecord[] | null;
+  /** The period the data states (`Analysis.period`): the default period line, before today's date. */
+  readonly dataPeriod?: string | null;
 }
 
 /**
@@ -76,11 +82,13 @@ export function reportsFor(
   issues: readonly Issue[],
   options: ReportsForOptions,
 ): { sheets: SheetDescription[]; settings: ReportSettings; problems: readonly SettingsProblem[] } {
+  rollup = inOfficialOrder(rollup, options.unitOrder);
   const given = collectReportSettings(options.workbooks, options.options ?? new Map());
   const settings = resolveSettings(
     rollup,
     { language: options.language ?? "vi", ...given.settings },
     options.today,
+    { period: options.dataPeriod ?? null },
   );
   return { sheets: buildReports(rollup, issues, settings, options), settings, problems: given.problems };
 }
