@@ -1,4 +1,5 @@
 import type { Language } from "../core/summary";
+import type { Rollup } from "../core/rollup/types";
 import type { ReportId } from "./description";
 
 /** Every fixed text of the reports, in Vietnamese (default) and English. */
@@ -105,11 +106,11 @@ const VI: Labels = {
     comparison: "So với kỳ trước",
   },
   titles: {
-    summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN, TỔ DÂN PHỐ"],
+    summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}"],
     communePosts: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA CHỨC DANH CHỦ CHỐT CẤP XÃ"],
-    secretaries: ["BIỂU TỔNG HỢP", "CHẤT LƯỢNG ĐỘI NGŨ BÍ THƯ CHI BỘ THÔN, TỔ DÂN PHỐ"],
-    partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ THÔN, TỔ DÂN PHỐ"],
-    toConsolidate: ["DANH SÁCH", "THÔN, TỔ DÂN PHỐ CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN"],
+    secretaries: ["BIỂU TỔNG HỢP", "CHẤT LƯỢNG ĐỘI NGŨ BÍ THƯ CHI BỘ {V}"],
+    partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ {V}"],
+    toConsolidate: ["DANH SÁCH {V}", "CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}"],
     dataCheck: ["KẾT QUẢ KIỂM TRA DỮ LIỆU", "CÁC VẤN ĐỀ PHÁT HIỆN TRONG SỐ LIỆU ĐẦU VÀO"],
     completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
     comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
@@ -127,19 +128,19 @@ const VI: Labels = {
   notMet: "Chưa đạt",
   exceededPrefix: "vượt ",
   summary: {
-    villages: "Số thôn, tổ dân phố",
-    consolidated: "Số thôn nhất thể hóa",
+    villages: "Số {v}",
+    consolidated: "Số {v1} nhất thể hóa",
     rate: "Tỷ lệ (%)",
     target: "Chỉ tiêu (%)",
     gap: "Còn thiếu (điểm %)",
-    needed: "Số thôn cần thêm",
+    needed: "Số {v1} cần thêm",
     status: "Đánh giá",
-    village: "Thôn, tổ dân phố",
+    village: "{Vc}",
   },
   posts: { communes: "Số xã", count: "Số xã", rate: "Tỷ lệ (%)", yes: "Có", no: "Không" },
   secretaries: { secretaries: "Số bí thư chi bộ", count: "Số người", rate: "Tỷ lệ (%)" },
   cells: {
-    villages: "Số thôn, tổ dân phố",
+    villages: "Số {v}",
     ownCell: "Thôn có chi bộ riêng",
     smallCells: "Chi bộ dưới 3 đảng viên",
     members: "Số đảng viên",
@@ -149,14 +150,14 @@ const VI: Labels = {
     rateOfCells: "Tỷ lệ (%)",
   },
   toConsolidate: {
-    village: "Đơn vị / Thôn, tổ dân phố",
+    village: "Đơn vị / {Vc}",
     secretary: "Bí thư chi bộ",
-    head: "Trưởng thôn",
-    notConsolidated: "Số thôn chưa nhất thể hóa",
-    needed: "Số thôn cần thêm để đạt chỉ tiêu",
+    head: "Trưởng {v1}",
+    notConsolidated: "Số {v1} chưa nhất thể hóa",
+    needed: "Số {v1} cần thêm để đạt chỉ tiêu",
     note: "Ghi chú",
     unknown: "Chưa rõ (thiếu dữ liệu)",
-    none: "Tất cả thôn, tổ dân phố đã nhất thể hóa.",
+    none: "Tất cả {v} đã nhất thể hóa.",
     noTarget: "Chưa có chỉ tiêu",
   },
   completeness: {
@@ -301,6 +302,74 @@ const EN: Labels = {
   },
 };
 
-export function labelsFor(language: Language): Labels {
-  return language === "en" ? EN : VI;
+/** The village types clerks write, rural first then urban, in the order documents list them. */
+export const VILLAGE_TYPES: readonly string[] = [
+  "thôn",
+  "bản",
+  "làng",
+  "xóm",
+  "ấp",
+  "buôn",
+  "plei",
+  "sóc",
+  "khối phố",
+  "khu phố",
+  "tổ dân phố",
+  "khối",
+  "khu",
+  "tổ",
+];
+
+/** The default village words: rural villages and urban residential groups. */
+export const DEFAULT_VILLAGE_WORDS: readonly string[] = ["thôn", "tổ dân phố"];
+
+function substitute<T>(value: T, words: readonly string[]): T {
+  const list = words.length > 0 ? words : DEFAULT_VILLAGE_WORDS;
+  const joined = list.join(", ");
+  const fill = (s: string): string =>
+    s
+      .replace(/\{V\}/g, joined.toLocaleUpperCase("vi"))
+      .replace(/\{V1\}/g, list[0].toLocaleUpperCase("vi"))
+      .replace(/\{Vc\}/g, joined.charAt(0).toLocaleUpperCase("vi") + joined.slice(1))
+      .replace(/\{v\}/g, joined)
+      .replace(/\{v1\}/g, list[0]);
+  if (typeof value === "string") return fill(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => substitute(v, words)) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, substitute(v, words)]),
+    ) as T;
+  return value;
+}
+
+const cache = new Map<string, Labels>();
+
+/**
+ * The labels in a language. Vietnamese titles and column headers name the village types the data
+ * has (`words`, see villageWordsOf): "THÔN, KHỐI PHỐ" for Lạng Sơn city, "BẢN, KHU PHỐ" for Quan Sơn.
+ */
+export function labelsFor(language: Language, words: readonly string[] = DEFAULT_VILLAGE_WORDS): Labels {
+  if (language === "en") return EN;
+  const key = words.join("|");
+  let labels = cache.get(key);
+  if (!labels) cache.set(key, (labels = substitute(VI, words)));
+  return labels;
+}
+
+const typeForm = (s: string): string =>
+  s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
+
+/**
+ * The village types of the data, in document order, from the `Loại` column (names are not used:
+ * "Bản Chu" may be a thôn). Empty when the data says nothing (the labels then say "thôn, tổ dân phố").
+ */
+export function villageWordsOf(rollup: Rollup): string[] {
+  const seen = new Set<string>();
+  for (const v of rollup.villages) {
+    if (!v.record.type) continue;
+    const type = typeForm(v.record.type);
+    const known = VILLAGE_TYPES.find((t) => t === type);
+    if (known) seen.add(known);
+  }
+  return VILLAGE_TYPES.filter((t) => seen.has(t));
 }

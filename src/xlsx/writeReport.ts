@@ -167,6 +167,8 @@ export function addReportSheet(
     });
   });
   for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) ws.getRow(r).height = h.height;
+  // A break before row r is ExcelJS's break after row r − 1.
+  for (const r of p.pageBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   applyStyles(ws, d);
   for (const m of d.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   d.conditionalFills.forEach((f, i) => {

@@ -2,7 +2,7 @@ import { indicatorSpec, type IndicatorId } from "../../core/indicators";
 import type { Rollup } from "../../core/rollup/types";
 import type { ReportId, SheetDescription } from "../description";
 import { blocksFor, finishSheet, writeDocumentHeader, writeSignature } from "../frame";
-import { labelsFor, type Labels } from "../labels";
+import { labelsFor, villageWordsOf, type Labels } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { tableRows, writeUnitTable, type TableColumn, type TableRow } from "../unitTable";
@@ -33,7 +33,7 @@ export function indicatorTableReport(
   settings: ReportSettings,
   spec: IndicatorTableSpec,
 ): SheetDescription {
-  const labels = labelsFor(settings.language);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const rows = tableRows(rollup, settings.provinceLayout, labels, false);
   const first = spec.indicators[0];
   const isCommuneRow = (r: TableRow): boolean => r.kind === "leaf" && r.unit?.level === "commune";

@@ -1,7 +1,7 @@
 import type { Rollup } from "../../core/rollup/types";
 import type { SheetDescription } from "../description";
 import { blocksFor, finishSheet, writeDocumentHeader, writeSignature } from "../frame";
-import { labelsFor } from "../labels";
+import { labelsFor, villageWordsOf } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { tableRows, writeUnitTable, type TableColumn } from "../unitTable";
@@ -15,7 +15,7 @@ import { nameWidth } from "./widths";
  * their own cell, which is D.
  */
 export function partyCellsReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
-  const labels = labelsFor(settings.language);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.cells;
   const rows = tableRows(rollup, settings.provinceLayout, labels, false);
   const columns: TableColumn[] = [

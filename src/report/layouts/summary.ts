@@ -9,7 +9,7 @@ import {
   writeDocumentHeader,
   writeSignature,
 } from "../frame";
-import { labelsFor } from "../labels";
+import { labelsFor, villageWordsOf } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { nameWidth } from "./widths";
@@ -33,7 +33,7 @@ function assessmentOf(row: TableRow): Assessment | null {
  * such as -INT(-F*C) is wrong when F*C is not exact in binary, e.g. 7% of 100).
  */
 export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: string): SheetDescription {
-  const labels = labelsFor(settings.language);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.summary;
   const rows = tableRows(rollup, settings.provinceLayout, labels, true);
   const villageRows = rows.scope.unit.level === "commune";
