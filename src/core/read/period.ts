@@ -55,14 +55,16 @@ function validDate(year: number, month: number, day: number): DataPeriod["date"]
 
 /**
  * Reads a period phrase: null unless the text has a cue ("số liệu đến", "tính đến", "quý III",
- * "6 tháng đầu năm"…) and a date or a year. Only the parenthesised part is kept when the cue is in
- * parentheses ("DANH SÁCH THÔN (số liệu đến 30/6/2025)" → "số liệu đến 30/6/2025").
+ * "6 tháng đầu năm"…) and a date or a year. Only the parenthesised part, or the ";"-separated part,
+ * with the cue is kept ("DANH SÁCH THÔN (số liệu đến 30/6/2025)" → "số liệu đến 30/6/2025").
  */
 export function periodOfText(raw: string): DataPeriod | null {
   const whole = raw.normalize("NFC").replace(/\s+/g, " ").trim();
   if (whole === "") return null;
-  const candidates = [...whole.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].trim());
-  candidates.push(whole);
+  // Narrowest first: the ";"-separated parts of each parenthesis, the parentheses, the parts, the whole.
+  const parens = [...whole.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].trim());
+  const parts = (t: string): string[] => t.split(";").map((x) => x.trim());
+  const candidates = [...parens.flatMap(parts), ...parens, ...parts(whole), whole];
   for (const text of candidates) {
     const p = plain(text);
     if (!CUES.some((cue) => cue.test(p))) continue;
