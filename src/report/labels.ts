@@ -29,6 +29,32 @@ export interface Labels {
     readonly needed: string;
     readonly status: string;
     readonly village: string;
+    /** Group header of the Front-committee indicator. */
+    readonly front: string;
+    /** Group header of the combined indicator (head or Front committee head). */
+    readonly either: string;
+    readonly known: string;
+    readonly count: string;
+    /** Villages consolidated, as the commune-level list's column says ("x"). */
+    readonly consolidatedMark: string;
+    readonly secretary: string;
+    readonly head: string;
+    readonly note: string;
+    /** Lines under the table: "{what}: chưa có số liệu." */
+    readonly noData: string;
+    /** "{what}: có số liệu {n}/{m} {unit}; tỷ lệ tính trên số có số liệu." */
+    readonly partialData: string;
+    readonly villagesTotal: string;
+    readonly consolidatedTotal: string;
+  };
+  /** Short notes in a table's "Ghi chú" column. */
+  readonly missing: {
+    readonly note: string;
+    readonly none: string;
+    /** "có số liệu {n}/{m}" */
+    readonly partial: string;
+    readonly secretariesUnit: string;
+    readonly communesUnit: string;
   };
   readonly posts: {
     readonly communes: string;
@@ -136,6 +162,25 @@ const VI: Labels = {
     needed: "Số {v1} cần thêm",
     status: "Đánh giá",
     village: "{Vc}",
+    front: "Bí thư kiêm trưởng ban công tác Mặt trận",
+    either: "Bí thư kiêm trưởng {v1} hoặc trưởng ban CTMT (NĐ 33/2023, Điều 33 khoản 6)",
+    known: "Số {v1} có số liệu",
+    count: "Số {v1}",
+    consolidatedMark: "Bí thư kiêm trưởng {v1} (x)",
+    secretary: "Bí thư chi bộ",
+    head: "Trưởng {v1}",
+    note: "Ghi chú",
+    noData: "{what}: chưa có số liệu.",
+    partialData: "{what}: có số liệu {n}/{m} {unit}; tỷ lệ tính trên số có số liệu.",
+    villagesTotal: "Tổng số {v}",
+    consolidatedTotal: "Số {v1} nhất thể hóa",
+  },
+  missing: {
+    note: "Ghi chú",
+    none: "Chưa có số liệu",
+    partial: "Có số liệu {n}/{m}",
+    secretariesUnit: "bí thư chi bộ",
+    communesUnit: "xã",
   },
   posts: { communes: "Số xã", count: "Số xã", rate: "Tỷ lệ (%)", yes: "Có", no: "Không" },
   secretaries: { secretaries: "Số bí thư chi bộ", count: "Số người", rate: "Tỷ lệ (%)" },
@@ -240,6 +285,25 @@ const EN: Labels = {
     needed: "Villages still needed",
     status: "Assessment",
     village: "Village",
+    front: "Secretary also Front committee head",
+    either: "Secretary also head or Front head (Decree 33/2023, art. 33(6))",
+    known: "Villages with data",
+    count: "Villages",
+    consolidatedMark: "Secretary also head (x)",
+    secretary: "Cell secretary",
+    head: "Village head",
+    note: "Notes",
+    noData: "{what}: no data yet.",
+    partialData: "{what}: data for {n} of {m} {unit}; rates are over those with data.",
+    villagesTotal: "Villages",
+    consolidatedTotal: "Consolidated",
+  },
+  missing: {
+    note: "Notes",
+    none: "No data yet",
+    partial: "Data for {n}/{m}",
+    secretariesUnit: "cell secretaries",
+    communesUnit: "communes",
   },
   posts: { communes: "Communes", count: "Communes", rate: "Rate (%)", yes: "Yes", no: "No" },
   secretaries: { secretaries: "Cell secretaries", count: "Number", rate: "Rate (%)" },

@@ -30,6 +30,14 @@ export function reportScope(rollup: Rollup): ReportScope {
   return { level: unit.level, unit, parent };
 }
 
+/** How many communes a unit (or the total) holds: 1 for a commune. */
+export function communeCount(unit: UnitRollup | TotalRollup, byId: ReadonlyMap<string, UnitRollup>): number {
+  if (unit.level === "commune") return 1;
+  let n = 0;
+  for (const child of childrenOf(unit, byId)) n += communeCount(child, byId);
+  return n;
+}
+
 /** Children of a unit (or of the total) in tree order. */
 export function childrenOf(
   unit: UnitRollup | TotalRollup,
