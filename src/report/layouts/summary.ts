@@ -13,6 +13,8 @@ import { labelsFor, villageWordsOf } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { nameWidth } from "./widths";
+import { communeListReport } from "./communeList";
+import { reportScope } from "../scope";
 import { hasTarget, targetColumns } from "../targetColumns";
 import { tableRows, writeUnitTable, type TableColumn, type TableRow } from "../unitTable";
 
@@ -34,6 +36,8 @@ function assessmentOf(row: TableRow): Assessment | null {
  * such as -INT(-F*C) is wrong when F*C is not exact in binary, e.g. 7% of 100).
  */
 export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: string): SheetDescription {
+  // A commune's own report is the list of its villages (the official commune-level form).
+  if (reportScope(rollup).unit.level === "commune") return communeListReport(rollup, settings, note);
   const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.summary;
   const rows = tableRows(rollup, settings.provinceLayout, labels, true);
