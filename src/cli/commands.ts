@@ -99,6 +99,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       changes: analysis.changes,
       dataPeriod: analysis.period?.period.text ?? null,
       unitOrder: analysis.read.dataset.expectedUnits,
+      officeHolders: analysis.read.dataset.officeHolders,
     });
     reports.problems.forEach((p) => io.stderr(`nth-rollup: ${p.cell}: ${p.message[lang]}\n`));
     await writeReportFile(request.out, reports.sheets);

@@ -19,7 +19,8 @@ export type ReportId =
   | "toConsolidate"
   | "dataCheck"
   | "completeness"
-  | "comparison";
+  | "comparison"
+  | "annex";
 
 export const REPORT_IDS: readonly ReportId[] = [
   "summary",

@@ -33,6 +33,8 @@ export interface Labels {
     readonly front: string;
     /** Group header of the combined indicator (head or Front committee head). */
     readonly either: string;
+    /** The footnote of the combined indicator: its legal basis. */
+    readonly eitherNote: string;
     readonly known: string;
     readonly count: string;
     /** Villages consolidated, as the commune-level list's column says ("x"). */
@@ -107,6 +109,21 @@ export interface Labels {
     readonly villages: string;
     readonly newUnit: string;
   };
+  readonly annex: {
+    readonly sectionSecretaries: string;
+    readonly sectionLeaders: string;
+    readonly name: string;
+    readonly what: string;
+    readonly birthYear: string;
+    readonly gender: string;
+    readonly ethnicity: string;
+    readonly education: string;
+    readonly professional: string;
+    readonly theory: string;
+    readonly none: string;
+    readonly attachedTo: string;
+    readonly dated: string;
+  };
   readonly dataCheck: {
     readonly severity: string;
     readonly error: string;
@@ -130,6 +147,7 @@ const VI: Labels = {
     dataCheck: "Kiểm tra dữ liệu",
     completeness: "Tình hình nộp báo cáo",
     comparison: "So với kỳ trước",
+    annex: "Phụ lục danh sách",
   },
   titles: {
     summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}"],
@@ -140,6 +158,7 @@ const VI: Labels = {
     dataCheck: ["KẾT QUẢ KIỂM TRA DỮ LIỆU", "CÁC VẤN ĐỀ PHÁT HIỆN TRONG SỐ LIỆU ĐẦU VÀO"],
     completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
     comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
+    annex: ["PHỤ LỤC", "DANH SÁCH BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}", "VÀ CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM"],
   },
   party: "ĐẢNG CỘNG SẢN VIỆT NAM",
   stateName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -163,7 +182,9 @@ const VI: Labels = {
     status: "Đánh giá",
     village: "{Vc}",
     front: "Bí thư kiêm trưởng ban công tác Mặt trận",
-    either: "Bí thư kiêm trưởng {v1} hoặc trưởng ban CTMT (NĐ 33/2023, Điều 33 khoản 6)",
+    either: "Bí thư kiêm trưởng {v1} hoặc trưởng ban CTMT (*)",
+    eitherNote:
+      "(*) Nghị định 33/2023/NĐ-CP, Điều 33 khoản 6: bí thư chi bộ kiêm trưởng {v1} hoặc trưởng ban công tác Mặt trận.",
     known: "Số {v1} có số liệu",
     count: "Số {v1}",
     consolidatedMark: "Bí thư kiêm trưởng {v1} (x)",
@@ -230,6 +251,21 @@ const VI: Labels = {
     villages: "Số thôn",
     newUnit: "Đơn vị mới",
   },
+  annex: {
+    sectionSecretaries: "BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}",
+    sectionLeaders: "CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM",
+    name: "Họ và tên",
+    what: "{Vc} / Chức danh kiêm nhiệm",
+    birthYear: "Năm sinh",
+    gender: "Giới tính",
+    ethnicity: "Dân tộc",
+    education: "Văn hóa",
+    professional: "Chuyên môn",
+    theory: "Lý luận chính trị",
+    none: "Không có trong số liệu.",
+    attachedTo: "Kèm theo Báo cáo số",
+    dated: "ngày",
+  },
   dataCheck: {
     severity: "Mức độ",
     error: "Lỗi",
@@ -253,6 +289,7 @@ const EN: Labels = {
     dataCheck: "Data check",
     completeness: "Submissions",
     comparison: "Previous period",
+    annex: "Annex - names",
   },
   titles: {
     summary: ["SUMMARY TABLE", "VILLAGE PARTY-CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS"],
@@ -263,6 +300,11 @@ const EN: Labels = {
     dataCheck: ["DATA CHECK", "PROBLEMS FOUND IN THE INPUT DATA"],
     completeness: ["REPORTING COMPLETENESS", "SUBMISSIONS FROM THE UNITS BELOW"],
     comparison: ["COMPARISON", "SECRETARIES WHO ARE ALSO VILLAGE HEADS, AGAINST THE PREVIOUS PERIOD"],
+    annex: [
+      "ANNEX",
+      "VILLAGE CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
+      "AND COMMUNE LEADERS HOLDING TWO POSTS",
+    ],
   },
   party: "COMMUNIST PARTY OF VIETNAM",
   stateName: "SOCIALIST REPUBLIC OF VIETNAM",
@@ -286,7 +328,9 @@ const EN: Labels = {
     status: "Assessment",
     village: "Village",
     front: "Secretary also Front committee head",
-    either: "Secretary also head or Front head (Decree 33/2023, art. 33(6))",
+    either: "Secretary also head or Front head (*)",
+    eitherNote:
+      "(*) Decree 33/2023/NĐ-CP, art. 33(6): the cell secretary also village head or Front committee head.",
     known: "Villages with data",
     count: "Villages",
     consolidatedMark: "Secretary also head (x)",
@@ -352,6 +396,21 @@ const EN: Labels = {
     rate: "Rate (%)",
     villages: "Villages",
     newUnit: "New unit",
+  },
+  annex: {
+    sectionSecretaries: "CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
+    sectionLeaders: "COMMUNE LEADERS HOLDING TWO POSTS",
+    name: "Full name",
+    what: "Village / posts held",
+    birthYear: "Born",
+    gender: "Gender",
+    ethnicity: "Ethnic group",
+    education: "Education",
+    professional: "Qualification",
+    theory: "Political theory",
+    none: "None in the data.",
+    attachedTo: "Attached to report",
+    dated: "of",
   },
   dataCheck: {
     severity: "Severity",

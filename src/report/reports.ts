@@ -1,5 +1,6 @@
 import type { Issue } from "../core/issues";
-import type { ExpectedUnitRecord } from "../core/model";
+import type { ExpectedUnitRecord, OfficeHolderRecord } from "../core/model";
+import { annexReport } from "./layouts/annex";
 import { inOfficialOrder } from "./order";
 import type { Rollup } from "../core/rollup/types";
 import { assertValidDescription, type SheetDescription } from "./description";
@@ -27,6 +28,8 @@ export interface BuildOptions extends DataCheckOptions {
   readonly completeness?: Completeness | null;
   /** Change since the previous period: adds the comparison sheet. */
   readonly changes?: readonly UnitChange[] | null;
+  /** The Office-holders records (`dataset.officeHolders`): adds the named annex (after report 5). */
+  readonly officeHolders?: readonly OfficeHolderRecord[] | null;
 }
 
 /**
@@ -50,6 +53,7 @@ export function buildReports(
     secretariesReport(rollup, settings),
     partyCellsReport(rollup, settings),
     toConsolidateReport(rollup, settings),
+    ...(options.officeHolders ? [annexReport(rollup, options.officeHolders, settings)] : []),
     dataCheckReport(issues, settings, options),
   ];
   if (options.completeness) sheets.push(completenessReport(options.completeness, settings));

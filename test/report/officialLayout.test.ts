@@ -84,7 +84,7 @@ describe("item 5: the Front-committee and combined indicators, targets everywher
     const d = summaryReport(f.rollup, settingsFor(f.rollup));
     const labels = headerLabels(d);
     expect(labels).toContain("Bí thư kiêm trưởng ban công tác Mặt trận");
-    expect(labels).toContain("Bí thư kiêm trưởng thôn hoặc trưởng ban CTMT (NĐ 33/2023, Điều 33 khoản 6)");
+    expect(labels).toContain("Bí thư kiêm trưởng thôn hoặc trưởng ban CTMT (*)");
     const total = d.table.totalRow!;
     const t = f.rollup.total.indicators;
     const results = d.cells[total - 1].map((c) => (isFormula(c) ? c.result : c));
@@ -268,5 +268,33 @@ describe("document identity and page breaks", () => {
         right: 2,
       }),
     ).toEqual([]);
+  });
+});
+
+describe("the named annex", () => {
+  it("lists the secretaries who are also heads and the commune leaders holding two posts, by commune", async () => {
+    const { readWorkbooks } = await import("../../src/core/read/readWorkbook");
+    const { annexReport } = await import("../../src/report/layouts/annex");
+    const f = binhGia();
+    const holders = readWorkbooks([f.workbook]).dataset.officeHolders;
+    const d = annexReport(f.rollup, holders, settingsFor(f.rollup, { documentNumber: "25" }));
+    const t = texts(d);
+    expect(t).toEqual(
+      expect.arrayContaining([
+        "PHỤ LỤC",
+        "BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN (68)",
+        "(Kèm theo Báo cáo số 25-BC/HU, ngày 19/9/2021)",
+        "Pò Mầm",
+      ]),
+    );
+    const pm = d.cells.find((r) => plainText(r[2]) === "Pò Mầm")!;
+    // Name, village, birth year, gender, ethnic group, education, qualification, theory from Office-holders.
+    expect(typeof pm[3]).toBe("number");
+    expect(["Nam", "Nữ"]).toContain(plainText(pm[4]));
+    expect(plainText(pm[6])).toMatch(/^\d+\/12$/);
+    // Commune leaders: in the fixture the secretary chairs the People's Committee in every other
+    // commune and the Council in every third; one row per person, posts joined with "kiêm".
+    expect(t.some((x) => /^CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM \(\d+\)$/.test(x))).toBe(true);
+    expect(t).toContain("Bí thư Đảng ủy kiêm chủ tịch UBND kiêm chủ tịch HĐND");
   });
 });

@@ -156,14 +156,14 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
       {
         kind: "sum",
         header: { label: L.count, group: L.either },
-        width: 8,
+        width: 10,
         format: "0",
         value: (r) => r.unit?.indicators.village_secretary_head_or_front.numerator ?? 0,
       },
       {
         kind: "ratio",
         header: { label: L.rate, group: L.either },
-        width: 9,
+        width: 10,
         format: RATE_FORMAT,
         numerator: eitherColumn,
         denominator: 3,
@@ -171,6 +171,7 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
     );
     if (hasTarget(rows.rows, rows.total, "village_secretary_head_or_front"))
       columns.push(...targetColumns("village_secretary_head_or_front", columns.length, labels, L.either));
+    notes.push(L.eitherNote);
     if (front.denominator < rows.scope.unit.villages)
       notes.push(
         L.partialData
