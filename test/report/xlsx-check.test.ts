@@ -6,7 +6,7 @@ import { runRequest } from "../../src/cli/commands";
 import type { SheetDescription } from "../../src/report/description";
 import { summaryReport } from "../../src/report/layouts/summary";
 import { reportXlsxBytes } from "../../src/xlsx/writeReport";
-import { roll, settingsFor, VILLAGE_HEADER, villageRows } from "./fixtures";
+import { roll, settingsFor, synthetic, VILLAGE_HEADER, villageRows } from "./fixtures";
 import { contentLines, missingRenderer, pagesBySheet, render, ROOT, type Rendered } from "./render";
 
 /**
@@ -123,6 +123,22 @@ async function namesWorkbook(): Promise<void> {
   rendered.set("names", render(file, path.join(work, "names")));
 }
 
+/**
+ * Summaries whose natural page end falls in the signature block: without the manual break, LibreOffice
+ * prints "Nơi nhận" alone (43–44 communes) or the signer's name apart from the heading (45–48).
+ */
+async function boundaryWorkbook(): Promise<void> {
+  const sheets: SheetDescription[] = [];
+  for (let communes = 42; communes <= 48; communes++) {
+    const f = synthetic(communes * 30);
+    const d = summaryReport(f.rollup, settingsFor(f.rollup, { signerName: SIGNER, preparerName: PREPARER }));
+    sheets.push({ ...d, name: `Tổng hợp ${communes}` });
+  }
+  const file = path.join(work, "boundary.xlsx");
+  fs.writeFileSync(file, await reportXlsxBytes(sheets));
+  rendered.set("boundary", render(file, path.join(work, "boundary")));
+}
+
 const missing = missingRenderer();
 
 beforeAll(async () => {
@@ -139,6 +155,7 @@ beforeAll(async () => {
     path.join(submissions, "binh-gia-don-vi.xlsx"),
   ]);
   await namesWorkbook();
+  await boundaryWorkbook();
 }, 900_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -148,7 +165,7 @@ it("LibreOffice and poppler are installed (scripts/install-system-packages.sh)",
 });
 
 const ifRendered = missing ? it.skip : it;
-const REPORTS = ["lang-son", "quan-son", "lao-cai", "binh-gia-submissions", "names"];
+const REPORTS = ["lang-son", "quan-son", "lao-cai", "binh-gia-submissions", "names", "boundary"];
 const HEADER_MARK = /ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/;
 
 describe.each(REPORTS)("every printed page of %s", (name) => {
