@@ -306,6 +306,7 @@ export function langSonWorkbook(): WorkbookDef {
         titles: [
           "DANH SÁCH THÔN, KHỐI PHỐ VÀ BÍ THƯ CHI BỘ — TỈNH LẠNG SƠN",
           "(Dữ liệu mẫu: số liệu tổng hợp theo các bài báo 2021–2022, tên người là tên đặt ra)",
+          "Số liệu có đến ngày 15-9-2021",
         ],
         columns: [
           "province",

@@ -98,7 +98,11 @@ export function laoCaiWorkbook(): WorkbookDef {
     title: "Chi bộ thôn, bản — tỉnh Lào Cai, mô hình hai cấp (dữ liệu mẫu)",
     sheets: [
       villageSheet(villages, {
-        titles: ["ĐẢNG BỘ TỈNH LÀO CAI", "DANH SÁCH CHI BỘ THÔN, BẢN SAU SẮP XẾP (MÔ HÌNH HAI CẤP)"],
+        titles: [
+          "ĐẢNG BỘ TỈNH LÀO CAI",
+          "DANH SÁCH CHI BỘ THÔN, BẢN SAU SẮP XẾP (MÔ HÌNH HAI CẤP)",
+          "(Số liệu đến 30/9/2025)",
+        ],
         columns: [
           "province",
           "district",

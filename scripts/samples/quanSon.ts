@@ -103,7 +103,7 @@ export function quanSonWorkbook(): WorkbookDef {
         titles: [
           "HUYỆN ỦY QUAN SƠN",
           "DANH SÁCH BẢN, KHU PHỐ THỰC HIỆN BÍ THƯ CHI BỘ KIÊM TRƯỞNG BẢN",
-          "(Dữ liệu mẫu theo bài báo; tên người là tên đặt ra)",
+          "(Dữ liệu mẫu theo bài báo; tên người là tên đặt ra; số liệu đến 31/12/2021)",
         ],
         table: true,
         columns: [

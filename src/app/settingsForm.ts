@@ -54,6 +54,10 @@ export const FIELD_LABELS: Readonly<Record<SettingKey, Message>> = {
   style: { vi: "Thể thức (Đảng / Nhà nước)", en: "Style (party / state)" },
   language: { vi: "Ngôn ngữ", en: "Language" },
   provinceLayout: { vi: "Cách trình bày", en: "Layout" },
+  documentNumber: { vi: "Số, ký hiệu", en: "Document number" },
+  attachedTo: { vi: "Kèm theo (văn bản)", en: "Attached to" },
+  secrecy: { vi: "Độ mật", en: "Secrecy mark" },
+  urgency: { vi: "Độ khẩn", en: "Urgency mark" },
 };
 
 /** A resolved setting as the text a clerk would type for it. */

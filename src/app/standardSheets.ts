@@ -316,6 +316,13 @@ export function settingsSheet(
     language: say("vi hoặc en", "vi or en"),
     provinceLayout: say("lồng nhau hoặc một cấp", "nested or flat"),
     recipients: say("Mỗi nơi nhận một dòng (Alt+Enter)", "One recipient per line (Alt+Enter)"),
+    documentNumber: say("Số của văn bản, ví dụ 25; để trống: văn thư ghi", "Document number, e.g. 25"),
+    attachedTo: say(
+      "Ví dụ: Kèm theo Báo cáo số 25-BC/HU, ngày 19/9/2021 của Ban Thường vụ Huyện ủy",
+      "E.g. Attached to report No. 25",
+    ),
+    secrecy: say("Để trống, hoặc MẬT, TỐI MẬT, TUYỆT MẬT", "Empty, or a secrecy mark"),
+    urgency: say("Để trống, hoặc KHẨN, THƯỢNG KHẨN, HỎA TỐC", "Empty, or an urgency mark"),
   };
   const keys = Object.keys(SETTING_NAMES) as (keyof typeof SETTING_NAMES)[];
   // Two columns only: the sheet's reader takes the first filled cell after a name as its value, so

@@ -7,7 +7,12 @@ import type { Language } from "../core/summary";
 import { REPORT_IDS, type ReportId } from "../report/description";
 import { reportsFor } from "../report/reports";
 import type { ReportDate } from "../report/settings";
-import { findSettingsSheet, isSettingsSheetName, type SettingsProblem } from "../report/settingsSheet";
+import {
+  collectReportSettings,
+  findSettingsSheet,
+  isSettingsSheetName,
+  type SettingsProblem,
+} from "../report/settingsSheet";
 import type { WorkbookSession } from "../excel/session";
 import type { WrittenSheet } from "../excel/writeReport";
 import { focusRollup, unitChoices, type UnitChoice } from "./focus";
@@ -96,7 +101,10 @@ export function analyseWorkbook(
   clock: Clock,
   log: readonly ImportLogEntry[] = [],
 ): CheckOutcome {
-  const result = analyse([workbook], { referenceYear: clock.year });
+  const result = analyse([workbook], {
+    referenceYear: clock.year,
+    givenPeriod: collectReportSettings([workbook], new Map()).settings.period ?? null,
+  });
   if (!result.ok)
     return { kind: "unusable", workbook, message: result.unusable, empty: isEmptyWorkbook(workbook) };
   const { analysis } = result;
@@ -272,6 +280,8 @@ export async function generateReports(
     ]),
     language: request.language,
     today: clock.today,
+    dataPeriod: check.analysis.period?.period.text ?? null,
+    unitOrder: check.analysis.read.dataset.expectedUnits,
   });
   const sheets = built.sheets.filter((d) => wanted.includes(d.reportId));
   const glance = glanceOf(rollup);

@@ -147,6 +147,34 @@ export const OPTIONS: readonly OptionSpec[] = [
     vi: "nơi nhận, cách nhau bằng dấu chấm phẩy",
     en: "recipients, separated by semicolons",
   },
+  {
+    name: "number",
+    value: "<số, ký hiệu>",
+    commands: BOTH,
+    vi: "số và ký hiệu văn bản, như “25-BC/HU”",
+    en: "document number and symbol, e.g. “25-BC/HU”",
+  },
+  {
+    name: "attached-to",
+    value: "<văn bản>",
+    commands: BOTH,
+    vi: "dòng “Kèm theo …” dưới tên biểu, như “Báo cáo số 25-BC/HU”",
+    en: "the “Kèm theo …” (attached to) line under the title",
+  },
+  {
+    name: "secrecy",
+    value: "<độ mật>",
+    commands: BOTH,
+    vi: "dấu độ mật (tùy chọn), như “MẬT”",
+    en: "secrecy mark (optional), e.g. “MẬT”",
+  },
+  {
+    name: "urgency",
+    value: "<độ khẩn>",
+    commands: BOTH,
+    vi: "dấu độ khẩn (tùy chọn), như “KHẨN”",
+    en: "urgency mark (optional), e.g. “KHẨN”",
+  },
 ];
 
 const OPTION_NAMES = new Set(OPTIONS.map((o) => o.name));

@@ -10,6 +10,7 @@ import { errorCode, FileSystemError, isFileSystemError } from "../xlsx/fileError
 import { formatIssueLine, formatSummaryTable, visible } from "./text";
 import { NO_PROGRESS, type Progress } from "./progress";
 import { reportsFor } from "../report/reports";
+import { collectReportSettings } from "../report/settingsSheet";
 import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
@@ -78,6 +79,8 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   progress.stage(say("Đang kiểm tra và tổng hợp…", "checking and rolling up…"));
   const result = analyse(workbooks, {
     referenceYear: request.referenceYear ?? io.now().getFullYear(),
+    referenceYearFixed: request.referenceYear !== null,
+    givenPeriod: collectReportSettings(workbooks, request.options).settings.period ?? null,
     period: request.options.get("period") ?? null,
     previous,
   });
@@ -114,6 +117,9 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       inThisWorkbook: () => false,
       completeness: analysis.completeness,
       changes: analysis.changes,
+      dataPeriod: analysis.period?.period.text ?? null,
+      unitOrder: analysis.read.dataset.expectedUnits,
+      officeHolders: analysis.read.dataset.officeHolders,
     });
     reports.problems.forEach((p) => io.stderr(visible(`nth-rollup: ${p.cell}: ${p.message[lang]}`) + "\n"));
     progress.stage(say(`Đang ghi ${path.basename(request.out)}…`, `writing ${path.basename(request.out)}…`));
@@ -210,6 +216,8 @@ async function exportSubmission(
     language: lang,
     today,
     inThisWorkbook: () => false,
+    dataPeriod: analysis.period?.period.text ?? null,
+    unitOrder: analysis.read.dataset.expectedUnits,
   });
   const manifest = submissionManifest(analysis.rollup, {
     period: options.get("period") ?? reports.settings.period.replace(/^\((.*)\)$/, "$1"),

@@ -242,6 +242,18 @@ export const INDICATORS = [
     numerator: (v) => (v.hasOwnCell === true ? (v.partyMembers ?? 0) : 0),
     denominator: (v) => (v.hasOwnCell === true ? 1 : 0),
   }),
+  indicator({
+    id: "village_secretary_head_or_front",
+    entity: "village",
+    kind: "proportion",
+    vi: "Bí thư chi bộ kiêm trưởng thôn hoặc trưởng ban công tác Mặt trận",
+    en: "Village cell secretary is also village head or Front committee head",
+    shortVi: "Bí thư kiêm trưởng thôn hoặc trưởng ban CTMT",
+    shortEn: "Secretary also head or Front head",
+    // Nghị định 33/2023/NĐ-CP, Điều 33 khoản 6 encourages either pairing; over every village, as the main indicator.
+    numerator: (v) => (v.secretaryIsHead === true || v.secretaryIsFrontHead === true ? 1 : 0),
+    denominator: one,
+  }),
 ] as const;
 
 export type IndicatorId = (typeof INDICATORS)[number]["id"];

@@ -1,16 +1,31 @@
 import type { WorkbookGrids } from "./grid";
 import type { Issue, Message } from "./issues";
+import { a1 } from "./a1";
+import {
+  periodInTitleRows,
+  periodOfText,
+  yearOfPeriod,
+  type DataPeriod,
+  type DataPeriodSource,
+} from "./read/period";
 import { readWorkbooks, type ReadResult } from "./read/readWorkbook";
 import { rollup } from "./rollup/rollup";
 import type { Rollup } from "./rollup/types";
-import { checkSubmissions } from "./submission/checks";
+import { checkSubmissions, mostCommonPeriod } from "./submission/checks";
 import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
 import { summarize, type Language, type Summary } from "./summary";
 
 export interface AnalysisOptions {
-  /** The year ages are computed for. */
+  /**
+   * The year ages are computed for when nothing else names one (usually this year). The period's
+   * year wins over it: the clerk's period (`givenPeriod`), else the data's (`Analysis.period`).
+   */
   readonly referenceYear: number;
+  /** True when `referenceYear` was asked for explicitly (the CLI's --year): it then wins over any period. */
+  readonly referenceYearFixed?: boolean;
+  /** The period the clerk set (the settings sheet, --period), as written: its year is the year for ages. */
+  readonly givenPeriod?: string | null;
   /** The period being compiled; submissions for another period are reported. Default: the most common. */
   readonly period?: string | null;
   /** The previous period's workbooks, for the comparison and as the list of expected units. */
@@ -24,6 +39,11 @@ export interface Analysis {
   readonly previous: Rollup | null;
   readonly completeness: Completeness | null;
   readonly changes: readonly UnitChange[] | null;
+  /**
+   * The period the data states: a title row of a Villages sheet ("(số liệu đến 30/6/2025)"),
+   * else the period most submissions' manifests give; null when neither says.
+   */
+  readonly period: { readonly period: DataPeriod; readonly source: DataPeriodSource } | null;
   /** Every issue: reading, rollup, submission checks; in that order. */
   readonly issues: readonly Issue[];
 }
@@ -39,11 +59,17 @@ export type AnalysisResult =
 export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOptions): AnalysisResult {
   const read = readWorkbooks(workbooks);
   if (read.unusable) return { ok: false, unusable: read.unusable };
-  const result = rollup(read.dataset, { referenceYear: options.referenceYear });
+  const period = dataPeriod(workbooks, read);
+  const referenceYear = options.referenceYearFixed
+    ? options.referenceYear
+    : ((options.givenPeriod ? yearOfPeriod(options.givenPeriod) : null) ??
+      period?.period.year ??
+      options.referenceYear);
+  const result = rollup(read.dataset, { referenceYear });
   let previous: Rollup | null = null;
   if (options.previous && options.previous.length > 0) {
     const before = readWorkbooks(options.previous);
-    if (!before.unusable) previous = rollup(before.dataset, { referenceYear: options.referenceYear });
+    if (!before.unusable) previous = rollup(before.dataset, { referenceYear });
   }
   const checks = checkSubmissions(read.submissions, result, { period: options.period });
   const expected = expectedUnits(
@@ -67,8 +93,36 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
       previous,
       completeness: complete,
       changes: previous ? compareWithPrevious(result, previous) : null,
+      period,
       issues: [...read.dataset.issues, ...result.issues, ...checks],
     },
+  };
+}
+
+/**
+ * The period the data states: the title rows above the header of the first Villages sheet that
+ * has one, else the most common period of the submissions used.
+ */
+function dataPeriod(workbooks: readonly WorkbookGrids[], read: ReadResult): Analysis["period"] {
+  for (const found of read.sheets) {
+    if (found.kind !== "villages") continue;
+    const grid = workbooks.find((w) => w.file === found.file)?.sheets.find((g) => g.name === found.sheet);
+    if (!grid) continue;
+    const hit = periodInTitleRows(grid, found.headerRow - (grid.firstRow ?? 1));
+    if (hit)
+      return {
+        period: hit.period,
+        source: { kind: "title", file: found.file, sheet: found.sheet, cell: a1(hit.row, hit.column) },
+      };
+  }
+  const stated = mostCommonPeriod(
+    read.submissions.filter((s) => s.used && s.manifest).map((s) => s.manifest!.period),
+  );
+  if (!stated) return null;
+  const parsed = periodOfText(stated);
+  return {
+    period: { text: stated, date: parsed?.date ?? null, year: parsed?.year ?? yearOfPeriod(stated) },
+    source: { kind: "submissions" },
   };
 }
 

@@ -104,6 +104,8 @@ export interface XWorksheet {
     setPrintArea(area: string): void;
     headersFooters: { defaultForAllPages: { centerFooter: string } };
   };
+  /** ExcelApi 1.9: `add(range)` puts a page break before the range's top-left cell. */
+  horizontalPageBreaks: { add(pageBreakRange: string): unknown };
   customProperties: {
     add(key: string, value: string): unknown;
     getItemOrNullObject(key: string): XCustomProperty;
@@ -479,6 +481,7 @@ async function writeSheet(
     layout.centerHorizontally = p.centerHorizontally;
     layout.setPrintArea(a1Range(p.printArea.top, p.printArea.left, p.printArea.bottom, p.printArea.right));
     if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first}:$${p.titleRows.last}`);
+    for (const r of p.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
     layout.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
   });
   if (flush) await batch.flush();

@@ -19,7 +19,8 @@ export type ReportId =
   | "toConsolidate"
   | "dataCheck"
   | "completeness"
-  | "comparison";
+  | "comparison"
+  | "annex";
 
 export const REPORT_IDS: readonly ReportId[] = [
   "summary",
@@ -200,6 +201,11 @@ export interface PrintSetup {
   /** Centre footer in Excel header/footer codes, e.g. "Trang &P/&N". */
   readonly centerFooter: string;
   readonly centerHorizontally: boolean;
+  /**
+   * Manual page breaks: each row here starts a new printed page (Excel's horizontal page breaks).
+   * Used to keep the last table rows, the signature block and the recipients on one page.
+   */
+  readonly pageBreaks?: readonly number[];
 }
 
 /** Where the table is, for print titles, freeze panes and tests. */

@@ -50,6 +50,9 @@ export function writeDocumentHeader(
   const rightRange = (row: number) => cellRange(row, right.from, row, right.to);
   const center = { horizontal: "center" as const };
 
+  // Left: the parent body, the issuing body (bold) and "*" (party) or a rule (state); then the
+  // number and symbol; then the optional secrecy and urgency marks (bold, boxed), as 36-HD/VPTW
+  // places them under the number.
   const bodyLines: { text: string; bold: boolean }[] = [];
   if (settings.parentBody.trim()) bodyLines.push({ text: settings.parentBody.trim(), bold: false });
   bodyLines.push({ text: settings.issuingBody.trim(), bold: true });
@@ -57,6 +60,21 @@ export function writeDocumentHeader(
   bodyLines.forEach((line, i) =>
     b.block(leftRange(i + 1), text(line.text), { ...center, font: { bold: line.bold } }),
   );
+  const numberRow = bodyLines.length + 1;
+  if (settings.documentNumber.trim())
+    b.block(leftRange(numberRow), text(settings.documentNumber.trim()), center);
+  let markRow = numberRow;
+  for (const mark of [settings.secrecy, settings.urgency]) {
+    if (!mark.trim()) continue;
+    markRow++;
+    const width = Math.max(1, Math.min(left.to - left.from + 1, 2));
+    const first = left.from + Math.floor((left.to - left.from + 1 - width) / 2);
+    b.block(cellRange(markRow, first, markRow, first + width - 1), text(mark.trim()), {
+      ...center,
+      font: { bold: true },
+      border: "thin",
+    });
+  }
 
   if (settings.style === "party") {
     b.block(rightRange(1), text(labels.party), { ...center, font: { bold: true, underline: true } });
@@ -64,16 +82,26 @@ export function writeDocumentHeader(
     b.block(rightRange(1), text(labels.stateName), { ...center, font: { bold: true } });
     b.block(rightRange(2), text(labels.stateMotto), { ...center, font: { bold: true, underline: true } });
   }
+  // The place and date on the row of the "*" (right), as the example and 36-HD/VPTW print them.
   const dateRow = Math.max(bodyLines.length, 3);
   b.block(rightRange(dateRow), text(placeAndDate(settings.place, settings.date, settings.language)), {
     ...center,
     font: { italic: true },
   });
+  const headerLast = Math.max(dateRow, markRow);
 
-  let row = dateRow + 2;
-  b.rowHeight(dateRow + 1, 9);
+  let row = headerLast + 2;
+  b.rowHeight(headerLast + 1, 9);
   for (const line of labels.titles[reportId]) {
     b.block(cellRange(row, 1, row, n), text(line), { ...center, font: { bold: true, size: 13 } });
+    row++;
+  }
+  if (settings.attachedTo.trim()) {
+    const line = settings.attachedTo.trim();
+    b.block(cellRange(row, 1, row, n), text(line.startsWith("(") ? line : `(${line})`), {
+      ...center,
+      font: { italic: true },
+    });
     row++;
   }
   if (settings.period.trim()) {
@@ -228,6 +256,41 @@ export function wrappedHeight(labels: readonly string[], widths: readonly number
 /** Reports up to this many rows are scaled to print on a single page. */
 export const SHORT_REPORT_ROWS = 48;
 
+/** Table rows kept on the last page with the total, the signature block and the recipients. */
+export const ROWS_KEPT_WITH_SIGNATURE = 3;
+
+/** Printable height of an A4 landscape page with the report margins, in points (595.3 − 0.5″ − 0.6″). */
+const PAGE_HEIGHT_PT = 595.3 - (0.5 + 0.6) * 72;
+/** Printable width of an A4 landscape page with the report margins, in points (841.9 − 0.5″ − 0.4″). */
+const PAGE_WIDTH_PT = 841.9 - (0.5 + 0.4) * 72;
+/** Height of a row left at the default height (Times New Roman 12), in points. */
+const DEFAULT_ROW_PT = 15.75;
+
+/**
+ * Where a long report needs a manual page break so that the signature block is never split, stands
+ * on the same page as the total row (with the last few table rows above it, under the repeated
+ * header), and "Nơi nhận" never stands alone: one break before the last ROWS_KEPT_WITH_SIGNATURE
+ * body rows, when the sheet does not fit on one page. Estimated from the row heights and the
+ * fit-to-width scale; the break is safe whatever the estimate, since everything after it (a few
+ * rows, the total, the signature, the recipients) is far shorter than a page.
+ */
+export function signaturePageBreaks(
+  heights: (row: number) => number | undefined,
+  lastRow: number,
+  widths: readonly number[],
+  table: TablePlace,
+): number[] {
+  if (table.bodyBottom < table.bodyTop) return [];
+  // Column width in characters → points (Excel: 7 px per character + 5 px padding, 0.75 pt per px).
+  const tableWidth = widths.reduce((sum, w) => sum + (Math.trunc(w * 7) + 5) * 0.75, 0);
+  const scale = Math.min(1, PAGE_WIDTH_PT / tableWidth);
+  let height = 0;
+  for (let r = 1; r <= lastRow; r++) height += heights(r) ?? DEFAULT_ROW_PT;
+  if (height * scale <= PAGE_HEIGHT_PT * 0.95) return [];
+  const tailTop = Math.max(table.bodyTop, table.bodyBottom - ROWS_KEPT_WITH_SIGNATURE + 1);
+  return tailTop > table.bodyTop ? [tailTop] : [];
+}
+
 /** Completes a description: print setup (A4 landscape, one page wide, header repeated), freeze panes. */
 export function finishSheet(
   b: SheetBuilder,
@@ -240,6 +303,10 @@ export function finishSheet(
     freezeColumns: number;
   },
 ): SheetDescription {
+  const short = b.lastRow <= SHORT_REPORT_ROWS;
+  const pageBreaks = short
+    ? []
+    : signaturePageBreaks((r) => b.heightOf(r), b.lastRow, spec.widths, spec.table);
   return b.build({
     reportId: spec.reportId,
     name: spec.name,
@@ -251,11 +318,12 @@ export function finishSheet(
       orientation: "landscape",
       fitToPagesWide: 1,
       // A short report prints on one page (signature included); a long one on as many as needed.
-      fitToPagesTall: b.lastRow <= SHORT_REPORT_ROWS ? 1 : 0,
+      fitToPagesTall: short ? 1 : 0,
       titleRows: { first: spec.table.headerTop, last: spec.table.headerBottom },
       margins: { left: 0.5, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
       centerFooter: `&"${FONT},Regular"&10${spec.labels.footer}`,
       centerHorizontally: true,
+      pageBreaks,
     },
     table: spec.table,
   });

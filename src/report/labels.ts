@@ -1,4 +1,5 @@
 import type { Language } from "../core/summary";
+import type { Rollup } from "../core/rollup/types";
 import type { ReportId } from "./description";
 
 /** Every fixed text of the reports, in Vietnamese (default) and English. */
@@ -28,6 +29,34 @@ export interface Labels {
     readonly needed: string;
     readonly status: string;
     readonly village: string;
+    /** Group header of the Front-committee indicator. */
+    readonly front: string;
+    /** Group header of the combined indicator (head or Front committee head). */
+    readonly either: string;
+    /** The footnote of the combined indicator: its legal basis. */
+    readonly eitherNote: string;
+    readonly known: string;
+    readonly count: string;
+    /** Villages consolidated, as the commune-level list's column says ("x"). */
+    readonly consolidatedMark: string;
+    readonly secretary: string;
+    readonly head: string;
+    readonly note: string;
+    /** Lines under the table: "{what}: chưa có số liệu." */
+    readonly noData: string;
+    /** "{what}: có số liệu {n}/{m} {unit}; tỷ lệ tính trên số có số liệu." */
+    readonly partialData: string;
+    readonly villagesTotal: string;
+    readonly consolidatedTotal: string;
+  };
+  /** Short notes in a table's "Ghi chú" column. */
+  readonly missing: {
+    readonly note: string;
+    readonly none: string;
+    /** "có số liệu {n}/{m}" */
+    readonly partial: string;
+    readonly secretariesUnit: string;
+    readonly communesUnit: string;
   };
   readonly posts: {
     readonly communes: string;
@@ -80,6 +109,21 @@ export interface Labels {
     readonly villages: string;
     readonly newUnit: string;
   };
+  readonly annex: {
+    readonly sectionSecretaries: string;
+    readonly sectionLeaders: string;
+    readonly name: string;
+    readonly what: string;
+    readonly birthYear: string;
+    readonly gender: string;
+    readonly ethnicity: string;
+    readonly education: string;
+    readonly professional: string;
+    readonly theory: string;
+    readonly none: string;
+    readonly attachedTo: string;
+    readonly dated: string;
+  };
   readonly dataCheck: {
     readonly severity: string;
     readonly error: string;
@@ -103,16 +147,18 @@ const VI: Labels = {
     dataCheck: "Kiểm tra dữ liệu",
     completeness: "Tình hình nộp báo cáo",
     comparison: "So với kỳ trước",
+    annex: "Phụ lục danh sách",
   },
   titles: {
-    summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN, TỔ DÂN PHỐ"],
+    summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}"],
     communePosts: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA CHỨC DANH CHỦ CHỐT CẤP XÃ"],
-    secretaries: ["BIỂU TỔNG HỢP", "CHẤT LƯỢNG ĐỘI NGŨ BÍ THƯ CHI BỘ THÔN, TỔ DÂN PHỐ"],
-    partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ THÔN, TỔ DÂN PHỐ"],
-    toConsolidate: ["DANH SÁCH", "THÔN, TỔ DÂN PHỐ CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN"],
+    secretaries: ["BIỂU TỔNG HỢP", "CHẤT LƯỢNG ĐỘI NGŨ BÍ THƯ CHI BỘ {V}"],
+    partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ {V}"],
+    toConsolidate: ["DANH SÁCH {V}", "CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}"],
     dataCheck: ["KẾT QUẢ KIỂM TRA DỮ LIỆU", "CÁC VẤN ĐỀ PHÁT HIỆN TRONG SỐ LIỆU ĐẦU VÀO"],
     completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
     comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
+    annex: ["PHỤ LỤC", "DANH SÁCH BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}", "VÀ CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM"],
   },
   party: "ĐẢNG CỘNG SẢN VIỆT NAM",
   stateName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -127,19 +173,40 @@ const VI: Labels = {
   notMet: "Chưa đạt",
   exceededPrefix: "vượt ",
   summary: {
-    villages: "Số thôn, tổ dân phố",
-    consolidated: "Số thôn nhất thể hóa",
+    villages: "Số {v}",
+    consolidated: "Số {v1} nhất thể hóa",
     rate: "Tỷ lệ (%)",
     target: "Chỉ tiêu (%)",
     gap: "Còn thiếu (điểm %)",
-    needed: "Số thôn cần thêm",
+    needed: "Số {v1} cần thêm",
     status: "Đánh giá",
-    village: "Thôn, tổ dân phố",
+    village: "{Vc}",
+    front: "Bí thư kiêm trưởng ban công tác Mặt trận",
+    either: "Bí thư kiêm trưởng {v1} hoặc trưởng ban CTMT (*)",
+    eitherNote:
+      "(*) Nghị định 33/2023/NĐ-CP, Điều 33 khoản 6: bí thư chi bộ kiêm trưởng {v1} hoặc trưởng ban công tác Mặt trận.",
+    known: "Số {v1} có số liệu",
+    count: "Số {v1}",
+    consolidatedMark: "Bí thư kiêm trưởng {v1} (x)",
+    secretary: "Bí thư chi bộ",
+    head: "Trưởng {v1}",
+    note: "Ghi chú",
+    noData: "{what}: chưa có số liệu.",
+    partialData: "{what}: có số liệu {n}/{m} {unit}; tỷ lệ tính trên số có số liệu.",
+    villagesTotal: "Tổng số {v}",
+    consolidatedTotal: "Số {v1} nhất thể hóa",
+  },
+  missing: {
+    note: "Ghi chú",
+    none: "Chưa có số liệu",
+    partial: "Có số liệu {n}/{m}",
+    secretariesUnit: "bí thư chi bộ",
+    communesUnit: "xã",
   },
   posts: { communes: "Số xã", count: "Số xã", rate: "Tỷ lệ (%)", yes: "Có", no: "Không" },
   secretaries: { secretaries: "Số bí thư chi bộ", count: "Số người", rate: "Tỷ lệ (%)" },
   cells: {
-    villages: "Số thôn, tổ dân phố",
+    villages: "Số {v}",
     ownCell: "Thôn có chi bộ riêng",
     smallCells: "Chi bộ dưới 3 đảng viên",
     members: "Số đảng viên",
@@ -149,14 +216,14 @@ const VI: Labels = {
     rateOfCells: "Tỷ lệ (%)",
   },
   toConsolidate: {
-    village: "Đơn vị / Thôn, tổ dân phố",
+    village: "Đơn vị / {Vc}",
     secretary: "Bí thư chi bộ",
-    head: "Trưởng thôn",
-    notConsolidated: "Số thôn chưa nhất thể hóa",
-    needed: "Số thôn cần thêm để đạt chỉ tiêu",
+    head: "Trưởng {v1}",
+    notConsolidated: "Số {v1} chưa nhất thể hóa",
+    needed: "Số {v1} cần thêm để đạt chỉ tiêu",
     note: "Ghi chú",
     unknown: "Chưa rõ (thiếu dữ liệu)",
-    none: "Tất cả thôn, tổ dân phố đã nhất thể hóa.",
+    none: "Tất cả {v} đã nhất thể hóa.",
     noTarget: "Chưa có chỉ tiêu",
   },
   completeness: {
@@ -184,6 +251,21 @@ const VI: Labels = {
     villages: "Số thôn",
     newUnit: "Đơn vị mới",
   },
+  annex: {
+    sectionSecretaries: "BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}",
+    sectionLeaders: "CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM",
+    name: "Họ và tên",
+    what: "{Vc} / Chức danh kiêm nhiệm",
+    birthYear: "Năm sinh",
+    gender: "Giới tính",
+    ethnicity: "Dân tộc",
+    education: "Văn hóa",
+    professional: "Chuyên môn",
+    theory: "Lý luận chính trị",
+    none: "Không có trong số liệu.",
+    attachedTo: "Kèm theo Báo cáo số",
+    dated: "ngày",
+  },
   dataCheck: {
     severity: "Mức độ",
     error: "Lỗi",
@@ -207,6 +289,7 @@ const EN: Labels = {
     dataCheck: "Data check",
     completeness: "Submissions",
     comparison: "Previous period",
+    annex: "Annex - names",
   },
   titles: {
     summary: ["SUMMARY TABLE", "VILLAGE PARTY-CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS"],
@@ -217,6 +300,11 @@ const EN: Labels = {
     dataCheck: ["DATA CHECK", "PROBLEMS FOUND IN THE INPUT DATA"],
     completeness: ["REPORTING COMPLETENESS", "SUBMISSIONS FROM THE UNITS BELOW"],
     comparison: ["COMPARISON", "SECRETARIES WHO ARE ALSO VILLAGE HEADS, AGAINST THE PREVIOUS PERIOD"],
+    annex: [
+      "ANNEX",
+      "VILLAGE CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
+      "AND COMMUNE LEADERS HOLDING TWO POSTS",
+    ],
   },
   party: "COMMUNIST PARTY OF VIETNAM",
   stateName: "SOCIALIST REPUBLIC OF VIETNAM",
@@ -239,6 +327,27 @@ const EN: Labels = {
     needed: "Villages still needed",
     status: "Assessment",
     village: "Village",
+    front: "Secretary also Front committee head",
+    either: "Secretary also head or Front head (*)",
+    eitherNote:
+      "(*) Decree 33/2023/NĐ-CP, art. 33(6): the cell secretary also village head or Front committee head.",
+    known: "Villages with data",
+    count: "Villages",
+    consolidatedMark: "Secretary also head (x)",
+    secretary: "Cell secretary",
+    head: "Village head",
+    note: "Notes",
+    noData: "{what}: no data yet.",
+    partialData: "{what}: data for {n} of {m} {unit}; rates are over those with data.",
+    villagesTotal: "Villages",
+    consolidatedTotal: "Consolidated",
+  },
+  missing: {
+    note: "Notes",
+    none: "No data yet",
+    partial: "Data for {n}/{m}",
+    secretariesUnit: "cell secretaries",
+    communesUnit: "communes",
   },
   posts: { communes: "Communes", count: "Communes", rate: "Rate (%)", yes: "Yes", no: "No" },
   secretaries: { secretaries: "Cell secretaries", count: "Number", rate: "Rate (%)" },
@@ -288,6 +397,21 @@ const EN: Labels = {
     villages: "Villages",
     newUnit: "New unit",
   },
+  annex: {
+    sectionSecretaries: "CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
+    sectionLeaders: "COMMUNE LEADERS HOLDING TWO POSTS",
+    name: "Full name",
+    what: "Village / posts held",
+    birthYear: "Born",
+    gender: "Gender",
+    ethnicity: "Ethnic group",
+    education: "Education",
+    professional: "Qualification",
+    theory: "Political theory",
+    none: "None in the data.",
+    attachedTo: "Attached to report",
+    dated: "of",
+  },
   dataCheck: {
     severity: "Severity",
     error: "Error",
@@ -301,6 +425,74 @@ const EN: Labels = {
   },
 };
 
-export function labelsFor(language: Language): Labels {
-  return language === "en" ? EN : VI;
+/** The village types clerks write, rural first then urban, in the order documents list them. */
+export const VILLAGE_TYPES: readonly string[] = [
+  "thôn",
+  "bản",
+  "làng",
+  "xóm",
+  "ấp",
+  "buôn",
+  "plei",
+  "sóc",
+  "khối phố",
+  "khu phố",
+  "tổ dân phố",
+  "khối",
+  "khu",
+  "tổ",
+];
+
+/** The default village words: rural villages and urban residential groups. */
+export const DEFAULT_VILLAGE_WORDS: readonly string[] = ["thôn", "tổ dân phố"];
+
+function substitute<T>(value: T, words: readonly string[]): T {
+  const list = words.length > 0 ? words : DEFAULT_VILLAGE_WORDS;
+  const joined = list.join(", ");
+  const fill = (s: string): string =>
+    s
+      .replace(/\{V\}/g, joined.toLocaleUpperCase("vi"))
+      .replace(/\{V1\}/g, list[0].toLocaleUpperCase("vi"))
+      .replace(/\{Vc\}/g, joined.charAt(0).toLocaleUpperCase("vi") + joined.slice(1))
+      .replace(/\{v\}/g, joined)
+      .replace(/\{v1\}/g, list[0]);
+  if (typeof value === "string") return fill(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => substitute(v, words)) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, substitute(v, words)]),
+    ) as T;
+  return value;
+}
+
+const cache = new Map<string, Labels>();
+
+/**
+ * The labels in a language. Vietnamese titles and column headers name the village types the data
+ * has (`words`, see villageWordsOf): "THÔN, KHỐI PHỐ" for Lạng Sơn city, "BẢN, KHU PHỐ" for Quan Sơn.
+ */
+export function labelsFor(language: Language, words: readonly string[] = DEFAULT_VILLAGE_WORDS): Labels {
+  if (language === "en") return EN;
+  const key = words.join("|");
+  let labels = cache.get(key);
+  if (!labels) cache.set(key, (labels = substitute(VI, words)));
+  return labels;
+}
+
+const typeForm = (s: string): string =>
+  s.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("vi");
+
+/**
+ * The village types of the data, in document order, from the `Loại` column (names are not used:
+ * "Bản Chu" may be a thôn). Empty when the data says nothing (the labels then say "thôn, tổ dân phố").
+ */
+export function villageWordsOf(rollup: Rollup): string[] {
+  const seen = new Set<string>();
+  for (const v of rollup.villages) {
+    if (!v.record.type) continue;
+    const type = typeForm(v.record.type);
+    const known = VILLAGE_TYPES.find((t) => t === type);
+    if (known) seen.add(known);
+  }
+  return VILLAGE_TYPES.filter((t) => seen.has(t));
 }

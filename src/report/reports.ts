@@ -1,4 +1,7 @@
 import type { Issue } from "../core/issues";
+import type { ExpectedUnitRecord, OfficeHolderRecord } from "../core/model";
+import { annexReport } from "./layouts/annex";
+import { inOfficialOrder } from "./order";
 import type { Rollup } from "../core/rollup/types";
 import { assertValidDescription, type SheetDescription } from "./description";
 import { dataCheckReport, type DataCheckOptions } from "./layouts/dataCheck";
@@ -25,6 +28,8 @@ export interface BuildOptions extends DataCheckOptions {
   readonly completeness?: Completeness | null;
   /** Change since the previous period: adds the comparison sheet. */
   readonly changes?: readonly UnitChange[] | null;
+  /** The Office-holders records (`dataset.officeHolders`): adds the named annex (after report 5). */
+  readonly officeHolders?: readonly OfficeHolderRecord[] | null;
 }
 
 /**
@@ -48,6 +53,7 @@ export function buildReports(
     secretariesReport(rollup, settings),
     partyCellsReport(rollup, settings),
     toConsolidateReport(rollup, settings),
+    ...(options.officeHolders ? [annexReport(rollup, options.officeHolders, settings)] : []),
     dataCheckReport(issues, settings, options),
   ];
   if (options.completeness) sheets.push(completenessReport(options.completeness, settings));
@@ -65,6 +71,10 @@ export interface ReportsForOptions extends BuildOptions {
   readonly language?: Language;
   /** Today, from the shell's clock: the default date and reporting period. */
   readonly today: ReportDate;
+  /** The unit list (`Đơn vị` sheet): units are printed in its order, then in data order. */
+  readonly unitOrder?: readonly ExpectedUnitRecord[] | null;
+  /** The period the data states (`Analysis.period`): the default period line, before today's date. */
+  readonly dataPeriod?: string | null;
 }
 
 /**
@@ -76,11 +86,13 @@ export function reportsFor(
   issues: readonly Issue[],
   options: ReportsForOptions,
 ): { sheets: SheetDescription[]; settings: ReportSettings; problems: readonly SettingsProblem[] } {
+  rollup = inOfficialOrder(rollup, options.unitOrder);
   const given = collectReportSettings(options.workbooks, options.options ?? new Map());
   const settings = resolveSettings(
     rollup,
     { language: options.language ?? "vi", ...given.settings },
     options.today,
+    { period: options.dataPeriod ?? null },
   );
   return { sheets: buildReports(rollup, issues, settings, options), settings, problems: given.problems };
 }

@@ -30,6 +30,14 @@ export function reportScope(rollup: Rollup): ReportScope {
   return { level: unit.level, unit, parent };
 }
 
+/** How many communes a unit (or the total) holds: 1 for a commune. */
+export function communeCount(unit: UnitRollup | TotalRollup, byId: ReadonlyMap<string, UnitRollup>): number {
+  if (unit.level === "commune") return 1;
+  let n = 0;
+  for (const child of childrenOf(unit, byId)) n += communeCount(child, byId);
+  return n;
+}
+
 /** Children of a unit (or of the total) in tree order. */
 export function childrenOf(
   unit: UnitRollup | TotalRollup,
@@ -50,6 +58,11 @@ export type UnitKind =
   | "township"
   | "specialZone";
 
+/**
+ * Kind words as written, with their diacritics (compared in lower case, NFC). A syllable that only
+ * folds to a kind word is a name: "Quan Sơn" is not "Quận Sơn", "Phương Sơn" not "Phường Sơn",
+ * "Xà Phìn" not "Xã Phìn". Abbreviations (TP., TX., TT.) are no Vietnamese syllables, so they are safe.
+ */
 const PREFIXES: readonly (readonly [string, UnitKind, UnitLevel])[] = [
   ["tỉnh", "province", "province"],
   ["thành phố", "centralCity", "province"],
@@ -57,31 +70,42 @@ const PREFIXES: readonly (readonly [string, UnitKind, UnitLevel])[] = [
   ["huyện", "district", "district"],
   ["quận", "urbanDistrict", "district"],
   ["thị xã", "town", "district"],
+  ["tx", "town", "district"],
   ["thành phố", "provincialCity", "district"],
   ["tp", "provincialCity", "district"],
   ["xã", "commune", "commune"],
   ["phường", "ward", "commune"],
   ["thị trấn", "township", "commune"],
+  ["tt", "township", "commune"],
   ["đặc khu", "specialZone", "commune"],
 ];
+
+/** Lower case, precomposed (NFC), diacritics kept: "Quận" and "quận" agree, "Quan" does not. */
+const kindForm = (s: string): string => s.normalize("NFC").toLocaleLowerCase("vi");
 
 /** Cities directly under the central government: "Hà Nội" alone means the city. */
 const CENTRAL_CITIES = new Set(["hanoi", "hochiminh", "haiphong", "danang", "cantho", "hue"].map(foldKey));
 
 /**
  * A unit's kind and bare name: "Huyện Bình Gia" → district "Bình Gia"; "Bình Gia" at district
- * level → district "Bình Gia"; "TP. Lạng Sơn" → provincial city "Lạng Sơn".
+ * level → district "Bình Gia"; "TP. Lạng Sơn" → provincial city "Lạng Sơn"; "Quan Sơn" →
+ * district "Quan Sơn" (the kind word must be written as one, diacritics included). `given`: the
+ * kind the data states (a unit list's type column), which wins over the name's first words.
  */
-export function unitKind(level: UnitLevel, name: string): { kind: UnitKind; bare: string } {
-  const trimmed = name.trim();
+export function unitKind(
+  level: UnitLevel,
+  name: string,
+  given?: UnitKind | null,
+): { kind: UnitKind; bare: string } {
+  const trimmed = name.trim().normalize("NFC");
   const words = trimmed.split(/\s+/);
   for (const [prefix, kind, at] of PREFIXES) {
     if (at !== level) continue;
     const n = prefix.split(" ").length;
     const head = words.slice(0, n).join(" ").replace(/\.$/, "");
-    if (words.length > n && foldKey(head) === foldKey(prefix)) {
+    if (words.length > n && kindForm(head) === prefix) {
       return {
-        kind,
+        kind: given && kindLevel(given) === level ? given : kind,
         bare: words
           .slice(n)
           .join(" ")
@@ -89,10 +113,37 @@ export function unitKind(level: UnitLevel, name: string): { kind: UnitKind; bare
       };
     }
   }
+  if (given && kindLevel(given) === level) return { kind: given, bare: trimmed };
   if (level === "province") {
     return { kind: CENTRAL_CITIES.has(foldKey(trimmed)) ? "centralCity" : "province", bare: trimmed };
   }
   return { kind: level === "district" ? "district" : "commune", bare: trimmed };
+}
+
+/** The level a kind of unit is at. */
+export function kindLevel(kind: UnitKind): UnitLevel {
+  switch (kind) {
+    case "province":
+    case "centralCity":
+      return "province";
+    case "district":
+    case "urbanDistrict":
+    case "town":
+    case "provincialCity":
+      return "district";
+    default:
+      return "commune";
+  }
+}
+
+/**
+ * A kind word as a data column writes it ("Huyện", "thị trấn", "Đặc khu"; a `Loại`/`Cấp` cell),
+ * at a level; null when it is not one (compared with diacritics: "Quan" is no kind).
+ */
+export function kindFromWord(level: UnitLevel, word: string): UnitKind | null {
+  const w = kindForm(word.trim()).replace(/\.$/, "");
+  for (const [prefix, kind, at] of PREFIXES) if (at === level && w === prefix) return kind;
+  return null;
 }
 
 /** The kind word in Vietnamese: "tỉnh", "huyện", "xã"… */

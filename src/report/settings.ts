@@ -1,5 +1,6 @@
 import type { Rollup, TotalRollup, UnitRollup } from "../core/rollup/types";
 import type { Language } from "../core/summary";
+import { periodOfText } from "../core/read/period";
 import { kindWordEn, kindWordVi, reportScope, unitKind, type ReportScope, type UnitKind } from "./scope";
 
 /** Party documents (Guidance 36-HD/VPTW) or state documents (Decree 30/2020/NĐ-CP). */
@@ -36,6 +37,27 @@ export interface ReportSettings {
   readonly preparerName: string;
   /** "Nơi nhận" lines, without the leading "- ". */
   readonly recipients: readonly string[];
+  /**
+   * The number and symbol line under the issuing body ("Số 25-BC/HU"); the number is left blank
+   * ("Số     -BC/HU") for the office to write when it registers the document, unless given.
+   */
+  readonly documentNumber: string;
+  /**
+   * The line under an annex's title saying which document it goes with ("Kèm theo Báo cáo số
+   * 25-BC/HU, ngày 19/9/2021 của Ban Thường vụ Huyện ủy"); empty = none. Printed on the named
+   * annex, and under every table's title when set.
+   */
+  readonly attachedTo: string;
+  /** Secrecy mark (optional component): "MẬT", "TỐI MẬT", "TUYỆT MẬT"; empty = none. */
+  readonly secrecy: string;
+  /** Urgency mark (optional component): "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"; empty = none. */
+  readonly urgency: string;
+}
+
+/** What the data itself says that the defaults follow (beyond the rollup). */
+export interface DataDefaults {
+  /** The period phrase the data states (a title row of the villages sheet, the submissions' period). */
+  readonly period?: string | null;
 }
 
 /** Settings as given (a settings sheet, CLI options, the task pane): anything left out gets its default. */
@@ -202,15 +224,75 @@ function defaultRecipients(
   return [`${above} (để b/c),`, `Lưu Văn phòng ${committeeWordVi(self.kind)}.`];
 }
 
+/** The symbol of a party committee in a document number ("HU" in "Số 25-BC/HU"). */
+function committeeSymbol(kind: UnitKind | "total"): string {
+  switch (kind) {
+    case "total":
+      return "BTCTW";
+    case "province":
+    case "centralCity":
+    case "provincialCity":
+      return "TU";
+    case "district":
+      return "HU";
+    case "urbanDistrict":
+      return "QU";
+    case "town":
+      return "TXU";
+    default:
+      return "ĐU";
+  }
+}
+
+/** Room left for the office to write the document's number by hand. */
+const NUMBER_ROOM = "\u00a0".repeat(6);
+
+/**
+ * The number and symbol line: "Số 25-BC/HU" (party) or "Số: 25/BC-UBND" (state). `given` may be
+ * the number alone ("25") or the whole line ("Số 25-BC/HU", written as given).
+ */
+export function documentNumberLine(
+  given: string | undefined,
+  scope: ReportScope,
+  style: DocumentStyle,
+  language: Language,
+): string {
+  const g = (given ?? "").trim();
+  if (g !== "" && !/^\d+[a-z]?$/i.test(g)) return g;
+  const number = g === "" ? NUMBER_ROOM : g;
+  if (language === "en") return `No. ${number}`;
+  if (style === "state") return `Số: ${number}/BC-UBND`;
+  const kind = scope.unit.level === "total" ? "total" : named(scope.unit as UnitRollup).kind;
+  return `Số ${number}-BC/${committeeSymbol(kind)}`;
+}
+
+/**
+ * The period line from the data's phrase: "(Số liệu đến 30/6/2025)" as written (first letter in
+ * capitals, in parentheses); a bare period such as a manifest's "Quý III/2021" is labelled
+ * "(Kỳ báo cáo: Quý III/2021)".
+ */
+export function periodLine(phrase: string, language: Language): string {
+  const t = phrase
+    .trim()
+    .replace(/^\((.*)\)$/s, "$1")
+    .trim();
+  const parsed = periodOfText(t);
+  const cued = parsed !== null && !/^(quý|quy|\d)/i.test(t);
+  if (cued) return `(${t.charAt(0).toLocaleUpperCase("vi")}${t.slice(1)})`;
+  return language === "en" ? `(Reporting period: ${t})` : `(Kỳ báo cáo: ${t})`;
+}
+
 /**
  * The settings for a rollup: what was given, and for everything else defaults derived from the
  * data (the submitting unit names the issuing body, its parent the parent body, its bare name the
- * place) and from `today` (the date and the reporting period).
+ * place; the period the data states) and from `today` (the date, and the period when the data
+ * states none).
  */
 export function resolveSettings(
   rollup: Rollup,
   input: ReportSettingsInput,
   today: ReportDate,
+  data: DataDefaults = {},
 ): ReportSettings {
   const language = input.language ?? "vi";
   const style = input.style ?? "party";
@@ -230,7 +312,11 @@ export function resolveSettings(
     date,
     period:
       input.period ??
-      (en ? `(Data as of ${shortDate(date, language)})` : `(Số liệu đến ngày ${shortDate(date, language)})`),
+      (data.period
+        ? periodLine(data.period, language)
+        : en
+          ? `(Data as of ${shortDate(date, language)})`
+          : `(Số liệu đến ngày ${shortDate(date, language)})`),
     signingFor:
       input.signingFor ??
       (style === "state"
@@ -245,5 +331,9 @@ export function resolveSettings(
     signerName: input.signerName ?? "",
     preparerName: input.preparerName ?? "",
     recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language),
+    documentNumber: documentNumberLine(input.documentNumber, scope, style, language),
+    attachedTo: input.attachedTo ?? "",
+    secrecy: (input.secrecy ?? "").trim().toLocaleUpperCase("vi"),
+    urgency: (input.urgency ?? "").trim().toLocaleUpperCase("vi"),
   };
 }

@@ -46,6 +46,10 @@ export const SETTING_NAMES: Readonly<Record<Key, readonly string[]>> = {
   language: ["Ngôn ngữ", "Language", "lang"],
   provinceLayout: ["Cách trình bày", "Layout", "Bố cục", "Province layout"],
   recipients: ["Nơi nhận", "Recipients"],
+  documentNumber: ["Số, ký hiệu", "Document number", "number", "Số văn bản", "Số ký hiệu", "Số hiệu"],
+  attachedTo: ["Kèm theo", "Attached to", "attached-to", "Kèm theo văn bản", "Kèm theo báo cáo"],
+  secrecy: ["Độ mật", "Secrecy", "Mức độ mật", "Dấu mật"],
+  urgency: ["Độ khẩn", "Urgency", "Mức độ khẩn", "Dấu khẩn"],
 };
 
 const KEY_BY_NAME: ReadonlyMap<string, Key> = new Map(

@@ -66,6 +66,11 @@ export class SheetBuilder {
     if (style) this.style(range, style);
   }
 
+  /** The height set for a row (points), or undefined when it has the default height. */
+  heightOf(row: number): number | undefined {
+    return this.heights.get(row);
+  }
+
   rowHeight(row: number, height: number): void {
     this.heights.set(row, height);
   }

@@ -140,7 +140,7 @@ export type TableColumn = {
 } & (
   | { readonly kind: "stt" }
   | { readonly kind: "name" }
-  /** A count: a value on leaf rows (null = blank), a SUBTOTAL/SUM of the rows below on group and total rows. */
+  /** A count: a value on leaf rows (null = blank), a SUBTOTAL/SUM of the rows below on group and total rows (blank when their value is null: no data). */
   | { readonly kind: "sum"; readonly value: (row: TableRow) => number | null }
   /** numerator / denominator of two columns of the same row, guarded against 0; blank where `blank` says. */
   | {
@@ -201,7 +201,8 @@ export function writeUnitTable(
           return text(data.label);
         case "sum": {
           const own = col.value(data);
-          if (data.kind === "leaf") return own;
+          // A leaf's value; a group or total without any data (null) stays blank, never a 0.
+          if (data.kind === "leaf" || own === null) return own;
           if (childBottom < childTop) return own ?? 0;
           const range = `${columnLetters(c)}${childTop}:${columnLetters(c)}${childBottom}`;
           const fn = data.kind === "group" || rows.nested ? `SUBTOTAL(9,${range})` : `SUM(${range})`;

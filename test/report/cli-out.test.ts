@@ -65,6 +65,7 @@ describe("nth-rollup report --out", () => {
       "Chất lượng bí thư",
       "Chi bộ thôn",
       "Thôn chưa NTH",
+      "Phụ lục danh sách",
       "Kiểm tra dữ liệu",
     ]);
     const values: unknown[] = [];
@@ -98,7 +99,7 @@ describe("nth-rollup report --out", () => {
     expect(code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
-    expect(book.worksheets).toHaveLength(6);
+    expect(book.worksheets).toHaveLength(7);
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -220,8 +220,22 @@ describe("report 1 at other levels", () => {
     const d = summaryReport(f.rollup, settingsFor(f.rollup));
     expect(texts(d)).toEqual(expect.arrayContaining(["ĐẢNG BỘ HUYỆN BÌNH GIA", "ĐẢNG ỦY XÃ YÊN LỖ"]));
     expect(d.table.bodyBottom - d.table.bodyTop + 1).toBe(9);
-    expect(row(d, d.table.bodyTop).slice(1, 4)).toEqual(["Pò Mầm", 1, 1]);
-    expect(show(cellAt(d, d.table.totalRow!, 8))).toBe(6);
+    // The official commune-level list: village, secretary, head, "x", notes; counts at the bottom.
+    const first = row(d, d.table.bodyTop);
+    expect(first[1]).toBe("Pò Mầm");
+    expect(first[2]).toBe(first[3]);
+    expect(first[4]).toBe("x");
+    const total = d.table.totalRow!;
+    expect(row(d, total)[0]).toBe("Tổng số thôn, tổ dân phố");
+    expect(cellAt(d, total, 5)).toEqual({
+      formula: `=COUNTA(B${d.table.bodyTop}:B${d.table.bodyBottom})`,
+      result: 9,
+    });
+    expect(cellAt(d, total + 1, 5)).toEqual({
+      formula: `=COUNTIF(E${d.table.bodyTop}:E${d.table.bodyBottom},"x")`,
+      result: 3,
+    });
+    expect(show(cellAt(d, findRow(d, 1, "Số thôn cần thêm"), 5))).toBe(6);
   });
 });
 
@@ -254,7 +268,8 @@ describe("reports 3 and 4: secretaries and party cells", () => {
   it("secretaries: a count and a rate for each quality indicator over the secretaries", () => {
     const d = secretariesReport(f.rollup, settings);
     assertValidDescription(d);
-    expect(d.columnCount).toBe(3 + 2 * 8);
+    // STT, unit, secretaries, a count and a rate per indicator, notes ("Chưa có số liệu").
+    expect(d.columnCount).toBe(3 + 2 * 8 + 1);
     const total = d.table.totalRow!;
     expect((cellAt(d, total, 3) as { result: number }).result).toBe(
       f.rollup.total.indicators.secretary_education_12.denominator,

@@ -1,60 +1,77 @@
 /**
- * Renders the pictures of docs/reports.md: `node bin/dev/run-ts.js test/report/renderDocs.ts [docs]`.
- * Builds three report workbooks from the test fixtures (Bình Gia as in seed 000 with the example's
- * signature block; Lộc Bình's commune posts), renders them with ../shared/tools/xlsx-check
- * (LibreOffice) and copies one page of each into the folder.
+ * Renders the pictures of the README and docs/reports.md from the bundled samples:
+ * `node bin/dev/run-ts.js test/report/renderDocs.ts [docs]`. Builds the reports as the CLI does
+ * (settings from the data and a signer), writes each wanted sheet to its own workbook, renders it
+ * with the project's scripts/xlsx-check.sh (LibreOffice) and copies its first page into the folder.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { SheetDescription } from "../../src/report/description";
-import { communePostsReport } from "../../src/report/layouts/indicatorTable";
-import { summaryReport } from "../../src/report/layouts/summary";
-import { toConsolidateReport } from "../../src/report/layouts/toConsolidate";
+import { analyse } from "../../src/core/pipeline";
+import type { ReportId, SheetDescription } from "../../src/report/description";
+import { reportsFor } from "../../src/report/reports";
+import { readXlsxFile } from "../../src/xlsx/readXlsx";
 import { reportXlsxBytes } from "../../src/xlsx/writeReport";
-import { binhGia, locBinh, settingsFor } from "./fixtures";
+import { render, ROOT } from "./render";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const TOOL = path.resolve(ROOT, "..", "shared", "tools", "xlsx-check");
+const SAMPLES = path.join(ROOT, "samples");
 
-async function render(name: string, sheet: SheetDescription, folder: string, work: string): Promise<void> {
+async function sheetsOf(files: readonly string[]): Promise<SheetDescription[]> {
+  const workbooks = await Promise.all(files.map((f) => readXlsxFile(f, path.basename(f))));
+  const result = analyse(workbooks, { referenceYear: 2021 });
+  if (!result.ok) throw new Error(result.unusable.en);
+  const a = result.analysis;
+  return reportsFor(a.rollup, a.issues, {
+    workbooks,
+    options: new Map([
+      ["signer", "Nguyễn Trung Kiên"],
+      ["signer-title", "PHÓ BÍ THƯ THƯỜNG TRỰC"],
+      ["preparer", "Nguyễn Văn A"],
+      ["date", "19/9/2021"],
+    ]),
+    today: { year: 2021, month: 9, day: 19 },
+    completeness: a.completeness,
+    dataPeriod: a.period?.period.text ?? null,
+    unitOrder: a.read.dataset.expectedUnits,
+    officeHolders: a.read.dataset.officeHolders,
+  }).sheets;
+}
+
+function picture(
+  name: string,
+  sheets: readonly SheetDescription[],
+  id: ReportId,
+  folder: string,
+  work: string,
+): Promise<void> {
+  const sheet = sheets.find((s) => s.reportId === id);
+  if (!sheet) throw new Error(`${name}: no ${id} sheet`);
   const file = path.join(work, `${name}.xlsx`);
-  fs.writeFileSync(file, await reportXlsxBytes([sheet]));
-  execFileSync(TOOL, [file, path.join(work, name)], { stdio: "pipe" });
-  const first = fs
-    .readdirSync(path.join(work, name))
-    .filter((f) => f.endsWith(".png"))
-    .sort()[0];
-  fs.copyFileSync(path.join(work, name, first), path.join(folder, `${name}.png`));
+  fs.writeFileSync(file, reportXlsxBytes([sheet]));
+  const out = render(file, path.join(work, name));
+  fs.copyFileSync(out.pngs[0], path.join(folder, `${name}.png`));
   process.stdout.write(`${path.join(folder, `${name}.png`)}\n`);
+  return Promise.resolve();
 }
 
 async function main(folder: string): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "nth-docs-"));
-  const example = {
-    period: "(Số liệu đến ngày 15/9/2021)",
-    signingFor: "T/M BAN THƯỜNG VỤ",
-    signerTitle: "PHÓ BÍ THƯ THƯỜNG TRỰC",
-    signerName: "Nguyễn Trung Kiên",
-    preparerName: "Nguyễn Văn A",
-    recipients: ["Ban Tổ chức Tỉnh ủy,", "Lưu Văn phòng Huyện ủy."],
-  };
-  const bg = binhGia();
-  await render("report-summary", summaryReport(bg.rollup, settingsFor(bg.rollup, example)), folder, work);
-  await render(
-    "report-to-consolidate",
-    toConsolidateReport(bg.rollup, settingsFor(bg.rollup, example)),
-    folder,
-    work,
-  );
-  const lb = locBinh();
-  const lbSettings = settingsFor(lb.rollup, {
-    ...example,
-    period: "(Số liệu đến ngày 24/5/2022)",
-    date: { year: 2022, month: 5, day: 24 },
-  });
-  await render("report-commune-posts", communePostsReport(lb.rollup, lbSettings), folder, work);
+  const submissions = path.join(SAMPLES, "submissions");
+  const binhGia = await sheetsOf([
+    ...fs
+      .readdirSync(path.join(submissions, "binh-gia"))
+      .sort()
+      .map((f) => path.join(submissions, "binh-gia", f)),
+    path.join(submissions, "binh-gia-don-vi.xlsx"),
+  ]);
+  await picture("report-summary", binhGia, "summary", folder, work);
+  await picture("report-to-consolidate", binhGia, "toConsolidate", folder, work);
+  await picture("report-annex", binhGia, "annex", folder, work);
+  const langSon = await sheetsOf([path.join(SAMPLES, "lang-son.xlsx")]);
+  await picture("report-commune-posts", langSon, "communePosts", folder, work);
+  const yenLo = await sheetsOf([path.join(submissions, "binh-gia", "yen-lo.xlsx")]);
+  await picture("report-commune-list", yenLo, "summary", folder, work);
+  fs.rmSync(work, { recursive: true, force: true });
 }
 
 main(process.argv[2] ?? path.join(ROOT, "docs")).catch((error: unknown) => {

@@ -930,6 +930,7 @@ class FakeWorksheet implements XSessionWorksheet {
   private readonly loaded = new Loaded();
   readonly freezePanes: XWorksheet["freezePanes"];
   readonly pageLayout: XWorksheet["pageLayout"];
+  readonly horizontalPageBreaks: XWorksheet["horizontalPageBreaks"];
   readonly customProperties: XWorksheet["customProperties"];
   readonly tables: XSessionWorksheet["tables"];
   readonly charts: XSessionWorksheet["charts"];
@@ -985,6 +986,15 @@ class FakeWorksheet implements XSessionWorksheet {
       });
     }
     this.pageLayout = pageLayout as unknown as XWorksheet["pageLayout"];
+    // Page breaks are kept in the sheet's page layout, as a list of the rows they come before.
+    this.horizontalPageBreaks = {
+      add: (range: string) =>
+        context.enqueue(jsonBytes(range), () => {
+          const layout = sheet().pageLayout;
+          const rows = (layout.pageBreaks as number[] | undefined) ?? [];
+          layout.pageBreaks = [...rows, parseA1(range).top];
+        }),
+    };
     this.customProperties = {
       add: (key: string, value: string) => {
         context.enqueue(jsonBytes([key, value]), () => sheet().customProperties.set(key, value));

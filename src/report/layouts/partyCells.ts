@@ -1,11 +1,12 @@
 import type { Rollup } from "../../core/rollup/types";
 import type { SheetDescription } from "../description";
 import { blocksFor, finishSheet, writeDocumentHeader, writeSignature } from "../frame";
-import { labelsFor } from "../labels";
+import { labelsFor, villageWordsOf } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { tableRows, writeUnitTable, type TableColumn } from "../unitTable";
 import { nameWidth } from "./widths";
+import { hasTarget, targetColumns } from "../targetColumns";
 
 /**
  * Report 4: village party cells per unit. Villages (C); villages with their own cell (D) and
@@ -15,7 +16,7 @@ import { nameWidth } from "./widths";
  * their own cell, which is D.
  */
 export function partyCellsReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
-  const labels = labelsFor(settings.language);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.cells;
   const rows = tableRows(rollup, settings.provinceLayout, labels, false);
   const columns: TableColumn[] = [
@@ -43,6 +44,12 @@ export function partyCellsReport(rollup: Rollup, settings: ReportSettings): Shee
       numerator: 4,
       denominator: 3,
     },
+  ];
+  // Targets (e.g. Lào Cai's 95% of villages with their own cell): target, gap, assessment.
+  if (hasTarget(rows.rows, rows.total, "villages_own_cell"))
+    columns.push(...targetColumns("villages_own_cell", 5, labels, L.ownCell));
+  const smallColumn = columns.length + 1;
+  columns.push(
     {
       kind: "sum",
       header: { label: L.count, group: L.smallCells },
@@ -55,9 +62,14 @@ export function partyCellsReport(rollup: Rollup, settings: ReportSettings): Shee
       header: { label: L.rateOfCells, group: L.smallCells },
       width: 10,
       format: "0.0%",
-      numerator: 6,
+      numerator: smallColumn,
       denominator: 4,
     },
+  );
+  if (hasTarget(rows.rows, rows.total, "small_cells"))
+    columns.push(...targetColumns("small_cells", smallColumn + 1, labels, L.smallCells));
+  const membersColumn = columns.length + 1;
+  columns.push(
     {
       kind: "sum",
       header: { label: L.members },
@@ -70,10 +82,10 @@ export function partyCellsReport(rollup: Rollup, settings: ReportSettings): Shee
       header: { label: L.membersPerCell },
       width: 13,
       format: "0.0",
-      numerator: 8,
+      numerator: membersColumn,
       denominator: 4,
     },
-  ];
+  );
   const widths = columns.map((c) => c.width);
   const b = new SheetBuilder(columns.length);
   const blocks = blocksFor(widths);

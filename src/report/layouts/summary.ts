@@ -9,10 +9,13 @@ import {
   writeDocumentHeader,
   writeSignature,
 } from "../frame";
-import { labelsFor } from "../labels";
+import { labelsFor, villageWordsOf } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { nameWidth } from "./widths";
+import { communeListReport } from "./communeList";
+import { reportScope } from "../scope";
+import { hasTarget, targetColumns } from "../targetColumns";
 import { tableRows, writeUnitTable, type TableColumn, type TableRow } from "../unitTable";
 
 const RATE_FORMAT = "0.0%";
@@ -33,7 +36,9 @@ function assessmentOf(row: TableRow): Assessment | null {
  * such as -INT(-F*C) is wrong when F*C is not exact in binary, e.g. 7% of 100).
  */
 export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: string): SheetDescription {
-  const labels = labelsFor(settings.language);
+  // A commune's own report is the list of its villages (the official commune-level form).
+  if (reportScope(rollup).unit.level === "commune") return communeListReport(rollup, settings, note);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.summary;
   const rows = tableRows(rollup, settings.provinceLayout, labels, true);
   const villageRows = rows.scope.unit.level === "commune";
@@ -114,6 +119,70 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
       },
     },
   ];
+  // The Front-committee indicator and "head or Front committee head" (Nghị định 33/2023, Điều 33
+  // khoản 6), with their targets when they have some; printed only when the data has Front data.
+  const front = rows.scope.unit.indicators.village_secretary_front;
+  const notes: string[] = [];
+  if (front.denominator > 0) {
+    const knownColumn = columns.length + 1;
+    columns.push(
+      {
+        kind: "sum",
+        header: { label: L.known, group: L.front },
+        width: 9,
+        format: "0",
+        value: (r) => r.unit?.indicators.village_secretary_front.denominator ?? 0,
+      },
+      {
+        kind: "sum",
+        header: { label: L.count, group: L.front },
+        width: 8,
+        format: "0",
+        value: (r) => r.unit?.indicators.village_secretary_front.numerator ?? 0,
+      },
+      {
+        kind: "ratio",
+        header: { label: L.rate, group: L.front },
+        width: 9,
+        format: RATE_FORMAT,
+        numerator: knownColumn + 1,
+        denominator: knownColumn,
+      },
+    );
+    if (hasTarget(rows.rows, rows.total, "village_secretary_front"))
+      columns.push(...targetColumns("village_secretary_front", columns.length, labels, L.front));
+    const eitherColumn = columns.length + 1;
+    columns.push(
+      {
+        kind: "sum",
+        header: { label: L.count, group: L.either },
+        width: 10,
+        format: "0",
+        value: (r) => r.unit?.indicators.village_secretary_head_or_front.numerator ?? 0,
+      },
+      {
+        kind: "ratio",
+        header: { label: L.rate, group: L.either },
+        width: 10,
+        format: RATE_FORMAT,
+        numerator: eitherColumn,
+        denominator: 3,
+      },
+    );
+    if (hasTarget(rows.rows, rows.total, "village_secretary_head_or_front"))
+      columns.push(...targetColumns("village_secretary_head_or_front", columns.length, labels, L.either));
+    notes.push(L.eitherNote);
+    if (front.denominator < rows.scope.unit.villages)
+      notes.push(
+        L.partialData
+          .replace("{what}", L.front)
+          .replace("{n}", String(front.denominator))
+          .replace("{m}", String(rows.scope.unit.villages))
+          .replace("{unit}", L.count.replace(/^Số /, "").toLowerCase()),
+      );
+  } else {
+    notes.push(L.noData.replace("{what}", `${L.front}; ${L.either}`));
+  }
   const widths = columns.map((c) => c.width);
   const b = new SheetBuilder(columns.length);
   const blocks = blocksFor(widths);
@@ -139,8 +208,10 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
 
   // "Đã nhận báo cáo của n/m đơn vị" under the totals, when submissions are being compiled.
   let afterTable = table.totalRow + 1;
-  if (note) {
-    b.block(cellRange(afterTable, 1, afterTable, columns.length), text(note), { font: { italic: true } });
+  for (const line of note ? [note, ...notes] : notes) {
+    b.block(cellRange(afterTable, 1, afterTable, columns.length), text(line), {
+      font: { italic: true, size: 11 },
+    });
     afterTable++;
   }
   const last = writeSignature(b, afterTable, settings, labels, blocks);

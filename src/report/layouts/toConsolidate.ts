@@ -9,7 +9,7 @@ import {
   writeTableHeader,
   wrappedLines,
 } from "../frame";
-import { labelsFor } from "../labels";
+import { labelsFor, villageWordsOf } from "../labels";
 import { reportScope } from "../scope";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
@@ -26,7 +26,7 @@ import { nameWidth } from "./widths";
  * and shaded, so the writers apply a single rule instead of a style per commune.
  */
 export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
-  const labels = labelsFor(settings.language);
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.toConsolidate;
   const scope = reportScope(rollup);
   const byCommune = new Map<string, VillageStatus[]>();

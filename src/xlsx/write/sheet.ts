@@ -52,6 +52,8 @@ export interface WorksheetPrint {
     readonly footer: number;
   };
   readonly centerFooter: string;
+  /** Rows that start a new printed page (manual breaks). */
+  readonly pageBreaks?: readonly number[];
 }
 
 export interface WorksheetSpec {
@@ -174,6 +176,12 @@ export function worksheetXml(spec: WorksheetSpec, strings: SharedStrings, select
     );
     if (p.centerFooter)
       out.push(`<headerFooter><oddFooter>${escapeXml(`&C${p.centerFooter}`)}</oddFooter></headerFooter>`);
+    // A manual break before row r is stored as a break after row r − 1 (`id`).
+    const breaks = (p.pageBreaks ?? []).filter((r) => r > 1);
+    if (breaks.length > 0)
+      out.push(
+        `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
+      );
   } else {
     out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   }

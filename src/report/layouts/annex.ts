@@ -1,0 +1,225 @@
+import type { OfficeHolderRecord } from "../../core/model";
+import type { Rollup, VillageStatus } from "../../core/rollup/types";
+import type { PostId } from "../../core/schema/posts";
+import { nameKey, unitKey } from "../../core/text/normalize";
+import { cellRange, text, type CellContent, type SheetDescription } from "../description";
+import { blocksFor, finishSheet, writeDocumentHeader, writeSignature, writeTableHeader } from "../frame";
+import { labelsFor, villageWordsOf } from "../labels";
+import { shortDate, type ReportSettings } from "../settings";
+import { SheetBuilder } from "../sheetBuilder";
+import { nameWidth } from "./widths";
+
+/**
+ * The named annex district and provincial offices ask for (official list layout): I. the village
+ * cell secretaries who are also village heads, II. the commune leaders holding two posts, each
+ * grouped by commune (a bold commune row, then one numbered row per person) with birth year,
+ * gender, ethnic group, general education, professional qualification and political theory from
+ * the Office-holders sheet (blank where the data has none).
+ */
+
+const PROFESSIONAL: Record<string, string> = {
+  none: "Không",
+  "so-cap": "Sơ cấp",
+  "trung-cap": "Trung cấp",
+  "cao-dang": "Cao đẳng",
+  "dai-hoc": "Đại học",
+  "thac-si": "Thạc sĩ",
+  "tien-si": "Tiến sĩ",
+};
+const THEORY: Record<string, string> = {
+  none: "Không",
+  "so-cap": "Sơ cấp",
+  "trung-cap": "Trung cấp",
+  "cao-cap": "Cao cấp",
+};
+const COMMUNE_POSTS: readonly PostId[] = [
+  "communeSecretary",
+  "communeDeputySecretary",
+  "peoplesCommitteeChair",
+  "peoplesCouncilChair",
+];
+const POST_VI: Record<string, string> = {
+  communeSecretary: "Bí thư Đảng ủy",
+  communeDeputySecretary: "Phó Bí thư Đảng ủy",
+  peoplesCommitteeChair: "Chủ tịch UBND",
+  peoplesCouncilChair: "Chủ tịch HĐND",
+};
+
+interface Person {
+  readonly name: string;
+  readonly what: string;
+  readonly record: OfficeHolderRecord | null;
+}
+
+interface Group {
+  readonly commune: string;
+  readonly people: Person[];
+}
+
+const communeKeyOf = (district: string | null, commune: string): string =>
+  `${district ? unitKey("district", district) : ""}/${unitKey("commune", commune)}`;
+
+function details(p: Person): CellContent[] {
+  const r = p.record;
+  if (!r) return [null, null, null, null, null, null];
+  return [
+    r.birthYear,
+    r.gender ? text(r.gender === "female" ? "Nữ" : "Nam") : null,
+    r.ethnicity ? text(r.ethnicity) : null,
+    r.educationYears !== null ? text(`${r.educationYears}/12`) : null,
+    r.professional ? text(PROFESSIONAL[r.professional]) : null,
+    r.politicalTheory ? text(THEORY[r.politicalTheory]) : null,
+  ];
+}
+
+/** Section I: consolidated villages' secretaries, by commune in tree order. */
+function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
+  const secretaries = new Map<string, OfficeHolderRecord>();
+  for (const h of holders) {
+    if (!h.village || !h.posts.includes("cellSecretary")) continue;
+    secretaries.set(`${communeKeyOf(h.district, h.commune)}|${nameKey(h.village)}|${nameKey(h.fullName)}`, h);
+  }
+  const byCommune = new Map<string, VillageStatus[]>();
+  for (const v of rollup.villages) {
+    if (v.consolidated !== true || !v.secretaryName) continue;
+    const list = byCommune.get(v.communeId) ?? [];
+    list.push(v);
+    byCommune.set(v.communeId, list);
+  }
+  const groups: Group[] = [];
+  for (const unit of rollup.units) {
+    const list = byCommune.get(unit.id);
+    if (unit.level !== "commune" || !list) continue;
+    groups.push({
+      commune: unit.name,
+      people: list.map((v) => ({
+        name: v.secretaryName!,
+        what: v.record.village,
+        record:
+          secretaries.get(
+            `${communeKeyOf(v.record.district, v.record.commune)}|${nameKey(v.record.village)}|${nameKey(v.secretaryName!)}`,
+          ) ?? null,
+      })),
+    });
+  }
+  return groups;
+}
+
+/** Section II: commune leaders with two or more of the key posts, by commune in data order. */
+function leaderGroups(holders: readonly OfficeHolderRecord[]): Group[] {
+  const people = new Map<
+    string,
+    { commune: string; communeKey: string; record: OfficeHolderRecord; posts: Set<PostId> }
+  >();
+  for (const h of holders) {
+    if (h.village) continue;
+    const posts = h.posts.filter((p) => COMMUNE_POSTS.includes(p));
+    if (posts.length === 0) continue;
+    const communeKey = communeKeyOf(h.district, h.commune);
+    const key = `${communeKey}|${h.personId ? `id:${h.personId}` : nameKey(h.fullName)}`;
+    const person = people.get(key) ?? { commune: h.commune, communeKey, record: h, posts: new Set<PostId>() };
+    posts.forEach((p) => person.posts.add(p));
+    people.set(key, person);
+  }
+  const groups = new Map<string, Group>();
+  for (const p of people.values()) {
+    if (p.posts.size < 2) continue;
+    const group = groups.get(p.communeKey) ?? { commune: p.commune, people: [] };
+    const posts = COMMUNE_POSTS.filter((id) => p.posts.has(id)).map((id) => POST_VI[id]);
+    group.people.push({
+      name: p.record.fullName,
+      what: posts.map((x, i) => (i === 0 ? x : x.charAt(0).toLowerCase() + x.slice(1))).join(" kiêm "),
+      record: p.record,
+    });
+    groups.set(p.communeKey, group);
+  }
+  return [...groups.values()];
+}
+
+export function annexReport(
+  rollup: Rollup,
+  holders: readonly OfficeHolderRecord[],
+  settings: ReportSettings,
+): SheetDescription {
+  const labels = labelsFor(settings.language, villageWordsOf(rollup));
+  const A = labels.annex;
+  const sections: { title: string; groups: Group[] }[] = [
+    { title: A.sectionSecretaries, groups: secretaryGroups(rollup, holders) },
+    { title: A.sectionLeaders, groups: leaderGroups(holders) },
+  ];
+  const all = sections.flatMap((s) => s.groups.flatMap((g) => g.people));
+  const header = [
+    { label: labels.stt },
+    { label: A.name },
+    { label: A.what },
+    { label: A.birthYear },
+    { label: A.gender },
+    { label: A.ethnicity },
+    { label: A.education },
+    { label: A.professional },
+    { label: A.theory },
+  ];
+  const n = header.length;
+  const widths = [
+    6,
+    nameWidth(
+      all.map((p) => p.name),
+      20,
+      26,
+    ),
+    nameWidth(
+      all.map((p) => p.what),
+      18,
+      34,
+    ),
+    8,
+    8,
+    9,
+    9,
+    11,
+    11,
+  ];
+  const b = new SheetBuilder(n);
+  const blocks = blocksFor(widths);
+  // The annex names the document it goes with (its own setting, else one made from the number and date).
+  const attached =
+    settings.attachedTo.trim() ||
+    `${A.attachedTo} ${settings.documentNumber.replace(/^(Số:?|No\.) /, "")}, ${A.dated} ${shortDate(settings.date, settings.language)}`;
+  const top = writeDocumentHeader(b, { ...settings, attachedTo: attached }, labels, "annex", blocks);
+  const headerBottom = writeTableHeader(b, top, header, widths);
+  const bodyTop = headerBottom + 1;
+  let r = bodyTop;
+  const boldRows: number[] = [];
+  sections.forEach((section, s) => {
+    const count = section.groups.reduce((k, g) => k + g.people.length, 0);
+    b.block(cellRange(r, 2, r, n), text(`${section.title} (${count})`), { font: { bold: true } });
+    b.set(r, 1, s === 0 ? "I" : "II");
+    boldRows.push(r++);
+    if (count === 0) {
+      b.block(cellRange(r, 2, r, n), text(A.none), { font: { italic: true } });
+      r++;
+      return;
+    }
+    let k = 0;
+    for (const g of section.groups) {
+      b.block(cellRange(r, 2, r, n), text(g.commune), { font: { bold: true, italic: true } });
+      r++;
+      for (const p of g.people) b.setRow(r++, [++k, text(p.name), text(p.what), ...details(p)]);
+    }
+  });
+  const bodyBottom = r - 1;
+  b.style(cellRange(bodyTop, 1, bodyBottom, n), { border: "thin", font: { size: 11 } });
+  b.style(cellRange(bodyTop, 1, bodyBottom, 1), { horizontal: "center" });
+  b.style(cellRange(bodyTop, 4, bodyBottom, n), { horizontal: "center" });
+  for (const row of boldRows) b.style(cellRange(row, 1, row, n), { font: { bold: true }, fill: "#F2F2F2" });
+  const last = writeSignature(b, bodyBottom + 1, settings, labels, blocks);
+  b.reserve(last);
+  return finishSheet(b, {
+    reportId: "annex",
+    name: labels.sheetNames.annex,
+    widths,
+    labels,
+    table: { headerTop: top, headerBottom, bodyTop, bodyBottom, totalRow: null, left: 1, right: n },
+    freezeColumns: 2,
+  });
+}

@@ -1,0 +1,141 @@
+import type { CellValue } from "../../src/core/cells";
+import { analyse } from "../../src/core/pipeline";
+import { periodInTitleRows, periodOfText, yearOfPeriod } from "../../src/core/read/period";
+import { periodLine, resolveSettings } from "../../src/report/settings";
+import { reportsFor } from "../../src/report/reports";
+import { OFFICE_HEADER, secretaryRows, VILLAGE_HEADER, villageRows, type CommuneSpec } from "./fixtures";
+
+/** Issue 13, item 2: the period comes from the data; the year for ages follows it. */
+
+const communes: CommuneSpec[] = [
+  { name: "Yên Lỗ", villages: 4, consolidated: 2 },
+  { name: "Tân Văn", villages: 3, consolidated: 1 },
+];
+
+function workbook(titles: CellValue[][], extra: { name: string; rows: CellValue[][] }[] = []) {
+  return {
+    file: "data.xlsx",
+    sheets: [
+      {
+        name: "Thôn",
+        rows: [...titles, VILLAGE_HEADER, ...villageRows("Lạng Sơn", "Bình Gia", communes)],
+      },
+      { name: "Cán bộ", rows: [OFFICE_HEADER, ...secretaryRows("Lạng Sơn", "Bình Gia", communes)] },
+      ...extra,
+    ],
+  };
+}
+
+describe("the period phrase of a title row", () => {
+  it.each([
+    ["(số liệu đến 30/6/2025)", "số liệu đến 30/6/2025", 2025, { year: 2025, month: 6, day: 30 }],
+    [
+      "Số liệu có đến ngày 31-12-2024",
+      "Số liệu có đến ngày 31-12-2024",
+      2024,
+      { year: 2024, month: 12, day: 31 },
+    ],
+    [
+      "DANH SÁCH THÔN (Tính đến ngày 15 tháng 9 năm 2021)",
+      "Tính đến ngày 15 tháng 9 năm 2021",
+      2021,
+      { year: 2021, month: 9, day: 15 },
+    ],
+    ["Kỳ báo cáo: Quý III/2021", "Kỳ báo cáo: Quý III/2021", 2021, null],
+    ["6 tháng đầu năm 2025", "6 tháng đầu năm 2025", 2025, null],
+  ])("“%s”", (text, phrase, year, date) => {
+    expect(periodOfText(text)).toEqual({ text: phrase, year, date });
+  });
+
+  it("a title that only names a year, or says data without a cut-off, is no period", () => {
+    expect(periodOfText("DANH SÁCH THÔN, KHỐI PHỐ NĂM 2025")).toBeNull();
+    expect(periodOfText("(Dữ liệu mẫu: số liệu tổng hợp theo các bài báo 2021–2022)")).toBeNull();
+    expect(periodOfText("Số liệu đến ngày")).toBeNull();
+  });
+
+  it("is looked for only above the header row, nearest first", () => {
+    const grid = {
+      name: "Thôn",
+      firstRow: 3,
+      rows: [
+        ["(Số liệu đến 31/12/2020)"],
+        [null, "(số liệu đến 30/6/2025)"],
+        ["Tỉnh", "Huyện"],
+        ["(số liệu đến 1/1/2030)"],
+      ],
+    };
+    expect(periodInTitleRows(grid, 2)).toEqual({
+      period: { text: "số liệu đến 30/6/2025", year: 2025, date: { year: 2025, month: 6, day: 30 } },
+      row: 4,
+      column: 2,
+    });
+    expect(periodInTitleRows(grid, 0)).toBeNull();
+  });
+
+  it("years of periods as clerks write them", () => {
+    expect(yearOfPeriod("Quý III/2021")).toBe(2021);
+    expect(yearOfPeriod("2025-09")).toBe(2025);
+    expect(yearOfPeriod("30/6/2025")).toBe(2025);
+    expect(yearOfPeriod("cuối năm")).toBeNull();
+  });
+});
+
+describe("the period line and the year for ages", () => {
+  it("the title row's period is the report's period line, and ages are counted for its year", () => {
+    const result = analyse([workbook([["DANH SÁCH THÔN"], ["(số liệu đến 30/6/2019)"]])], {
+      referenceYear: 2026,
+    });
+    if (!result.ok) throw new Error(result.unusable.en);
+    const { analysis } = result;
+    expect(analysis.period).toEqual({
+      period: { text: "số liệu đến 30/6/2019", year: 2019, date: { year: 2019, month: 6, day: 30 } },
+      source: { kind: "title", file: "data.xlsx", sheet: "Thôn", cell: "A2" },
+    });
+    expect(analysis.rollup.referenceYear).toBe(2019);
+    const built = reportsFor(analysis.rollup, analysis.issues, {
+      workbooks: [],
+      today: { year: 2026, month: 11, day: 29 },
+      dataPeriod: analysis.period?.period.text,
+    });
+    expect(built.settings.period).toBe("(Số liệu đến 30/6/2019)");
+    // The printed period is in the sheet, under the title.
+    expect(built.sheets[0].cells.flat()).toContain("(Số liệu đến 30/6/2019)");
+  });
+
+  it("ages follow the period: the under-40 count changes with the title row's year", () => {
+    const at = (year: number) => {
+      const r = analyse([workbook([[`(Số liệu đến 31/12/${year})`]])], { referenceYear: 2026 });
+      if (!r.ok) throw new Error(r.unusable.en);
+      return r.analysis.rollup.total.indicators.secretary_under_40.numerator;
+    };
+    expect(at(1990)).toBeGreaterThan(at(2030));
+  });
+
+  it("the settings (--period, the settings sheet) win over the data, and --year over every period", () => {
+    const wb = workbook([["(số liệu đến 30/6/2019)"]]);
+    const given = analyse([wb], { referenceYear: 2026, givenPeriod: "(Số liệu đến 31/12/2022)" });
+    if (!given.ok) throw new Error("unusable");
+    expect(given.analysis.rollup.referenceYear).toBe(2022);
+    const fixed = analyse([wb], { referenceYear: 2026, referenceYearFixed: true, givenPeriod: "Quý I/2022" });
+    if (!fixed.ok) throw new Error("unusable");
+    expect(fixed.analysis.rollup.referenceYear).toBe(2026);
+    const settings = resolveSettings(
+      given.analysis.rollup,
+      { period: "(Số liệu đến 31/12/2022)" },
+      { year: 2026, month: 1, day: 2 },
+      { period: "số liệu đến 30/6/2019" },
+    );
+    expect(settings.period).toBe("(Số liệu đến 31/12/2022)");
+  });
+
+  it("without a title row, the submissions' period; without any, the report date", () => {
+    expect(periodLine("Quý III/2021", "vi")).toBe("(Kỳ báo cáo: Quý III/2021)");
+    expect(periodLine("(số liệu đến 30/6/2025)", "vi")).toBe("(Số liệu đến 30/6/2025)");
+    const none = analyse([workbook([["DANH SÁCH THÔN"]])], { referenceYear: 2026 });
+    if (!none.ok) throw new Error("unusable");
+    expect(none.analysis.period).toBeNull();
+    expect(none.analysis.rollup.referenceYear).toBe(2026);
+    const s = resolveSettings(none.analysis.rollup, {}, { year: 2026, month: 11, day: 29 });
+    expect(s.period).toBe("(Số liệu đến ngày 29/11/2026)");
+  });
+});
