@@ -17,7 +17,8 @@ import {
   type GenerateProgress,
 } from "../app/workflows";
 import { restoreChoices, type PaneChoices } from "../app/choices";
-import { SessionError, type Capabilities, type WorkbookSession } from "../excel/session";
+import { messageOf } from "../port/errors";
+import type { Capabilities, WorkbookPort } from "../port/workbookPort";
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
 import type { SheetGrid } from "../core/grid";
@@ -104,11 +105,8 @@ export interface PaneState {
   readonly status: { readonly intent: "success" | "error" | "info"; readonly message: Message } | null;
 }
 
-const sayError = (vi: string, en: string, error: unknown): Message => {
-  if (error instanceof SessionError) return error.bilingual;
-  const detail = error instanceof Error ? error.message : String(error);
-  return { vi: `${vi}: ${detail}`, en: `${en}: ${detail}` };
-};
+/** The one path from an error to the message shown (src/port/errors.ts). */
+const sayError = (vi: string, en: string, error: unknown): Message => messageOf(error, { vi, en });
 
 export class PaneStore {
   private state: PaneState;
@@ -119,7 +117,7 @@ export class PaneStore {
   private settingsSheet: SheetGrid | null = null;
 
   constructor(
-    readonly session: WorkbookSession,
+    readonly session: WorkbookPort,
     private readonly clock: () => Clock,
     initial: Partial<Pick<PaneState, "lang" | "tab" | "demo">> = {},
     private readonly services: {

@@ -65,8 +65,9 @@ describe("readWorkbookFromExcel", () => {
           ["#N/A", 12],
           [null, true],
         ],
+        visibility: "visible",
       },
-      { name: "Trống", firstRow: 1, firstColumn: 1, rows: [] },
+      { name: "Trống", firstRow: 1, firstColumn: 1, rows: [], visibility: "visible" },
     ]);
     // Sheet names, used ranges, one chunk for everything.
     expect(result.syncs).toBe(3);

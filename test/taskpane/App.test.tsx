@@ -8,7 +8,8 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import * as React from "react";
 import { clockOf } from "../../src/app/workflows";
 import { showNotice } from "../../src/commands/shared";
-import { memoryExcelHost, type ExcelHost } from "../../src/excel/host";
+import type { ExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
 import type { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";
@@ -120,6 +121,8 @@ function gatedHost(book: FakeWorkbook): ExcelHost & { hold: boolean; release: ()
   const host = {
     kind: inner.kind,
     isSetSupported: inner.isSetSupported,
+    createWorkbook: inner.createWorkbook,
+    describe: inner.describe,
     hold: false,
     release: () => open(),
     run: async <T,>(batch: Parameters<ExcelHost["run"]>[0]): Promise<T> => {

@@ -12,6 +12,7 @@ import type { SubmissionManifest } from "../../core/submission/manifest";
 import type { Language } from "../../core/summary";
 import { foldKey, nameKey, unitKey } from "../../core/text/normalize";
 import { isSettingsSheetName } from "../../report/settingsSheet";
+import type { ImportApply, OwnSheet, RowBlock, SheetEdit } from "../../port/writes";
 import { freeName, planStandardSheets, type NewSheet } from "../standardSheets";
 import { combinedKind, combinedMark, combinedName, dataWorkbook, SPEC_OF } from "./combined";
 import {
@@ -49,7 +50,7 @@ import {
  * removed, flags changed), every conflict the engine finds between the workbook and the new
  * submissions, who will then have reported, and the writes that apply it — rows combined into the
  * workbook's standard sheets, or into the add-in's combined copies, each row with its provenance.
- * The session applies the writes (src/excel/importWriter.ts); this module only describes them.
+ * The shell applies the writes (through the workbook port, src/port); this module only describes them.
  */
 
 export type ImportMode = "sheets" | "copy";
@@ -120,53 +121,9 @@ export interface SubmissionPreview {
   readonly keptVillages: number;
 }
 
-/** Rows written at a place: `rows[i][j]` goes to (top + i, left + j); null leaves a cell as it is. */
-export interface RowBlock {
-  readonly top: number;
-  readonly left: number;
-  readonly rows: readonly (readonly CellValue[])[];
-}
+export type { RowBlock, SheetEdit, OwnSheet } from "../../port/writes";
 
-/** Changes to one existing (or just created) standard sheet, in the order the session applies them. */
-export interface SheetEdit {
-  readonly sheet: string;
-  /** Excel row of the header (new columns' headers go there). */
-  readonly headerRow: number;
-  /** The Excel table holding the header row, if any: columns and rows are added through it. */
-  readonly table: string | null;
-  /** New columns right of the data region (Excel columns, consecutive), with their headers. */
-  readonly addColumns: readonly { readonly column: number; readonly header: string }[];
-  /** Rows written over rows of the replaced units (the same places). */
-  readonly writes: readonly RowBlock[];
-  /** Rows of replaced units left over, deleted (cells shift up within the data region), bottom first. */
-  readonly deletes: readonly {
-    readonly top: number;
-    readonly bottom: number;
-    readonly left: number;
-    readonly right: number;
-  }[];
-  /**
-   * Rows added below the data, after the deletes: the first `rows.length - viaTable` written at
-   * `top`, the last `viaTable` added to the end of the table (so that the table grows).
-   */
-  readonly append: (RowBlock & { readonly viaTable: number }) | null;
-}
-
-/** An add-in's own sheet (a combined copy, the import log), written whole. */
-export interface OwnSheet {
-  readonly name: string;
-  readonly mark: string;
-  /** True when the sheet is there (it is cleared and rewritten), false when it is to be added. */
-  readonly exists: boolean;
-  readonly rows: readonly (readonly CellValue[])[];
-  readonly columnWidths: readonly number[];
-}
-
-export interface ImportWrites {
-  /** Standard sheets to create first (with the provenance columns), as the create button would. */
-  readonly create: readonly NewSheet[];
-  readonly edits: readonly SheetEdit[];
-  readonly ownSheets: readonly OwnSheet[];
+export interface ImportWrites extends ImportApply {
   /** The log entries this import adds. */
   readonly entries: readonly ImportLogEntry[];
 }
