@@ -184,9 +184,9 @@ export async function readWorkbookFromExcel(
       syncs++;
       chunkSyncs++;
       if (!isPayloadTooLarge(error) || chunks.every((c) => c.rows === 1)) throw error;
-      // Read the same rows again in halves: double the estimate of every sheet in this request.
+      // Read the same rows again in halves: at least double the estimate of every sheet in this request.
       for (const chunk of chunks)
-        chunk.plan.bytesPerRow = Math.max(chunk.plan.bytesPerRow * 2, budget / chunk.rows);
+        chunk.plan.bytesPerRow = Math.max(chunk.plan.bytesPerRow * 2, (2 * budget) / chunk.rows);
       continue;
     }
     syncs++;

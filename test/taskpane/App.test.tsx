@@ -181,9 +181,9 @@ it("generation failed: a clear message, and no half-written sheet", async () => 
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toMatch(/Lập báo cáo không thành công/);
   expect(alert.textContent).toMatch(
-    /Lỗi khi ghi trang “Tổng hợp”: The request payload size has exceeded the limit/,
+    /Lỗi khi ghi trang “Tổng hợp”: Một yêu cầu gửi tới Excel vượt giới hạn kích thước .*\(The request payload size has exceeded the limit\)/,
   );
-  expect(alert.textContent).toMatch(/trang đang ghi dở đã được gỡ bỏ/);
+  expect(alert.textContent).toMatch(/không trang nào của lần này được giữ lại/);
   expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
 });
 
