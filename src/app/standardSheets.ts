@@ -12,7 +12,7 @@ import {
   type SheetSpec,
 } from "../core/schema/sheets";
 import type { Language } from "../core/summary";
-import type { ColumnValidation, NewSheet, StandardSheetKind, ValidationRule } from "../port/writes";
+import type { NewSheet, StandardSheetKind, ValidationRule } from "../port/writes";
 import { SETTING_NAMES, SETTINGS_SHEET_NAME, SETTINGS_SHEET_NAME_EN } from "../report/settingsSheet";
 
 /**

@@ -122,11 +122,16 @@ export function queueInputs(
 
 /** Escaped bytes of a block of inputs as `queueInputs` sends it. */
 export function inputBytes(inputs: { values: Input[][]; formats: (string | null)[][] | null }): number {
-  return escapedBytes(inputs.values) + (inputs.formats ? escapedBytes(inputs.formats) : 0) + 2 * OPERATION_BYTES;
+  return (
+    escapedBytes(inputs.values) + (inputs.formats ? escapedBytes(inputs.formats) : 0) + 2 * OPERATION_BYTES
+  );
 }
 
 /** Consecutive row blocks whose bytes stay under `budget` each (at least one row per block). */
-export function rowBlocks(rowBytes: readonly number[], budget: number): { from: number; count: number; bytes: number }[] {
+export function rowBlocks(
+  rowBytes: readonly number[],
+  budget: number,
+): { from: number; count: number; bytes: number }[] {
   const out: { from: number; count: number; bytes: number }[] = [];
   let start = 0;
   let bytes = 0;

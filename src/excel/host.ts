@@ -42,7 +42,11 @@ export function officeExcelHost(): ExcelHost {
     createWorkbook: (base64) => Excel.createWorkbook(base64),
     describe: () => {
       const d = Office.context.diagnostics;
-      return { host: String(d?.host ?? "Excel"), platform: String(d?.platform ?? "?"), version: String(d?.version ?? "?") };
+      return {
+        host: String(d?.host ?? "Excel"),
+        platform: String(d?.platform ?? "?"),
+        version: String(d?.version ?? "?"),
+      };
     },
   };
 }

@@ -18,7 +18,10 @@ import { widthToPoints } from "./writeReport";
  * would read as something else (a number, a date, a formula), an error's text and a date's text
  * go into a text-formatted ("@") cell, so they stay the text they were; other cells keep theirs.
  */
-function inputs(rows: readonly (readonly CellValue[])[], width: number): {
+function inputs(
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+): {
   values: Input[][];
   formats: (string | null)[][] | null;
 } {
@@ -84,14 +87,21 @@ async function putRows(
 }
 
 /** Applies one standard sheet's edit. */
-export async function applySheetEdit(context: XSessionContext, edit: SheetEdit, budget: number): Promise<void> {
+export async function applySheetEdit(
+  context: XSessionContext,
+  edit: SheetEdit,
+  budget: number,
+): Promise<void> {
   const ws = context.workbook.worksheets.getItem(edit.sheet);
   const table = edit.table ? context.workbook.tables.getItem(edit.table) : null;
   const at = (top: number, left: number, rows: number, width: number): XSessionRange =>
     ws.getRangeByIndexes(top - 1, left - 1, rows, width);
   const batch = new RequestBatcher(context, budget);
   for (const c of edit.addColumns) {
-    if (table) await batch.add(OPERATION_BYTES + escapedBytes(c.header), () => table.columns.add(undefined, undefined, c.header));
+    if (table)
+      await batch.add(OPERATION_BYTES + escapedBytes(c.header), () =>
+        table.columns.add(undefined, undefined, c.header),
+      );
     else await putRows(batch, at, edit.headerRow, c.column, [[c.header]], budget);
   }
   // Rows written over the replaced units' rows: chunked like any other rows.
@@ -134,7 +144,9 @@ export async function writeOwnSheet(
   const width = widthOf(own.rows);
   let ws!: ReturnType<XSessionContext["workbook"]["worksheets"]["add"]>;
   await batch.add((4 + own.columnWidths.length) * OPERATION_BYTES, () => {
-    ws = own.exists ? context.workbook.worksheets.getItem(own.name) : context.workbook.worksheets.add(own.name);
+    ws = own.exists
+      ? context.workbook.worksheets.getItem(own.name)
+      : context.workbook.worksheets.add(own.name);
     if (own.exists) ws.getRange().clear("All");
     else ws.customProperties.add(markKey, own.mark);
     ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
@@ -143,6 +155,13 @@ export async function writeOwnSheet(
     });
     ws.freezePanes.freezeRows(1);
   });
-  await putRows(batch, (top, left, rows, w) => ws.getRangeByIndexes(top - 1, left - 1, rows, w), 1, 1, own.rows, budget);
+  await putRows(
+    batch,
+    (top, left, rows, w) => ws.getRangeByIndexes(top - 1, left - 1, rows, w),
+    1,
+    1,
+    own.rows,
+    budget,
+  );
   await batch.flush();
 }

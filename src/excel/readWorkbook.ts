@@ -33,7 +33,11 @@ export interface XReadRange {
   readonly numberFormat: unknown[][];
   load(propertyNames?: string): unknown;
   /** ExcelApi 1.13: call only when the host supports it. */
-  getMergedAreasOrNullObject(): { readonly isNullObject: boolean; readonly address: string; load(propertyNames?: string): unknown };
+  getMergedAreasOrNullObject(): {
+    readonly isNullObject: boolean;
+    readonly address: string;
+    load(propertyNames?: string): unknown;
+  };
 }
 
 export interface XReadWorksheet {
@@ -289,7 +293,10 @@ function columnNumber(letters: string): number {
 
 /** The number format without its quoted text, escaped characters and [..] sections. */
 function formatCore(format: string): string {
-  return format.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  return format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
 }
 
 /** True for a number format that shows a percentage (a "%" outside quoted text), as the .xlsx reader judges it. */

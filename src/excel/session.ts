@@ -55,7 +55,15 @@ import {
  * then one sync), never a sync per cell or per row.
  */
 
-export type { Capabilities, Capability, Feature, SheetMarks, WriteReportsOptions, WriteReportsResult, CellWrite };
+export type {
+  Capabilities,
+  Capability,
+  Feature,
+  SheetMarks,
+  WriteReportsOptions,
+  WriteReportsResult,
+  CellWrite,
+};
 /** The error the session throws for a problem it recognised (see src/port/errors.ts). */
 export { WorkbookError as SessionError };
 
@@ -229,7 +237,10 @@ export class WorkbookSession implements WorkbookPort {
     await this.run((context) =>
       assertWritable(context as unknown as XProtectionContext, {
         structure: writes.create.length > 0 || writes.ownSheets.some((o) => !o.exists),
-        sheets: [...writes.edits.map((e) => e.sheet), ...writes.ownSheets.filter((o) => o.exists).map((o) => o.name)],
+        sheets: [
+          ...writes.edits.map((e) => e.sheet),
+          ...writes.ownSheets.filter((o) => o.exists).map((o) => o.name),
+        ],
       }),
     );
     const steps: { name: string; run: (context: XSessionContext) => Promise<void> }[] = [
@@ -289,10 +300,16 @@ export class WorkbookSession implements WorkbookPort {
           queueInputs(ws.getRangeByIndexes(0, 0, inputs.values.length, width), inputs);
         });
         const operations =
-          8 + s.boldRows.length + s.titleRows.length + s.columnFormats.length + s.columnWidths.length +
-          2 * s.wrapColumns.length + 3 * s.validations.length;
-        await batch.add(operations * OPERATION_BYTES + escapedBytes(s.validations.map((v) => [v.rule ?? null, v.prompt])), () =>
-          this.queueSheetFormat(ws, s, width),
+          8 +
+          s.boldRows.length +
+          s.titleRows.length +
+          s.columnFormats.length +
+          s.columnWidths.length +
+          2 * s.wrapColumns.length +
+          3 * s.validations.length;
+        await batch.add(
+          operations * OPERATION_BYTES + escapedBytes(s.validations.map((v) => [v.rule ?? null, v.prompt])),
+          () => this.queueSheetFormat(ws, s, width),
         );
       }
       await batch.add(OPERATION_BYTES, () => added[0].activate());
@@ -340,7 +357,8 @@ export class WorkbookSession implements WorkbookPort {
           showAlert: true,
           style: "Warning" as Excel.DataValidationAlertStyle,
           title: "Nhất thể hóa",
-          message: "Giá trị không có trong danh sách; vẫn giữ nếu chọn Yes. / Not in the list; kept if you choose Yes.",
+          message:
+            "Giá trị không có trong danh sách; vẫn giữ nếu chọn Yes. / Not in the list; kept if you choose Yes.",
         };
       }
       if (v.prompt.vi) {
@@ -452,7 +470,14 @@ export class WorkbookSession implements WorkbookPort {
       const ws = context.workbook.worksheets.getItem(sheet);
       const block = ws.getRange(plan.blockAddress);
       // Formulas are formulas; any other text stays text.
-      queueInputs(block, cellInputs(plan.block.map((row) => [...row]), (v) => !v.startsWith("=") && mustStayText(v)), "formulas");
+      queueInputs(
+        block,
+        cellInputs(
+          plan.block.map((row) => [...row]),
+          (v) => !v.startsWith("=") && mustStayText(v),
+        ),
+        "formulas",
+      );
       block.numberFormat = plan.formats.map((row) => [...row]);
       block.format.font.color = "#595959";
       const chart = ws.charts.add("ColumnClustered", ws.getRange(plan.rates), "Columns");
@@ -487,7 +512,11 @@ export class WorkbookSession implements WorkbookPort {
    * Opens an .xlsx file's bytes as a new workbook (`Excel.createWorkbook`, ExcelApi 1.8); where
    * the host lacks it, hands the bytes to `download` (the pane saves them as a file).
    */
-  async exportWorkbook(bytes: Uint8Array, fileName: string, download?: (bytes: Uint8Array, fileName: string) => void): Promise<ExportDestination> {
+  async exportWorkbook(
+    bytes: Uint8Array,
+    fileName: string,
+    download?: (bytes: Uint8Array, fileName: string) => void,
+  ): Promise<ExportDestination> {
     if (this.host.isSetSupported("ExcelApi", "1.8")) {
       await this.host.createWorkbook(toBase64(bytes));
       return "newWorkbook";

@@ -373,7 +373,9 @@ async function writeSheet(
     const first = block.first - 1;
     const inputs = cellInputs(matrix.slice(first, block.last), (_s) => false);
     // The text cells of the block, by position (a string that merely looks like a formula is a formula here).
-    const formats = inputs.values.map((row, r) => row.map((_v, k) => (textOnly.has(`${first + r}:${k}`) ? "@" : null)));
+    const formats = inputs.values.map((row, r) =>
+      row.map((_v, k) => (textOnly.has(`${first + r}:${k}`) ? "@" : null)),
+    );
     const forced = formats.some((row) => row.some((f) => f !== null));
     await batch.add(block.bytes + 2 * OPERATION_BYTES, () => {
       const range = rangeOf(ws, { top: block.first, left: 1, bottom: block.last, right: d.columnCount });
@@ -585,7 +587,14 @@ export async function writeReportsToExcel(
       const last = i === plans.length - 1;
       const deleteLeftovers = (): void => leftovers.forEach((ws) => ws.delete());
       staged.push(
-        await writeSheet(batch, context, plans[i], { blockBytes }, !last, i === 0 ? deleteLeftovers : undefined),
+        await writeSheet(
+          batch,
+          context,
+          plans[i],
+          { blockBytes },
+          !last,
+          i === 0 ? deleteLeftovers : undefined,
+        ),
       );
       if (last) {
         if (options.signal?.aborted) {

@@ -101,7 +101,8 @@ export function problemOf(error: unknown): WorkbookProblem | null {
 function detailOf(error: unknown): string {
   if (error && typeof error === "object") {
     const e = error as { message?: unknown; code?: unknown };
-    if (typeof e.message === "string" && e.message.trim() !== "") return e.message.trim().replace(/[.\s]+$/, "");
+    if (typeof e.message === "string" && e.message.trim() !== "")
+      return e.message.trim().replace(/[.\s]+$/, "");
     if (typeof e.code === "string") return e.code;
   }
   const text = String(error);

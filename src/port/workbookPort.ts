@@ -12,13 +12,7 @@ import type { CellWrite, ChartPlan, ImportApply, NewSheet, TableInfo } from "./w
 
 /** What a feature needs from the host, and whether the host has it. */
 export type Feature =
-  | "read"
-  | "createSheets"
-  | "reports"
-  | "chart"
-  | "selectCell"
-  | "insertFormula"
-  | "settings";
+  "read" | "createSheets" | "reports" | "chart" | "selectCell" | "insertFormula" | "settings";
 
 export interface Capability {
   readonly supported: boolean;
@@ -106,7 +100,10 @@ export interface WorkbookPort {
   createSheets(sheets: readonly NewSheet[]): Promise<CreatedSheets>;
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /** All or nothing: either every report is written and the earlier ones replaced, or nothing changes. */
-  writeReports(descriptions: readonly SheetDescription[], options?: WriteReportsOptions): Promise<WriteReportsResult>;
+  writeReports(
+    descriptions: readonly SheetDescription[],
+    options?: WriteReportsOptions,
+  ): Promise<WriteReportsResult>;
   addSummaryChart(sheet: string, plan: ChartPlan): Promise<void>;
   applyImport(
     writes: ImportApply,

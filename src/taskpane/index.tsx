@@ -65,7 +65,9 @@ async function officeHost(): Promise<string | null | "timeout"> {
   const timeout = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), OFFICE_READY_TIMEOUT_MS);
   });
-  const ready = Office.onReady().then((info) => (info.host === null || info.host === undefined ? null : String(info.host)));
+  const ready = Office.onReady().then((info) =>
+    info.host === null || info.host === undefined ? null : String(info.host),
+  );
   const host = await Promise.race([ready, timeout]);
   clearTimeout(timer);
   return host;

@@ -80,15 +80,21 @@ it("a cancelled run leaves the previous complete set as it was", async () => {
 });
 
 it("the lock is released when the task fails, and refuses while held", async () => {
-  await expect(exclusively({ vi: "thử", en: "testing" }, async () => Promise.reject(new Error("boom")))).rejects.toThrow(
-    "boom",
-  );
+  await expect(
+    exclusively({ vi: "thử", en: "testing" }, async () => Promise.reject(new Error("boom"))),
+  ).rejects.toThrow("boom");
   expect(runningTask()).toBeNull();
   let release!: () => void;
-  const held = exclusively({ vi: "nhập số liệu", en: "importing submissions" }, () => new Promise<void>((r) => (release = r)));
+  const held = exclusively(
+    { vi: "nhập số liệu", en: "importing submissions" },
+    () => new Promise<void>((r) => (release = r)),
+  );
   await expect(exclusively({ vi: "x", en: "x" }, async () => 1)).rejects.toMatchObject({
     problem: "busy",
-    bilingual: { vi: expect.stringMatching(/^Đang nhập số liệu/), en: expect.stringMatching(/^Already importing submissions/) },
+    bilingual: {
+      vi: expect.stringMatching(/^Đang nhập số liệu/),
+      en: expect.stringMatching(/^Already importing submissions/),
+    },
   });
   release();
   await held;

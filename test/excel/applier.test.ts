@@ -18,8 +18,18 @@ const request = { unitId: null, reports: REPORT_IDS, language: "vi" as const, la
 
 it("counts bytes as escaped JSON: every non-ASCII UTF-16 unit as \\uXXXX", () => {
   const escaped = (v: unknown): number =>
-    JSON.stringify(v).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).length;
-  for (const v of ["Bí thư chi bộ kiêm trưởng thôn", 'a"b\\c', "😀", ["Thôn", 12, true, null], [[1.5, "Hòa"]], { k: "Lạng Sơn" }])
+    JSON.stringify(v).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    ).length;
+  for (const v of [
+    "Bí thư chi bộ kiêm trưởng thôn",
+    'a"b\\c',
+    "😀",
+    ["Thôn", 12, true, null],
+    [[1.5, "Hòa"]],
+    { k: "Lạng Sơn" },
+  ])
     expect(escapedBytes(v)).toBeGreaterThanOrEqual(escaped(v));
   expect(escapedBytes("Hòa")).toBe(escaped("Hòa"));
 });
@@ -37,7 +47,10 @@ it("re-imports 100,000 rows written over a unit's rows with every request under 
       "Có",
       "0123",
     ]);
-  const sheet = book.addSheetValues("Thôn", [["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư", "Trưởng thôn", "NTH", "Mã"], ...rowsOf("cũ ")]);
+  const sheet = book.addSheetValues("Thôn", [
+    ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư", "Trưởng thôn", "NTH", "Mã"],
+    ...rowsOf("cũ "),
+  ]);
   const edit: SheetEdit = {
     sheet: "Thôn",
     headerRow: 1,
@@ -61,10 +74,12 @@ it("re-imports 100,000 rows written over a unit's rows with every request under 
 it("waits for the clerk to leave a cell instead of failing (delayForCellEdit)", async () => {
   const book = createDemoWorkbook();
   book.cellEditMode = true;
-  await expect(runFake(book, async (c) => c.sync())).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
-  expect(messageOf(await runFake(book, async (c) => c.sync()).catch((e: unknown) => e), { vi: "x", en: "x" }).vi).toMatch(
-    /chế độ sửa ô/,
-  );
+  await expect(runFake(book, async (c) => c.sync())).rejects.toMatchObject({
+    code: "InvalidOperationInCellEditMode",
+  });
+  expect(
+    messageOf(await runFake(book, async (c) => c.sync()).catch((e: unknown) => e), { vi: "x", en: "x" }).vi,
+  ).toMatch(/chế độ sửa ô/);
   book.cellEditMode = true;
   const out = await generateReports(new WorkbookSession(memoryExcelHost(book)), request, clock);
   expect(out.status).toBe("done");
@@ -84,9 +99,10 @@ it("says a protected workbook or sheet is protected, and changes nothing", async
   const other = createDemoWorkbook();
   other.sheet("Thôn").protected = true;
   const session = new WorkbookSession(memoryExcelHost(other));
-  await expect(
-    session.writeCells("Thôn", [{ address: "A1", value: "x" }]),
-  ).rejects.toMatchObject({ problem: "protected", bilingual: { vi: expect.stringMatching(/“Thôn”/) } });
+  await expect(session.writeCells("Thôn", [{ address: "A1", value: "x" }])).rejects.toMatchObject({
+    problem: "protected",
+    bilingual: { vi: expect.stringMatching(/“Thôn”/) },
+  });
 });
 
 it("says when Excel calculates manually", async () => {

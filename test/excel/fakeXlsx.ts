@@ -7,7 +7,12 @@
  * neither read nor write them): the defined names are what carries the report marks.
  */
 import ExcelJS from "exceljs";
-import { FakeWorkbook, type FakeCellValue, type FakeExcelOptions, type FakeSheet } from "../../src/excel/memory/fakeExcel";
+import {
+  FakeWorkbook,
+  type FakeCellValue,
+  type FakeExcelOptions,
+  type FakeSheet,
+} from "../../src/excel/memory/fakeExcel";
 
 const ERRORS = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]);
 
@@ -41,8 +46,7 @@ function held(value: ExcelJS.CellValue): { value: FakeCellValue; text: boolean }
     if ("text" in value) {
       const t = (value as { text?: unknown }).text;
       if (typeof t === "string") return { value: t, text: true };
-      if (t && typeof t === "object" && "richText" in t)
-        return held(t as ExcelJS.CellRichTextValue);
+      if (t && typeof t === "object" && "richText" in t) return held(t as ExcelJS.CellRichTextValue);
     }
   }
   return { value: null, text: false };
@@ -55,7 +59,8 @@ export async function fakeFromXlsx(bytes: Uint8Array, options: FakeExcelOptions 
   const book = new FakeWorkbook(options);
   for (const ws of wb.worksheets) {
     const sheet = book.createSheet(ws.name);
-    sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+    sheet.visibility =
+      ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -84,7 +89,8 @@ export async function fakeFromXlsx(bytes: Uint8Array, options: FakeExcelOptions 
     for (const range of ranges) {
       const m = /^'?((?:[^']|'')*?)'?!(.+)$/.exec(range);
       const sheet = m ? book.find(m[1].replace(/''/g, "'")) : undefined;
-      if (m && sheet) book.names.push({ name, sheetId: sheet.id, rect: rectOf(m[2].replace(/\$/g, "")), comment: "" });
+      if (m && sheet)
+        book.names.push({ name, sheetId: sheet.id, rect: rectOf(m[2].replace(/\$/g, "")), comment: "" });
     }
   }
   return book;
@@ -99,7 +105,11 @@ export async function xlsxFromFake(book: FakeWorkbook): Promise<Uint8Array> {
     for (const [r, cells] of sheet.cells) {
       for (const [c, cell] of cells) {
         const target = ws.getCell(r, c);
-        if (cell.formula !== null) target.value = { formula: cell.formula.slice(1), result: cell.value ?? undefined } as ExcelJS.CellValue;
+        if (cell.formula !== null)
+          target.value = {
+            formula: cell.formula.slice(1),
+            result: cell.value ?? undefined,
+          } as ExcelJS.CellValue;
         else if (typeof cell.value === "string" && ERRORS.has(cell.value) && !cell.quotePrefix)
           target.value = { error: cell.value as ExcelJS.CellErrorValue["error"] };
         else target.value = cell.value;

@@ -22,14 +22,12 @@ import { binhGia, settingsFor } from "../report/fixtures";
 import { fakeFromXlsx, xlsxFromFake } from "./fakeXlsx";
 
 const CASES = path.resolve(__dirname, "../cases/reader");
-const inputs = fs
-  .readdirSync(CASES)
-  .flatMap((c) =>
-    fs
-      .readdirSync(path.join(CASES, c))
-      .filter((f) => /^input.*\.xlsx$/.test(f))
-      .map((f) => ({ name: `${c}/${f}`, file: path.join(CASES, c, f) })),
-  );
+const inputs = fs.readdirSync(CASES).flatMap((c) =>
+  fs
+    .readdirSync(path.join(CASES, c))
+    .filter((f) => /^input.*\.xlsx$/.test(f))
+    .map((f) => ({ name: `${c}/${f}`, file: path.join(CASES, c, f) })),
+);
 
 /** What a clerk sees of an analysis: unusable or not, the issues, the totals. */
 function seen(workbook: WorkbookGrids): unknown {
@@ -73,7 +71,11 @@ describe("the reader corpus through both readers", () => {
     expect(seen(fromExcel)).toEqual(seen(fromFile));
     compared++;
     if (fromExcel.sheets.some((s) => s.merges?.length)) withMerges++;
-    if (book.sheets.some((s) => [...s.cells.values()].some((r) => [...r.values()].some((c) => c.numberFormat.includes("%")))))
+    if (
+      book.sheets.some((s) =>
+        [...s.cells.values()].some((r) => [...r.values()].some((c) => c.numberFormat.includes("%"))),
+      )
+    )
       withPercent++;
     void name;
   });

@@ -74,7 +74,9 @@ export async function applyImport(
   onProgress?: (progress: { index: number; total: number; name: string }) => void,
 ): Promise<ImportOutcome> {
   try {
-    return await session.exclusive(TASKS.import, () => applyNow(session, request, confirmed, now, onProgress));
+    return await session.exclusive(TASKS.import, () =>
+      applyNow(session, request, confirmed, now, onProgress),
+    );
   } catch (error) {
     return { status: "failed", plan: confirmed, message: messageOf(error, IMPORT_FAILED) };
   }

@@ -291,7 +291,10 @@ export class FakeWorkbook {
   /** Throws AccessDenied when the workbook structure is protected. */
   checkStructure(): void {
     if (this.protected)
-      throw new FakeOfficeError("AccessDenied", "The workbook structure is protected: you cannot perform this operation.");
+      throw new FakeOfficeError(
+        "AccessDenied",
+        "The workbook structure is protected: you cannot perform this operation.",
+      );
   }
 
   /** Throws AccessDenied when the sheet is protected. */
@@ -705,7 +708,9 @@ export class FakeRequestContext implements XSessionContext {
           return workbookProtection.get<boolean>("protected");
         },
         load: (propertyNames?: string) => {
-          this.enqueue(jsonBytes(propertyNames), () => workbookProtection.set("protected", this.book.protected));
+          this.enqueue(jsonBytes(propertyNames), () =>
+            workbookProtection.set("protected", this.book.protected),
+          );
           return undefined;
         },
       },
@@ -775,7 +780,9 @@ class FakeNameCollection {
     this.context.enqueue(jsonBytes(propertyNames), () =>
       this.loaded.set(
         "items",
-        this.context.book.names.map((n) => new FakeNamedItem(this.context, () => n, nameValue(this.context.book, n))),
+        this.context.book.names.map(
+          (n) => new FakeNamedItem(this.context, () => n, nameValue(this.context.book, n)),
+        ),
       ),
     );
     return this;
@@ -792,7 +799,8 @@ class FakeNameCollection {
       if (typeof reference === "string") {
         const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(reference);
         const sheet = m ? book.find((m[1] ?? "").replace(/''/g, "'") || (m[2] ?? "")) : undefined;
-        if (!m || !sheet) throw new FakeOfficeError("InvalidArgument", `The reference “${reference}” is not valid.`);
+        if (!m || !sheet)
+          throw new FakeOfficeError("InvalidArgument", `The reference “${reference}” is not valid.`);
         target = { sheet, rect: parseA1(m[3]) };
       } else target = (reference as FakeRange).resolve();
       book.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment });
@@ -802,7 +810,8 @@ class FakeNameCollection {
   getItem(name: string): XNamedItem {
     let found: FakeName | null = null;
     this.context.enqueue(jsonBytes(name), () => {
-      found = this.context.book.names.find((n) => n.name.toLocaleLowerCase() === name.toLocaleLowerCase()) ?? null;
+      found =
+        this.context.book.names.find((n) => n.name.toLocaleLowerCase() === name.toLocaleLowerCase()) ?? null;
       if (!found) throw new FakeOfficeError("ItemNotFound", `The name “${name}” does not exist.`);
     });
     return new FakeNamedItem(this.context, () => found!, null);
