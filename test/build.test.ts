@@ -114,3 +114,18 @@ it("allows only its own origin and the Office CDN in the Content-Security-Policy
   const origins = csp.match(/https?:\/\/[^\s;']+/g) ?? [];
   expect(new Set(origins)).toEqual(new Set(["https://appsforoffice.microsoft.com"]));
 });
+
+it("keeps the in-memory Excel and the demo workbook out of the pane's bundle, in a chunk of their own", () => {
+  // String literals survive minification: one from the in-memory Excel, one from the sample data.
+  const FAKE = "Injected failure at sync";
+  const SAMPLE = "Khuổi Chặng";
+  const names = ["taskpane.js", "commands.js", "functions.js"];
+  for (const bundle of names.map(read)) {
+    expect(bundle).not.toContain(FAKE);
+    expect(bundle).not.toContain(SAMPLE);
+  }
+  const chunks = fs.readdirSync(out).filter((f) => f.endsWith(".js") && !names.includes(f));
+  const demo = chunks.filter((f) => /demo/.test(f)).map(read);
+  expect(demo.some((c) => c.includes(FAKE))).toBe(true);
+  expect(demo.some((c) => c.includes(SAMPLE) || c.includes("Khu\\u1ed5i Ch\\u1eb7ng"))).toBe(true);
+});
