@@ -632,7 +632,8 @@ export async function writeReportsToExcel(
     await deleteIncompleteSheets(context).catch(() => undefined);
     throw error;
   }
-  const manualCalculation = plans.length > 0 ? await recalculate(context) : false;
+  // The run is committed: a failed recalculation does not undo it (Excel recalculates on its own).
+  const manualCalculation = plans.length > 0 ? await recalculate(context).catch(() => false) : false;
   return {
     sheets: written,
     cancelled: false,
