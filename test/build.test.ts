@@ -1,7 +1,8 @@
 /**
- * The production build, for real (slow: about 15 s): `webpack --mode production` into a temporary
- * folder, then the outputs Excel reads are checked: functions.json with every NTH function, the
- * Vietnamese metadata, a manifest without the development URL, and the page with its CSP.
+ * The production build, for real (slow): `webpack --mode production` into a temporary folder,
+ * then the outputs Excel reads are checked: functions.json with every NTH function, the Vietnamese
+ * metadata, a manifest without the development URL, and the page with its CSP. No timing here:
+ * speed belongs to the bench.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -29,12 +30,10 @@ interface Metadata {
 }
 
 let out: string;
-let seconds: number;
 const read = (file: string): string => fs.readFileSync(path.join(out, file), "utf8");
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "nth-build-"));
-  const started = Date.now();
   execFileSync(
     process.execPath,
     [path.join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", out],
@@ -45,15 +44,11 @@ beforeAll(() => {
       env: { ...process.env, NTH_PROD_URL: PROD_URL, NTH_OFFICE_JS: "" },
     },
   );
-  seconds = (Date.now() - started) / 1000;
-}, 120_000);
+  // A guard against a hung build only, not a speed check.
+}, 900_000);
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-it("finishes well under a minute", () => {
-  expect(seconds).toBeLessThan(60);
 });
 
 it("writes functions.json with every NTH function and its descriptions", () => {
