@@ -37,6 +37,8 @@ import {
   type XProtectionContext,
 } from "./applier";
 import type { ExcelHost } from "./host";
+import { runSelfTest } from "./selfTest";
+import type { SelfTestReport } from "../port/selfTest";
 import { applySheetEdit, writeOwnSheet } from "./importWriter";
 import type { XSessionContext, XSessionWorksheet } from "./objectModel";
 import { readWorkbookFromExcel } from "./readWorkbook";
@@ -512,6 +514,11 @@ export class WorkbookSession implements WorkbookPort {
    * Opens an .xlsx file's bytes as a new workbook (`Excel.createWorkbook`, ExcelApi 1.8); where
    * the host lacks it, hands the bytes to `download` (the pane saves them as a file).
    */
+  /** The compatibility self-test on a temporary sheet (see src/excel/selfTest.ts), under the lock. */
+  selfTest(): Promise<SelfTestReport> {
+    return this.exclusive(SELF_TEST_TASK, () => runSelfTest(this.host));
+  }
+
   async exportWorkbook(
     bytes: Uint8Array,
     fileName: string,
@@ -530,6 +537,9 @@ export class WorkbookSession implements WorkbookPort {
     return "download";
   }
 }
+
+/** The lock's name for the self-test. */
+const SELF_TEST_TASK = { vi: "kiểm tra tương thích", en: "running the compatibility self-test" } as const;
 
 /** Bytes → base64, in chunks (no Node Buffer: this runs in the pane). */
 export function toBase64(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 import type { SheetGrid, SheetVisibility, WorkbookGrids } from "../core/grid";
 import type { Message } from "../core/issues";
 import type { ReportId, SheetDescription } from "../report/description";
+import type { SelfTestReport } from "./selfTest";
 import type { CellWrite, ChartPlan, ImportApply, NewSheet, TableInfo } from "./writes";
 
 /**
@@ -122,4 +123,9 @@ export interface WorkbookPort {
     fileName: string,
     download?: (bytes: Uint8Array, fileName: string) => void,
   ): Promise<ExportDestination>;
+  /**
+   * Runs the compatibility self-test (src/excel/selfTest.ts) on a temporary sheet, removed at the
+   * end; holds the workbook lock meanwhile. Never rejects for a failed check: the report says it.
+   */
+  selfTest(): Promise<SelfTestReport>;
 }

@@ -18,6 +18,7 @@ import {
 } from "../app/workflows";
 import { restoreChoices, type PaneChoices } from "../app/choices";
 import { messageOf } from "../port/errors";
+import type { SelfTestReport } from "../port/selfTest";
 import type { Capabilities, WorkbookPort } from "../port/workbookPort";
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
@@ -73,6 +74,13 @@ export type ImportState =
   | { readonly kind: "done"; readonly plan: ImportPlan }
   | { readonly kind: "failed"; readonly message: Message };
 
+/** The compatibility self-test (the pane's "Kiểm tra tương thích" entry). */
+export type SelfTestState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done"; readonly report: SelfTestReport }
+  | { readonly kind: "failed"; readonly message: Message };
+
 export type GenerationState =
   | { readonly kind: "none" }
   | { readonly kind: "running"; readonly progress: GenerateProgress | null; readonly cancelling: boolean }
@@ -91,6 +99,7 @@ export interface PaneState {
   readonly check: CheckState;
   readonly generation: GenerationState;
   readonly importing: ImportState;
+  readonly selfTest: SelfTestState;
   /** Where imported rows go: the standard sheets, or the add-in's combined copy. */
   readonly importMode: ImportMode;
   /** Who has reported, when the workbook compiles imported submissions (from the last check). */
@@ -136,6 +145,7 @@ export class PaneStore {
       check: { kind: "none" },
       generation: { kind: "none" },
       importing: { kind: "none" },
+      selfTest: { kind: "none" },
       importMode: "sheets",
       completeness: null,
       units: [],
@@ -356,6 +366,26 @@ export class PaneStore {
     this.controller = null;
     this.set({ generation: { kind: "finished", outcome } });
   }
+
+  /** Runs the compatibility self-test on a temporary sheet and keeps its report for the pane. */
+  runSelfTest = async (): Promise<void> => {
+    if (this.state.selfTest.kind === "running") return;
+    this.set({ selfTest: { kind: "running" } });
+    try {
+      this.set({ selfTest: { kind: "done", report: await this.session.selfTest() } });
+    } catch (error) {
+      this.set({
+        selfTest: {
+          kind: "failed",
+          message: sayError(
+            "Không chạy được kiểm tra tương thích",
+            "Could not run the compatibility self-test",
+            error,
+          ),
+        },
+      });
+    }
+  };
 
   cancel = (): void => {
     const g = this.state.generation;

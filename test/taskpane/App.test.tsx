@@ -225,3 +225,31 @@ it("shows a notice from the ribbon command, Vietnamese first", () => {
   expect(screen.getByText("Chưa lập được báo cáo")).toBeTruthy();
   expect(screen.getByText(/Reports are not available yet: Body/)).toBeTruthy();
 });
+
+it("runs the compatibility self-test from the about area and shows a copyable report", async () => {
+  const book = createDemoWorkbook();
+  const sheets = book.sheets.map((s) => s.name);
+  const store = renderPane(memoryExcelHost(book));
+  click("Kiểm tra tương thích");
+  click("Chạy kiểm tra");
+  const report = (await screen.findByRole(
+    "textbox",
+    { name: "Báo cáo kiểm tra" },
+    { timeout: 30_000 },
+  )) as HTMLTextAreaElement;
+  expect(report.value).toMatch(/^nth-rollup compatibility self-test/);
+  expect(report.value).toContain("Host: in-memory Excel (demo)");
+  expect(report.value).not.toContain("[FAIL]");
+  const state = store.getState().selfTest;
+  expect(state.kind === "done" && state.report.checks.every((c) => c.passed)).toBe(true);
+  expect(screen.getByText(/^Đạt \d+\/\d+ mục kiểm tra\.$/)).toBeTruthy();
+  expect(book.sheets.map((s) => s.name)).toEqual(sheets);
+  const writeText = jest.fn(async () => undefined);
+  Object.assign(navigator, { clipboard: { writeText } });
+  click("Sao chép báo cáo");
+  expect(await screen.findByText("Đã sao chép.")).toBeTruthy();
+  expect(writeText).toHaveBeenCalledWith(report.value);
+  act(() => store.setLang("en"));
+  expect(screen.getByRole("button", { name: "Copy the report" })).toBeTruthy();
+  expect(screen.getByText(/checks passed\.$/)).toBeTruthy();
+}, 60_000);
