@@ -124,3 +124,12 @@ it("keeps the in-memory Excel and the demo workbook out of the pane's bundle, in
   expect(demo.some((c) => c.includes(FAKE))).toBe(true);
   expect(demo.some((c) => c.includes(SAMPLE) || c.includes("Khu\\u1ed5i Ch\\u1eb7ng"))).toBe(true);
 });
+
+it("loads the submission writer (and ExcelJS) only when a submission is made, from a chunk of its own", () => {
+  // A path every .xlsx ExcelJS writes: a string literal of ExcelJS that survives minification.
+  const EXCELJS = "xl/sharedStrings.xml";
+  expect(read("taskpane.js")).not.toContain(EXCELJS);
+  const chunks = fs.readdirSync(out).filter((f) => f.endsWith(".js"));
+  expect(chunks.some((f) => /submission/.test(f))).toBe(true);
+  expect(chunks.some((f) => read(f).includes(EXCELJS))).toBe(true);
+});

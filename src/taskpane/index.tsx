@@ -16,7 +16,7 @@ import { WorkbookSession } from "../excel/session";
 import type { WorkbookPort } from "../port/workbookPort";
 import { App } from "./App";
 import { generateFromRibbon } from "./ribbon";
-import { readPickedFiles } from "./readFiles";
+import { downloadFile, readPickedFiles } from "./readFiles";
 import { PaneStore, type DemoWorkbook } from "./store";
 
 /** How long to wait for `Office.onReady` before saying Office does not answer. */
@@ -52,7 +52,7 @@ function mount(session: WorkbookPort): void {
     session,
     () => clockOf(new Date()),
     { lang: params.get("lang") === "en" ? "en" : "vi", demo: demoOf(params.get("workbook")) },
-    { readFiles: readPickedFiles },
+    { readFiles: readPickedFiles, download: downloadFile },
   );
   void store.loadChoices();
   const container = document.getElementById("container");

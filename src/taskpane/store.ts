@@ -19,6 +19,7 @@ import {
 import { restoreChoices, type PaneChoices } from "../app/choices";
 import { messageOf } from "../port/errors";
 import type { SelfTestReport } from "../port/selfTest";
+import { exportSubmission, type SubmissionContent, type SubmissionOutcome } from "../app/submission";
 import type { Capabilities, WorkbookPort } from "../port/workbookPort";
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
@@ -74,6 +75,13 @@ export type ImportState =
   | { readonly kind: "done"; readonly plan: ImportPlan }
   | { readonly kind: "failed"; readonly message: Message };
 
+/** The submission to the level above ("Nộp báo cáo"). */
+export type SubmissionState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done"; readonly outcome: Extract<SubmissionOutcome, { kind: "done" }> }
+  | { readonly kind: "failed"; readonly message: Message };
+
 /** The compatibility self-test (the pane's "Kiểm tra tương thích" entry). */
 export type SelfTestState =
   | { readonly kind: "none" }
@@ -100,6 +108,7 @@ export interface PaneState {
   readonly generation: GenerationState;
   readonly importing: ImportState;
   readonly selfTest: SelfTestState;
+  readonly submission: SubmissionState;
   /** Where imported rows go: the standard sheets, or the add-in's combined copy. */
   readonly importMode: ImportMode;
   /** Who has reported, when the workbook compiles imported submissions (from the last check). */
@@ -133,6 +142,12 @@ export class PaneStore {
       /** Reads picked files into grids (the pane: ExcelJS in the browser, loaded on first use). */
       readonly readFiles?: (files: readonly File[]) => Promise<IncomingFile[]>;
       readonly now?: () => Date;
+      /** The submission's .xlsx bytes (the pane: src/xlsx's writer, loaded in its own chunk on first use). */
+      readonly submissionBytes?: (content: SubmissionContent) => Promise<Uint8Array>;
+      /** Saves bytes as a file where Excel cannot open a new workbook (the pane: a browser download). */
+      readonly download?: (bytes: Uint8Array, fileName: string) => void;
+      /** The add-in's version, written into the submission's manifest. */
+      readonly version?: string;
     } = {},
   ) {
     this.state = {
@@ -146,6 +161,7 @@ export class PaneStore {
       generation: { kind: "none" },
       importing: { kind: "none" },
       selfTest: { kind: "none" },
+      submission: { kind: "none" },
       importMode: "sheets",
       completeness: null,
       units: [],
@@ -366,6 +382,39 @@ export class PaneStore {
     this.controller = null;
     this.set({ generation: { kind: "finished", outcome } });
   }
+
+  /**
+   * Makes the submission for the level above: a new workbook opens in Excel (ExcelApi 1.8), or the
+   * file is downloaded where Excel cannot open one.
+   */
+  submit = async (period: string): Promise<void> => {
+    if (this.state.submission.kind === "running") return;
+    this.set({ submission: { kind: "running" } });
+    const toBytes =
+      this.services.submissionBytes ??
+      (async (c: SubmissionContent): Promise<Uint8Array> => {
+        const { submissionXlsxBytes } = await import(
+          /* webpackChunkName: "submission" */ "../xlsx/writeSubmission"
+        );
+        return submissionXlsxBytes(c.reports, c.data, c.manifest);
+      });
+    const outcome = await exportSubmission(
+      this.session,
+      {
+        period,
+        language: this.state.lang,
+        generatedAt: this.now().toISOString(),
+        addinVersion: this.services.version ?? "task pane",
+      },
+      this.clock(),
+      toBytes,
+      this.services.download,
+    );
+    this.set({
+      submission:
+        outcome.kind === "done" ? { kind: "done", outcome } : { kind: "failed", message: outcome.message },
+    });
+  };
 
   /** Runs the compatibility self-test on a temporary sheet and keeps its report for the pane. */
   runSelfTest = async (): Promise<void> => {

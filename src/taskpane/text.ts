@@ -23,6 +23,23 @@ export const T = {
     vi: "Ngoài Excel: sổ tổng hợp của huyện Bình Gia, trong bộ nhớ (mới có danh sách 19 xã phải nộp). Không có gì được gửi đi.",
     en: "Outside Excel: Bình Gia district's workbook, in memory (only the list of the 19 communes that must report). Nothing is sent anywhere.",
   },
+  submitTitle: { vi: "Nộp báo cáo", en: "Submit" },
+  submitHelp: {
+    vi: "Lập tệp nộp cho cấp trên: các báo cáo của đơn vị, các trang số liệu chuẩn và trang “Thông tin nộp”.",
+    en: "Make the submission for the level above: the unit's reports, the standard data sheets and the “Thông tin nộp” sheet.",
+  },
+  submitPeriod: { vi: "Kỳ báo cáo", en: "Reporting period" },
+  submitPeriodPlaceholder: {
+    vi: "ví dụ Quý III/2025 (trống: theo cài đặt)",
+    en: "e.g. Quý III/2025 (empty: from the settings)",
+  },
+  submitMake: { vi: "Tạo tệp nộp", en: "Make the submission" },
+  submitRunning: { vi: "Đang lập tệp nộp…", en: "Making the submission…" },
+  submitOpened: {
+    vi: "Tệp nộp đã mở thành sổ tính mới trong Excel: hãy lưu rồi gửi.",
+    en: "The submission opened as a new workbook in Excel: save it, then send it.",
+  },
+  submitDownloaded: { vi: "Đã tải tệp nộp xuống:", en: "The submission was downloaded:" },
   selfTest: { vi: "Kiểm tra tương thích", en: "Compatibility self-test" },
   selfTestAbout: {
     vi: "Chạy thử trên một trang tạm (xóa khi xong) mọi thao tác Excel mà phần bổ trợ dùng, rồi cho một báo cáo để sao chép và gửi.",

@@ -253,3 +253,17 @@ it("runs the compatibility self-test from the about area and shows a copyable re
   expect(screen.getByRole("button", { name: "Copy the report" })).toBeTruthy();
   expect(screen.getByText(/checks passed\.$/)).toBeTruthy();
 }, 60_000);
+
+it("makes the submission from the Import tab: a new workbook opens in Excel", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Nhập" }));
+  expect(screen.queryByText(/nth-rollup export/)).toBeNull();
+  fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Quý IV/2025" } });
+  click("Tạo tệp nộp");
+  expect(
+    await screen.findByText(/Tệp nộp đã mở thành sổ tính mới trong Excel/, undefined, { timeout: 30_000 }),
+  ).toBeTruthy();
+  expect(screen.getByText(/Nop bao cao - .+ - Quý IV-2025\.xlsx/)).toBeTruthy();
+  expect(book.createdWorkbooks).toHaveLength(1);
+}, 60_000);

@@ -499,8 +499,8 @@ function parseIncoming(f: IncomingFile): Parsed | SubmissionPreview {
       f.file,
       "not-submission",
       say(
-        "Không phải tệp nộp báo cáo: thiếu trang “Thông tin nộp”. Đơn vị cấp dưới cần xuất tệp nộp bằng tiện ích (nth-rollup export).",
-        "Not a submission: it has no “Thông tin nộp” sheet. The unit below must make its submission with the add-in (nth-rollup export).",
+        "Không phải tệp nộp báo cáo: thiếu trang “Thông tin nộp”. Đơn vị cấp dưới cần lập tệp nộp bằng nút “Tạo tệp nộp” (mục Nhập > Nộp báo cáo) của phần bổ trợ.",
+        "Not a submission: it has no “Thông tin nộp” sheet. The unit below must make its submission with the add-in's “Make the submission” button (Import > Submit).",
       ),
     );
   }
