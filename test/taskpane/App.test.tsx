@@ -199,6 +199,18 @@ it("generation done: links to the sheets made, figures and chart", async () => {
   expect(await screen.findByText("Đã chọn Tổng hợp.")).toBeTruthy();
   expect(book.activeSheet().name).toBe("Tổng hợp");
   expect(book.find("Chi bộ thôn")).toBeUndefined();
+  expect(screen.queryByText(/chế độ tính toán thủ công/)).toBeNull();
+});
+
+it("after a report run in manual calculation mode, says so in one line", async () => {
+  const book = createDemoWorkbook();
+  book.calculationMode = "Manual";
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  click("Lập báo cáo");
+  expect(await screen.findByText(/^Đã lập xong: \d+ trang báo cáo$/)).toBeTruthy();
+  expect(screen.getByText(/^Excel đang ở chế độ tính toán thủ công/)).toBeTruthy();
+  expect(book.calculations).toBe(1);
 });
 
 it("says which features an older Excel lacks instead of failing", () => {
