@@ -133,10 +133,42 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**", "src/report/**"],
+    // The pure layers: the core, the report layouts, the workflows (app) and the port between the
+    // workflows and the shells. src/app talks to Excel only through the port (src/port).
+    files: ["src/core/**", "src/report/**", "src/app/**", "src/port/**"],
     rules: {
-      "no-restricted-imports": ["error", PURE_CORE_IMPORTS],
+      "no-restricted-imports": [
+        "error",
+        {
+          ...PURE_CORE_IMPORTS,
+          patterns: [
+            ...PURE_CORE_IMPORTS.patterns,
+            {
+              group: ["**/excel/*", "**/excel/**", "**/xlsx/*", "**/taskpane/*", "**/cli/*", "**/commands/*"],
+              message:
+                "The pure layers reach Excel only through the workbook port (src/port/workbookPort.ts).",
+            },
+          ],
+        },
+      ],
       "no-restricted-globals": ["error", ...PURE_CORE_GLOBALS],
+    },
+  },
+  {
+    // The Excel shell implements the port; it never imports the workflows.
+    files: ["src/excel/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/*", "**/app/**", "**/taskpane/*"],
+              message: "src/excel implements the workbook port (src/port); it does not import src/app.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

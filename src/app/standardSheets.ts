@@ -1,4 +1,4 @@
-import { a1Range, columnLetters, quoteSheetName } from "../core/a1";
+import { quoteSheetName } from "../core/a1";
 import { FLAG_WORDS } from "../core/flags";
 import { INDICATORS } from "../core/indicators";
 import type { Message } from "../core/issues";
@@ -12,6 +12,7 @@ import {
   type SheetSpec,
 } from "../core/schema/sheets";
 import type { Language } from "../core/summary";
+import type { NewSheet, StandardSheetKind, ValidationRule } from "../port/writes";
 import { SETTING_NAMES, SETTINGS_SHEET_NAME, SETTINGS_SHEET_NAME_EN } from "../report/settingsSheet";
 
 /**
@@ -22,48 +23,8 @@ import { SETTING_NAMES, SETTINGS_SHEET_NAME, SETTINGS_SHEET_NAME_EN } from "../r
  * kind already in the workbook is skipped, and a name already taken gets " (2)".
  */
 
-export type StandardSheetKind = "villages" | "officeHolders" | "targets" | "settings" | "instructions";
-
-/** A drop-down or a bound on whole numbers, for one column of a table below its header (lists ≤ 255 characters). */
-export type ValidationRule =
-  | { readonly kind: "list"; readonly values: readonly string[] }
-  /** A list read from cells of the workbook, e.g. ='Hướng dẫn'!$A$20:$A$35. */
-  | { readonly kind: "listFormula"; readonly formula: string }
-  | { readonly kind: "wholeNumber"; readonly min: number; readonly max: number };
-
-export interface ColumnValidation {
-  /** 1-based column. */
-  readonly column: number;
-  /** None: any value, with the prompt only. */
-  readonly rule?: ValidationRule;
-  /** Shown when the clerk selects a cell of the column. */
-  readonly prompt: Message;
-  /** Only this row (1-based); by default every row below the header. */
-  readonly row?: number;
-}
-
-export interface NewSheet {
-  readonly kind: StandardSheetKind;
-  /** A free sheet name (≤ 31 characters). */
-  readonly name: string;
-  /** Rows of text from A1 (text only: every value is written as text). */
-  readonly rows: readonly (readonly string[])[];
-  /** An Excel table over the header row (row 1) and the rows below, or null. */
-  readonly table: { readonly name: string; readonly style: string } | null;
-  /** Rows set in bold (1-based), beyond a table's own header style. */
-  readonly boldRows: readonly number[];
-  /** Largest text rows (1-based) set as a title. */
-  readonly titleRows: readonly number[];
-  /** Column widths in characters. */
-  readonly columnWidths: readonly number[];
-  /** Number formats of whole columns below the header ("@" text, "0%"…), 1-based columns. */
-  readonly columnFormats: readonly { readonly column: number; readonly format: string }[];
-  readonly validations: readonly ColumnValidation[];
-  /** Rows frozen at the top. */
-  readonly freezeRows: number;
-  /** Wrap text in these columns (1-based). */
-  readonly wrapColumns: readonly number[];
-}
+export type { StandardSheetKind, ValidationRule, ColumnValidation, NewSheet } from "../port/writes";
+export { headerAddress, validationRange } from "../port/writes";
 
 export interface StandardSheetsPlan {
   readonly create: readonly NewSheet[];
@@ -83,7 +44,6 @@ export interface ExistingWorkbook {
 }
 
 /** The last row of a worksheet: validations cover a whole column below its header. */
-const LAST_ROW = 1048576;
 const TABLE_STYLE = "TableStyleMedium2";
 const MAX_SHEET_NAME = 31;
 
@@ -525,15 +485,4 @@ export function planStandardSheets(
   if (names.settings) create.push(settingsSheet(names.settings, language));
   if (instructions) create.push(instructions.sheet);
   return { create, skipped };
-}
-
-/** The range a column validation covers: the whole column below the header, or its one row. */
-export function validationRange(v: ColumnValidation): string {
-  const col = columnLetters(v.column);
-  return v.row ? `${col}${v.row}` : `${col}2:${col}${LAST_ROW}`;
-}
-
-/** "A1:M1": the header row of a sheet's table. */
-export function headerAddress(sheet: NewSheet): string {
-  return a1Range(1, 1, 1, sheet.rows[0].length);
 }

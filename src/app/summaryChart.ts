@@ -4,28 +4,9 @@ import type { SheetDescription } from "../report/description";
 import { labelsFor } from "../report/labels";
 import type { ReportSettings } from "../report/settings";
 import { tableRows } from "../report/unitTable";
+import type { ChartPlan } from "../port/writes";
 
-/**
- * The native chart added to the summary sheet: the consolidation rate of each unit one level down
- * (columns) with its target (a line). Its data is a small block of formulas to the right of the
- * table (=B8, =E8, the target or #N/A), outside the print area, so the chart follows a hand
- * correction of the table and the printed report is unchanged; the chart sits under the report.
- */
-export interface ChartPlan {
-  /** Cells of the data block from `blockTopLeft`: text and formulas (strings starting with "="). */
-  readonly block: readonly (readonly string[])[];
-  readonly blockAddress: string;
-  readonly categories: string;
-  readonly rates: string;
-  readonly targets: string;
-  /** Number formats of the block (same shape as `block`). */
-  readonly formats: readonly (readonly string[])[];
-  readonly title: string;
-  readonly rateName: string;
-  readonly targetName: string;
-  /** Top-left and bottom-right cells of the chart. */
-  readonly position: { readonly start: string; readonly end: string };
-}
+export type { ChartPlan } from "../port/writes";
 
 const RATE_FORMAT = "0.0%";
 /** Column of the summary table: unit name, rate, target (see report/layouts/summary.ts). */

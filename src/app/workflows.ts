@@ -13,8 +13,8 @@ import {
   isSettingsSheetName,
   type SettingsProblem,
 } from "../report/settingsSheet";
-import type { WorkbookSession } from "../excel/session";
-import type { WrittenSheet } from "../excel/writeReport";
+import { messageOf } from "../port/errors";
+import type { SheetMarks, WorkbookPort, WrittenSheet } from "../port/workbookPort";
 import { focusRollup, unitChoices, type UnitChoice } from "./focus";
 import { glanceOf, type Glance } from "./glance";
 import { countIssues, groupIssues, type IssueCounts, type SheetGroup } from "./issueGroups";
@@ -26,16 +26,31 @@ import {
   type StandardSheetKind,
 } from "./standardSheets";
 import { summaryChartPlan } from "./summaryChart";
-import { dataWorkbook } from "./imports/combined";
+import { combinedKind, dataWorkbook } from "./imports/combined";
 import { IMPORT_LOG_MARK, readImportLog, type ImportLogEntry } from "./imports/importLog";
 import { importCompleteness } from "./imports/reporting";
 import type { Completeness } from "../core/submission/completeness";
 
 /**
- * What the clerk does, as plain async functions over a workbook session and the core: check the
- * data, create the standard sheets, save header settings, generate the reports. The task pane and
- * the ribbon command call these; React only renders their results.
+ * What the clerk does, as plain async functions over the workbook port (src/port) and the core:
+ * check the data, create the standard sheets, save header settings, generate the reports. The task
+ * pane and the ribbon command call these; React only renders their results. Every task that writes
+ * runs under the port's one lock (`exclusive`): a second one started meanwhile — the ribbon while
+ * the pane generates, a double click — is refused with a clear message and changes nothing.
  */
+
+/** What the lock says is running (in "Already …" / "Đang …"). */
+export const TASKS = {
+  reports: { vi: "lập báo cáo", en: "generating the reports" },
+  import: { vi: "nhập số liệu", en: "importing submissions" },
+  createSheets: { vi: "tạo các trang chuẩn", en: "creating the standard sheets" },
+  settings: { vi: "lưu cài đặt báo cáo", en: "saving the report settings" },
+} as const satisfies Record<string, Message>;
+
+/** The sheets the engine reads: not the add-in's reports or own sheets, except its combined copies of data. */
+export function isDataSheet(m: SheetMarks): boolean {
+  return !(m.report || (m.own && !combinedKind(m.own)));
+}
 
 export interface Clock {
   readonly today: ReportDate;
@@ -77,7 +92,7 @@ function isEmptyWorkbook(workbook: WorkbookGrids): boolean {
 }
 
 /** Reads the workbook and runs the engine: issues grouped by sheet and severity, figures at a glance. */
-export async function checkData(session: WorkbookSession, clock: Clock): Promise<CheckOutcome> {
+export async function checkData(session: WorkbookPort, clock: Clock): Promise<CheckOutcome> {
   const { workbook, log } = await readData(session);
   return analyseWorkbook(workbook, clock, log);
 }
@@ -87,9 +102,9 @@ export async function checkData(session: WorkbookSession, clock: Clock): Promise
  * data is read from the copy), and the import log when there is one.
  */
 export async function readData(
-  session: WorkbookSession,
+  session: WorkbookPort,
 ): Promise<{ workbook: WorkbookGrids; log: ImportLogEntry[] }> {
-  const { workbook, marks } = await session.readWorkbook();
+  const { workbook, marks } = await session.readWorkbook(isDataSheet);
   const log = marks.some((m) => m.own === IMPORT_LOG_MARK)
     ? readImportLog(await session.readOwnSheet(IMPORT_LOG_MARK))
     : [];
@@ -134,10 +149,14 @@ export interface CreateOutcome {
 
 /** Creates the standard sheets the workbook lacks (never replacing a sheet). */
 export async function createStandardSheets(
-  session: WorkbookSession,
+  session: WorkbookPort,
   language: Language,
 ): Promise<CreateOutcome> {
-  const { workbook, marks } = await session.readWorkbook();
+  return session.exclusive(TASKS.createSheets, () => createStandardSheetsNow(session, language));
+}
+
+async function createStandardSheetsNow(session: WorkbookPort, language: Language): Promise<CreateOutcome> {
+  const { workbook, marks } = await session.readWorkbook(isDataSheet);
   const tables = await session.tableNames();
   const foundKinds = new Map<SheetKind, string>();
   for (const grid of workbook.sheets) {
@@ -163,12 +182,20 @@ export async function createStandardSheets(
  * cells of the existing sheet, or a new settings sheet when there is none. Empty edits clear a value.
  */
 export async function saveSettings(
-  session: WorkbookSession,
+  session: WorkbookPort,
   edits: ReadonlyMap<SettingKey, string>,
   language: Language,
 ): Promise<void> {
   if (edits.size === 0) return;
-  const { workbook, marks } = await session.readWorkbook();
+  await session.exclusive(TASKS.settings, () => saveSettingsNow(session, edits, language));
+}
+
+async function saveSettingsNow(
+  session: WorkbookPort,
+  edits: ReadonlyMap<SettingKey, string>,
+  language: Language,
+): Promise<void> {
+  const { workbook, marks } = await session.readWorkbook(isDataSheet);
   const sheet = findSettingsSheet([workbook]);
   if (sheet) {
     await session.writeCells(sheet.name, settingsSheetWrites(sheet, edits, language));
@@ -219,16 +246,15 @@ export interface GenerateOutcome {
   readonly chart: boolean;
   /** The check made on the way (issues, figures, units), when the workbook could be read. */
   readonly check: CheckOutcome | null;
+  /** Excel calculates manually: the reports were recalculated once, but will not follow edits (F9). */
+  readonly manualCalculation?: boolean;
 }
 
-function detail(error: unknown): string {
-  if (error && typeof error === "object") {
-    const e = error as { message?: unknown; code?: unknown; bilingual?: Message };
-    if (typeof e.message === "string" && e.message !== "") return e.message.replace(/[.\s]+$/, "");
-    if (typeof e.code === "string") return e.code;
-  }
-  return String(error);
-}
+/** Said when a report run finds Excel in manual calculation mode. */
+export const MANUAL_CALCULATION: Message = {
+  vi: "Excel đang ở chế độ tính toán thủ công: số liệu báo cáo đã được tính lại một lần, nhưng sẽ không tự cập nhật khi sửa dữ liệu (nhấn F9, hoặc Formulas > Calculation Options > Automatic).",
+  en: "Excel is in manual calculation mode: the reports were recalculated once, but will not follow edits of the data (press F9, or Formulas > Calculation Options > Automatic).",
+};
 
 /**
  * Generates the chosen report sheets: read, analyse, build, write sheet by sheet (progress,
@@ -236,10 +262,32 @@ function detail(error: unknown): string {
  * failures included, comes back with a message for the clerk.
  */
 export async function generateReports(
-  session: WorkbookSession,
+  session: WorkbookPort,
   request: GenerateRequest,
   clock: Clock,
   options: { onProgress?: (p: GenerateProgress) => void; signal?: AbortSignal; chart?: boolean } = {},
+): Promise<GenerateOutcome> {
+  try {
+    return await session.exclusive(TASKS.reports, () => generateNow(session, request, clock, options));
+  } catch (error) {
+    // The lock refused (another run is writing): nothing was read or written.
+    return {
+      status: "failed",
+      written: [],
+      glance: null,
+      settingsProblems: [],
+      chart: false,
+      check: null,
+      message: messageOf(error, { vi: "Không lập được báo cáo", en: "Could not generate the reports" }),
+    };
+  }
+}
+
+async function generateNow(
+  session: WorkbookPort,
+  request: GenerateRequest,
+  clock: Clock,
+  options: { onProgress?: (p: GenerateProgress) => void; signal?: AbortSignal; chart?: boolean },
 ): Promise<GenerateOutcome> {
   let wanted = REPORT_IDS.filter((id) => request.reports.includes(id));
   let steps = 2 + wanted.length + 1;
@@ -255,10 +303,7 @@ export async function generateReports(
     return {
       ...none,
       status: "failed",
-      message: {
-        vi: `Không đọc được bảng tính: ${detail(error)}`,
-        en: `Could not read the workbook: ${detail(error)}`,
-      },
+      message: messageOf(error, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" }),
     };
   }
   if (options.signal?.aborted) return { ...none, status: "cancelled", message: null };
@@ -289,16 +334,26 @@ export async function generateReports(
     signal: options.signal,
     onProgress: (p) => report({ kind: "write", index: p.index, total: p.total, name: p.name }, 2 + p.index),
   });
-  const base = { written: written.written, glance, settingsProblems: built.problems, check };
+  const base = {
+    written: written.written,
+    glance,
+    settingsProblems: built.problems,
+    check,
+    manualCalculation: written.manualCalculation,
+  };
   if (written.failed) {
     const name = written.failed.name;
+    const why = messageOf(written.failed.error, {
+      vi: `Lỗi khi ghi trang “${name}”`,
+      en: `Writing the sheet “${name}” failed`,
+    });
     return {
       ...base,
       chart: false,
       status: "failed",
       message: {
-        vi: `Lỗi khi ghi trang “${name}”: ${detail(written.failed.error)}. Các trang đã lập xong vẫn đầy đủ; trang đang ghi dở đã được gỡ bỏ. Hãy thử lại.`,
-        en: `Writing the sheet “${name}” failed: ${detail(written.failed.error)}. The sheets finished before are complete; the half-written one was removed. Try again.`,
+        vi: `${why.vi.replace(/[.\s]+$/, "")}. Các báo cáo trước đó vẫn nguyên vẹn; không trang nào của lần này được giữ lại. Hãy thử lại.`,
+        en: `${why.en.replace(/[.\s]+$/, "")}. The earlier reports are unchanged; no sheet of this run was kept. Try again.`,
       },
     };
   }

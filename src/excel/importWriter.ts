@@ -1,83 +1,89 @@
 import { cellText, isCellDate, isCellError, type CellValue } from "../core/cells";
-import type { OwnSheet, SheetEdit } from "../app/imports/plan";
+import type { OwnSheet, SheetEdit } from "../port/writes";
 import { needsForcedText } from "../report/description";
-import type { XSessionContext } from "./objectModel";
-import { utf8Bytes, widthToPoints } from "./writeReport";
+import { OPERATION_BYTES, RequestBatcher, escapedBytes, queueInputs, rowBlocks, type Input } from "./applier";
+import type { XSessionContext, XSessionRange } from "./objectModel";
+import { widthToPoints } from "./writeReport";
 
 /**
- * Applies an import's writes through the Excel object model (see src/app/imports/plan.ts for what
- * they are): one standard sheet's edit, or one of the add-in's own sheets written whole. Batched:
- * the structural changes of a sheet (new columns, rows written over, rows deleted) in one sync, then
- * the new rows in as few syncs as their size allows (each request under the budget, Excel on the
- * web refusing more than 5 MB). Calculation is suspended for every batch.
+ * Applies an import's writes (src/port/writes.ts) through the Excel object model, under the
+ * applier's rules (src/excel/applier.ts): every block of rows — rows written over a replaced
+ * unit's rows, rows appended, an own sheet's rows — is cut by its escaped bytes so that no request
+ * passes the budget, whatever the row count (re-importing 100,000 villages included); text that
+ * Excel would read as something else goes into a text-formatted cell.
  */
-
-/** Default largest estimated request (one sync), under Excel on the web's 5 MB. */
-export const DEFAULT_IMPORT_REQUEST_BYTES = 4_000_000;
-
-type Input = string | number | boolean | null;
 
 /**
  * Core values as Office.js takes them, with the number format each cell needs: text that Excel
- * would read as something else (a number, a date, a formula) is written into a text-formatted
- * ("@") cell, so it stays the text it was; other cells keep their format (null).
+ * would read as something else (a number, a date, a formula), an error's text and a date's text
+ * go into a text-formatted ("@") cell, so they stay the text they were; other cells keep theirs.
  */
-function inputs(rows: readonly (readonly CellValue[])[]): {
+function inputs(
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+): {
   values: Input[][];
-  formats: (string | null)[][];
+  formats: (string | null)[][] | null;
 } {
   const values: Input[][] = [];
   const formats: (string | null)[][] = [];
+  let forced = false;
   for (const row of rows) {
     const v: Input[] = [];
     const f: (string | null)[] = [];
-    for (const cell of row) {
-      if (cell === null || typeof cell === "number" || typeof cell === "boolean") {
-        v.push(cell);
+    for (let c = 0; c < width; c++) {
+      const cell = c < row.length ? row[c] : null;
+      if (cell === null || cell === undefined || typeof cell === "number" || typeof cell === "boolean") {
+        v.push(cell ?? null);
         f.push(null);
         continue;
       }
       const text = typeof cell === "string" ? cell : cellText(cell);
       v.push(text);
-      f.push(text !== "" && (needsForcedText(text) || isCellError(cell) || isCellDate(cell)) ? "@" : null);
+      const stay = text !== "" && (needsForcedText(text) || isCellError(cell) || isCellDate(cell));
+      forced ||= stay;
+      f.push(stay ? "@" : null);
     }
     values.push(v);
     formats.push(f);
   }
-  return { values, formats };
-}
-
-/** Rows cut into blocks whose estimated request stays under `budget` bytes (at least one row each). */
-function blocks(rows: readonly (readonly CellValue[])[], budget: number): { from: number; count: number }[] {
-  const out: { from: number; count: number }[] = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((row, i) => {
-    // Values and number formats both travel: about twice the values' JSON.
-    const size = 2 * (utf8Bytes(JSON.stringify(row)) + 2);
-    if (i > start && bytes + size > budget) {
-      out.push({ from: start, count: i - start });
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-  });
-  if (start < rows.length) out.push({ from: start, count: rows.length - start });
-  return out;
+  return { values, formats: forced ? formats : null };
 }
 
 function widthOf(rows: readonly (readonly CellValue[])[]): number {
   return Math.max(1, ...rows.map((r) => r.length));
 }
 
-type Put = { values: unknown[][]; numberFormat: unknown[][] };
+/** Escaped bytes of each row as written (values, and its "@" formats when any). */
+function rowBytesOf(rows: readonly (readonly CellValue[])[], width: number): number[] {
+  return rows.map((row) => {
+    const { values, formats } = inputs([row], width);
+    return escapedBytes(values[0]) + (formats ? escapedBytes(formats[0]) : 0) + 2;
+  });
+}
 
-/** Queues rows into a range of their size: the text cells' format first, then the values. */
-function put(range: Put, rows: readonly (readonly CellValue[])[], width: number): void {
-  const padded = rows.map((r) => Array.from({ length: width }, (_, c) => (c < r.length ? r[c] : null)));
-  const { values, formats } = inputs(padded);
-  if (formats.some((r) => r.some((f) => f !== null))) range.numberFormat = formats;
-  range.values = values;
+/**
+ * Queues rows at (top, left), 1-based, in blocks under the budget: one request per block when the
+ * rows are many, all in the current request when they fit.
+ */
+async function putRows(
+  batch: RequestBatcher,
+  rangeAt: (top: number, left: number, rows: number, width: number) => XSessionRange,
+  top: number,
+  left: number,
+  rows: readonly (readonly CellValue[])[],
+  budget: number,
+  before?: (from: number, count: number, width: number) => void,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const width = widthOf(rows);
+  for (const b of rowBlocks(rowBytesOf(rows, width), budget / 2)) {
+    const block = inputs(rows.slice(b.from, b.from + b.count), width);
+    await batch.add(b.bytes + 2 * OPERATION_BYTES, () => {
+      before?.(b.from, b.count, width);
+      queueInputs(rangeAt(top + b.from, left, b.count, width), block);
+    });
+  }
 }
 
 /** Applies one standard sheet's edit. */
@@ -88,49 +94,40 @@ export async function applySheetEdit(
 ): Promise<void> {
   const ws = context.workbook.worksheets.getItem(edit.sheet);
   const table = edit.table ? context.workbook.tables.getItem(edit.table) : null;
-  context.workbook.application.suspendApiCalculationUntilNextSync();
+  const at = (top: number, left: number, rows: number, width: number): XSessionRange =>
+    ws.getRangeByIndexes(top - 1, left - 1, rows, width);
+  const batch = new RequestBatcher(context, budget);
   for (const c of edit.addColumns) {
-    if (table) table.columns.add(undefined, undefined, c.header);
-    else put(ws.getRangeByIndexes(edit.headerRow - 1, c.column - 1, 1, 1), [[c.header]], 1);
+    if (table)
+      await batch.add(OPERATION_BYTES + escapedBytes(c.header), () =>
+        table.columns.add(undefined, undefined, c.header),
+      );
+    else await putRows(batch, at, edit.headerRow, c.column, [[c.header]], budget);
   }
-  for (const w of edit.writes) {
-    const width = widthOf(w.rows);
-    put(ws.getRangeByIndexes(w.top - 1, w.left - 1, w.rows.length, width), w.rows, width);
-  }
+  // Rows written over the replaced units' rows: chunked like any other rows.
+  for (const w of edit.writes) await putRows(batch, at, w.top, w.left, w.rows, budget);
   for (const d of edit.deletes) {
-    ws.getRangeByIndexes(d.top - 1, d.left - 1, d.bottom - d.top + 1, d.right - d.left + 1).delete("Up");
+    await batch.add(OPERATION_BYTES, () =>
+      ws.getRangeByIndexes(d.top - 1, d.left - 1, d.bottom - d.top + 1, d.right - d.left + 1).delete("Up"),
+    );
   }
-  await context.sync();
   const append = edit.append;
-  if (!append) return;
-  const width = widthOf(append.rows);
-  const direct = append.rows.slice(0, append.rows.length - (table ? append.viaTable : 0));
-  const rest = append.rows.slice(direct.length);
-  // The chunk loops: one sync per request of at most `budget` bytes, whatever the row count.
-  for (const b of blocks(direct, budget)) {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    const range = ws.getRangeByIndexes(append.top - 1 + b.from, append.left - 1, b.count, width);
-    put(range, direct.slice(b.from, b.from + b.count), width);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+  if (append) {
+    const direct = append.rows.slice(0, append.rows.length - (table ? append.viaTable : 0));
+    const rest = append.rows.slice(direct.length);
+    await putRows(batch, at, append.top, append.left, direct, budget);
+    if (table && rest.length > 0) {
+      // Rows beyond the table's body are added to the table (so that it grows), empty, then written.
+      const first = append.top + direct.length;
+      await putRows(batch, at, first, append.left, rest, budget, (_from, count, width) =>
+        table.rows.add(
+          undefined,
+          Array.from({ length: count }, () => Array.from({ length: width }, () => "")),
+        ),
+      );
+    }
   }
-  if (!table) return;
-  // Rows beyond the table's body are added to the table (so that it grows), empty, then written.
-  const first = append.top - 1 + direct.length;
-  for (const b of blocks(rest, budget)) {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    table.rows.add(
-      undefined,
-      Array.from({ length: b.count }, () => Array.from({ length: width }, () => "")),
-    );
-    put(
-      ws.getRangeByIndexes(first + b.from, append.left - 1, b.count, width),
-      rest.slice(b.from, b.from + b.count),
-      width,
-    );
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-  }
+  await batch.flush();
 }
 
 /**
@@ -143,23 +140,28 @@ export async function writeOwnSheet(
   markKey: string,
   budget: number,
 ): Promise<void> {
-  const ws = own.exists
-    ? context.workbook.worksheets.getItem(own.name)
-    : context.workbook.worksheets.add(own.name);
-  if (own.exists) ws.getRange().clear("All");
-  else ws.customProperties.add(markKey, own.mark);
+  const batch = new RequestBatcher(context, budget);
   const width = widthOf(own.rows);
-  ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-  own.columnWidths.forEach((w, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+  let ws!: ReturnType<XSessionContext["workbook"]["worksheets"]["add"]>;
+  await batch.add((4 + own.columnWidths.length) * OPERATION_BYTES, () => {
+    ws = own.exists
+      ? context.workbook.worksheets.getItem(own.name)
+      : context.workbook.worksheets.add(own.name);
+    if (own.exists) ws.getRange().clear("All");
+    else ws.customProperties.add(markKey, own.mark);
+    ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+    own.columnWidths.forEach((w, c) => {
+      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+    });
+    ws.freezePanes.freezeRows(1);
   });
-  ws.freezePanes.freezeRows(1);
-  await context.sync();
-  // The chunk loop: one sync per request of at most `budget` bytes.
-  for (const b of blocks(own.rows, budget)) {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
-    put(ws.getRangeByIndexes(b.from, 0, b.count, width), own.rows.slice(b.from, b.from + b.count), width);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-  }
+  await putRows(
+    batch,
+    (top, left, rows, w) => ws.getRangeByIndexes(top - 1, left - 1, rows, w),
+    1,
+    1,
+    own.rows,
+    budget,
+  );
+  await batch.flush();
 }

@@ -27,6 +27,16 @@ export interface XSessionRange extends XRange {
   delete(shift: "Up"): void;
   /** Clears values and formulas ("Contents") or everything, formats included ("All"). */
   clear(applyTo?: "Contents" | "All"): void;
+  /** ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): XMergedAreas;
+}
+
+/** What `getMergedAreasOrNullObject` gives (Excel.RangeAreas, the part the reader uses). */
+export interface XMergedAreas {
+  readonly isNullObject: boolean;
+  /** "Thôn!A2:A5, Thôn!B7:C7". */
+  readonly address: string;
+  load(propertyNames?: string): unknown;
 }
 
 export interface XTable {
@@ -60,6 +70,7 @@ export interface XChart {
 
 export interface XSessionWorksheet extends XWorksheet {
   readonly id: string;
+  readonly visibility: string;
   load(propertyNames?: string): unknown;
   activate(): void;
   getRange(address?: string): XSessionRange;
@@ -92,6 +103,8 @@ export interface XSetting {
 export interface XSessionContext {
   workbook: {
     worksheets: XSessionWorksheetCollection;
+    names: XRequestContext["workbook"]["names"];
+    protection: XRequestContext["workbook"]["protection"];
     application: XRequestContext["workbook"]["application"];
     tables: { readonly items: XTable[]; load(propertyNames?: string): unknown; getItem(key: string): XTable };
     settings: { add(key: string, value: unknown): unknown; getItemOrNullObject(key: string): XSetting };

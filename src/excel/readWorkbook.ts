@@ -1,5 +1,6 @@
-import { cellError, type CellValue } from "../core/cells";
-import type { SheetGrid, WorkbookGrids } from "../core/grid";
+import { cellError, percentText, type CellValue } from "../core/cells";
+import type { GridRange, SheetGrid, SheetVisibility, WorkbookGrids } from "../core/grid";
+import { escapedBytes } from "./applier";
 
 /**
  * The Office.js shell for reading: the open workbook's sheets → `WorkbookGrids`, the plain values
@@ -9,8 +10,12 @@ import type { SheetGrid, WorkbookGrids } from "../core/grid";
  * response, with a fixed, small number of syncs:
  * 1. one sync for the sheet names;
  * 2. one sync for every sheet's used range (address, size), all loaded in the same batch;
- * 3. then the cells, `values` and `valueTypes` (to tell an error value from text that looks like
- *    one), in row chunks, one sync per chunk. A chunk's size comes from the bytes the previous
+ * 3. with ExcelApi 1.13 (`mergedAreas`), one sync for every sheet's merged areas
+ *    (`getMergedAreasOrNullObject`); without it the grids carry no merges (the caller knows);
+ * 4. then the cells, `values`, `valueTypes` (to tell an error value from text that looks like
+ *    one) and `numberFormat` (a number shown as a percentage reaches the core as the text the
+ *    clerk sees, "120%", and a date as a date, exactly as the .xlsx reader does), in row chunks,
+ *    one sync per chunk. A chunk's size comes from the bytes the previous
  *    chunk of the same sheet actually took, so each response stays under `maxResponseBytes`
  *    (4 MB by default); small sheets share one sync. A response that is still too large (a sheet
  *    whose rows suddenly hold long texts) is read again in halves.
@@ -25,11 +30,19 @@ export interface XReadRange {
   readonly columnCount: number;
   readonly values: unknown[][];
   readonly valueTypes: string[][];
+  readonly numberFormat: unknown[][];
   load(propertyNames?: string): unknown;
+  /** ExcelApi 1.13: call only when the host supports it. */
+  getMergedAreasOrNullObject(): {
+    readonly isNullObject: boolean;
+    readonly address: string;
+    load(propertyNames?: string): unknown;
+  };
 }
 
 export interface XReadWorksheet {
   readonly name: string;
+  readonly visibility: string;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XReadRange;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XReadRange;
 }
@@ -46,6 +59,11 @@ export interface ExcelReadOptions {
   readonly include?: (sheetName: string) => boolean;
   /** Label of the workbook in issues; default "" (the open workbook). */
   readonly label?: string;
+  /**
+   * Read merged areas (`Range.getMergedAreasOrNullObject`, ExcelApi 1.13): pass
+   * `isSetSupported("ExcelApi", "1.13")`. Default false: no merges are read.
+   */
+  readonly mergedAreas?: boolean;
 }
 
 export interface ExcelReadResult {
@@ -74,6 +92,8 @@ interface SheetPlan {
   readonly left: number;
   readonly rowCount: number;
   readonly columnCount: number;
+  readonly visibility: SheetVisibility;
+  merges: GridRange[];
   /** Rows read so far. */
   done: number;
   /** Estimated response bytes per row. */
@@ -100,7 +120,7 @@ export async function readWorkbookFromExcel(
   let largest = 0;
 
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/visibility");
   await context.sync();
   syncs++;
   const chosen = worksheets.items.filter((ws) => include(ws.name));
@@ -124,6 +144,8 @@ export async function readWorkbookFromExcel(
       left: empty ? 0 : used.columnIndex,
       rowCount: empty ? 0 : used.rowCount,
       columnCount: empty ? 0 : used.columnCount,
+      visibility: visibilityOf(worksheet.visibility),
+      merges: [],
       done: 0,
       bytesPerRow: (empty ? 1 : used.columnCount) * FIRST_GUESS_BYTES_PER_CELL,
       rows: [],
@@ -131,6 +153,20 @@ export async function readWorkbookFromExcel(
   });
 
   let pending = plans.filter((p) => p.rowCount > 0);
+  if (options.mergedAreas && pending.length > 0) {
+    const areas = pending.map((p) => {
+      const merged = p.worksheet
+        .getRangeByIndexes(p.top, p.left, p.rowCount, p.columnCount)
+        .getMergedAreasOrNullObject();
+      merged.load("address");
+      return merged;
+    });
+    await context.sync();
+    syncs++;
+    pending.forEach((p, i) => {
+      if (!areas[i].isNullObject) p.merges = parseAreas(areas[i].address);
+    });
+  }
   while (pending.length > 0) {
     const chunks = nextRequest(pending, budget);
     const ranges = chunks.map((chunk) => {
@@ -141,7 +177,7 @@ export async function readWorkbookFromExcel(
         chunk.rows,
         plan.columnCount,
       );
-      range.load("values,valueTypes");
+      range.load("values,valueTypes,numberFormat");
       return range;
     });
     try {
@@ -152,16 +188,16 @@ export async function readWorkbookFromExcel(
       syncs++;
       chunkSyncs++;
       if (!isPayloadTooLarge(error) || chunks.every((c) => c.rows === 1)) throw error;
-      // Read the same rows again in halves: double the estimate of every sheet in this request.
+      // Read the same rows again in halves: at least double the estimate of every sheet in this request.
       for (const chunk of chunks)
-        chunk.plan.bytesPerRow = Math.max(chunk.plan.bytesPerRow * 2, budget / chunk.rows);
+        chunk.plan.bytesPerRow = Math.max(chunk.plan.bytesPerRow * 2, (2 * budget) / chunk.rows);
       continue;
     }
     syncs++;
     chunkSyncs++;
     let responseBytes = 0;
     chunks.forEach((chunk, i) => {
-      const bytes = appendRows(chunk.plan, ranges[i].values, ranges[i].valueTypes);
+      const bytes = appendRows(chunk.plan, ranges[i].values, ranges[i].valueTypes, ranges[i].numberFormat);
       responseBytes += bytes;
       chunk.plan.done += chunk.rows;
       chunk.plan.bytesPerRow = Math.max(1, (bytes / chunk.rows) * ESTIMATE_MARGIN);
@@ -175,6 +211,8 @@ export async function readWorkbookFromExcel(
     rows: p.rows,
     firstRow: p.top + 1,
     firstColumn: p.left + 1,
+    visibility: p.visibility,
+    ...(p.merges.length > 0 ? { merges: p.merges } : {}),
   }));
   return {
     workbook: { file: options.label ?? "", sheets },
@@ -212,16 +250,17 @@ function isPayloadTooLarge(error: unknown): boolean {
 }
 
 /** Converts a chunk to core values and appends it; returns the chunk's estimated JSON bytes. */
-function appendRows(plan: SheetPlan, values: unknown[][], types: string[][]): number {
+function appendRows(plan: SheetPlan, values: unknown[][], types: string[][], formats: unknown[][]): number {
   let bytes = 4;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
     const rowTypes = types[r];
+    const rowFormats = formats[r];
     const out = new Array<CellValue>(row.length);
     for (let c = 0; c < row.length; c++) {
       const type = rowTypes[c];
-      out[c] = cellValue(row[c], type);
-      bytes += jsonBytes(row[c]) + type.length + 4;
+      out[c] = cellValue(row[c], type, rowFormats?.[c]);
+      bytes += jsonBytes(row[c]) + type.length + jsonBytes(rowFormats?.[c]) + 6;
     }
     plan.rows.push(out);
     bytes += 6; // the row's brackets and comma, in both arrays
@@ -229,8 +268,71 @@ function appendRows(plan: SheetPlan, values: unknown[][], types: string[][]): nu
   return bytes;
 }
 
-/** One cell as the core sees it, from what Office.js returns and the cell's value type. */
-export function cellValue(value: unknown, type: string): CellValue {
+/** A sheet's visibility as the core names it. */
+function visibilityOf(v: string | undefined): SheetVisibility {
+  return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
+}
+
+/** "Thôn!A2:A5, 'Cán bộ'!B7:C7" → the rectangles (1-based); the sheet part is dropped. */
+export function parseAreas(address: string): GridRange[] {
+  const out: GridRange[] = [];
+  const area = /(?:'(?:[^']|'')*'|[^,!']+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
+  for (let m = area.exec(address); m; m = area.exec(address)) {
+    const left = columnNumber(m[1]);
+    const top = Number(m[2]);
+    out.push({ top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? columnNumber(m[3]) : left });
+  }
+  return out;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The number format without its quoted text, escaped characters and [..] sections. */
+function formatCore(format: string): string {
+  return format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+}
+
+/** True for a number format that shows a percentage (a "%" outside quoted text), as the .xlsx reader judges it. */
+export function isPercentFormat(format: unknown): boolean {
+  return typeof format === "string" && format.replace(/"[^"]*"/g, "").includes("%");
+}
+
+/** True for a number format that shows a date or a time. */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
+  return /[dmyhs]/i.test(formatCore(format).replace(/general/gi, ""));
+}
+
+/** A date serial (1900 system) as the core's date: the calendar date, and the time when there is one. */
+function serialDate(serial: number): CellValue {
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return cellError("#VALUE!");
+  const iso = date.toISOString();
+  const time = iso.slice(11, 19);
+  return { kind: "date", iso: time === "00:00:00" ? iso.slice(0, 10) : iso.slice(0, 19) };
+}
+
+/**
+ * One cell as the core sees it, from what Office.js returns, the cell's value type and its number
+ * format: a number shown as a percentage is its text ("120%"), a number shown as a date a date.
+ */
+export function cellValue(value: unknown, type: string, format?: unknown): CellValue {
+  if ((type === "Double" || type === "Integer") && typeof value === "number") {
+    if (isPercentFormat(format)) return percentText(value);
+    if (isDateFormat(format)) return serialDate(value);
+  }
+  return plainValue(value, type);
+}
+
+function plainValue(value: unknown, type: string): CellValue {
   switch (type) {
     case "Empty":
       return null;
@@ -249,21 +351,7 @@ export function cellValue(value: unknown, type: string): CellValue {
   }
 }
 
-/** Upper estimate of the UTF-8 bytes of a value in JSON (what travels in the response). */
+/** Bytes of a value in the response, counted as the applier counts requests (escaped JSON). */
 function jsonBytes(value: unknown): number {
-  if (typeof value === "string") {
-    let n = 2;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 0x20) n += 6;
-      else if (c === 0x22 || c === 0x5c) n += 2;
-      else if (c < 0x80) n += 1;
-      else if (c < 0x800) n += 2;
-      else n += 3;
-    }
-    return n;
-  }
-  if (typeof value === "number") return String(value).length;
-  if (typeof value === "boolean") return 5;
-  return 4;
+  return escapedBytes(value);
 }

@@ -1,44 +1,86 @@
-import type { WorkbookGrids } from "../core/grid";
+import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import type { Message } from "../core/issues";
+import { WorkbookError } from "../port/errors";
+import type {
+  Capabilities,
+  Capability,
+  CreatedSheets,
+  ExportDestination,
+  Feature,
+  SheetMarks,
+  WorkbookPort,
+  WriteReportsOptions,
+  WriteReportsResult,
+} from "../port/workbookPort";
 import {
-  REPORT_MARKER_KEY,
-  needsForcedText,
-  type ReportId,
-  type SheetDescription,
-} from "../report/description";
-import type { ChartPlan } from "../app/summaryChart";
-import { combinedKind } from "../app/imports/combined";
-import type { ImportWrites } from "../app/imports/plan";
-import type { TableInfo } from "../app/imports/sheetLayout";
-import type { SheetGrid } from "../core/grid";
-import { applySheetEdit, DEFAULT_IMPORT_REQUEST_BYTES, writeOwnSheet } from "./importWriter";
-import { headerAddress, validationRange, type NewSheet, type ValidationRule } from "../app/standardSheets";
+  headerAddress,
+  validationRange,
+  type CellWrite,
+  type ChartPlan,
+  type ImportApply,
+  type NewSheet,
+  type TableInfo,
+  type ValidationRule,
+} from "../port/writes";
+import { type ReportId, type SheetDescription, needsForcedText } from "../report/description";
+import {
+  OPERATION_BYTES,
+  REQUEST_BUDGET_BYTES,
+  RequestBatcher,
+  assertWritable,
+  cellInputs,
+  escapedBytes,
+  exclusively,
+  explained,
+  queueInputs,
+  recalculate,
+  type XProtectionContext,
+} from "./applier";
 import type { ExcelHost } from "./host";
+import { runSelfTest } from "./selfTest";
+import type { SelfTestReport } from "../port/selfTest";
+import { applySheetEdit, writeOwnSheet } from "./importWriter";
 import type { XSessionContext, XSessionWorksheet } from "./objectModel";
 import { readWorkbookFromExcel } from "./readWorkbook";
-import { widthToPoints, writeReportsToExcel, type ExcelWriteOptions, type WrittenSheet } from "./writeReport";
+import {
+  loadReportMarks,
+  widthToPoints,
+  writeReportsToExcel,
+  type ExcelWriteOptions,
+  type XRequestContext,
+} from "./writeReport";
 
 /**
- * The workbook session: every operation the task pane and the ribbon perform on the open workbook,
- * over an `ExcelHost` (Excel through Office.js, or the in-memory workbook of demo mode). The only
- * place besides the reader and the report writer that uses the Excel object model; each operation
- * is one or a few batches (load, then one sync), never a sync per cell or per row.
+ * The workbook session: the workbook port (src/port/workbookPort.ts) over an `ExcelHost` (Excel
+ * through Office.js, or the in-memory workbook of demo mode and the tests). Every write goes
+ * through the applier's rules (src/excel/applier.ts); each operation is one or a few batches (load,
+ * then one sync), never a sync per cell or per row.
  */
+
+export type {
+  Capabilities,
+  Capability,
+  Feature,
+  SheetMarks,
+  WriteReportsOptions,
+  WriteReportsResult,
+  CellWrite,
+};
+/** The error the session throws for a problem it recognised (see src/port/errors.ts). */
+export { WorkbookError as SessionError };
 
 /** Worksheet custom property marking the add-in's own non-report sheets (the instructions sheet). */
 export const SHEET_MARKER_KEY = "nth-rollup-sheet";
 /** Workbook setting (Office.js `workbook.settings`) holding the pane's choices. */
 export const PANE_SETTING_KEY = "nth-rollup.pane";
 
-/** What a feature needs from the host, and whether the host has it. */
-export type Feature =
-  "read" | "createSheets" | "reports" | "chart" | "selectCell" | "insertFormula" | "settings";
-
 /**
  * The requirement set each feature needs (the manifest asks for ExcelApi 1.12, the highest here):
  * read — used ranges and value types (1.4); createSheets — data validation (1.8) and the sheet
  * marker (1.12); reports — worksheet custom properties marking report sheets (1.12); chart — chart
  * series from ranges (1.7); insertFormula — the active cell (1.7); settings — workbook settings (1.4).
+ * Merged cells are read with ExcelApi 1.13 when present (see readWorkbook.ts); export opens a new
+ * workbook with ExcelApi 1.8, or downloads.
  */
 export const FEATURE_REQUIREMENTS: Readonly<
   Record<Feature, { readonly set: string; readonly version: string }>
@@ -51,65 +93,6 @@ export const FEATURE_REQUIREMENTS: Readonly<
   insertFormula: { set: "ExcelApi", version: "1.7" },
   settings: { set: "ExcelApi", version: "1.4" },
 };
-
-export interface Capability {
-  readonly supported: boolean;
-  /** e.g. "ExcelApi 1.12". */
-  readonly requirement: string;
-}
-
-export type Capabilities = Readonly<Record<Feature, Capability>>;
-
-/** A problem the session reports to the clerk (the pane shows `message`). */
-export class SessionError extends Error {
-  constructor(
-    readonly bilingual: Message,
-    /** The error from Office.js behind it, if any. */
-    readonly original?: unknown,
-  ) {
-    super(bilingual.vi);
-    this.name = "SessionError";
-  }
-}
-
-export interface SheetMarks {
-  readonly name: string;
-  /** The report id when the sheet is one of the add-in's report sheets. */
-  readonly report: ReportId | null;
-  /** The add-in's own other sheets ("instructions"). */
-  readonly own: string | null;
-}
-
-export interface WriteProgress {
-  /** 0-based index of the sheet being written, and how many in all. */
-  readonly index: number;
-  readonly total: number;
-  /** The report's wanted sheet name. */
-  readonly name: string;
-}
-
-export interface WriteReportsOptions {
-  readonly onProgress?: (progress: WriteProgress) => void;
-  /** Cancels between sheets: the sheet being written is finished, no further sheet is started. */
-  readonly signal?: AbortSignal;
-}
-
-export interface WriteReportsResult {
-  readonly written: readonly WrittenSheet[];
-  readonly cancelled: boolean;
-  /** The report that failed, when one did: it is not in the workbook (a half-written sheet is removed). */
-  readonly failed: { readonly reportId: ReportId; readonly name: string; readonly error: unknown } | null;
-}
-
-export interface CreatedSheets {
-  readonly created: readonly string[];
-}
-
-/** A cell write: sheet, A1 address, text (written as text) or null to clear. */
-export interface CellWrite {
-  readonly address: string;
-  readonly value: string | null;
-}
 
 function toExcelRule(rule: ValidationRule): Excel.DataValidationRule {
   switch (rule.kind) {
@@ -128,25 +111,36 @@ function toExcelRule(rule: ValidationRule): Excel.DataValidationRule {
   }
 }
 
-/** Text as Excel keeps it: a leading apostrophe when Excel would read it as something else. */
-function asText(s: string): string {
-  return s !== "" && needsForcedText(s) ? `'${s}` : s;
-}
-
 /** Excel limits an input message's title to 32 and its text to 255 characters. */
 function clip(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1) + "…";
 }
 
-export class WorkbookSession {
+/** Text must stay text when Excel would read it as a formula, number, date or logical value. */
+const mustStayText = (s: string): boolean => needsForcedText(s);
+
+export class WorkbookSession implements WorkbookPort {
   constructor(
     readonly host: ExcelHost,
-    /** Options of the report writer (tests make requests small to spread a sheet over several syncs). */
-    private readonly writeOptions: ExcelWriteOptions = {},
+    /** Options of the writers (tests make requests small to spread a sheet over several syncs). */
+    private readonly writeOptions: Pick<ExcelWriteOptions, "maxRequestBytes" | "blockBytes"> = {},
   ) {}
 
   get mode(): "excel" | "demo" {
     return this.host.kind;
+  }
+
+  private get budget(): number {
+    return this.writeOptions.maxRequestBytes ?? REQUEST_BUDGET_BYTES;
+  }
+
+  /** Runs a batch; Office's protection and cell-edit errors come out in the clerk's words. */
+  private async run<T>(batch: (context: XSessionContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.host.run(batch);
+    } catch (error) {
+      throw explained(error);
+    }
   }
 
   /** Which features the host supports, checked with `isSetSupported`. */
@@ -164,30 +158,40 @@ export class WorkbookSession {
     return out;
   }
 
-  /** Every sheet's name and the add-in's marks on it (two syncs). */
+  exclusive<T>(task: Message, run: () => Promise<T>): Promise<T> {
+    return exclusively(task, run);
+  }
+
+  /** Every sheet's name, visibility and the add-in's marks on it (two syncs). */
   async sheetMarks(): Promise<SheetMarks[]> {
-    return this.host.run((context) => loadMarks(context));
+    return this.run((context) => loadMarks(context));
   }
 
   /**
-   * The open workbook as grids (through the sheet reader), without the add-in's own sheets (its
-   * reports, instructions and import log; its combined copies of imported data are data, and are
-   * read), and every sheet's marks.
+   * The open workbook as grids (through the sheet reader) of the sheets `keep` accepts (default:
+   * all but report sheets), and every sheet's marks.
    */
-  async readWorkbook(): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[] }> {
-    return this.host.run(async (context) => {
+  async readWorkbook(
+    keep: (marks: SheetMarks) => boolean = (m) => m.report === null,
+  ): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[] }> {
+    return this.run(async (context) => {
       const marks = await loadMarks(context);
-      const own = new Set(
-        marks.filter((m) => m.report || (m.own && !combinedKind(m.own))).map((m) => m.name),
+      const wanted = new Set(marks.filter(keep).map((m) => m.name));
+      const read = await readWorkbookFromExcel(context, {
+        include: (name) => wanted.has(name),
+        mergedAreas: this.host.isSetSupported("ExcelApi", "1.13"),
+      });
+      const byName = new Map(marks.map((m) => [m.name, m]));
+      const sheets = read.workbook.sheets.map((g) =>
+        byName.get(g.name)?.report ? { ...g, report: true } : g,
       );
-      const read = await readWorkbookFromExcel(context, { include: (name) => !own.has(name) });
-      return { workbook: read.workbook, marks };
+      return { workbook: { ...read.workbook, sheets }, marks };
     });
   }
 
   /** The add-in's own sheet with this mark (the import log), as a grid; null when there is none. */
   async readOwnSheet(mark: string): Promise<SheetGrid | null> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const marks = await loadMarks(context);
       const name = marks.find((m) => m.own === mark)?.name;
       if (!name) return null;
@@ -198,7 +202,7 @@ export class WorkbookSession {
 
   /** Every table: its name, sheet and cells (1-based, header row included); two syncs. */
   async tables(): Promise<TableInfo[]> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
@@ -221,16 +225,26 @@ export class WorkbookSession {
   }
 
   /**
-   * Applies an import (src/app/imports/plan.ts): creates the standard sheets it needs, edits each
-   * standard sheet (one batch, then the new rows in chunks), then writes the add-in's own sheets
-   * (combined copies, then the import log, last: after a failure half-way the log still names the
-   * submissions before, and importing again replaces the rows already written).
+   * Applies an import (src/port/writes.ts): creates the standard sheets it needs, edits each
+   * standard sheet, then writes the add-in's own sheets (combined copies, then the import log,
+   * last: after a failure half-way the log still names the submissions before, and importing again
+   * replaces the rows already written). Every request stays under the budget. Protected sheets are
+   * found before anything is written.
    */
   async applyImport(
-    writes: ImportWrites,
+    writes: ImportApply,
     onProgress?: (progress: { index: number; total: number; name: string }) => void,
   ): Promise<void> {
-    const budget = this.writeOptions.maxRequestBytes ?? DEFAULT_IMPORT_REQUEST_BYTES;
+    const budget = this.budget;
+    await this.run((context) =>
+      assertWritable(context as unknown as XProtectionContext, {
+        structure: writes.create.length > 0 || writes.ownSheets.some((o) => !o.exists),
+        sheets: [
+          ...writes.edits.map((e) => e.sheet),
+          ...writes.ownSheets.filter((o) => o.exists).map((o) => o.name),
+        ],
+      }),
+    );
     const steps: { name: string; run: (context: XSessionContext) => Promise<void> }[] = [
       ...writes.edits.map((e) => ({
         name: e.sheet,
@@ -249,13 +263,14 @@ export class WorkbookSession {
     }
     for (const step of steps) {
       onProgress?.({ index: index++, total, name: step.name });
-      await this.host.run(step.run);
+      await this.run(step.run);
     }
+    await this.run((context) => recalculate(context as unknown as XRequestContext));
   }
 
   /** The names of the workbook's tables (one sync). */
   async tableNames(): Promise<string[]> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const tables = context.workbook.tables;
       tables.load("items/name");
       await context.sync();
@@ -265,76 +280,99 @@ export class WorkbookSession {
 
   /**
    * Creates new sheets as described (tables with their headers, formats, drop-downs, frozen header,
-   * widths), in one batch; never touches an existing sheet (the plan's names are free). Activates
-   * the first one.
+   * widths), batched under the budget; never touches an existing sheet (the plan's names are free).
+   * Activates the first one.
    */
   async createSheets(sheets: readonly NewSheet[]): Promise<CreatedSheets> {
     if (sheets.length === 0) return { created: [] };
-    await this.host.run(async (context) => {
+    await this.run(async (context) => {
+      await assertWritable(context as unknown as XProtectionContext, { structure: true, sheets: [] });
+      const batch = new RequestBatcher(context, this.budget);
       const added: XSessionWorksheet[] = [];
       for (const s of sheets) {
-        const ws = context.workbook.worksheets.add(s.name);
-        added.push(ws);
         const width = Math.max(...s.rows.map((r) => r.length), 1);
-        const matrix = s.rows.map((r) => Array.from({ length: width }, (_, c) => asText(r[c] ?? "")));
-        ws.getRangeByIndexes(0, 0, matrix.length, width).formulas = matrix;
-        if (s.table) {
-          const table = ws.tables.add(headerAddress(s), true);
-          table.name = s.table.name;
-          table.style = s.table.style;
-          table.showBandedRows = true;
-        }
-        for (const r of s.boldRows) ws.getRangeByIndexes(r - 1, 0, 1, width).format.font.bold = true;
-        for (const r of s.titleRows) {
-          const title = ws.getRangeByIndexes(r - 1, 0, 1, 1).format.font;
-          title.bold = true;
-          title.size = 14;
-        }
-        // Column formats on the first data row: a table carries them to the rows added below.
-        for (const f of s.columnFormats) {
-          const first = s.table ? 1 : s.rows.length > 1 ? 1 : 0;
-          const rows = s.table ? 1 : Math.max(1, s.rows.length - 1);
-          ws.getRangeByIndexes(first, f.column - 1, rows, 1).numberFormat = Array.from(
-            { length: rows },
-            () => [f.format],
-          );
-        }
-        s.columnWidths.forEach((w, c) => {
-          ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+        const inputs = cellInputs(
+          s.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? "")),
+          mustStayText,
+        );
+        let ws!: XSessionWorksheet;
+        await batch.add(escapedBytes(inputs.values) + 4 * OPERATION_BYTES, () => {
+          ws = context.workbook.worksheets.add(s.name);
+          added.push(ws);
+          queueInputs(ws.getRangeByIndexes(0, 0, inputs.values.length, width), inputs);
         });
-        for (const c of s.wrapColumns) {
-          const range = ws.getRangeByIndexes(0, c - 1, Math.max(1, s.rows.length), 1);
-          range.format.wrapText = true;
-          range.format.verticalAlignment = "Top";
-        }
-        for (const v of s.validations) {
-          const range = ws.getRange(validationRange(v));
-          if (v.rule) {
-            range.dataValidation.rule = toExcelRule(v.rule);
-            // A warning, not a stop: the reader accepts more spellings than the list shows.
-            range.dataValidation.errorAlert = {
-              showAlert: true,
-              style: "Warning" as Excel.DataValidationAlertStyle,
-              title: "Nhất thể hóa",
-              message:
-                "Giá trị không có trong danh sách; vẫn giữ nếu chọn Yes. / Not in the list; kept if you choose Yes.",
-            };
-          }
-          if (v.prompt.vi) {
-            range.dataValidation.prompt = {
-              showPrompt: true,
-              title: "",
-              message: clip(`${v.prompt.vi}\n${v.prompt.en}`, 255),
-            };
-          }
-        }
-        if (s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
-        if (s.kind === "instructions") ws.customProperties.add(SHEET_MARKER_KEY, "instructions");
+        const operations =
+          8 +
+          s.boldRows.length +
+          s.titleRows.length +
+          s.columnFormats.length +
+          s.columnWidths.length +
+          2 * s.wrapColumns.length +
+          3 * s.validations.length;
+        await batch.add(
+          operations * OPERATION_BYTES + escapedBytes(s.validations.map((v) => [v.rule ?? null, v.prompt])),
+          () => this.queueSheetFormat(ws, s, width),
+        );
       }
-      added[0].activate();
-      await context.sync();
+      await batch.add(OPERATION_BYTES, () => added[0].activate());
+      await batch.flush();
     });
     return { created: sheets.map((s) => s.name) };
+  }
+
+  /** Queues a new sheet's table, formats, widths, drop-downs and frozen rows. */
+  private queueSheetFormat(ws: XSessionWorksheet, s: NewSheet, width: number): void {
+    if (s.table) {
+      const table = ws.tables.add(headerAddress(s), true);
+      table.name = s.table.name;
+      table.style = s.table.style;
+      table.showBandedRows = true;
+    }
+    for (const r of s.boldRows) ws.getRangeByIndexes(r - 1, 0, 1, width).format.font.bold = true;
+    for (const r of s.titleRows) {
+      const title = ws.getRangeByIndexes(r - 1, 0, 1, 1).format.font;
+      title.bold = true;
+      title.size = 14;
+    }
+    // Column formats on the first data row: a table carries them to the rows added below.
+    for (const f of s.columnFormats) {
+      const first = s.table ? 1 : s.rows.length > 1 ? 1 : 0;
+      const rows = s.table ? 1 : Math.max(1, s.rows.length - 1);
+      ws.getRangeByIndexes(first, f.column - 1, rows, 1).numberFormat = Array.from({ length: rows }, () => [
+        f.format,
+      ]);
+    }
+    s.columnWidths.forEach((w, c) => {
+      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+    });
+    for (const c of s.wrapColumns) {
+      const range = ws.getRangeByIndexes(0, c - 1, Math.max(1, s.rows.length), 1);
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
+    for (const v of s.validations) {
+      const range = ws.getRange(validationRange(v));
+      if (v.rule) {
+        range.dataValidation.rule = toExcelRule(v.rule);
+        // A warning, not a stop: the reader accepts more spellings than the list shows.
+        range.dataValidation.errorAlert = {
+          showAlert: true,
+          style: "Warning" as Excel.DataValidationAlertStyle,
+          title: "Nhất thể hóa",
+          message:
+            "Giá trị không có trong danh sách; vẫn giữ nếu chọn Yes. / Not in the list; kept if you choose Yes.",
+        };
+      }
+      if (v.prompt.vi) {
+        range.dataValidation.prompt = {
+          showPrompt: true,
+          title: "",
+          message: clip(`${v.prompt.vi}\n${v.prompt.en}`, 255),
+        };
+      }
+    }
+    if (s.freezeRows > 0) ws.freezePanes.freezeRows(s.freezeRows);
+    if (s.kind === "instructions") ws.customProperties.add(SHEET_MARKER_KEY, "instructions");
   }
 
   /** Selects a cell (or range) of a sheet and shows that sheet; an empty address shows the sheet. */
@@ -347,7 +385,8 @@ export class WorkbookSession {
         await context.sync();
       });
     } catch (error) {
-      throw new SessionError(
+      throw new WorkbookError(
+        "other",
         {
           vi: `Không chọn được ô ${address || "A1"} ở trang “${sheet}” (trang đã đổi tên hoặc bị xóa?).`,
           en: `Could not select ${address || "A1"} on sheet “${sheet}” (renamed or deleted?).`,
@@ -359,7 +398,7 @@ export class WorkbookSession {
 
   /** The pane's stored choices (workbook settings), or null when none were saved. */
   async loadPaneChoices(): Promise<unknown> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const item = context.workbook.settings.getItemOrNullObject(PANE_SETTING_KEY);
       item.load("value");
       await context.sync();
@@ -369,81 +408,78 @@ export class WorkbookSession {
 
   /** Saves the pane's choices in the workbook (they travel with the file). */
   async savePaneChoices(value: unknown): Promise<void> {
-    await this.host.run(async (context) => {
+    await this.run(async (context) => {
       context.workbook.settings.add(PANE_SETTING_KEY, value);
       await context.sync();
     });
   }
 
-  /** Writes text cells of an existing sheet (the settings sheet), in one batch. */
+  /** Writes text cells of an existing sheet (the settings sheet), as text, in one batch. */
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    await this.host.run(async (context) => {
+    await this.run(async (context) => {
+      await assertWritable(context as unknown as XProtectionContext, { structure: false, sheets: [sheet] });
       const ws = context.workbook.worksheets.getItem(sheet);
+      const batch = new RequestBatcher(context, this.budget);
       for (const w of writes) {
-        const range = ws.getRange(w.address);
-        range.numberFormat = [["@"]];
-        range.values = [[w.value === null ? "" : w.value]];
+        const inputs = cellInputs([[w.value === null ? "" : w.value]], mustStayText);
+        await batch.add(escapedBytes(inputs.values) + 2 * OPERATION_BYTES, () =>
+          queueInputs(ws.getRange(w.address), inputs),
+        );
       }
-      await context.sync();
+      await batch.flush();
     });
   }
 
   /**
-   * Writes report sheets one at a time (the report writer, one call per sheet), so that progress
-   * can be shown and a cancel takes effect between sheets. A sheet is either fully written or not
-   * there: when a write fails, the half-written sheet is removed and the error is returned with the
-   * sheets already written (complete).
+   * Writes the report sheets, all or nothing (see writeReportsToExcel): progress before each sheet,
+   * a cancel between sheets removes the run's sheets; a failure too, and comes back in `failed`.
    */
   async writeReports(
     descriptions: readonly SheetDescription[],
     options: WriteReportsOptions = {},
   ): Promise<WriteReportsResult> {
-    const before = await this.host.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/id");
-      await context.sync();
-      return new Set(sheets.items.map((ws) => ws.id));
-    });
-    const written: WrittenSheet[] = [];
-    for (let i = 0; i < descriptions.length; i++) {
-      if (options.signal?.aborted) return { written, cancelled: true, failed: null };
-      const d = descriptions[i];
-      options.onProgress?.({ index: i, total: descriptions.length, name: d.name });
-      try {
-        const result = await this.host.run((context) => writeReportsToExcel(context, [d], this.writeOptions));
-        written.push(...result.sheets);
-      } catch (error) {
-        await this.removeUnfinished(before, written).catch(() => undefined);
-        return { written, cancelled: false, failed: { reportId: d.reportId, name: d.name, error } };
-      }
+    let current: { reportId: ReportId; name: string } | null = null;
+    try {
+      const result = await this.run((context) =>
+        writeReportsToExcel(context as unknown as XRequestContext, descriptions, {
+          ...this.writeOptions,
+          signal: options.signal,
+          onProgress: (p) => {
+            current = { reportId: descriptions[p.index].reportId, name: p.name };
+            options.onProgress?.(p);
+          },
+        }),
+      );
+      return {
+        written: result.sheets,
+        cancelled: result.cancelled,
+        failed: null,
+        manualCalculation: result.manualCalculation,
+      };
+    } catch (error) {
+      const at: { reportId: ReportId; name: string } = current ?? {
+        reportId: descriptions[0]?.reportId ?? "summary",
+        name: descriptions[0]?.name ?? "",
+      };
+      return { written: [], cancelled: false, failed: { ...at, error }, manualCalculation: false };
     }
-    return { written, cancelled: false, failed: null };
-  }
-
-  /** Deletes sheets that appeared during a write and are not among the finished reports. */
-  private async removeUnfinished(
-    before: ReadonlySet<string>,
-    finished: readonly WrittenSheet[],
-  ): Promise<void> {
-    const keep = new Set(finished.map((w) => w.name.toLocaleLowerCase()));
-    await this.host.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/id,items/name");
-      await context.sync();
-      const stray = sheets.items.filter((ws) => !before.has(ws.id) && !keep.has(ws.name.toLocaleLowerCase()));
-      if (stray.length === 0 || stray.length >= sheets.items.length) return;
-      for (const ws of stray) ws.delete();
-      await context.sync();
-    });
   }
 
   /** Adds the rate-by-unit chart and its data block to a summary sheet (one batch). */
   async addSummaryChart(sheet: string, plan: ChartPlan): Promise<void> {
-    await this.host.run(async (context) => {
+    await this.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       const block = ws.getRange(plan.blockAddress);
-      block.formulas = plan.block.map((row) => row.map((v) => (v.startsWith("=") ? v : asText(v))));
+      // Formulas are formulas; any other text stays text.
+      queueInputs(
+        block,
+        cellInputs(
+          plan.block.map((row) => [...row]),
+          (v) => !v.startsWith("=") && mustStayText(v),
+        ),
+        "formulas",
+      );
       block.numberFormat = plan.formats.map((row) => [...row]);
       block.format.font.color = "#595959";
       const chart = ws.charts.add("ColumnClustered", ws.getRange(plan.rates), "Columns");
@@ -465,7 +501,7 @@ export class WorkbookSession {
 
   /** Writes a formula into the active cell; returns the cell's address ("Thôn!B7"). */
   async insertFormula(formula: string): Promise<string> {
-    return this.host.run(async (context) => {
+    return this.run(async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.formulas = [[formula]];
       cell.load("address");
@@ -473,26 +509,67 @@ export class WorkbookSession {
       return cell.address;
     });
   }
+
+  /**
+   * Opens an .xlsx file's bytes as a new workbook (`Excel.createWorkbook`, ExcelApi 1.8); where
+   * the host lacks it, hands the bytes to `download` (the pane saves them as a file).
+   */
+  /** The compatibility self-test on a temporary sheet (see src/excel/selfTest.ts), under the lock. */
+  selfTest(): Promise<SelfTestReport> {
+    return this.exclusive(SELF_TEST_TASK, () => runSelfTest(this.host));
+  }
+
+  async exportWorkbook(
+    bytes: Uint8Array,
+    fileName: string,
+    download?: (bytes: Uint8Array, fileName: string) => void,
+  ): Promise<ExportDestination> {
+    if (this.host.isSetSupported("ExcelApi", "1.8")) {
+      await this.host.createWorkbook(toBase64(bytes));
+      return "newWorkbook";
+    }
+    if (!download)
+      throw new WorkbookError("unsupported", {
+        vi: "Excel này không mở được sổ tính mới (cần ExcelApi 1.8) và không tải tệp xuống được.",
+        en: "This Excel cannot open a new workbook (needs ExcelApi 1.8) and cannot download files.",
+      });
+    download(bytes, fileName);
+    return "download";
+  }
 }
 
-/** Loads the sheets' names and the add-in's marks on them (two syncs). */
+/** The lock's name for the self-test. */
+const SELF_TEST_TASK = { vi: "kiểm tra tương thích", en: "running the compatibility self-test" } as const;
+
+/** Bytes → base64, in chunks (no Node Buffer: this runs in the pane). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)));
+  return btoa(binary);
+}
+
+/** Loads the sheets' names, visibility and the add-in's marks on them (two syncs). */
 async function loadMarks(context: XSessionContext): Promise<SheetMarks[]> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/visibility");
   await context.sync();
   const items = sheets.items;
   if (items.length === 0) return [];
-  const props = items.map((ws) => {
-    const report = ws.customProperties.getItemOrNullObject(REPORT_MARKER_KEY);
-    const own = ws.customProperties.getItemOrNullObject(SHEET_MARKER_KEY);
-    report.load("value");
-    own.load("value");
-    return { report, own };
+  const own = items.map((ws) => {
+    const prop = ws.customProperties.getItemOrNullObject(SHEET_MARKER_KEY);
+    prop.load("value");
+    return prop;
   });
-  await context.sync();
+  const { marks } = await loadReportMarks(context as unknown as XRequestContext, items);
   return items.map((ws, i) => ({
     name: ws.name,
-    report: props[i].report.isNullObject ? null : (props[i].report.value as ReportId),
-    own: props[i].own.isNullObject ? null : props[i].own.value,
+    report: (marks[i] as ReportId | null) ?? null,
+    own: own[i].isNullObject ? null : own[i].value,
+    visibility: visibilityOf(ws.visibility),
   }));
+}
+
+function visibilityOf(v: string): SheetMarks["visibility"] {
+  return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
 }

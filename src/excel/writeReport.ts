@@ -1,4 +1,21 @@
-import { a1Range } from "../core/a1";
+import { a1Range, quoteSheetName } from "../core/a1";
+import { REPORT_NAME_PREFIX } from "../core/grid";
+import type { WrittenSheet } from "../port/workbookPort";
+import {
+  OPERATION_BYTES,
+  REQUEST_BUDGET_BYTES,
+  RequestBatcher,
+  assertWritable,
+  cellInputs,
+  escapedBytes,
+  escapedStringBytes,
+  queueInputs,
+  recalculate,
+  rowBlocks as blocksOf,
+  type Input,
+  type XCalculationContext,
+  type XProtectionContext,
+} from "./applier";
 import {
   REPORT_MARKER_KEY,
   fitCellText,
@@ -13,22 +30,21 @@ import {
 } from "../report/description";
 
 /**
- * The Office.js writer: applies report sheet descriptions to the open workbook. The only module
- * that writes to a workbook through Office.js.
+ * The Office.js report writer: applies report sheet descriptions to the open workbook, under the
+ * rules of the applier (src/excel/applier.ts: one request budget counted in escaped bytes, one way
+ * of keeping text as text, calculation suspended per request and recalculated at the end).
  *
- * - Batched: every operation is queued and sent in few `context.sync()` calls: two to learn which
- *   sheets exist and which of them the add-in made, then one per report sheet, plus one more only
- *   for each further 4 MB of payload (Excel on the web rejects a request over 5 MB; a sync sends
- *   all queued operations as one request). Values, formulas and number formats are written as
- *   whole 2-D arrays per block of rows, styles as one operation per rectangle, never cell by cell.
- * - Calculation and screen updating are suspended for each batch.
- * - Safe: a report sheet is marked with a worksheet custom property (`nth-rollup-report` = report
- *   id, ExcelApi 1.12). Only a sheet with that mark and the same report id is replaced; a clerk's
- *   sheet with the report's name is never touched (the report gets "Tổng hợp (2)"); no other sheet
- *   is modified.
- * - Text that Excel would read as a formula, number, date or logical value ("=1+1", "- Ban Tổ
- *   chức…", "01") is written with a leading apostrophe, which Excel keeps as a quote prefix: the
- *   cell holds the text exactly.
+ * - Batched: two syncs to learn which sheets exist and which are the add-in's, then one per
+ *   report sheet, plus one more for each further budget of payload. Values, formulas and number
+ *   formats are written as whole 2-D arrays per block of rows, styles one operation per rectangle.
+ * - All or nothing: every report is written into a new, staged sheet; the last request commits
+ *   the run (the earlier reports deleted, the new ones renamed and marked). A cancel or a failure
+ *   removes the staged sheets: the previous complete set stays.
+ * - Marked twice: a worksheet custom property (`nth-rollup-report` = report id, ExcelApi 1.12) and
+ *   a workbook-scoped defined name `_nth_report_<id>` on the sheet's A1 — what the .xlsx reader
+ *   (the command line) reads — so a workbook reported on in Excel and saved is read the same by
+ *   both. Only a sheet marked with the same report id is replaced; a clerk's sheet with the
+ *   report's name is never touched (the report gets "Tổng hợp (2)").
  */
 
 // ---- The part of the Excel object model the writer uses (real Excel objects satisfy these types). ----
@@ -85,6 +101,7 @@ export interface XCustomProperty {
 
 export interface XWorksheet {
   name: string;
+  readonly protection: { readonly protected: boolean };
   showGridlines: boolean;
   delete(): void;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XRange;
@@ -118,10 +135,28 @@ export interface XWorksheetCollection {
   add(name?: string): XWorksheet;
 }
 
+/** A defined name: `value` is what its formula gives, for a range its address ("'Tổng hợp'!$A$1"). */
+export interface XNamedItem {
+  readonly name: string;
+  readonly value: unknown;
+  delete(): void;
+}
+
+export interface XNamedItemCollection {
+  readonly items: XNamedItem[];
+  load(propertyNames?: string): unknown;
+  add(name: string, reference: XRange | string, comment?: string): unknown;
+  getItem(name: string): XNamedItem;
+}
+
 export interface XRequestContext {
   workbook: {
     worksheets: XWorksheetCollection;
-    application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+    names: XNamedItemCollection;
+    protection: XProtectionContext["workbook"]["protection"];
+    application: {
+      suspendApiCalculationUntilNextSync(): void;
+    } & XCalculationContext["workbook"]["application"];
   };
   sync(): Promise<unknown>;
 }
@@ -129,67 +164,51 @@ export interface XRequestContext {
 // ---- Options and result. ----
 
 export interface ExcelWriteOptions {
-  /** Largest estimated payload of one request (one sync); default 4 MB, under Excel on the web's 5 MB. */
+  /** Largest request (one sync), in escaped bytes; default the applier's budget. */
   readonly maxRequestBytes?: number;
-  /** Rows of values per block are chosen so a block stays under this estimate; default 500 kB. */
+  /** Rows of values per block are chosen so a block stays under this size; default 500 kB. */
   readonly blockBytes?: number;
+  /** Called before each sheet is written. */
+  readonly onProgress?: (progress: { index: number; total: number; name: string }) => void;
+  /** Checked before each sheet: when aborted, the run's sheets are removed and nothing changes. */
+  readonly signal?: AbortSignal;
 }
 
-export interface WrittenSheet {
-  readonly reportId: ReportId;
-  readonly name: string;
-  /** True when an earlier report sheet of the add-in was replaced. */
-  readonly replaced: boolean;
-  /** Syncs spent on this sheet. */
-  readonly syncs: number;
-}
+export type { WrittenSheet };
 
 export interface ExcelWriteResult {
+  /** Every sheet of the run when it committed; none when it was cancelled. */
   readonly sheets: readonly WrittenSheet[];
+  readonly cancelled: boolean;
   readonly syncs: number;
-  /** Largest estimated payload of one sync, in bytes. */
+  /** Largest estimated payload of one sync, in escaped bytes. */
   readonly largestRequestBytes: number;
+  /** True when Excel calculates manually (the reports were recalculated once). */
+  readonly manualCalculation: boolean;
 }
 
-export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
 const DEFAULT_BLOCK_BYTES = 500_000;
-/** Estimated bytes of one queued operation besides its data (object path, ids, property name). */
-const OPERATION_BYTES = 300;
 const MAX_SHEET_NAME = 31;
 
-// ---- Payload estimates. ----
-
-/** UTF-8 bytes of a string, without allocating. */
-export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** Estimated JSON bytes of one cell in a request. */
-function cellBytes(v: string | number | boolean | null): number {
-  if (v === null) return 5;
-  if (typeof v === "string") return utf8Bytes(JSON.stringify(v)) + 1;
-  return String(v).length + 1;
+/** Escaped bytes of one cell in a request. */
+function cellBytes(v: Input): number {
+  return escapedBytes(v) + 1;
 }
 
 // ---- Description → Office.js values. ----
 
-/** What is written to `formulas` for a cell: the formula, the value, or text with a quote prefix. */
-export function excelInput(c: CellContent): string | number | boolean | null {
+/** What is written to `formulas` for a cell: the formula, the value, or the text (see `mustStayText`). */
+export function excelInput(c: CellContent): Input {
   if (c === null) return null;
   if (isFormula(c)) return c.formula;
-  if (isForcedText(c)) return `'${fitCellText(c.text)}`;
-  if (typeof c === "string") return needsForcedText(c) ? `'${fitCellText(c)}` : fitCellText(c);
+  if (isForcedText(c)) return fitCellText(c.text);
+  if (typeof c === "string") return fitCellText(c);
   return c;
+}
+
+/** True for a cell whose text Excel would read as something else: written into a text-formatted cell. */
+export function mustStayText(c: CellContent): boolean {
+  return isForcedText(c) || (typeof c === "string" && c !== "" && needsForcedText(c));
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
@@ -264,59 +283,17 @@ export function planSheetNames(
   });
 }
 
-/** Queues operations and syncs whenever the next one would push the request over the limit. */
-class Batcher {
-  syncs = 0;
-  largest = 0;
-  private bytes = 0;
-
-  constructor(
-    private readonly context: XRequestContext,
-    private readonly limit: number,
-  ) {}
-
-  /** Queues one operation of an estimated size. */
-  async add(estimate: number, queue: () => void): Promise<void> {
-    if (this.bytes > 0 && this.bytes + estimate > this.limit) await this.flush();
-    if (this.bytes === 0) {
-      // Both apply until the next sync: once per batch.
-      this.context.workbook.application.suspendApiCalculationUntilNextSync();
-      this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
-      this.bytes = 2 * OPERATION_BYTES;
-    }
-    queue();
-    this.bytes += estimate;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.largest = Math.max(this.largest, this.bytes);
-    this.bytes = 0;
-    this.syncs++;
-    await this.context.sync();
-  }
-}
-
-/** Row blocks [first, last] (1-based) of a matrix whose estimated JSON stays under `limit` bytes each. */
+/** Row blocks [first, last] (1-based) whose bytes stay under `limit` each. */
 function rowBlocks(
   rowBytes: readonly number[],
   firstRow: number,
   limit: number,
 ): { first: number; last: number; bytes: number }[] {
-  const blocks: { first: number; last: number; bytes: number }[] = [];
-  let start = 0;
-  let bytes = 0;
-  rowBytes.forEach((b, i) => {
-    if (i > start && bytes + b > limit) {
-      blocks.push({ first: firstRow + start, last: firstRow + i - 1, bytes });
-      start = i;
-      bytes = 0;
-    }
-    bytes += b;
-  });
-  if (rowBytes.length > start)
-    blocks.push({ first: firstRow + start, last: firstRow + rowBytes.length - 1, bytes });
-  return blocks;
+  return blocksOf(rowBytes, limit).map((b) => ({
+    first: firstRow + b.from,
+    last: firstRow + b.from + b.count - 1,
+    bytes: b.bytes,
+  }));
 }
 
 function rangeOf(ws: XWorksheet, g: CellRange): XRange {
@@ -369,10 +346,10 @@ function styleOperations(s: CellStyle): number {
  * commit goes into the same request). `before` runs in the first batch, after the sheet is added.
  */
 async function writeSheet(
-  batch: Batcher,
+  batch: RequestBatcher,
   context: XRequestContext,
   plan: PlannedSheet,
-  options: Required<ExcelWriteOptions>,
+  options: { readonly blockBytes: number },
   flush: boolean,
   before: () => void = () => undefined,
 ): Promise<XWorksheet> {
@@ -388,11 +365,23 @@ async function writeSheet(
 
   // Values and formulas: whole blocks of rows, each under the block size.
   const matrix = d.cells.map((row) => row.map(excelInput));
-  const rowBytes = matrix.map((row) => row.reduce((sum: number, v) => sum + cellBytes(v), 2));
+  const textOnly = new Set<string>();
+  d.cells.forEach((row, r) => row.forEach((c, k) => mustStayText(c) && textOnly.add(`${r}:${k}`)));
+  // A forced cell costs its "@" too: count it in the row's bytes.
+  const rowBytes = matrix.map((row, r) =>
+    row.reduce((sum: number, v, k) => sum + cellBytes(v) + (textOnly.has(`${r}:${k}`) ? 9 : 5), 2),
+  );
   for (const block of rowBlocks(rowBytes, 1, options.blockBytes)) {
-    const rows = matrix.slice(block.first - 1, block.last);
-    await batch.add(block.bytes + OPERATION_BYTES, () => {
-      rangeOf(ws, { top: block.first, left: 1, bottom: block.last, right: d.columnCount }).formulas = rows;
+    const first = block.first - 1;
+    const inputs = cellInputs(matrix.slice(first, block.last), (_s) => false);
+    // The text cells of the block, by position (a string that merely looks like a formula is a formula here).
+    const formats = inputs.values.map((row, r) =>
+      row.map((_v, k) => (textOnly.has(`${first + r}:${k}`) ? "@" : null)),
+    );
+    const forced = formats.some((row) => row.some((f) => f !== null));
+    await batch.add(block.bytes + 2 * OPERATION_BYTES, () => {
+      const range = rangeOf(ws, { top: block.first, left: 1, bottom: block.last, right: d.columnCount });
+      queueInputs(range, { values: inputs.values, formats: forced ? formats : null }, "formulas");
     });
   }
 
@@ -401,7 +390,7 @@ async function writeSheet(
     const format = run.style.numberFormat;
     if (format === undefined) continue;
     const width = run.range.right - run.range.left + 1;
-    const perRow = width * (utf8Bytes(JSON.stringify(format)) + 1) + 2;
+    const perRow = width * (escapedStringBytes(format) + 1) + 2;
     const rowCount = run.range.bottom - run.range.top + 1;
     for (const block of rowBlocks(
       new Array<number>(rowCount).fill(perRow),
@@ -453,7 +442,7 @@ async function writeSheet(
   }
 
   for (const cf of d.conditionalFills) {
-    await batch.add(5 * OPERATION_BYTES + utf8Bytes(cf.formula), () => {
+    await batch.add(5 * OPERATION_BYTES + escapedStringBytes(cf.formula), () => {
       const rule = rangeOf(ws, cf.range).conditionalFormats.add("Custom");
       rule.custom.rule.formula = cf.formula;
       if (cf.fill) rule.custom.format.fill.color = cf.fill;
@@ -463,7 +452,7 @@ async function writeSheet(
   }
 
   const p = d.print;
-  await batch.add(16 * OPERATION_BYTES + utf8Bytes(p.centerFooter), () => {
+  await batch.add(16 * OPERATION_BYTES + escapedStringBytes(p.centerFooter), () => {
     if (d.freeze.rows > 0 && d.freeze.columns > 0) {
       ws.freezePanes.freezeAt(a1Range(1, 1, d.freeze.rows, d.freeze.columns));
     } else if (d.freeze.rows > 0) ws.freezePanes.freezeRows(d.freeze.rows);
@@ -488,85 +477,145 @@ async function writeSheet(
   return ws;
 }
 
+/** The defined name marking a report sheet in files and in Excel: `_nth_report_<id>`. */
+export function reportName(reportId: ReportId): string {
+  return `${REPORT_NAME_PREFIX}${reportId}`;
+}
+
+/** The sheet a defined name's value refers to ("'Tổng hợp'!$A$1" → "Tổng hợp"); null for #REF! and the like. */
+export function sheetOfReference(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const v = value.startsWith("=") ? value.slice(1) : value;
+  const quoted = /^'((?:[^']|'')+)'!/.exec(v);
+  if (quoted) return quoted[1].replace(/''/g, "'");
+  const plain = /^([^'!#][^!]*)!/.exec(v);
+  return plain ? plain[1] : null;
+}
+
+/** The report marks of the sheets: the custom property, else a `_nth_report_*` name on the sheet. */
+export async function loadReportMarks(
+  context: XRequestContext,
+  sheets: readonly XWorksheet[],
+): Promise<{ marks: (string | null)[]; names: XNamedItem[] }> {
+  const names = context.workbook.names;
+  names.load("items/name,items/value");
+  const props = sheets.map((ws) => {
+    const prop = ws.customProperties.getItemOrNullObject(REPORT_MARKER_KEY);
+    prop.load("value");
+    return prop;
+  });
+  await context.sync();
+  const byName = new Map<string, string>();
+  for (const item of names.items) {
+    if (!item.name.startsWith(REPORT_NAME_PREFIX)) continue;
+    const sheet = sheetOfReference(item.value);
+    if (sheet) byName.set(sheet.toLocaleLowerCase(), item.name.slice(REPORT_NAME_PREFIX.length));
+  }
+  const marks = sheets.map((ws, i) =>
+    props[i].isNullObject ? (byName.get(ws.name.toLocaleLowerCase()) ?? null) : props[i].value,
+  );
+  return { marks, names: names.items.filter((n) => n.name.startsWith(REPORT_NAME_PREFIX)) };
+}
+
 /**
  * Writes report sheets into the workbook of `context` (inside `Excel.run`). Returns the names used
- * (a clerk's sheet may have pushed a report to "Name (2)") and the sync count and largest request.
+ * (a clerk's sheet may have pushed a report to "Name (2)"), the sync count and largest request.
  *
  * All or nothing: each report is written into a new sheet under a staging name ("(chưa xong)
  * Tổng hợp", marked incomplete); the last request also commits the run: the add-in's earlier
- * sheets are deleted and the new ones take their names and marks. If any request fails, the sheets
- * of the run are deleted again (best effort) and the error is thrown: the workbook is as it was.
- * Should even that fail (Excel gone), what is left is only clearly named, incomplete-marked sheets,
- * which the next run deletes; never a half-written sheet under a report's name.
+ * sheets and their names are deleted and the new ones take their names and marks. A cancel
+ * (checked before each sheet) or a failed request deletes the sheets of the run again: the
+ * workbook is as it was (a failure is thrown). Should even that fail (Excel gone), what is left is
+ * only clearly named, incomplete-marked sheets, which the next run deletes.
  */
 export async function writeReportsToExcel(
   context: XRequestContext,
   descriptions: readonly SheetDescription[],
   options: ExcelWriteOptions = {},
 ): Promise<ExcelWriteResult> {
-  const settings: Required<ExcelWriteOptions> = {
-    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
-    blockBytes: Math.min(
-      options.blockBytes ?? DEFAULT_BLOCK_BYTES,
-      (options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES) / 2,
-    ),
-  };
+  const budget = options.maxRequestBytes ?? REQUEST_BUDGET_BYTES;
+  const blockBytes = Math.min(options.blockBytes ?? DEFAULT_BLOCK_BYTES, budget / 2);
   let syncs = 0;
-  // 1: which sheets exist; 2: which of them are the add-in's reports.
+  // 1: whether sheets can be added (structure protection), and which sheets exist.
+  await assertWritable(context as unknown as XProtectionContext, { structure: true, sheets: [] });
+  syncs++;
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   syncs++;
   const existing = sheets.items;
-  let marks: (string | null)[] = [];
-  if (existing.length > 0) {
-    const props = existing.map((ws) => {
-      const prop = ws.customProperties.getItemOrNullObject(REPORT_MARKER_KEY);
-      prop.load("value");
-      return prop;
-    });
-    await context.sync();
-    syncs++;
-    marks = props.map((p) => (p.isNullObject ? null : p.value));
-  }
+  // 2: which of them are the add-in's reports (custom property or defined name).
+  const { marks, names } = await loadReportMarks(context, existing);
+  syncs++;
   // Sheets an interrupted run left behind are deleted in the first batch; their names are free.
   const leftovers = existing.filter((_, i) => isIncompleteMark(marks[i] ?? null));
   const kept = existing
     .map((ws, i) => ({ ws, name: ws.name, reportId: marks[i] ?? null }))
     .filter((e) => !isIncompleteMark(e.reportId));
-  const names = planSheetNames(
+  const planned = planSheetNames(
     kept,
     descriptions.map((d) => ({ name: d.name, reportId: d.reportId })),
   );
   // Leftovers are deleted after the first sheet is added (a workbook keeps one sheet): avoid their names too.
   const staging = stagingNames(
-    names.map((n) => n.name),
+    planned.map((n) => n.name),
     existing.map((ws) => ws.name),
   );
   const plans: PlannedSheet[] = descriptions.map((description, i) => ({
     description,
-    name: names[i].name,
-    replaces: names[i].replaces === null ? null : kept[names[i].replaces!].ws,
+    name: planned[i].name,
+    replaces: planned[i].replaces === null ? null : kept[planned[i].replaces!].ws,
     staging: staging[i],
   }));
-  const batch = new Batcher(context, settings.maxRequestBytes);
+  const ids = new Set(descriptions.map((d) => reportName(d.reportId)));
+  const oldNames = names.filter((n) => ids.has(n.name));
+  const batch = new RequestBatcher(context, budget);
   const written: WrittenSheet[] = [];
+  const cancelled = async (): Promise<ExcelWriteResult> => {
+    await deleteIncompleteSheets(context);
+    return {
+      sheets: [],
+      cancelled: true,
+      syncs: syncs + batch.syncs + 3,
+      largestRequestBytes: batch.largest,
+      manualCalculation: false,
+    };
+  };
   try {
     const staged: XWorksheet[] = [];
     for (let i = 0; i < plans.length; i++) {
+      if (options.signal?.aborted) return await cancelled();
+      options.onProgress?.({ index: i, total: plans.length, name: plans[i].description.name });
       const before = batch.syncs;
       const last = i === plans.length - 1;
       const deleteLeftovers = (): void => leftovers.forEach((ws) => ws.delete());
       staged.push(
-        await writeSheet(batch, context, plans[i], settings, !last, i === 0 ? deleteLeftovers : undefined),
+        await writeSheet(
+          batch,
+          context,
+          plans[i],
+          { blockBytes },
+          !last,
+          i === 0 ? deleteLeftovers : undefined,
+        ),
       );
       if (last) {
+        if (options.signal?.aborted) {
+          await batch.flush();
+          return await cancelled();
+        }
         // The commit, in the same request as the last sheet's last operations.
-        await batch.add((4 * plans.length + 2) * OPERATION_BYTES, () => {
+        await batch.add((6 * plans.length + 2) * OPERATION_BYTES, () => {
+          oldNames.forEach((n) => n.delete());
           plans.forEach((plan, k) => {
             plan.replaces?.delete();
             staged[k].name = plan.name;
             staged[k].customProperties.add(REPORT_MARKER_KEY, plan.description.reportId);
+            context.workbook.names.add(
+              reportName(plan.description.reportId),
+              `=${quoteSheetName(plan.name)}!$A$1`,
+              "nth-rollup report sheet",
+            );
           });
         });
         await batch.flush();
@@ -586,7 +635,15 @@ export async function writeReportsToExcel(
     await deleteIncompleteSheets(context).catch(() => undefined);
     throw error;
   }
-  return { sheets: written, syncs: syncs + batch.syncs, largestRequestBytes: batch.largest };
+  // The run is committed: a failed recalculation does not undo it (Excel recalculates on its own).
+  const manualCalculation = plans.length > 0 ? await recalculate(context).catch(() => false) : false;
+  return {
+    sheets: written,
+    cancelled: false,
+    syncs: syncs + batch.syncs + (plans.length > 0 ? 1 : 0),
+    largestRequestBytes: batch.largest,
+    manualCalculation,
+  };
 }
 
 /**

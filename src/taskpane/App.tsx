@@ -15,6 +15,7 @@ import { ImportTab } from "./components/ImportTab";
 import { Header } from "./components/Header";
 import { NoticeBar } from "./components/NoticeBar";
 import { ReportsTab } from "./components/ReportsTab";
+import { SelfTestPanel } from "./components/SelfTestPanel";
 import { StatusBar } from "./components/StatusBar";
 import { PaneContext, usePaneStore } from "./paneContext";
 import type { PaneStore, Tab as TabId } from "./store";
@@ -79,6 +80,7 @@ export function App({ store }: { store: PaneStore }): React.JSX.Element {
             {state.tab === "reports" && <ReportsTab />}
             {state.tab === "functions" && <FunctionsTab />}
           </div>
+          <SelfTestPanel />
         </main>
       </FluentProvider>
     </PaneContext.Provider>

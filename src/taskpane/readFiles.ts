@@ -30,3 +30,18 @@ export async function readPickedFiles(files: readonly File[]): Promise<IncomingF
     }),
   );
 }
+
+/** Saves bytes as a downloaded file (where Excel cannot open a new workbook). Nothing is uploaded. */
+export function downloadFile(bytes: Uint8Array, fileName: string): void {
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

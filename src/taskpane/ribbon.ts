@@ -1,7 +1,7 @@
 import { restoreChoices } from "../app/choices";
 import { clockOf, generateReports } from "../app/workflows";
 import { showNotice, type PaneNotice } from "../commands/shared";
-import type { WorkbookSession } from "../excel/session";
+import type { WorkbookPort } from "../port/workbookPort";
 
 /**
  * The ribbon's "Lập báo cáo / Generate reports": the same generation as the pane's button, with the
@@ -9,7 +9,7 @@ import type { WorkbookSession } from "../excel/session";
  * the pane shows when it is opened; a failure is thrown so the command opens the pane to show it.
  */
 export async function generateFromRibbon(
-  session: WorkbookSession,
+  session: WorkbookPort,
   now: () => Date = () => new Date(),
 ): Promise<void> {
   const saved = await session.loadPaneChoices().catch(() => null);

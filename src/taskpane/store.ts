@@ -17,7 +17,10 @@ import {
   type GenerateProgress,
 } from "../app/workflows";
 import { restoreChoices, type PaneChoices } from "../app/choices";
-import { SessionError, type Capabilities, type WorkbookSession } from "../excel/session";
+import { messageOf } from "../port/errors";
+import type { SelfTestReport } from "../port/selfTest";
+import { exportSubmission, type SubmissionContent, type SubmissionOutcome } from "../app/submission";
+import type { Capabilities, WorkbookPort } from "../port/workbookPort";
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
 import type { SheetGrid } from "../core/grid";
@@ -72,6 +75,20 @@ export type ImportState =
   | { readonly kind: "done"; readonly plan: ImportPlan }
   | { readonly kind: "failed"; readonly message: Message };
 
+/** The submission to the level above ("Nộp báo cáo"). */
+export type SubmissionState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done"; readonly outcome: Extract<SubmissionOutcome, { kind: "done" }> }
+  | { readonly kind: "failed"; readonly message: Message };
+
+/** The compatibility self-test (the pane's "Kiểm tra tương thích" entry). */
+export type SelfTestState =
+  | { readonly kind: "none" }
+  | { readonly kind: "running" }
+  | { readonly kind: "done"; readonly report: SelfTestReport }
+  | { readonly kind: "failed"; readonly message: Message };
+
 export type GenerationState =
   | { readonly kind: "none" }
   | { readonly kind: "running"; readonly progress: GenerateProgress | null; readonly cancelling: boolean }
@@ -90,6 +107,8 @@ export interface PaneState {
   readonly check: CheckState;
   readonly generation: GenerationState;
   readonly importing: ImportState;
+  readonly selfTest: SelfTestState;
+  readonly submission: SubmissionState;
   /** Where imported rows go: the standard sheets, or the add-in's combined copy. */
   readonly importMode: ImportMode;
   /** Who has reported, when the workbook compiles imported submissions (from the last check). */
@@ -104,11 +123,8 @@ export interface PaneState {
   readonly status: { readonly intent: "success" | "error" | "info"; readonly message: Message } | null;
 }
 
-const sayError = (vi: string, en: string, error: unknown): Message => {
-  if (error instanceof SessionError) return error.bilingual;
-  const detail = error instanceof Error ? error.message : String(error);
-  return { vi: `${vi}: ${detail}`, en: `${en}: ${detail}` };
-};
+/** The one path from an error to the message shown (src/port/errors.ts). */
+const sayError = (vi: string, en: string, error: unknown): Message => messageOf(error, { vi, en });
 
 export class PaneStore {
   private state: PaneState;
@@ -119,13 +135,19 @@ export class PaneStore {
   private settingsSheet: SheetGrid | null = null;
 
   constructor(
-    readonly session: WorkbookSession,
+    readonly session: WorkbookPort,
     private readonly clock: () => Clock,
     initial: Partial<Pick<PaneState, "lang" | "tab" | "demo">> = {},
     private readonly services: {
       /** Reads picked files into grids (the pane: the bounded .xlsx reader in the browser, loaded on first use). */
       readonly readFiles?: (files: readonly File[]) => Promise<IncomingFile[]>;
       readonly now?: () => Date;
+      /** The submission's .xlsx bytes (the pane: src/xlsx's writer, loaded in its own chunk on first use). */
+      readonly submissionBytes?: (content: SubmissionContent) => Promise<Uint8Array>;
+      /** Saves bytes as a file where Excel cannot open a new workbook (the pane: a browser download). */
+      readonly download?: (bytes: Uint8Array, fileName: string) => void;
+      /** The add-in's version, written into the submission's manifest. */
+      readonly version?: string;
     } = {},
   ) {
     this.state = {
@@ -138,6 +160,8 @@ export class PaneStore {
       check: { kind: "none" },
       generation: { kind: "none" },
       importing: { kind: "none" },
+      selfTest: { kind: "none" },
+      submission: { kind: "none" },
       importMode: "sheets",
       completeness: null,
       units: [],
@@ -358,6 +382,59 @@ export class PaneStore {
     this.controller = null;
     this.set({ generation: { kind: "finished", outcome } });
   }
+
+  /**
+   * Makes the submission for the level above: a new workbook opens in Excel (ExcelApi 1.8), or the
+   * file is downloaded where Excel cannot open one.
+   */
+  submit = async (period: string): Promise<void> => {
+    if (this.state.submission.kind === "running") return;
+    this.set({ submission: { kind: "running" } });
+    const toBytes =
+      this.services.submissionBytes ??
+      (async (c: SubmissionContent): Promise<Uint8Array> => {
+        const { submissionXlsxBytes } = await import(
+          /* webpackChunkName: "submission" */ "../xlsx/writeSubmission"
+        );
+        return submissionXlsxBytes(c.reports, c.data, c.manifest);
+      });
+    const outcome = await exportSubmission(
+      this.session,
+      {
+        period,
+        language: this.state.lang,
+        generatedAt: this.now().toISOString(),
+        addinVersion: this.services.version ?? "task pane",
+      },
+      this.clock(),
+      toBytes,
+      this.services.download,
+    );
+    this.set({
+      submission:
+        outcome.kind === "done" ? { kind: "done", outcome } : { kind: "failed", message: outcome.message },
+    });
+  };
+
+  /** Runs the compatibility self-test on a temporary sheet and keeps its report for the pane. */
+  runSelfTest = async (): Promise<void> => {
+    if (this.state.selfTest.kind === "running") return;
+    this.set({ selfTest: { kind: "running" } });
+    try {
+      this.set({ selfTest: { kind: "done", report: await this.session.selfTest() } });
+    } catch (error) {
+      this.set({
+        selfTest: {
+          kind: "failed",
+          message: sayError(
+            "Không chạy được kiểm tra tương thích",
+            "Could not run the compatibility self-test",
+            error,
+          ),
+        },
+      });
+    }
+  };
 
   cancel = (): void => {
     const g = this.state.generation;

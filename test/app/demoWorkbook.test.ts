@@ -11,7 +11,7 @@ import {
   demoGrids,
   SAMPLE_GRIDS,
 } from "../../src/excel/memory/demoWorkbook";
-import { memoryExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { WorkbookSession } from "../../src/excel/session";
 
 it("holds the sample workbook's cells exactly", async () => {

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { applyImport, previewImport, type ImportRequest } from "../../src/app/imports/importWorkflow";
 import type { IncomingFile } from "../../src/app/imports/plan";
 import { checkData, clockOf, generateReports } from "../../src/app/workflows";
-import { memoryExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
 import { FakeWorkbook, type FakeCellValue } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";

@@ -10,7 +10,7 @@ import {
   generateReports,
   saveSettings,
 } from "../../src/app/workflows";
-import { memoryExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDemoWorkbook, createEmptyWorkbook, DEMO_MISTAKES } from "../../src/excel/memory/demoWorkbook";
 import { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";
@@ -73,7 +73,7 @@ it("generates every report for Bình Gia, with the chart, and regenerates in pla
   expect(recheck.kind === "ok" && recheck.issues.length).toBe(4);
 });
 
-it("cancels between sheets: the sheets written are complete, no later one is started", async () => {
+it("cancels between sheets: the run's sheets are removed, nothing changes", async () => {
   const book = createDemoWorkbook();
   const controller = new AbortController();
   const out = await generateReports(
@@ -88,14 +88,8 @@ it("cancels between sheets: the sheets written are complete, no later one is sta
     },
   );
   expect(out.status).toBe("cancelled");
-  expect(out.written.map((w) => w.name)).toEqual(["Tổng hợp", "Chức danh cấp xã"]);
-  expect(book.sheets.map((s) => s.name)).toEqual([
-    "Thôn",
-    "Cán bộ",
-    "Chỉ tiêu",
-    "Tổng hợp",
-    "Chức danh cấp xã",
-  ]);
+  expect(out.written).toEqual([]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
 });
 
 it("leaves no half-written sheet when a sync fails in the middle of a report", async () => {
@@ -107,18 +101,22 @@ it("leaves no half-written sheet when a sync fails in the middle of a report", a
   await generateReports(session(probe, 20_000), request, clock, {
     onProgress: (p) => p.step.kind === "write" && syncsBefore.push(probe.syncs),
   });
-  const failAt = syncsBefore[1] + 4; // list, marks, create + first rows, then this one
+  const failAt = syncsBefore[1] + 4; // create + first rows, more rows, then this one
   const book = createDemoWorkbook({ failAtSync: failAt });
   const inputs = ["Thôn", "Cán bộ", "Chỉ tiêu"].map((n) => book.snapshot(book.sheet(n)));
   const deleted = jest.spyOn(book, "deleteSheet");
   const out = await generateReports(session(book, 20_000), request, clock);
   expect(out.status).toBe("failed");
-  // The half-written sheet existed after the failure, under its staging name (the writer commits a
-  // sheet's name only when it is complete), and was removed.
-  expect(deleted.mock.calls.map(([sheet]) => sheet.name)).toEqual(["(chưa xong) Chức danh cấp xã"]);
+  // The staged sheets of the run (the finished one and the half-written one, under their staging
+  // names: the writer commits names only at the end) were removed: all or nothing.
+  expect(deleted.mock.calls.map(([sheet]) => sheet.name)).toEqual([
+    "(chưa xong) Tổng hợp",
+    "(chưa xong) Chức danh cấp xã",
+  ]);
   expect(out.message?.vi).toMatch(/Lỗi khi ghi trang “Chức danh cấp xã”: Injected failure/);
-  expect(out.written.map((w) => w.name)).toEqual(["Tổng hợp"]);
-  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Tổng hợp"]);
+  expect(out.message?.en).toMatch(/^Writing the sheet “Chức danh cấp xã” failed: Injected failure/);
+  expect(out.written).toEqual([]);
+  expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
   expect(["Thôn", "Cán bộ", "Chỉ tiêu"].map((n) => book.snapshot(book.sheet(n)))).toEqual(inputs);
 });
 
@@ -207,7 +205,9 @@ it("selects an issue's cell and inserts a formula into the active cell", async (
   expect(book.activeSheet().name).toBe("Cán bộ");
   expect(book.selectionOf(book.activeSheet())).toEqual({ top: 101, left: 8, bottom: 101, right: 8 });
   expect(await s.insertFormula("=NTH.CONSOLIDATION_RATE(68, 143)")).toBe("'Cán bộ'!H101");
-  await expect(s.selectCell("Không có", "A1")).rejects.toThrow(/Không chọn được ô A1/);
+  await expect(s.selectCell("Không có", "A1")).rejects.toMatchObject({
+    bilingual: { vi: expect.stringMatching(/Không chọn được ô A1/) },
+  });
 });
 
 it("analyses grids without a session (the ribbon and the pane share it)", () => {

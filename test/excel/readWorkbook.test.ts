@@ -65,8 +65,9 @@ describe("readWorkbookFromExcel", () => {
           ["#N/A", 12],
           [null, true],
         ],
+        visibility: "visible",
       },
-      { name: "Trống", firstRow: 1, firstColumn: 1, rows: [] },
+      { name: "Trống", firstRow: 1, firstColumn: 1, rows: [], visibility: "visible" },
     ]);
     // Sheet names, used ranges, one chunk for everything.
     expect(result.syncs).toBe(3);
@@ -115,7 +116,10 @@ describe("readWorkbookFromExcel", () => {
     // The first try of the long rows was refused by the (fake) Excel, then read in smaller chunks.
     const refused = book.responses.filter((bytes) => bytes > 200_000).length;
     expect(refused).toBeGreaterThanOrEqual(1);
-    expect(refused).toBeLessThanOrEqual(3);
+    // Each refusal halves the rows. "dài " counts 9 bytes escaped (à as \u00e0): the first try (all
+    // rows, on the first guess) and the first try of the long rows (on the short rows' estimate)
+    // are each about 9 times the limit, so two runs of at most three halvings.
+    expect(refused).toBeLessThanOrEqual(6);
     expect(result.syncs).toBe(book.responses.length);
   });
 

@@ -1,5 +1,5 @@
 import type { Issue } from "../../src/core/issues";
-import { writeReportsToExcel, planSheetNames, excelInput } from "../../src/excel/writeReport";
+import { writeReportsToExcel, planSheetNames, excelInput, mustStayText } from "../../src/excel/writeReport";
 import { REPORT_MARKER_KEY, type SheetDescription } from "../../src/report/description";
 import { dataCheckReport } from "../../src/report/layouts/dataCheck";
 import { summaryReport } from "../../src/report/layouts/summary";
@@ -92,7 +92,7 @@ describe("the Excel writer against the fake object model", () => {
     const list = book.sheet("Thôn chưa NTH");
     const cells = [...list.cells.values()].flatMap((row) => [...row.values()]);
     const village = cells.find((c) => c.value === "=1+1");
-    expect(village).toMatchObject({ value: "=1+1", formula: null, quotePrefix: true });
+    expect(village).toMatchObject({ value: "=1+1", formula: null });
     const recipients = [...book.sheet("Tổng hợp").cells.values()].flatMap((row) => [...row.values()]);
     expect(recipients.filter((c) => typeof c.value === "string" && c.value.startsWith("- ")).length).toBe(2);
     expect(recipients.every((c) => !c.formula?.startsWith("=-"))).toBe(true);
@@ -117,9 +117,11 @@ describe("the Excel writer against the fake object model", () => {
   it("suspends calculation and screen updating in every batch that writes", async () => {
     const { book } = workbookWithInputs();
     await write(book, binhGiaReports());
-    const writing = book.requests.slice(2);
+    // Protection, sheet list, marks; one request per sheet; then one recalculation.
+    const writing = book.requests.slice(3, -1);
     expect(writing.length).toBe(6);
-    expect(writing.every((r) => r.suspendedCalculation && r.suspendedScreenUpdating)).toBe(true);
+    expect(writing.every((r) => r.suspendedCalculation && !r.suspendedScreenUpdating)).toBe(true);
+    expect(book.calculations).toBe(1);
   });
 
   it("propagates a failed sync and leaves the input sheets as they were", async () => {
@@ -222,9 +224,13 @@ describe("sheet names and cell inputs", () => {
     expect(plan).toEqual([{ name: "Tổng hợp (3)", replaces: 2 }]);
   });
 
-  it("forces text with a quote prefix and passes formulas and numbers through", () => {
-    expect(excelInput({ text: "=1+1" })).toBe("'=1+1");
-    expect(excelInput("01")).toBe("'01");
+  it("passes text, formulas and numbers through; text that must stay text is known by mustStayText", () => {
+    expect(excelInput({ text: "=1+1" })).toBe("=1+1");
+    expect(mustStayText({ text: "=1+1" })).toBe(true);
+    expect(excelInput("01")).toBe("01");
+    expect(mustStayText("01")).toBe(true);
+    expect(mustStayText("Yên Lỗ")).toBe(false);
+    expect(mustStayText({ formula: "=SUM(A1:A2)" })).toBe(false);
     expect(excelInput({ formula: "=SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
     expect(excelInput(7)).toBe(7);
     expect(excelInput("Yên Lỗ")).toBe("Yên Lỗ");

@@ -125,8 +125,26 @@ describe("the Office.js writer on the in-memory Excel: no data loss", () => {
     expect(syncsFirst).toBeGreaterThan(10);
   });
 
-  it("a failure at any sync of a first run leaves the workbook exactly as it was", async () => {
-    for (let n = 1; n <= syncsFirst; n++) {
+  // The run's last sync is the recalculation after the commit (the one before it commits): a
+  // failure up to the commit leaves the workbook as it was; a failure of the recalculation leaves
+  // the committed, complete set (Excel recalculates on its own) and does not fail the run.
+
+  /** Every report of `d` present under its name, marked with its id, and no staging sheet. */
+  function expectCompleteSet(
+    book: FakeWorkbook,
+    d: readonly SheetDescription[],
+    sheets: readonly { reportId: string; name: string }[],
+  ): void {
+    for (const x of d) {
+      const name = sheets.find((s) => s.reportId === x.reportId)!.name;
+      expect(book.sheet(name).customProperties.get(REPORT_MARKER_KEY)).toBe(x.reportId);
+    }
+    expect(book.sheets.some((s) => s.name.startsWith(STAGING_PREFIX))).toBe(false);
+  }
+
+  it("a failure at any sync of a first run up to its commit leaves the workbook exactly as it was", async () => {
+    expect(syncsFirst).toBeGreaterThan(10);
+    for (let n = 1; n < syncsFirst; n++) {
       const book = clerksWorkbook({ failAtSync: n });
       const before = state(book);
       await expect(write(book, first)).rejects.toThrow(/Injected failure/);
@@ -134,8 +152,18 @@ describe("the Office.js writer on the in-memory Excel: no data loss", () => {
     }
   });
 
-  it("a failure at any sync of a regeneration leaves the previous reports and the inputs exactly as they were", async () => {
-    for (let n = 1; n <= syncsSecond; n++) {
+  it("a failure of the recalculation after a first run's commit leaves the complete set and the inputs unchanged", async () => {
+    const book = clerksWorkbook({ failAtSync: syncsFirst });
+    const inputs = state(book);
+    const result = await write(book, first);
+    expect(book.syncs).toBe(syncsFirst);
+    expect(othersState(book)).toEqual(inputs);
+    expectCompleteSet(book, first, result.sheets);
+  });
+
+  it("a failure at any sync of a regeneration up to its commit leaves the previous reports and the inputs exactly as they were", async () => {
+    expect(syncsSecond).toBeGreaterThan(10);
+    for (let n = 1; n < syncsSecond; n++) {
       const book = clerksWorkbook();
       await write(book, first);
       const before = state(book);
@@ -145,8 +173,22 @@ describe("the Office.js writer on the in-memory Excel: no data loss", () => {
     }
   });
 
+  it("a failure of the recalculation after a regeneration's commit leaves the new complete set in place of the old", async () => {
+    const book = clerksWorkbook();
+    const r1 = await write(book, first);
+    const inputs = othersState(book);
+    const names = book.sheets.map((s) => s.name);
+    failAt(book, book.syncs + syncsSecond);
+    const r2 = await write(book, second);
+    expect(r2.sheets.map((s) => s.name)).toEqual(r1.sheets.map((s) => s.name));
+    expect(othersState(book)).toEqual(inputs);
+    expect(book.sheets.map((s) => s.name)).toEqual(names);
+    expectCompleteSet(book, second, r2.sheets);
+  });
+
   it("when Excel stays unreachable, only incomplete-marked staging sheets are left, and the next run removes them", async () => {
-    for (const n of [3, 5, 8, Math.floor(syncsSecond / 2), syncsSecond]) {
+    // Up to the commit (the sync before the last, the recalculation).
+    for (const n of [3, 5, 8, Math.floor(syncsSecond / 2), syncsSecond - 1]) {
       const book = clerksWorkbook();
       await write(book, first);
       const before = book.sheets.map((s) => ({ name: s.name, sheet: book.snapshot(s) }));
@@ -180,7 +222,8 @@ describe("the Office.js writer on the in-memory Excel: no data loss", () => {
     const book = clerksWorkbook();
     await write(book, [{ ...summary, cells }], {});
     const cell = book.cell(book.sheet("Tổng hợp (2)"), 1, 1);
-    expect(cell).toMatchObject({ formula: null, quotePrefix: true });
+    // Text, not a formula: written into a text-formatted ("@") cell, as typed, no apostrophe.
+    expect(cell).toMatchObject({ formula: null, numberFormat: "@" });
     expect(cell?.value).toBe(`=${long}`.slice(0, 32_766) + "…");
   });
 

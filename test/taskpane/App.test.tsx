@@ -8,7 +8,8 @@ import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import * as React from "react";
 import { clockOf } from "../../src/app/workflows";
 import { showNotice } from "../../src/commands/shared";
-import { memoryExcelHost, type ExcelHost } from "../../src/excel/host";
+import type { ExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
 import type { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";
@@ -120,6 +121,8 @@ function gatedHost(book: FakeWorkbook): ExcelHost & { hold: boolean; release: ()
   const host = {
     kind: inner.kind,
     isSetSupported: inner.isSetSupported,
+    createWorkbook: inner.createWorkbook,
+    describe: inner.describe,
     hold: false,
     release: () => open(),
     run: async <T,>(batch: Parameters<ExcelHost["run"]>[0]): Promise<T> => {
@@ -178,9 +181,9 @@ it("generation failed: a clear message, and no half-written sheet", async () => 
   const alert = await screen.findByRole("alert");
   expect(alert.textContent).toMatch(/Lập báo cáo không thành công/);
   expect(alert.textContent).toMatch(
-    /Lỗi khi ghi trang “Tổng hợp”: The request payload size has exceeded the limit/,
+    /Lỗi khi ghi trang “Tổng hợp”: Một yêu cầu gửi tới Excel vượt giới hạn kích thước .*\(The request payload size has exceeded the limit\)/,
   );
-  expect(alert.textContent).toMatch(/trang đang ghi dở đã được gỡ bỏ/);
+  expect(alert.textContent).toMatch(/không trang nào của lần này được giữ lại/);
   expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
 });
 
@@ -196,6 +199,18 @@ it("generation done: links to the sheets made, figures and chart", async () => {
   expect(await screen.findByText("Đã chọn Tổng hợp.")).toBeTruthy();
   expect(book.activeSheet().name).toBe("Tổng hợp");
   expect(book.find("Chi bộ thôn")).toBeUndefined();
+  expect(screen.queryByText(/chế độ tính toán thủ công/)).toBeNull();
+});
+
+it("after a report run in manual calculation mode, says so in one line", async () => {
+  const book = createDemoWorkbook();
+  book.calculationMode = "Manual";
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  click("Lập báo cáo");
+  expect(await screen.findByText(/^Đã lập xong: \d+ trang báo cáo$/)).toBeTruthy();
+  expect(screen.getByText(/^Excel đang ở chế độ tính toán thủ công/)).toBeTruthy();
+  expect(book.calculations).toBe(1);
 });
 
 it("says which features an older Excel lacks instead of failing", () => {
@@ -222,3 +237,45 @@ it("shows a notice from the ribbon command, Vietnamese first", () => {
   expect(screen.getByText("Chưa lập được báo cáo")).toBeTruthy();
   expect(screen.getByText(/Reports are not available yet: Body/)).toBeTruthy();
 });
+
+it("runs the compatibility self-test from the about area and shows a copyable report", async () => {
+  const book = createDemoWorkbook();
+  const sheets = book.sheets.map((s) => s.name);
+  const store = renderPane(memoryExcelHost(book));
+  click("Kiểm tra tương thích");
+  click("Chạy kiểm tra");
+  const report = (await screen.findByRole(
+    "textbox",
+    { name: "Báo cáo kiểm tra" },
+    { timeout: 30_000 },
+  )) as HTMLTextAreaElement;
+  expect(report.value).toMatch(/^nth-rollup compatibility self-test/);
+  expect(report.value).toContain("Host: in-memory Excel (demo)");
+  expect(report.value).not.toContain("[FAIL]");
+  const state = store.getState().selfTest;
+  expect(state.kind === "done" && state.report.checks.every((c) => c.passed)).toBe(true);
+  expect(screen.getByText(/^Đạt \d+\/\d+ mục kiểm tra\.$/)).toBeTruthy();
+  expect(book.sheets.map((s) => s.name)).toEqual(sheets);
+  const writeText = jest.fn(async () => undefined);
+  Object.assign(navigator, { clipboard: { writeText } });
+  click("Sao chép báo cáo");
+  expect(await screen.findByText("Đã sao chép.")).toBeTruthy();
+  expect(writeText).toHaveBeenCalledWith(report.value);
+  act(() => store.setLang("en"));
+  expect(screen.getByRole("button", { name: "Copy the report" })).toBeTruthy();
+  expect(screen.getByText(/checks passed\.$/)).toBeTruthy();
+}, 60_000);
+
+it("makes the submission from the Import tab: a new workbook opens in Excel", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Nhập" }));
+  expect(screen.queryByText(/nth-rollup export/)).toBeNull();
+  fireEvent.change(screen.getByRole("textbox", { name: "Kỳ báo cáo" }), { target: { value: "Quý IV/2025" } });
+  click("Tạo tệp nộp");
+  expect(
+    await screen.findByText(/Tệp nộp đã mở thành sổ tính mới trong Excel/, undefined, { timeout: 30_000 }),
+  ).toBeTruthy();
+  expect(screen.getByText(/Nop bao cao - .+ - Quý IV-2025\.xlsx/)).toBeTruthy();
+  expect(book.createdWorkbooks).toHaveLength(1);
+}, 60_000);

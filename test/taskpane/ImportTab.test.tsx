@@ -9,7 +9,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import * as React from "react";
 import type { IncomingFile } from "../../src/app/imports/plan";
 import { clockOf } from "../../src/app/workflows";
-import { memoryExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDistrictWorkbook } from "../../src/excel/memory/demoWorkbook";
 import type { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";

@@ -3,7 +3,7 @@
  * generation with the choices saved in the workbook, and leaves a notice for the pane.
  */
 import { currentNotice, showNotice } from "../../src/commands/shared";
-import { memoryExcelHost } from "../../src/excel/host";
+import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
 import { PANE_SETTING_KEY, WorkbookSession } from "../../src/excel/session";
 import { generateFromRibbon } from "../../src/taskpane/ribbon";

@@ -1,6 +1,8 @@
 import type { Message } from "../../core/issues";
 import type { Language } from "../../core/summary";
-import type { WorkbookSession } from "../../excel/session";
+import { messageOf } from "../../port/errors";
+import type { WorkbookPort } from "../../port/workbookPort";
+import { TASKS, isDataSheet } from "../workflows";
 import { IMPORT_LOG_MARK, readImportLog } from "./importLog";
 import { planImport, type ImportMode, type ImportPlan, type IncomingFile, type ReceivingState } from "./plan";
 import { localTimeText } from "./provenance";
@@ -18,8 +20,8 @@ export interface ImportRequest {
 }
 
 /** The receiving workbook as the import planner needs it (a few batches). */
-export async function readReceiving(session: WorkbookSession): Promise<ReceivingState> {
-  const { workbook, marks } = await session.readWorkbook();
+export async function readReceiving(session: WorkbookPort): Promise<ReceivingState> {
+  const { workbook, marks } = await session.readWorkbook(isDataSheet);
   const tables = await session.tables();
   const log = marks.some((m) => m.own === IMPORT_LOG_MARK)
     ? readImportLog(await session.readOwnSheet(IMPORT_LOG_MARK))
@@ -29,7 +31,7 @@ export async function readReceiving(session: WorkbookSession): Promise<Receiving
 
 /** What importing the files would do; the workbook is not changed. */
 export async function previewImport(
-  session: WorkbookSession,
+  session: WorkbookPort,
   request: ImportRequest,
   now: Date,
 ): Promise<ImportPlan> {
@@ -65,7 +67,25 @@ function takenOf(plan: ImportPlan): string {
  * Never throws: a failure comes back with its message.
  */
 export async function applyImport(
-  session: WorkbookSession,
+  session: WorkbookPort,
+  request: ImportRequest,
+  confirmed: ImportPlan,
+  now: Date,
+  onProgress?: (progress: { index: number; total: number; name: string }) => void,
+): Promise<ImportOutcome> {
+  try {
+    return await session.exclusive(TASKS.import, () =>
+      applyNow(session, request, confirmed, now, onProgress),
+    );
+  } catch (error) {
+    return { status: "failed", plan: confirmed, message: messageOf(error, IMPORT_FAILED) };
+  }
+}
+
+const IMPORT_FAILED: Message = { vi: "Không nhập được", en: "Could not import" };
+
+async function applyNow(
+  session: WorkbookPort,
   request: ImportRequest,
   confirmed: ImportPlan,
   now: Date,
@@ -97,13 +117,13 @@ export async function applyImport(
   try {
     await session.applyImport(plan.writes, onProgress);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const why = messageOf(error, { vi: "Nhập không xong", en: "The import did not finish" });
     return {
       status: "failed",
       plan,
       message: {
-        vi: `Nhập không xong: ${detail}. Các trang đã ghi vẫn đúng; nhật ký nhập chưa ghi, nên nhập lại sẽ thay các dòng đã ghi.`,
-        en: `The import did not finish: ${detail}. The sheets written are consistent; the import log was not written, so importing again replaces the rows written.`,
+        vi: `${why.vi.replace(/[.\s]+$/, "")}. Các trang đã ghi vẫn đúng; nhật ký nhập chưa ghi, nên nhập lại sẽ thay các dòng đã ghi.`,
+        en: `${why.en.replace(/[.\s]+$/, "")}. The sheets written are consistent; the import log was not written, so importing again replaces the rows written.`,
       },
     };
   }
@@ -111,6 +131,5 @@ export async function applyImport(
 }
 
 function readFailure(error: unknown): Message {
-  const detail = error instanceof Error ? error.message : String(error);
-  return { vi: `Không đọc được bảng tính: ${detail}`, en: `Could not read the workbook: ${detail}` };
+  return messageOf(error, { vi: "Không đọc được bảng tính", en: "Could not read the workbook" });
 }

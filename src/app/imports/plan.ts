@@ -8,10 +8,10 @@ import { readWorkbooks, type ReadResult } from "../../core/read/readWorkbook";
 import { PROVENANCE_COLUMNS, SHEET_SPECS, type ColumnSpec, type SheetSpec } from "../../core/schema/sheets";
 import type { Completeness } from "../../core/submission/completeness";
 import { diffVillages, type SubmissionDiff } from "../../core/submission/diff";
-import type { SubmissionManifest } from "../../core/submission/manifest";
 import type { Language } from "../../core/summary";
 import { foldKey, nameKey, unitKey } from "../../core/text/normalize";
 import { isSettingsSheetName } from "../../report/settingsSheet";
+import type { ImportApply, OwnSheet, RowBlock, SheetEdit } from "../../port/writes";
 import { freeName, planStandardSheets, type NewSheet } from "../standardSheets";
 import { combinedKind, combinedMark, combinedName, dataWorkbook, SPEC_OF } from "./combined";
 import {
@@ -28,11 +28,11 @@ import {
   rowBelongsTo,
   unitCell,
   unitIdentity,
-  unitOfManifest,
   type Provenance,
   type SubmittingUnit,
 } from "./provenance";
 import { importCompleteness } from "./reporting";
+import { basics, takeSubmissions, type Parsed, type Row } from "./intake";
 import {
   DATA_KINDS,
   dataLayouts,
@@ -49,7 +49,7 @@ import {
  * removed, flags changed), every conflict the engine finds between the workbook and the new
  * submissions, who will then have reported, and the writes that apply it — rows combined into the
  * workbook's standard sheets, or into the add-in's combined copies, each row with its provenance.
- * The session applies the writes (src/excel/importWriter.ts); this module only describes them.
+ * The shell applies the writes (through the workbook port, src/port); this module only describes them.
  */
 
 export type ImportMode = "sheets" | "copy";
@@ -120,53 +120,9 @@ export interface SubmissionPreview {
   readonly keptVillages: number;
 }
 
-/** Rows written at a place: `rows[i][j]` goes to (top + i, left + j); null leaves a cell as it is. */
-export interface RowBlock {
-  readonly top: number;
-  readonly left: number;
-  readonly rows: readonly (readonly CellValue[])[];
-}
+export type { RowBlock, SheetEdit, OwnSheet } from "../../port/writes";
 
-/** Changes to one existing (or just created) standard sheet, in the order the session applies them. */
-export interface SheetEdit {
-  readonly sheet: string;
-  /** Excel row of the header (new columns' headers go there). */
-  readonly headerRow: number;
-  /** The Excel table holding the header row, if any: columns and rows are added through it. */
-  readonly table: string | null;
-  /** New columns right of the data region (Excel columns, consecutive), with their headers. */
-  readonly addColumns: readonly { readonly column: number; readonly header: string }[];
-  /** Rows written over rows of the replaced units (the same places). */
-  readonly writes: readonly RowBlock[];
-  /** Rows of replaced units left over, deleted (cells shift up within the data region), bottom first. */
-  readonly deletes: readonly {
-    readonly top: number;
-    readonly bottom: number;
-    readonly left: number;
-    readonly right: number;
-  }[];
-  /**
-   * Rows added below the data, after the deletes: the first `rows.length - viaTable` written at
-   * `top`, the last `viaTable` added to the end of the table (so that the table grows).
-   */
-  readonly append: (RowBlock & { readonly viaTable: number }) | null;
-}
-
-/** An add-in's own sheet (a combined copy, the import log), written whole. */
-export interface OwnSheet {
-  readonly name: string;
-  readonly mark: string;
-  /** True when the sheet is there (it is cleared and rewritten), false when it is to be added. */
-  readonly exists: boolean;
-  readonly rows: readonly (readonly CellValue[])[];
-  readonly columnWidths: readonly number[];
-}
-
-export interface ImportWrites {
-  /** Standard sheets to create first (with the provenance columns), as the create button would. */
-  readonly create: readonly NewSheet[];
-  readonly edits: readonly SheetEdit[];
-  readonly ownSheets: readonly OwnSheet[];
+export interface ImportWrites extends ImportApply {
   /** The log entries this import adds. */
   readonly entries: readonly ImportLogEntry[];
 }
@@ -206,23 +162,6 @@ export function receivingLabel(language: Language): string {
   return language === "en" ? "this workbook" : "sổ đang mở";
 }
 
-interface Row {
-  readonly cells: ReadonlyMap<string, CellValue>;
-}
-
-interface Parsed {
-  readonly incoming: IncomingFile;
-  readonly workbook: WorkbookGrids;
-  readonly read: ReadResult;
-  readonly manifest: SubmissionManifest;
-  readonly unit: SubmittingUnit;
-  readonly rows: Record<DataKind, Row[]>;
-  readonly skipped: number;
-}
-
-const say = (vi: string, en: string): Message => ({ vi, en });
-const EMPTY_ROWS: Readonly<Record<DataKind, number>> = { villages: 0, officeHolders: 0, targets: 0 };
-
 /** Plans the import of the picked files into the receiving workbook. Pure: reads nothing, writes nothing. */
 export function planImport(
   receiving: ReceivingState,
@@ -238,77 +177,8 @@ export function planImport(
   const mode: ImportMode = modeLocked ? "copy" : options.mode;
 
   // 1. What each file is, and which are taken.
-  const previews = new Map<IncomingFile, SubmissionPreview>();
-  const parsed: Parsed[] = [];
-  for (const f of incoming) {
-    const p = parseIncoming(f);
-    if ("status" in p) previews.set(f, p);
-    else parsed.push(p);
-  }
-  const newest = new Map<string, Parsed>();
-  for (const p of parsed) {
-    const id = unitIdentity(p.unit);
-    const other = newest.get(id);
-    if (!other || Date.parse(p.manifest.generatedAt) > Date.parse(other.manifest.generatedAt))
-      newest.set(id, p);
-  }
+  const { previews, accepted } = takeSubmissions(incoming, receiving.log);
   const latest = latestEntries(receiving.log);
-  const accepted: Parsed[] = [];
-  for (const p of parsed) {
-    const id = unitIdentity(p.unit);
-    const winner = newest.get(id)!;
-    const previous = latest.get(id) ?? null;
-    if (winner !== p) {
-      previews.set(
-        p.incoming,
-        refused(
-          p,
-          "superseded",
-          previous,
-          say(
-            `Đã chọn tệp mới hơn của cùng đơn vị (“${winner.incoming.file}”, lập lúc ${winner.manifest.generatedAt}).`,
-            `A newer file of the same unit was picked (“${winner.incoming.file}”, made at ${winner.manifest.generatedAt}).`,
-          ),
-        ),
-      );
-      continue;
-    }
-    if (previous) {
-      const before = Date.parse(previous.generatedAt);
-      const now = Date.parse(p.manifest.generatedAt);
-      if (now < before) {
-        previews.set(
-          p.incoming,
-          refused(
-            p,
-            "older",
-            previous,
-            say(
-              `Tệp này lập lúc ${p.manifest.generatedAt}, cũ hơn bản đã nhập của ${p.unit.name} (tệp “${previous.file}”, lập lúc ${previous.generatedAt}): không nhập.`,
-              `This file was made at ${p.manifest.generatedAt}, before the submission of ${p.unit.name} already imported (“${previous.file}”, made at ${previous.generatedAt}): not imported.`,
-            ),
-          ),
-        );
-        continue;
-      }
-      if (now === before) {
-        previews.set(
-          p.incoming,
-          refused(
-            p,
-            "same",
-            previous,
-            say(
-              `Bản nộp này của ${p.unit.name} đã được nhập lúc ${previous.importedAt} (tệp “${previous.file}”).`,
-              `This submission of ${p.unit.name} was already imported at ${previous.importedAt} (“${previous.file}”).`,
-            ),
-          ),
-        );
-        continue;
-      }
-    }
-    accepted.push(p);
-  }
   const acceptedUnits = accepted.map((p) => p.unit);
 
   // 2. The workbook's standard sheets, and which of their rows the submissions taken replace.
@@ -439,15 +309,15 @@ export function planImport(
       }
       for (const kind of kinds) {
         const layout = original(kind);
-        const target = layout
-          ? existingTarget(layout)
-          : createdTarget(
+        const destination = layout
+          ? existingDestination(layout)
+          : createdDestination(
               create.find((s) => s.kind === kind)!,
               kind,
             );
         const isReplaced = layout ? (r: number) => ownerOf(layout, r) !== null : () => false;
-        const rows = kind === "targets" ? newTargets(target, newRows(kind), isReplaced) : newRows(kind);
-        edits.push(sheetEdit(target, rows, isReplaced, options.language));
+        const rows = kind === "targets" ? newTargets(destination, newRows(kind), isReplaced) : newRows(kind);
+        edits.push(sheetEdit(destination, rows, isReplaced, options.language));
       }
     } else {
       for (const kind of DATA_KINDS) {
@@ -481,97 +351,6 @@ export function planImport(
     unusable,
     writes,
   };
-}
-
-function basics(
-  p: Parsed,
-): Omit<SubmissionPreview, "status" | "reason" | "previous" | "diff" | "replacedRows" | "keptVillages"> {
-  return {
-    file: p.incoming.file,
-    unit: p.unit,
-    period: p.manifest.period,
-    generatedAt: p.manifest.generatedAt,
-    villages: p.manifest.villages,
-    consolidated: p.manifest.consolidated,
-    rows: {
-      villages: p.rows.villages.length,
-      officeHolders: p.rows.officeHolders.length,
-      targets: p.rows.targets.length,
-    },
-    skippedRows: p.skipped,
-  };
-}
-
-function refused(
-  p: Parsed,
-  status: SubmissionStatus,
-  previous: ImportLogEntry | null,
-  reason: Message,
-): SubmissionPreview {
-  return { ...basics(p), status, reason, previous, diff: null, replacedRows: 0, keptVillages: 0 };
-}
-
-function notTaken(file: string, status: SubmissionStatus, reason: Message): SubmissionPreview {
-  return {
-    file,
-    status,
-    reason,
-    unit: null,
-    period: null,
-    generatedAt: null,
-    villages: 0,
-    consolidated: 0,
-    rows: EMPTY_ROWS,
-    skippedRows: 0,
-    previous: null,
-    diff: null,
-    replacedRows: 0,
-    keptVillages: 0,
-  };
-}
-
-/** A picked file as a submission, or why it is not one. */
-function parseIncoming(f: IncomingFile): Parsed | SubmissionPreview {
-  if (!f.workbook)
-    return notTaken(f.file, "unreadable", f.error ?? say("Không đọc được tệp.", "The file cannot be read."));
-  const workbook: WorkbookGrids = { ...f.workbook, file: f.file };
-  const read = readWorkbooks([workbook]);
-  const manifest = read.submissions[0]?.manifest ?? null;
-  if (!manifest) {
-    return notTaken(
-      f.file,
-      "not-submission",
-      say(
-        "Không phải tệp nộp báo cáo: thiếu trang “Thông tin nộp”. Đơn vị cấp dưới cần xuất tệp nộp bằng tiện ích (nth-rollup export).",
-        "Not a submission: it has no “Thông tin nộp” sheet. The unit below must make its submission with the add-in (nth-rollup export).",
-      ),
-    );
-  }
-  const rows: Record<DataKind, Row[]> = { villages: [], officeHolders: [], targets: [] };
-  let skipped = 0;
-  for (const layout of dataLayouts(workbook)) {
-    const taken = readerRows(f.file, layout);
-    skipped += layout.dataRows.length - taken.length;
-    for (const r of taken) rows[layout.kind].push({ cells: r.cells });
-  }
-  const parsed: Parsed = {
-    incoming: f,
-    workbook,
-    read,
-    manifest,
-    unit: unitOfManifest(manifest),
-    rows,
-    skipped,
-  };
-  if (read.unusable || rows.villages.length === 0) {
-    return refused(
-      parsed,
-      "no-rows",
-      null,
-      read.unusable ?? say("Tệp không có dòng thôn nào.", "The file has no village rows."),
-    );
-  }
-  return parsed;
 }
 
 /** True when a village lies in the unit's area (its province, district or commune). */
@@ -608,8 +387,11 @@ function blankRows(grid: SheetGrid, rows: ReadonlyMap<number, unknown> | undefin
   return { ...grid, rows: grid.rows.map((r, i) => (rows.has(first + i) ? [] : r)) };
 }
 
-/** Where new rows go in a standard sheet: its region, fields by column, rows and table. */
-interface Target {
+/**
+ * Where new rows go (the destination: a standard sheet or a combined copy): its region, fields by
+ * column, rows and table. Not to be confused with `targets`, the data kind of yearly targets.
+ */
+interface Destination {
   readonly sheet: string;
   readonly headerRow: number;
   readonly left: number;
@@ -621,11 +403,11 @@ interface Target {
   readonly lastRow: number;
   readonly table: { readonly name: string; readonly top: number; readonly bottom: number } | null;
   readonly spec: SheetSpec;
-  /** Target rows' cells by field, for the targets' duplicates. */
+  /** A data row's cells by field (to find duplicate target rows). */
   readonly cell: (row: number, key: string) => CellValue;
 }
 
-function existingTarget(l: SheetLayout): Target {
+function existingDestination(l: SheetLayout): Destination {
   return {
     sheet: l.grid.name,
     headerRow: l.headerRow,
@@ -642,7 +424,7 @@ function existingTarget(l: SheetLayout): Target {
 }
 
 /** A standard sheet the import creates: header in row 1, its table with one empty row below. */
-function createdTarget(sheet: NewSheet, kind: DataKind): Target {
+function createdDestination(sheet: NewSheet, kind: DataKind): Destination {
   const spec = SPEC_OF[kind];
   const keys = [...spec.columns, ...(spec.provenance ?? [])].map((c) => c.key);
   const width = sheet.rows[0].length;
@@ -671,26 +453,27 @@ function headerOf(column: ColumnSpec, language: Language): string {
  * rows left over deleted. A table's last row is blanked rather than deleted (a table keeps a row).
  */
 function sheetEdit(
-  target: Target,
+  destination: Destination,
   newRows: readonly Row[],
   isReplaced: (row: number) => boolean,
   language: Language,
 ): SheetEdit {
-  const allColumns = [...target.spec.columns, ...(target.spec.provenance ?? [])];
+  const allColumns = [...destination.spec.columns, ...(destination.spec.provenance ?? [])];
   const filled = new Set<string>();
   for (const r of newRows) for (const [k, v] of r.cells) if (!isBlank(v)) filled.add(k);
   const missing = allColumns.filter(
-    (c) => !target.columns.has(c.key) && (filled.has(c.key) || PROVENANCE_COLUMNS.includes(c)),
+    (c) => !destination.columns.has(c.key) && (filled.has(c.key) || PROVENANCE_COLUMNS.includes(c)),
   );
-  const start = (target.table ? target.right : Math.max(target.right, target.usedRight)) + 1;
+  const start =
+    (destination.table ? destination.right : Math.max(destination.right, destination.usedRight)) + 1;
   const addColumns = missing.map((c, i) => ({ column: start + i, header: headerOf(c, language) }));
-  const right = addColumns.length > 0 ? start + addColumns.length - 1 : target.right;
+  const right = addColumns.length > 0 ? start + addColumns.length - 1 : destination.right;
   const keyAt = new Map<number, string>();
-  for (const [key, column] of target.columns) if (!keyAt.has(column)) keyAt.set(column, key);
+  for (const [key, column] of destination.columns) if (!keyAt.has(column)) keyAt.set(column, key);
   missing.forEach((c, i) => keyAt.set(start + i, c.key));
   const lay = (r: Row): CellValue[] => {
     const out: CellValue[] = [];
-    for (let c = target.left; c <= right; c++) {
+    for (let c = destination.left; c <= right; c++) {
       const key = keyAt.get(c);
       out.push(key === undefined ? null : blankAsEmpty(r.cells.get(key) ?? null));
     }
@@ -698,42 +481,42 @@ function sheetEdit(
   };
   const blank: Row = { cells: new Map(allColumns.map((c) => [c.key, ""])) };
 
-  const slots = target.dataRows.filter(isReplaced);
+  const slots = destination.dataRows.filter(isReplaced);
   const placed = Math.min(slots.length, newRows.length);
   const writes: RowBlock[] = consecutive(slots.slice(0, placed)).map((block) => {
     const from = slots.indexOf(block.top);
-    return { top: block.top, left: target.left, rows: newRows.slice(from, from + block.count).map(lay) };
+    return { top: block.top, left: destination.left, rows: newRows.slice(from, from + block.count).map(lay) };
   });
   const leftover = slots.slice(placed);
   // A table keeps at least one row: when every row of its body would go, the first is blanked instead.
-  if (target.table && leftover.length > 0) {
+  if (destination.table && leftover.length > 0) {
     const body: number[] = [];
-    for (let r = target.table.top + 1; r <= target.table.bottom; r++) body.push(r);
+    for (let r = destination.table.top + 1; r <= destination.table.bottom; r++) body.push(r);
     if (body.every((r) => leftover.includes(r))) {
       const keep = body[0];
       leftover.splice(leftover.indexOf(keep), 1);
-      writes.push({ top: keep, left: target.left, rows: [lay(blank)] });
+      writes.push({ top: keep, left: destination.left, rows: [lay(blank)] });
     }
   }
   const deletes = consecutive(leftover)
     .reverse()
-    .map((b) => ({ top: b.top, bottom: b.top + b.count - 1, left: target.left, right }));
+    .map((b) => ({ top: b.top, bottom: b.top + b.count - 1, left: destination.left, right }));
   const extra = newRows.slice(placed);
   let append: SheetEdit["append"] = null;
   if (extra.length > 0) {
-    const top = target.lastRow + 1 - leftover.length;
+    const top = destination.lastRow + 1 - leftover.length;
     let viaTable = 0;
-    if (target.table) {
-      const bottom = target.table.bottom - leftover.filter((r) => r <= target.table!.bottom).length;
+    if (destination.table) {
+      const bottom = destination.table.bottom - leftover.filter((r) => r <= destination.table!.bottom).length;
       const inside = Math.max(0, Math.min(extra.length, bottom - top + 1));
       if (top + inside === bottom + 1) viaTable = extra.length - inside;
     }
-    append = { top, left: target.left, rows: extra.map(lay), viaTable };
+    append = { top, left: destination.left, rows: extra.map(lay), viaTable };
   }
   return {
-    sheet: target.sheet,
-    headerRow: target.headerRow,
-    table: target.table?.name ?? null,
+    sheet: destination.sheet,
+    headerRow: destination.headerRow,
+    table: destination.table?.name ?? null,
     addColumns,
     writes,
     deletes,
@@ -767,10 +550,14 @@ function targetKey(cell: (key: string) => CellValue): string {
 }
 
 /** New target rows not already in the sheet (among its rows that stay) nor earlier in the batch. */
-function newTargets(target: Target, rows: readonly Row[], isReplaced: (row: number) => boolean): Row[] {
-  const kept = target.dataRows.filter((r) => !isReplaced(r));
+function newTargets(
+  destination: Destination,
+  rows: readonly Row[],
+  isReplaced: (row: number) => boolean,
+): Row[] {
+  const kept = destination.dataRows.filter((r) => !isReplaced(r));
   return unseenTargets(
-    kept.map((r) => targetKey((key) => target.cell(r, key))),
+    kept.map((r) => targetKey((key) => destination.cell(r, key))),
     rows,
   );
 }

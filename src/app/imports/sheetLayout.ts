@@ -4,6 +4,7 @@ import type { Issue } from "../../core/issues";
 import { findHeaderRow, type HeaderRow } from "../../core/read/headers";
 import { readSheet } from "../../core/read/readSheet";
 import { SHEET_SPECS } from "../../core/schema/sheets";
+import type { TableInfo } from "../../port/writes";
 
 /**
  * Where the data of a standard sheet is, in Excel coordinates: its header row, the columns of the
@@ -16,15 +17,7 @@ import { SHEET_SPECS } from "../../core/schema/sheets";
 export type DataKind = "villages" | "officeHolders" | "targets";
 export const DATA_KINDS: readonly DataKind[] = ["villages", "officeHolders", "targets"];
 
-/** An Excel table on a sheet (1-based, inclusive; `top` is the header row). */
-export interface TableInfo {
-  readonly name: string;
-  readonly sheet: string;
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+export type { TableInfo } from "../../port/writes";
 
 export interface SheetLayout {
   readonly grid: SheetGrid;

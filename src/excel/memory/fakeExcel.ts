@@ -1,6 +1,7 @@
 import type {
   XChart,
   XChartSeries,
+  XMergedAreas,
   XSessionContext,
   XSessionRange,
   XSessionWorksheet,
@@ -12,11 +13,13 @@ import type {
   BorderEdge,
   XConditionalFormat,
   XCustomProperty,
+  XNamedItem,
+  XRange,
   XRangeBorder,
   XRangeFormat,
   XWorksheet,
 } from "../writeReport";
-import { utf8Bytes } from "../writeReport";
+import { escapedBytes } from "../applier";
 
 /**
  * An in-memory fake of the part of the Excel JavaScript API the add-in uses, faithful to the rules
@@ -106,6 +109,17 @@ export interface FakeSheet {
   readonly customProperties: Map<string, string>;
   readonly validations: FakeValidation[];
   readonly charts: FakeChart[];
+  /** Sheet protection (Review > Protect Sheet): cell writes fail with AccessDenied. */
+  protected: boolean;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+}
+
+/** A workbook-scoped defined name over a range of a sheet (null: the sheet was deleted, #REF!). */
+export interface FakeName {
+  readonly name: string;
+  sheetId: number | null;
+  readonly rect: Rect;
+  readonly comment: string;
 }
 
 /** An Excel table (ListObject): its name is unique in the workbook. */
@@ -168,6 +182,16 @@ export interface FakeExcelOptions {
    * throws `ResponsePayloadSizeLimitExceeded` (the sheet reader must read large ranges in chunks).
    */
   readonly responseLimit?: number;
+  /**
+   * The minor version of ExcelApi the fake implements (default 13: ExcelApi 1.13). APIs of a later
+   * set fail with ApiNotFound, and the memory host's `isSetSupported` answers by it.
+   */
+  readonly excelApiMinor?: number;
+}
+
+/** Options of one `Excel.run` (Excel.RunOptions). */
+export interface FakeRunOptions {
+  readonly delayForCellEdit?: boolean;
 }
 
 const NOT_LOADED = (property: string): FakeOfficeError =>
@@ -176,8 +200,12 @@ const NOT_LOADED = (property: string): FakeOfficeError =>
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 
+/**
+ * Bytes of a value in a request, as JSON with every non-ASCII character escaped as \uXXXX: the
+ * largest form Excel could send it in (the applier budgets for the same form).
+ */
 function jsonBytes(value: unknown): number {
-  return utf8Bytes(JSON.stringify(value ?? null));
+  return escapedBytes(value ?? null);
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -232,9 +260,51 @@ export class FakeWorkbook {
   /** The sheet shown in Excel, and the selection of each sheet. */
   activeSheetId: number | null = null;
   readonly selections = new Map<number, Rect>();
+  /** Workbook-scoped defined names. */
+  readonly names: FakeName[] = [];
+  /** Workbook structure protection: sheets cannot be added, deleted or renamed. */
+  protected = false;
+  calculationMode: "Automatic" | "Manual" | "Semiautomatic" = "Automatic";
+  /** `application.calculate` calls. */
+  calculations = 0;
+  /** The clerk is typing in a cell: a batch without `delayForCellEdit` fails. */
+  cellEditMode = false;
+  /** The options of every `Excel.run`, in order. */
+  readonly runs: FakeRunOptions[] = [];
+  /** Workbooks opened with `Excel.createWorkbook` (their base64 .xlsx). */
+  readonly createdWorkbooks: string[] = [];
   private nextId = 1;
 
   constructor(readonly options: FakeExcelOptions = {}) {}
+
+  /** True when the fake implements ExcelApi 1.`minor`. */
+  supportsExcelApi(minor: number): boolean {
+    return minor <= (this.options.excelApiMinor ?? 13);
+  }
+
+  /** Throws ApiNotFound when the API belongs to a later ExcelApi than the fake's. */
+  requireExcelApi(minor: number, api: string): void {
+    if (!this.supportsExcelApi(minor))
+      throw new FakeOfficeError("ApiNotFound", `The API '${api}' is not available (ExcelApi 1.${minor}).`);
+  }
+
+  /** Throws AccessDenied when the workbook structure is protected. */
+  checkStructure(): void {
+    if (this.protected)
+      throw new FakeOfficeError(
+        "AccessDenied",
+        "The workbook structure is protected: you cannot perform this operation.",
+      );
+  }
+
+  /** Throws AccessDenied when the sheet is protected. */
+  checkCells(sheet: FakeSheet): void {
+    if (sheet.protected)
+      throw new FakeOfficeError(
+        "AccessDenied",
+        "The cell or chart you're trying to change is on a protected sheet.",
+      );
+  }
 
   get syncs(): number {
     return this.requests.length;
@@ -376,6 +446,8 @@ export class FakeWorkbook {
       customProperties: new Map(),
       validations: [],
       charts: [],
+      protected: false,
+      visibility: "Visible",
     };
     this.sheets.push(sheet);
     return sheet;
@@ -399,6 +471,7 @@ export class FakeWorkbook {
         "A workbook must contain at least one visible worksheet.",
       );
     this.sheets.splice(i, 1);
+    for (const n of this.names) if (n.sheetId === sheet.id) n.sheetId = null;
     // A sheet's tables go with it; the next sheet becomes the active one, as in Excel.
     for (let t = this.tables.length - 1; t >= 0; t--)
       if (this.tables[t].sheetId === sheet.id) this.tables.splice(t, 1);
@@ -599,6 +672,8 @@ export class FakeRequestContext implements XSessionContext {
       getItemOrNullObject: (key: string): XSetting => new FakeSetting(this, key),
     };
     const tables = new FakeTableCollection(this);
+    const calculation = new Loaded();
+    const workbookProtection = new Loaded();
     this.workbook = {
       worksheets: new FakeWorksheetCollection(this),
       tables,
@@ -614,9 +689,29 @@ export class FakeRequestContext implements XSessionContext {
           this.suspendedCalculation = true;
           this.enqueue(40, () => undefined);
         },
-        suspendScreenUpdatingUntilNextSync: () => {
-          this.suspendedScreen = true;
-          this.enqueue(40, () => undefined);
+        get calculationMode(): string {
+          return calculation.get<string>("calculationMode");
+        },
+        load: (propertyNames?: string) => {
+          this.enqueue(jsonBytes(propertyNames), () =>
+            calculation.set("calculationMode", this.book.calculationMode),
+          );
+          return undefined;
+        },
+        calculate: (calculationType: string) => {
+          this.enqueue(jsonBytes(calculationType), () => this.book.calculations++);
+        },
+      },
+      names: new FakeNameCollection(this),
+      protection: {
+        get protected(): boolean {
+          return workbookProtection.get<boolean>("protected");
+        },
+        load: (propertyNames?: string) => {
+          this.enqueue(jsonBytes(propertyNames), () =>
+            workbookProtection.set("protected", this.book.protected),
+          );
+          return undefined;
         },
       },
     };
@@ -670,6 +765,89 @@ export class FakeRequestContext implements XSessionContext {
         "The response payload size has exceeded the limit.",
       );
     }
+  }
+}
+
+class FakeNameCollection {
+  private readonly loaded = new Loaded();
+  constructor(private readonly context: FakeRequestContext) {}
+
+  get items(): XNamedItem[] {
+    return this.loaded.get<XNamedItem[]>("items");
+  }
+
+  load(propertyNames?: string): this {
+    this.context.enqueue(jsonBytes(propertyNames), () =>
+      this.loaded.set(
+        "items",
+        this.context.book.names.map(
+          (n) => new FakeNamedItem(this.context, () => n, nameValue(this.context.book, n)),
+        ),
+      ),
+    );
+    return this;
+  }
+
+  add(name: string, reference: XRange | string, comment = ""): void {
+    this.context.enqueue(jsonBytes([name, typeof reference === "string" ? reference : "", comment]), () => {
+      const book = this.context.book;
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        throw new FakeOfficeError("InvalidArgument", `The name “${name}” is not valid.`);
+      if (book.names.some((n) => n.name.toLocaleLowerCase() === name.toLocaleLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists", `The name “${name}” already exists.`);
+      let target: { sheet: FakeSheet; rect: Rect };
+      if (typeof reference === "string") {
+        const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(reference);
+        const sheet = m ? book.find((m[1] ?? "").replace(/''/g, "'") || (m[2] ?? "")) : undefined;
+        if (!m || !sheet)
+          throw new FakeOfficeError("InvalidArgument", `The reference “${reference}” is not valid.`);
+        target = { sheet, rect: parseA1(m[3]) };
+      } else target = (reference as FakeRange).resolve();
+      book.names.push({ name, sheetId: target.sheet.id, rect: target.rect, comment });
+    });
+  }
+
+  getItem(name: string): XNamedItem {
+    let found: FakeName | null = null;
+    this.context.enqueue(jsonBytes(name), () => {
+      found =
+        this.context.book.names.find((n) => n.name.toLocaleLowerCase() === name.toLocaleLowerCase()) ?? null;
+      if (!found) throw new FakeOfficeError("ItemNotFound", `The name “${name}” does not exist.`);
+    });
+    return new FakeNamedItem(this.context, () => found!, null);
+  }
+}
+
+/** What Office.js gives as a range name's value: its absolute address, or #REF! once its sheet is gone. */
+function nameValue(book: FakeWorkbook, n: FakeName): string {
+  const sheet = n.sheetId === null ? undefined : book.byId(n.sheetId);
+  if (!sheet) return "#REF!";
+  const [name, cells] = officeAddress(sheet.name, n.rect).split(/!(?=[^!]*$)/);
+  return `${name}!${cells.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+}
+
+class FakeNamedItem implements XNamedItem {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly item: () => FakeName,
+    private readonly loadedValue: string | null,
+  ) {}
+
+  get name(): string {
+    return this.item().name;
+  }
+
+  get value(): unknown {
+    if (this.loadedValue === null) throw NOT_LOADED("value");
+    return this.loadedValue;
+  }
+
+  delete(): void {
+    this.context.enqueue(0, () => {
+      const i = this.context.book.names.indexOf(this.item());
+      if (i < 0) throw new FakeOfficeError("ItemNotFound", "The name does not exist.");
+      this.context.book.names.splice(i, 1);
+    });
   }
 }
 
@@ -886,6 +1064,8 @@ class FakeWorksheetCollection implements XSessionWorksheetCollection {
         if (wants("name")) proxy.loadedNow("name", s.name);
         if (wants("id")) proxy.loadedNow("id", String(s.id));
         if (wants("showGridlines")) proxy.loadedNow("showGridlines", s.showGridlines);
+        if (wants("visibility")) proxy.loadedNow("visibility", s.visibility);
+        if (wants("protection/protected")) proxy.loadedNow("protection/protected", s.protected);
         return proxy;
       });
       this.loaded.set("items", items);
@@ -898,6 +1078,7 @@ class FakeWorksheetCollection implements XSessionWorksheetCollection {
     this.context.enqueue(jsonBytes(name), () => {
       let n = name;
       for (let k = 1; !n; k++) n = this.context.book.find(`Sheet${k}`) ? undefined : `Sheet${k}`;
+      this.context.book.checkStructure();
       created = this.context.book.createSheet(n);
     });
     return new FakeWorksheet(this.context, () => {
@@ -934,6 +1115,7 @@ class FakeWorksheet implements XSessionWorksheet {
   readonly customProperties: XWorksheet["customProperties"];
   readonly tables: XSessionWorksheet["tables"];
   readonly charts: XSessionWorksheet["charts"];
+  readonly protection: { readonly protected: boolean };
 
   constructor(
     private readonly context: FakeRequestContext,
@@ -941,6 +1123,12 @@ class FakeWorksheet implements XSessionWorksheet {
   ) {
     const book = context.book;
     const sheet = (): FakeSheet => book.alive(ref());
+    const loaded = this.loaded;
+    this.protection = {
+      get protected(): boolean {
+        return loaded.get<boolean>("protection/protected");
+      },
+    };
     this.freezePanes = {
       freezeRows: (count = 1) => context.enqueue(8, () => (sheet().freeze = { rows: count, columns: 0 })),
       freezeAt: (address: string) =>
@@ -1052,12 +1240,17 @@ class FakeWorksheet implements XSessionWorksheet {
     this.context.enqueue(jsonBytes(value), () => {
       const s = this.context.book.alive(this.ref());
       this.context.book.checkName(value, s);
+      this.context.book.checkStructure();
       s.name = value;
     });
   }
 
   get id(): string {
     return this.loaded.get<string>("id");
+  }
+
+  get visibility(): string {
+    return this.loaded.get<string>("visibility");
   }
 
   get showGridlines(): boolean {
@@ -1076,6 +1269,9 @@ class FakeWorksheet implements XSessionWorksheet {
       if (names === null || names.includes("id")) this.loaded.set("id", String(s.id));
       if (names === null || names.includes("showGridlines"))
         this.loaded.set("showGridlines", s.showGridlines);
+      if (names === null || names.includes("visibility")) this.loaded.set("visibility", s.visibility);
+      if (names === null || names.includes("protection/protected"))
+        this.loaded.set("protection/protected", s.protected);
     });
     return this;
   }
@@ -1085,7 +1281,10 @@ class FakeWorksheet implements XSessionWorksheet {
   }
 
   delete(): void {
-    this.context.enqueue(0, () => this.context.book.deleteSheet(this.ref()));
+    this.context.enqueue(0, () => {
+      this.context.book.checkStructure();
+      this.context.book.deleteSheet(this.ref());
+    });
   }
 
   getRange(address?: string): XSessionRange {
@@ -1459,6 +1658,47 @@ class FakeRange implements XSessionRange {
     return this.loaded.get<Excel.RangeValueType[][]>("valueTypes");
   }
 
+  /**
+   * The merged areas inside the range (ExcelApi 1.13), as a null object when there are none. Only
+   * `address` can be loaded: the areas' addresses, comma-separated, each with its sheet.
+   */
+  getMergedAreasOrNullObject(): XMergedAreas {
+    const book = this.context.book;
+    let areas: Rect[] | null = null;
+    let looked = false;
+    let address: string | null = null;
+    this.context.enqueue(20, () => {
+      book.requireExcelApi(13, "Range.getMergedAreasOrNullObject");
+      const t = this.target();
+      if (t) {
+        const found = t.sheet.merges.filter((m) => overlaps(m, t.rect));
+        areas = found.length > 0 ? found : null;
+      }
+      looked = true;
+    });
+    const context = this.context;
+    const target = this.target;
+    return {
+      get isNullObject(): boolean {
+        if (!looked) throw NOT_LOADED("isNullObject");
+        return areas === null;
+      },
+      get address(): string {
+        if (address === null) throw NOT_LOADED("address");
+        return address;
+      },
+      load(propertyNames?: string) {
+        context.enqueue(jsonBytes(propertyNames), () => {
+          const t = target();
+          if (!areas || !t) return;
+          address = areas.map((m) => officeAddress(t.sheet.name, m)).join(", ");
+          context.addResponse(jsonBytes(address));
+        });
+        return undefined;
+      },
+    };
+  }
+
   select(): void {
     this.context.enqueue(0, () => {
       const { sheet, rect } = this.resolve();
@@ -1474,6 +1714,7 @@ class FakeRange implements XSessionRange {
   ): void {
     this.context.enqueue(jsonBytes(matrix) + property.length, () => {
       const { sheet, rect } = this.resolve();
+      this.context.book.checkCells(sheet);
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
       if (
@@ -1698,10 +1939,25 @@ class FakeChartProxy implements XChart {
   }
 }
 
-/** Runs a batch like `Excel.run`: a fresh request context over the fake workbook. */
+/**
+ * Runs a batch like `Excel.run`: a fresh request context over the fake workbook. While the clerk
+ * edits a cell (`cellEditMode`), a batch without `delayForCellEdit` fails with
+ * InvalidOperationInCellEditMode, as in Excel; with it, the batch runs once the edit ends (the fake
+ * ends it at once).
+ */
 export async function runFake<T>(
   book: FakeWorkbook,
   batch: (context: FakeRequestContext) => Promise<T>,
+  options: FakeRunOptions = {},
 ): Promise<T> {
+  book.runs.push({ ...options });
+  if (book.cellEditMode) {
+    if (!options.delayForCellEdit)
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    book.cellEditMode = false;
+  }
   return batch(new FakeRequestContext(book));
 }

@@ -25,6 +25,7 @@ import { unitText } from "../../app/imports/plan";
 import type { Completeness } from "../../core/submission/completeness";
 import type { VillageFieldChange } from "../../core/submission/diff";
 import { usePane } from "../paneContext";
+import { SubmitPanel } from "./SubmitPanel";
 import { formatCount, formatDate, formatTime, T } from "../text";
 
 const useStyles = makeStyles({
@@ -446,6 +447,7 @@ export function ImportTab(): React.JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      {!plan && <SubmitPanel />}
       {!plan && state.completeness && (
         <CompletenessPanel completeness={state.completeness} title={T.completenessTitle} />
       )}

@@ -23,7 +23,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { UnitChoice } from "../../app/focus";
-import type { GenerateOutcome, GenerateProgress } from "../../app/workflows";
+import { MANUAL_CALCULATION, type GenerateOutcome, type GenerateProgress } from "../../app/workflows";
 import type { UnitLevel } from "../../core/rollup/types";
 import { REPORT_IDS } from "../../report/description";
 import { labelsFor } from "../../report/labels";
@@ -295,6 +295,11 @@ export function ReportsTab(): React.JSX.Element {
         </div>
         <Progress />
         {g.kind === "finished" && <Result outcome={g.outcome} />}
+        {g.kind === "finished" && g.outcome.manualCalculation && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t(MANUAL_CALCULATION)}</MessageBarBody>
+          </MessageBar>
+        )}
       </section>
       {g.kind === "finished" && g.outcome.glance && g.outcome.glance.villages > 0 && (
         <GlancePanel glance={g.outcome.glance} />
