@@ -29,7 +29,10 @@ export async function gridsFromXlsx(bytes: Uint8Array, label: string): Promise<W
     file: label,
     sheets: workbook.worksheets.map((sheet) => {
       const grid = sheetGrid(sheet);
-      return reports.has(sheet.name) ? { ...grid, report: true } : grid;
+      // The clerk cannot see hidden sheets: the reader reads them only when no visible one qualifies.
+      const visibility = sheet.state === "hidden" || sheet.state === "veryHidden" ? sheet.state : undefined;
+      const seen = visibility ? { ...grid, visibility } : grid;
+      return reports.has(sheet.name) ? { ...seen, report: true } : seen;
     }),
   };
 }
