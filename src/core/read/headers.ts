@@ -84,7 +84,11 @@ const PERSON_NAME_KEYS = new Set(["hovaten", "hoten", "ten", "name", "fullname"]
  * a post ("Bí thư chi bộ", "Trưởng thôn") is that post's column; the group cells themselves are not
  * columns. `top` is the upper row's index.
  */
-export function matchTwoRowHeader(grid: SheetGrid, top: number, spec: SheetSpec): HeaderRow {
+export function matchTwoRowHeader(
+  grid: SheetGrid,
+  top: number,
+  spec: SheetSpec,
+): HeaderRow & { readonly namesBelow: boolean } {
   const aliases = aliasesOf(spec);
   const lower = top + 1;
   const width = Math.max(grid.rows[top]?.length ?? 0, grid.rows[lower]?.length ?? 0);
@@ -101,9 +105,16 @@ export function matchTwoRowHeader(grid: SheetGrid, top: number, spec: SheetSpec)
   }
   const matches = new Map<string, HeaderMatch>();
   const duplicates: HeaderMatch[] = [];
+  let lowerCells = 0;
+  let lowerNames = 0;
+  let lowerNumbers = 0;
   for (let c = 0; c < width; c++) {
     const name = cellAt(grid, lower, c);
     let column: ColumnSpec | undefined;
+    if (!isBlank(name)) {
+      lowerCells++;
+      if (typeof name !== "string") lowerNumbers++;
+    }
     if (isBlank(name)) {
       // Merged down over both rows (or typed in the upper row only): the upper cell is the name.
       column = aliases.get(headerKey(cellAt(grid, top, c)));
@@ -114,11 +125,14 @@ export function matchTwoRowHeader(grid: SheetGrid, top: number, spec: SheetSpec)
         PERSON_NAME_KEYS.has(key) && group && group.type === "text" ? group : (aliases.get(key) ?? undefined);
     }
     if (!column) continue;
+    if (!isBlank(name)) lowerNames++;
     if (matches.has(column.key)) duplicates.push({ column, index: c });
     else matches.set(column.key, { column, index: c });
   }
   const signatureScore = spec.signature.filter((k) => matches.has(k)).length;
-  return { spec, rowIndex: lower, topIndex: top, matches, duplicates, signatureScore };
+  // The lower row reads as names (no numbers, at least half of its cells columns), not as a data row.
+  const namesBelow = lowerNumbers === 0 && lowerNames > 0 && lowerNames * 2 >= lowerCells;
+  return { spec, rowIndex: lower, topIndex: top, matches, duplicates, signatureScore, namesBelow };
 }
 
 function better(a: HeaderRow, b: HeaderRow | null): boolean {
@@ -144,8 +158,11 @@ export function findHeaderRow(grid: SheetGrid, specs: readonly SheetSpec[]): Hea
     for (const spec of specs) {
       let candidate = matchHeaderRow(grid, r, spec);
       if (r + 1 < grid.rows.length && !isBlankRow(grid.rows[r])) {
+        // Two rows when together they name more columns than either alone, or as many as the upper
+        // row when the lower one is a row of names under groups ("Họ và tên" under "Bí thư chi bộ").
         const two = matchTwoRowHeader(grid, r, spec);
-        if (two.matches.size > candidate.matches.size) {
+        const size = candidate.matches.size;
+        if (two.matches.size > size || (two.namesBelow && two.matches.size === size && size > 0)) {
           const below = matchHeaderRow(grid, r + 1, spec);
           if (better(two, below)) candidate = two;
         }
