@@ -81,7 +81,7 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
       unusable: true,
       issues: [
         ["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"],
-        ["sheet-skipped", "info", "Sheet1", "", "tiêu đề"],
+        ["sheet-skipped", "info", "Sheet1", "A1", "tiêu đề"],
       ],
     },
   },
@@ -276,8 +276,8 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
       description:
         "A workbook with an instructions sheet and a hidden lookup sheet besides the Villages sheet: the others are not read, each named in one information line.",
       issues: [
-        ["sheet-skipped", "info", "Hướng dẫn", ""],
-        ["sheet-skipped", "info", "Danh mục", ""],
+        ["sheet-skipped", "info", "Hướng dẫn", "A1"],
+        ["sheet-skipped", "info", "Danh mục", "A1"],
       ],
       sheets: [{ sheet: "Thôn", kind: "villages", headerRow: 1 }],
       counts: { villages: 2, consolidated: 1 },
@@ -643,7 +643,7 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
       unusable: true,
       issues: [
         ["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"],
-        ["sheet-skipped", "info", "Thôn", "", "tiêu đề"],
+        ["sheet-skipped", "info", "Thôn", "A1", "tiêu đề"],
       ],
     },
   },

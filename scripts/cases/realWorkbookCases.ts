@@ -28,7 +28,7 @@ const skipped = (name: string, ...words: string[]): IssueTuple => [
   "sheet-skipped",
   "info",
   name,
-  "",
+  "A1",
   ...words,
 ];
 
@@ -293,7 +293,7 @@ export const REAL_WORKBOOK_CASES: readonly CaseDefinition[] = [
     expected: {
       description:
         "The only Villages sheet is hidden: it is read (there is no visible one), with an information line saying so.",
-      issues: [["hidden-sheet-read", "info", "Thôn", "", "ẩn"], skipped("Ghi chú", "tiêu đề")],
+      issues: [["hidden-sheet-read", "info", "Thôn", "A1", "ẩn"], skipped("Ghi chú", "tiêu đề")],
       counts: YEN_LO_COUNTS,
     },
   },

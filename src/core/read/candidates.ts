@@ -5,6 +5,7 @@ import type { SheetSkipWhy } from "../issues";
 import { SHEET_SPECS, VILLAGES, type ColumnSpec, type SheetKind, type SheetSpec } from "../schema/sheets";
 import { foldKey } from "../text/normalize";
 import { labelsFor } from "../../report/labels";
+import { isSettingsSheetName } from "../../report/settingsSheet";
 import { findHeaderRow, headerKey, HEADER_SCAN_ROWS, type HeaderRow } from "./headers";
 
 /**
@@ -37,13 +38,16 @@ export interface SheetJudgement {
 }
 
 /**
- * Judges one sheet. Null for a sheet with nothing in it (nothing to say about it). The checks, in
+ * Judges one sheet. Null for a sheet with nothing in it and for the report settings sheet (nothing
+ * to say about them). The checks, in
  * order: a copy of one of this product's report sheets (by its title lines, whether or not its mark
  * survived a copy and paste); no standard header; a pivot table; an instructions sheet (its sample
  * row is no data); required columns missing (a summary or tally table when its header has count or
  * rate columns).
  */
 export function judgeSheet(grid: SheetGrid): SheetJudgement | null {
+  // The report settings sheet is this product's own (read by the reports): nothing to say about it.
+  if (isSettingsSheetName(grid.name)) return null;
   if (grid.rows.every((row) => row.every(isBlank))) return null;
   const visible = (grid.visibility ?? "visible") === "visible";
   const base = { grid, visible, missing: [] as ColumnSpec[] };

@@ -95,7 +95,12 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
     const notedSheets: string[] = [];
     for (const j of judgements) {
       const grid = j.grid;
-      const place = { file: workbook.file, sheet: grid.name, cell: "" };
+      // At the sheet's first cell: a place to go to (the data-check sheet links it), not a problem cell.
+      const place = {
+        file: workbook.file,
+        sheet: grid.name,
+        cell: a1(excelRowOf(grid, 0), excelColumnOf(grid, 0)),
+      };
       if (j.why) {
         notes.push(issue("sheet-skipped", place, { sheet: grid.name, why: j.why }));
         notedSheets.push(grid.name);
