@@ -100,7 +100,7 @@ function isTotalSecondChar(c: number): boolean {
 
 /**
  * A quick test that rules out almost every cell before folding: a total begins with C, T, G or S
- * followed by an o of any tone (or r, u), or ends with "Total" / "Tổng" (a pivot table's subtotal).
+ * followed by an o of any tone (or r, u), or ends with "Total" (a pivot table's subtotal).
  */
 function mayBeTotal(text: string): boolean {
   let i = 0;
@@ -109,7 +109,7 @@ function mayBeTotal(text: string): boolean {
   if ((c === 99 || c === 116 || c === 103 || c === 115) && isTotalSecondChar(text.charCodeAt(i + 1)))
     return true;
   const t = text.trimEnd();
-  return t.endsWith("otal") || t.endsWith("OTAL") || t.endsWith("ổng") || t.endsWith("ỔNG");
+  return t.endsWith("otal") || t.endsWith("OTAL");
 }
 
 /** True when the text labels a subtotal or total row. "Cộng Hòa" (a name) is not one; "Cộng xã Cộng Hòa" is. */
@@ -118,8 +118,8 @@ export function isTotalLabel(text: string): boolean {
   const words = foldedWords(text);
   if (words.length === 0) return false;
   if (TOTAL_TEXTS.has(words.join(""))) return true;
-  const last = words[words.length - 1];
-  if (words.length >= 2 && (last === "total" || last === "tong")) return true;
+  // A pivot table's "Yên Lỗ Total"; not "… Tổng", which ends people's names ("Tô Văn Tổng").
+  if (words.length >= 2 && words[words.length - 1] === "total") return true;
   let i = 0;
   if (words[0] === "tong" && words[1] === "cong") i = 2;
   else if (words[0] === "tong" && words[1] === "so") i = 2;
