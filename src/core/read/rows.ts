@@ -166,7 +166,7 @@ function isNoteText(text: string): boolean {
 /** The numbering-row token of a cell: a number 1–99, "(n)", or one capital letter; null otherwise. */
 function numberingToken(v: CellValue): number | "letter" | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v < 100 ? v : null;
-  if (typeof v !== "string") return null;
+  if (typeof v !== "string" || v.length > 8) return null;
   const text = v.trim();
   const m = /^\(?(\d{1,2})\)?$/.exec(text);
   if (m) return Number(m[1]);
