@@ -83,15 +83,11 @@ function unitWordAt(words: readonly string[], i: number): { word: string; next: 
   return UNIT_WORDS.has(words[i]) ? { word: words[i], next: i + 1 } : null;
 }
 
-/** A Vietnamese "o" of any tone, or an ASCII o/r/u (Cộng, Tổng, Toàn, Total, Grand, Sum). */
-function isTotalSecondChar(c: number): boolean {
+/** An "o" of any tone and case (Cộng, Tổng, Toàn, Total), precomposed or plain. */
+function isAnyO(c: number): boolean {
   return (
     c === 111 ||
     c === 79 ||
-    c === 114 ||
-    c === 82 ||
-    c === 117 ||
-    c === 85 ||
     (c >= 0xd2 && c <= 0xd6) ||
     (c >= 0xf2 && c <= 0xf6) ||
     (c >= 0x1ecc && c <= 0x1ee3)
@@ -99,22 +95,43 @@ function isTotalSecondChar(c: number): boolean {
 }
 
 /**
- * A quick test that rules out almost every cell before folding: a total begins with C, T, G or S
- * followed by an o of any tone (or r, u), or ends with "Total" (a pivot table's subtotal).
+ * A quick test that rules out almost every cell before folding: a total begins with "Co", "To" (an
+ * o of any tone: Cộng, Tổng, Toàn, Total), "Gr" (Grand total) or "Su" (Sum), or ends with "Total"
+ * (a pivot table's subtotal). Names such as "Trần", "Tuấn", "Lạng Sơn" stop at their first letters.
  */
 function mayBeTotal(text: string): boolean {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  const c = text.charCodeAt(i) | 32;
-  if ((c === 99 || c === 116 || c === 103 || c === 115) && isTotalSecondChar(text.charCodeAt(i + 1)))
-    return true;
-  const t = text.trimEnd();
-  return t.endsWith("otal") || t.endsWith("OTAL");
+  const first = text.charCodeAt(i) | 32;
+  const second = text.charCodeAt(i + 1);
+  if ((first === 99 || first === 116) && isAnyO(second)) return true;
+  if (first === 103 && (second | 32) === 114) return true;
+  if (first === 115 && (second | 32) === 117) return true;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  return (
+    end >= 5 && (text.charCodeAt(end - 1) | 32) === 108 && text.slice(end - 4, end).toLowerCase() === "otal"
+  );
+}
+
+/** First words a total may begin with, folded ("Tổng cộng", "Cộng xã …", "Toàn huyện", "Grand Total", "Sum"). */
+const FIRST_WORDS = new Set(["tong", "cong", "toan", "total", "grand", "sum", "tongcong", "tongso"]);
+
+/** The text up to its first space (leading spaces skipped). */
+function firstWord(text: string): string {
+  const t = text.trimStart();
+  const space = t.indexOf(" ");
+  return space < 0 ? t : t.slice(0, space);
+}
+
+function endsWithTotal(text: string): boolean {
+  return text.trimEnd().toLowerCase().endsWith("total");
 }
 
 /** True when the text labels a subtotal or total row. "Cộng Hòa" (a name) is not one; "Cộng xã Cộng Hòa" is. */
 export function isTotalLabel(text: string): boolean {
   if (!mayBeTotal(text)) return false;
+  if (!FIRST_WORDS.has(foldKey(firstWord(text))) && !endsWithTotal(text)) return false;
   const words = foldedWords(text);
   if (words.length === 0) return false;
   if (TOTAL_TEXTS.has(words.join(""))) return true;
@@ -264,8 +281,16 @@ export class RowClassifier {
     for (const texts of this.headerTexts) {
       const h = texts[c];
       if (h === undefined) continue;
-      const t = v.length === h.length ? v : v.trim();
-      if (t === h || (t.length === h.length && t.toLowerCase() === h.toLowerCase())) return true;
+      if (v.length === h.length) {
+        // Case aside ("THÔN" for "Thôn"), compared only when the first letters agree.
+        if (
+          v === h ||
+          ((v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) && v.toLowerCase() === h.toLowerCase())
+        )
+          return true;
+      } else if ((v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) && v.trim() === h) {
+        return true;
+      }
     }
     return false;
   }
@@ -290,6 +315,8 @@ function isOrdinal(v: CellValue): boolean {
 
 /** "Ví dụ", "VD:", "Mẫu", "(ví dụ)" as the first cell: a sample row, not data. */
 function isSampleStart(text: string): boolean {
+  // Sample labels are short; names and places in the first column are let through without folding.
+  if (text.length > 12) return false;
   const c = text.trimStart().charCodeAt(0) | 32;
   if (c !== 118 && c !== 109 && c !== 40 && c !== 101 && c !== 115) return false; // v m ( e s
   const key = foldKey(text);
