@@ -77,9 +77,12 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "Data without a header row: no sheet is recognised, one error for the workbook saying which columns a Villages sheet needs; no summary.",
+        "Data without a header row: no sheet is recognised, one error for the workbook saying which columns a Villages sheet needs, and an information line saying why Sheet1 was not read; no summary.",
       unusable: true,
-      issues: [["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"]],
+      issues: [
+        ["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"],
+        ["sheet-skipped", "info", "Sheet1", "A1", "tiêu đề"],
+      ],
     },
   },
   {
@@ -198,8 +201,8 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "Title rows merged across the header, and a note merged across the table under the data: the header is found on row 4; the note is not a village and raises no issue.",
-      issues: [],
+        "Title rows merged across the header, and a note merged across the table under the data: the header is found on row 4; the note is not a village: it is skipped and listed in one information line.",
+      issues: [["rows-skipped", "info", "Thôn", "A7", "ghi chú", "7"]],
       sheets: [{ sheet: "Thôn", kind: "villages", headerRow: 4 }],
       counts: { villages: 2, consolidated: 1 },
     },
@@ -226,8 +229,11 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "Group headings “I. XÃ YÊN LỖ”, “II. XÃ TÂN VĂN” merged across the table, and a closing line merged across it: captions, not villages; no issue.",
-      issues: [],
+        "Group headings “I. XÃ YÊN LỖ”, “II. XÃ TÂN VĂN” merged across the table, and a closing line merged across it: not villages; skipped and listed in one information line per kind (headings, note).",
+      issues: [
+        ["rows-skipped", "info", "Thôn", "A2", "2, 5"],
+        ["rows-skipped", "info", "Thôn", "A8", "8"],
+      ],
       counts: { villages: 3, consolidated: 2, communes: 2 },
     },
   },
@@ -268,8 +274,11 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "A workbook with an instructions sheet and a hidden lookup sheet besides the Villages sheet: the others are ignored without a word.",
-      issues: [],
+        "A workbook with an instructions sheet and a hidden lookup sheet besides the Villages sheet: the others are not read, each named in one information line.",
+      issues: [
+        ["sheet-skipped", "info", "Hướng dẫn", "A1"],
+        ["sheet-skipped", "info", "Danh mục", "A1"],
+      ],
       sheets: [{ sheet: "Thôn", kind: "villages", headerRow: 1 }],
       counts: { villages: 2, consolidated: 1 },
     },
@@ -630,9 +639,12 @@ export const CORPUS_CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "A sheet with only its title rows (the clerk has not filled it in): no Villages sheet is found, one error; no summary.",
+        "A sheet with only its title rows (the clerk has not filled it in): no Villages sheet is found, one error, and an information line for the sheet; no summary.",
       unusable: true,
-      issues: [["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"]],
+      issues: [
+        ["no-standard-sheet", "error", "", "", "Tỉnh, Xã, Thôn"],
+        ["sheet-skipped", "info", "Thôn", "A1", "tiêu đề"],
+      ],
     },
   },
   {

@@ -1,6 +1,7 @@
 import { OFFICE_HOLDERS, TARGETS } from "../../src/core/schema/sheets";
 import { CLERK_TEXT_CASES } from "./clerkTextCases";
 import { CORPUS_CASES } from "./corpusCases";
+import { REAL_WORKBOOK_CASES } from "./realWorkbookCases";
 import { bg, sheet, VILLAGE_HEADERS, workbook, type CaseDefinition } from "./definitions";
 
 /**
@@ -582,8 +583,8 @@ const CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "A “Tổng cộng” row under the data is skipped: not a village, its numbers not re-counted, no issue.",
-      issues: [],
+        "A “Tổng cộng” row under the data is skipped: not a village, its numbers not re-counted; one information line names its row.",
+      issues: [["rows-skipped", "info", "Thôn", "A5", "cộng/tổng", "5"]],
       counts: { villages: 3, consolidated: 2, partyMembers: 28 },
     },
   },
@@ -708,8 +709,8 @@ const CASES: readonly CaseDefinition[] = [
     ],
     expected: {
       description:
-        "The usual totals row: “Tổng cộng” in the ordinal column, merged across to the village column, sums to the right. It is skipped like any totals row.",
-      issues: [],
+        "The usual totals row: “Tổng cộng” in the ordinal column, merged across to the village column, sums to the right. It is skipped like any totals row, with one information line.",
+      issues: [["rows-skipped", "info", "Thôn", "A4", "4"]],
       counts: { villages: 2, consolidated: 1, partyMembers: 21 },
     },
   },
@@ -742,4 +743,9 @@ const CASES: readonly CaseDefinition[] = [
   },
 ];
 
-export const READER_CASES: readonly CaseDefinition[] = [...CASES, ...CORPUS_CASES, ...CLERK_TEXT_CASES];
+export const READER_CASES: readonly CaseDefinition[] = [
+  ...CASES,
+  ...CORPUS_CASES,
+  ...CLERK_TEXT_CASES,
+  ...REAL_WORKBOOK_CASES,
+];

@@ -34,7 +34,7 @@ export interface SheetDef {
   readonly merges?: readonly string[];
   readonly hiddenRows?: readonly number[];
   readonly hiddenColumns?: readonly number[];
-  readonly state?: "visible" | "hidden";
+  readonly state?: "visible" | "hidden" | "veryHidden";
   /** Further cells by A1 address, written last (e.g. a value on row 1,048,576). */
   readonly cells?: Readonly<Record<string, CellInput>>;
 }
@@ -64,7 +64,10 @@ export function headerRowOf(sheet: SheetDef): number {
 let tableCounter = 0;
 
 function addSheet(workbook: ExcelJS.Workbook, def: SheetDef): void {
-  const ws = workbook.addWorksheet(def.name, def.state === "hidden" ? { state: "hidden" } : undefined);
+  const ws = workbook.addWorksheet(
+    def.name,
+    def.state === "hidden" || def.state === "veryHidden" ? { state: def.state } : undefined,
+  );
   const first = def.firstColumn ?? 1;
   const width = Math.max(def.headers.length, 1);
   (def.titles ?? []).forEach((title, i) => {

@@ -6,7 +6,7 @@ export interface SeverityGroup {
   readonly issues: readonly Issue[];
 }
 
-/** Issues of one sheet ("" for the whole workbook), errors before warnings. */
+/** Issues of one sheet ("" for the whole workbook), errors before warnings before information. */
 export interface SheetGroup {
   /** Stable key for the UI: file and sheet. */
   readonly key: string;
@@ -14,18 +14,26 @@ export interface SheetGroup {
   readonly sheet: string;
   readonly errors: number;
   readonly warnings: number;
+  /** Information lines (sheets and rows the reader skipped): not problems, never counted as such. */
+  readonly infos: number;
   readonly groups: readonly SeverityGroup[];
 }
 
 export interface IssueCounts {
   readonly errors: number;
   readonly warnings: number;
+  /** Information lines: what the reader skipped; not errors or warnings. */
+  readonly infos: number;
 }
 
 export function countIssues(issues: readonly Issue[]): IssueCounts {
   let errors = 0;
-  for (const i of issues) if (i.severity === "error") errors++;
-  return { errors, warnings: issues.length - errors };
+  let warnings = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "warning") warnings++;
+  }
+  return { errors, warnings, infos: issues.length - errors - warnings };
 }
 
 /**
@@ -34,11 +42,14 @@ export function countIssues(issues: readonly Issue[]): IssueCounts {
  * other sheet in the order it first appears. Linear in the issue count.
  */
 export function groupIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): SheetGroup[] {
-  const bySheet = new Map<string, { file: string; sheet: string; error: Issue[]; warning: Issue[] }>();
+  const bySheet = new Map<
+    string,
+    { file: string; sheet: string; error: Issue[]; warning: Issue[]; info: Issue[] }
+  >();
   for (const i of issues) {
     const key = `${i.file}\u0000${i.sheet}`;
     let g = bySheet.get(key);
-    if (!g) bySheet.set(key, (g = { file: i.file, sheet: i.sheet, error: [], warning: [] }));
+    if (!g) bySheet.set(key, (g = { file: i.file, sheet: i.sheet, error: [], warning: [], info: [] }));
     g[i.severity].push(i);
   }
   const groups = [...bySheet.entries()].map(([key, g]) => ({
@@ -47,7 +58,8 @@ export function groupIssues(issues: readonly Issue[], sheetOrder: readonly strin
     sheet: g.sheet,
     errors: g.error.length,
     warnings: g.warning.length,
-    groups: (["error", "warning"] as const)
+    infos: g.info.length,
+    groups: (["error", "warning", "info"] as const)
       .filter((s) => g[s].length > 0)
       .map((severity) => ({ severity, issues: g[severity] })),
   }));

@@ -26,16 +26,14 @@ export function visible(s: string): string {
 
 const percent = (rate: number | null): string => (rate === null ? "–" : `${(rate * 100).toFixed(1)}%`);
 
-/** One issue as one line: severity, place, message. */
+const SEVERITY_WORDS: Record<Language, Record<IssueSummary["severity"], string>> = {
+  vi: { error: "LỖI", warning: "cảnh báo", info: "thông tin" },
+  en: { error: "ERROR", warning: "warning", info: "info" },
+};
+
+/** One issue as one line: severity, place, message. Information lines are in lower case, not alarms. */
 export function formatIssueLine(i: IssueSummary, lang: Language): string {
-  const severity =
-    lang === "vi"
-      ? i.severity === "error"
-        ? "LỖI"
-        : "cảnh báo"
-      : i.severity === "error"
-        ? "ERROR"
-        : "warning";
+  const severity = SEVERITY_WORDS[lang][i.severity];
   const place = [i.file, i.sheet && i.cell ? `${i.sheet}!${i.cell}` : i.sheet].filter(Boolean).join(" › ");
   return visible(`[${severity}] ${place}: ${i.message}`);
 }

@@ -4,7 +4,12 @@
  * The catalogue below is the only place messages are written.
  */
 
-export type Severity = "error" | "warning";
+/**
+ * "error": a value is wrong or missing and the row or sheet is not (fully) used; "warning": read, but
+ * check it; "info": what the reader did that a clerk may want to see (a sheet or rows it skipped),
+ * never counted as a problem.
+ */
+export type Severity = "error" | "warning" | "info";
 
 export interface Message {
   readonly vi: string;
@@ -39,13 +44,74 @@ const q = (s: string): string => {
   return `“${s.slice(0, end)}…”`;
 };
 
+/** Why a sheet is not read as data, in both languages (made by the reader, see read/candidates.ts). */
+export interface SheetSkipWhy {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** Rows the reader classified as not data and skipped (blank rows are skipped without a word). */
+export type SkippedRowKind = "header" | "numbering" | "heading" | "total" | "note";
+
+const SKIPPED_ROW_WORDS: Record<SkippedRowKind, Message> = {
+  header: { vi: "dòng tiêu đề lặp lại", en: "repeated header row" },
+  numbering: { vi: "dòng đánh số cột", en: "column-numbering row" },
+  heading: { vi: "dòng đề mục (tên xã, nhóm)", en: "heading row (commune or group)" },
+  total: { vi: "dòng cộng/tổng", en: "subtotal or total row" },
+  note: { vi: "dòng ghi chú, dòng mẫu", en: "note or sample row" },
+};
+
 /** Every kind of problem, with its severity and its message in both languages. */
 export const ISSUE_CATALOGUE = {
   "no-standard-sheet": {
     severity: "error",
-    message: (p: { file: string }): Message => ({
-      vi: `Không tìm thấy trang Thôn (danh sách thôn, tổ dân phố) trong ${q(p.file)}: cần một trang có các cột Tỉnh, Xã, Thôn.`,
-      en: `No Villages sheet found in ${q(p.file)}: a sheet needs the columns Province, Commune and Village.`,
+    message: (p: {
+      file: string;
+      /** The sheet that came nearest, when there is one. */
+      best?: string;
+      /** Its missing required columns, as the clerk sees them ("Tỉnh, Thôn"). */
+      lacks?: string;
+      lacksEn?: string;
+      /** The nearest sheet is a summary or tally table: never advise adding columns to it. */
+      summary?: boolean;
+    }): Message => {
+      if (p.best && p.summary) {
+        return {
+          vi: `Không tìm thấy danh sách thôn trong ${q(p.file)}: trang ${q(p.best)} là bảng tổng hợp (số liệu theo đơn vị), không phải danh sách từng thôn. Cần một trang mỗi dòng một thôn, có các cột Tỉnh, Xã, Thôn.`,
+          en: `No list of villages found in ${q(p.file)}: sheet ${q(p.best)} is a summary table (figures per unit), not a list of villages. A sheet with one row per village and the columns Province, Commune and Village is needed.`,
+        };
+      }
+      if (p.best && p.lacks) {
+        return {
+          vi: `Không có trang Thôn dùng được trong ${q(p.file)}: trang gần nhất là ${q(p.best)} nhưng thiếu cột ${p.lacks}.`,
+          en: `No usable Villages sheet in ${q(p.file)}: the nearest is sheet ${q(p.best)}, which lacks the column(s) ${p.lacksEn}.`,
+        };
+      }
+      return {
+        vi: `Không tìm thấy trang Thôn (danh sách thôn, tổ dân phố) trong ${q(p.file)}: cần một trang có các cột Tỉnh, Xã, Thôn.`,
+        en: `No Villages sheet found in ${q(p.file)}: a sheet needs the columns Province, Commune and Village.`,
+      };
+    },
+  },
+  "sheet-skipped": {
+    severity: "info",
+    message: (p: { sheet: string; why: SheetSkipWhy }): Message => ({
+      vi: `Trang ${q(p.sheet)} không được đọc làm số liệu: ${p.why.vi}.`,
+      en: `Sheet ${q(p.sheet)} is not read as data: ${p.why.en}.`,
+    }),
+  },
+  "hidden-sheet-read": {
+    severity: "info",
+    message: (p: { sheet: string; kind: string; kindEn: string }): Message => ({
+      vi: `Trang ${q(p.sheet)} đang ẩn nhưng vẫn được đọc vì không có trang ${p.kind} nào khác đang hiện.`,
+      en: `Sheet ${q(p.sheet)} is hidden but is read, as no visible ${p.kindEn} sheet exists.`,
+    }),
+  },
+  "rows-skipped": {
+    severity: "info",
+    message: (p: { sheet: string; kind: SkippedRowKind; count: number; rows: string }): Message => ({
+      vi: `Trang ${q(p.sheet)}: bỏ qua ${p.count} ${SKIPPED_ROW_WORDS[p.kind].vi} (dòng ${p.rows}).`,
+      en: `Sheet ${q(p.sheet)}: ${p.count} ${SKIPPED_ROW_WORDS[p.kind].en}${p.count === 1 ? "" : "s"} skipped (row${p.count === 1 ? "" : "s"} ${p.rows}).`,
     }),
   },
   "missing-column": {

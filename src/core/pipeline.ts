@@ -133,6 +133,8 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
   );
   return summarize(analysis.rollup, [...analysis.read.dataset.issues, ...extraIssues], lang, {
     submissions: analysis.read.submissions,
+    skippedSheets: analysis.read.skippedSheets,
+    skippedRows: analysis.read.skippedRows,
     completeness: analysis.completeness,
     changes: analysis.changes,
   });

@@ -1,8 +1,9 @@
 import { INDICATORS, MAIN_INDICATOR, type IndicatorId } from "./indicators";
-import type { Issue, Severity } from "./issues";
+import type { Issue, Severity, SkippedRowKind } from "./issues";
 import type { Comparator } from "./targets";
 import type { Rollup, TotalRollup, UnitLevel, UnitRollup } from "./rollup/types";
-import type { SubmissionInfo } from "./read/readWorkbook";
+import type { SkippedRows } from "./read/readSheet";
+import type { SkippedSheet, SubmissionInfo } from "./read/readWorkbook";
 import type { Completeness } from "./submission/completeness";
 import type { UnitChange } from "./submission/compare";
 
@@ -72,11 +73,25 @@ export interface Summary {
   /** Change since the previous period per unit; null without a previous period. */
   readonly changes: readonly UnitChange[] | null;
   readonly issues: readonly IssueSummary[];
+  /** How many issues of each severity; information lines are not problems. */
+  readonly issueCounts: { readonly errors: number; readonly warnings: number; readonly infos: number };
+  /** What the reader did not read as data, and why (also in `issues`, at information level). */
+  readonly skipped: {
+    readonly sheets: readonly { readonly file: string; readonly sheet: string; readonly reason: string }[];
+    readonly rows: readonly {
+      readonly file: string;
+      readonly sheet: string;
+      readonly kind: SkippedRowKind;
+      readonly rows: readonly number[];
+    }[];
+  };
 }
 
 /** What the summary adds beyond the rollup, all optional. */
 export interface SummaryExtras {
   readonly submissions?: readonly SubmissionInfo[];
+  readonly skippedSheets?: readonly SkippedSheet[];
+  readonly skippedRows?: readonly SkippedRows[];
   readonly completeness?: Completeness | null;
   readonly changes?: readonly UnitChange[] | null;
 }
@@ -123,7 +138,8 @@ export function issueSummary(i: Issue, lang: Language): IssueSummary {
 
 /**
  * The JSON summary of a rollup: every unit, the total, and every issue (reading issues first,
- * then rollup issues), messages in the chosen language.
+ * then rollup issues), messages in the chosen language, with their counts by severity and the
+ * sheets and rows the reader skipped.
  */
 export function summarize(
   rollup: Rollup,
@@ -131,6 +147,7 @@ export function summarize(
   lang: Language,
   extras: SummaryExtras = {},
 ): Summary {
+  const issues = [...readIssues, ...rollup.issues].map((i) => issueSummary(i, lang));
   return {
     twoTier: rollup.twoTier,
     referenceYear: rollup.referenceYear,
@@ -146,6 +163,24 @@ export function summarize(
     })),
     completeness: extras.completeness ?? null,
     changes: extras.changes ?? null,
-    issues: [...readIssues, ...rollup.issues].map((i) => issueSummary(i, lang)),
+    issues,
+    issueCounts: {
+      errors: issues.filter((i) => i.severity === "error").length,
+      warnings: issues.filter((i) => i.severity === "warning").length,
+      infos: issues.filter((i) => i.severity === "info").length,
+    },
+    skipped: {
+      sheets: (extras.skippedSheets ?? []).map((s) => ({
+        file: s.file,
+        sheet: s.sheet,
+        reason: s.why[lang],
+      })),
+      rows: (extras.skippedRows ?? []).map((r) => ({
+        file: r.file,
+        sheet: r.sheet,
+        kind: r.kind,
+        rows: r.rows,
+      })),
+    },
   };
 }

@@ -128,6 +128,8 @@ export interface Labels {
     readonly severity: string;
     readonly error: string;
     readonly warning: string;
+    /** Information lines (sheets and rows skipped): shown plainly, never as an alarm. */
+    readonly info: string;
     readonly file: string;
     readonly sheet: string;
     readonly cell: string;
@@ -270,6 +272,7 @@ const VI: Labels = {
     severity: "Mức độ",
     error: "Lỗi",
     warning: "Cảnh báo",
+    info: "Thông tin",
     file: "Tệp",
     sheet: "Trang tính",
     cell: "Ô",
@@ -416,6 +419,7 @@ const EN: Labels = {
     severity: "Severity",
     error: "Error",
     warning: "Warning",
+    info: "Information",
     file: "File",
     sheet: "Sheet",
     cell: "Cell",

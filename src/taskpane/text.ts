@@ -100,6 +100,7 @@ export const T = {
   warnings: { vi: "cảnh báo", en: "warnings" },
   errorHeading: { vi: "Lỗi", en: "Errors" },
   warningHeading: { vi: "Cảnh báo", en: "Warnings" },
+  infoHeading: { vi: "Thông tin (trang, dòng đã bỏ qua)", en: "Information (sheets and rows skipped)" },
   wholeWorkbook: { vi: "Toàn bảng tính", en: "Whole workbook" },
   sheet: { vi: "Trang", en: "Sheet" },
   issueList: { vi: "Các vấn đề theo trang", en: "Issues by sheet" },

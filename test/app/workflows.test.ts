@@ -27,7 +27,7 @@ it("checks the demo workbook: the four typing mistakes, nothing else, and the B�
   expect(out.issues.map((i) => `${i.sheet}!${i.cell}`).sort()).toEqual(
     DEMO_MISTAKES.map((m) => `${m.sheet}!${m.cell}`).sort(),
   );
-  expect(out.counts).toEqual({ errors: 1, warnings: 3 });
+  expect(out.counts).toEqual({ errors: 1, warnings: 3, infos: 0 });
   expect(out.glance.unitName).toBe("Lạng Sơn");
   const binhGia = out.glance.bars.find((b) => b.name === "Bình Gia")!;
   expect([binhGia.villages, binhGia.consolidated]).toEqual([143, 68]);

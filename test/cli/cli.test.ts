@@ -121,7 +121,7 @@ describe("nth-rollup report", () => {
     });
     const r2 = await run(["report", noCommune, "--json", "-"]);
     expect([r2.code, r2.stdout]).toEqual([1, ""]);
-    expect(r2.stderr).toMatch(/thiếu cột bắt buộc “Xã”/);
+    expect(r2.stderr).toMatch(/trang gần nhất là “Thôn” nhưng thiếu cột “Xã”/);
     expect(r2.stderr.trim().split("\n")).toHaveLength(1);
   });
 

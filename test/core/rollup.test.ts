@@ -260,3 +260,41 @@ describe("party cells", () => {
     expect(x.members_per_cell).toMatchObject({ numerator: 8, denominator: 2, rate: 4 });
   });
 });
+
+describe("the JSON summary of what the reader skipped (issue 10)", () => {
+  it("counts issues by severity and lists skipped sheets and rows by kind, with their row numbers", () => {
+    const { read, result } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "Hoàng Văn Tuấn", "Hoàng Văn Tuấn"),
+        ["Cộng xã Yên Lỗ"],
+        VILLAGE_HEADER,
+        village(2, "Lạng Sơn", "Bình Gia", "Tân Văn", "Suối Cáp", "Vi Văn Cường", "Lộc Văn Bình"),
+        ["Tổng cộng"],
+      ],
+      "Tổng hợp": [
+        ["Xã", "Số thôn", "Nhất thể hóa", "Tỷ lệ"],
+        ["Yên Lỗ", 1, 1, 1],
+      ],
+    });
+    const s = summarize(result, read.dataset.issues, "vi", {
+      skippedSheets: read.skippedSheets,
+      skippedRows: read.skippedRows,
+    });
+    expect(s.total.villages).toBe(2);
+    expect(s.skipped.sheets).toEqual([
+      { file: "test.xlsx", sheet: "Tổng hợp", reason: expect.stringContaining("bảng tổng hợp") },
+    ]);
+    expect(s.skipped.rows).toEqual(
+      expect.arrayContaining([
+        { file: "test.xlsx", sheet: "Thôn", kind: "total", rows: [3, 6] },
+        { file: "test.xlsx", sheet: "Thôn", kind: "header", rows: [4] },
+      ]),
+    );
+    expect(s.skipped.rows).toHaveLength(2);
+    expect(s.issueCounts).toEqual({ errors: 0, warnings: 0, infos: 3 });
+    expect(s.issues.filter((i) => i.severity === "info").map((i) => i.message)).toContain(
+      "Trang “Thôn”: bỏ qua 2 dòng cộng/tổng (dòng 3, 6).",
+    );
+  });
+});

@@ -61,11 +61,17 @@ describe("cells merged down over data rows", () => {
     const read = readWorkbooks([
       { file: "x.xlsx", sheets: [{ ...base, rows, merges: [...base.merges!, caption] }] },
     ]);
-    expect(read.dataset.issues).toEqual([]);
+    // Not a village: skipped, and listed in one information line.
+    expect(read.dataset.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["rows-skipped", "info", "A5"],
+    ]);
     expect(read.dataset.villages).toHaveLength(3);
-    // Not merged, the same row is an incomplete village, reported.
+    // Not merged, a "Ghi chú:" line is still a note; other text alone is an incomplete village, reported.
     const plain = readWorkbooks([{ file: "x.xlsx", sheets: [{ ...base, rows }] }]);
-    expect(plain.dataset.issues.map((i) => i.cell)).toEqual(["C5", "D5"]);
+    expect(plain.dataset.issues.map((i) => [i.code, i.cell])).toEqual([["rows-skipped", "A5"]]);
+    const named = [...base.rows, ["Thôn Nà Lẹng", null, null, null, null, null]];
+    const incomplete = readWorkbooks([{ file: "x.xlsx", sheets: [{ ...base, rows: named }] }]);
+    expect(incomplete.dataset.issues.map((i) => i.cell)).toEqual(["C5", "D5"]);
   });
 
   it("are read from .xlsx files by the ExcelJS shell", async () => {
@@ -83,7 +89,9 @@ describe("cells merged down over data rows", () => {
       ]),
     );
     const read = readWorkbooks([workbook]);
-    expect(read.dataset.issues).toEqual([]);
+    expect(read.dataset.issues.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["rows-skipped", "info", "A6"],
+    ]);
     expect(read.dataset.villages).toHaveLength(3);
   });
 });

@@ -353,6 +353,26 @@ describe("report 6: data check", () => {
     expect(show(cellAt(d, top + 2, 5))).toBe(`=HYPERLINK("#'It''s'!A1:N1","A1:N1")`);
   });
 
+  it("lists information lines (skipped sheets and rows) as information, never as errors", () => {
+    const info: Issue = {
+      severity: "info",
+      code: "rows-skipped",
+      file: "",
+      sheet: "Thôn",
+      cell: "A12",
+      message: {
+        vi: "Trang “Thôn”: bỏ qua 3 dòng cộng/tổng (dòng 12, 25, 40).",
+        en: "Sheet “Thôn”: 3 subtotal or total rows skipped (rows 12, 25, 40).",
+      },
+    };
+    const d = dataCheckReport([issue("", "Thôn", "B7"), info], settingsFor(f.rollup));
+    const top = d.table.bodyTop;
+    expect(row(d, top + 1).slice(1, 4)).toEqual(["Thông tin", "(sổ này)", "Thôn"]);
+    expect(row(d, top + 1)[5]).toBe("Trang “Thôn”: bỏ qua 3 dòng cộng/tổng (dòng 12, 25, 40).");
+    const en = dataCheckReport([info], settingsFor(f.rollup, { language: "en" }));
+    expect(row(en, en.table.bodyTop)[1]).toBe("Information");
+  });
+
   it("says so when there is no issue", () => {
     const d = dataCheckReport([], settingsFor(f.rollup, { language: "en" }));
     expect(texts(d)).toContain("No problem found in the data.");

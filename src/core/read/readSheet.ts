@@ -3,10 +3,11 @@ import { cellText, isBlank, isCellDate, isCellError, type CellValue } from "../c
 import { parseFlag } from "../flags";
 import type { SheetGrid } from "../grid";
 import { cellAt, excelColumnOf, excelRowOf } from "../grid";
-import { issue, type Issue } from "../issues";
+import { issue, type Issue, type SkippedRowKind } from "../issues";
 import type { ColumnSpec, SheetSpec } from "../schema/sheets";
-import { displayName, foldKey } from "../text/normalize";
+import { displayName } from "../text/normalize";
 import type { HeaderRow } from "./headers";
+import { RowClassifier } from "./rows";
 
 /** A field value after the column's type was applied. `raw` columns keep the cell (errors removed). */
 export type FieldValue = string | number | boolean | CellValue | null;
@@ -35,17 +36,30 @@ export interface SheetRead {
   readonly usable: boolean;
 }
 
-/** Words that mark a totals row in a clerk's sheet; such rows are skipped, not counted as a village. */
-const TOTAL_ROW_WORDS = new Set(["tongcong", "tong", "cong", "total", "grandtotal", "tongso"]);
-
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
 
 /**
  * Reads the data rows under a recognised header row. Never throws on data: every problem is pushed
- * to `issues` with its cell. Blank rows and totals rows are skipped; a row missing a required value
- * is reported and skipped.
+ * to `issues` with its cell. Every row is classified (rows.ts): blank rows are skipped without a
+ * word; repeated headers, numbering, headings, subtotals and totals, notes are skipped and listed in
+ * one information line per kind; a commune heading supplies the commune of the rows under it whose
+ * commune cell is empty. A data row missing a required value is reported and skipped.
  */
-export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issues: Issue[]): SheetRead {
+/** Rows of one kind one sheet skipped (Excel row numbers), for the JSON summary. */
+export interface SkippedRows {
+  readonly file: string;
+  readonly sheet: string;
+  readonly kind: SkippedRowKind;
+  readonly rows: readonly number[];
+}
+
+export function readSheet(
+  file: string,
+  grid: SheetGrid,
+  header: HeaderRow,
+  issues: Issue[],
+  skippedRows?: SkippedRows[],
+): SheetRead {
   const { spec } = header;
   const columns = new Map<string, number>();
   const indexes: { column: ColumnSpec; index: number }[] = [];
@@ -88,13 +102,26 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
   function* readRows(): Generator<ReadRow> {
     const at = new CellCursor(file, grid);
     const mergedDown = mergedDownValues(grid, header.rowIndex, indexes);
-    const captions = captionRows(grid, header.rowIndex, indexes);
+    const classifier = new RowClassifier(grid, header, indexes);
+    const skipped = new Map<SkippedRowKind, number[]>();
+    const communeIndex = header.matches.get("commune")?.index;
+    let headingCommune: string | null = null;
     const template: Record<string, FieldValue> = {};
     for (const { column } of indexes) template[column.key] = null;
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
+      const kind = classifier.classify(r);
+      if (kind === "blank") continue;
       const excelRow = excelRowOf(grid, r);
-      if (isBlankRow(grid, r, indexes) || isTotalsRow(grid, r, indexes) || captions?.has(r)) continue;
-      if (r === header.rowIndex + 1 && isColumnNumberRow(grid, r)) continue;
+      if (kind !== "data") {
+        // The numbering row right under the header is part of the header: skipped without a word.
+        if (kind === "numbering" && r === header.rowIndex + 1) continue;
+        if (kind === "heading") headingCommune = classifier.headingCommune(r) ?? headingCommune;
+        if (kind === "total") headingCommune = null;
+        let rows = skipped.get(kind);
+        if (!rows) skipped.set(kind, (rows = []));
+        rows.push(excelRow);
+        continue;
+      }
       // A copy of one template: every row object gets the same shape in one allocation.
       const values: Record<string, FieldValue> = { ...template };
       let complete = true;
@@ -102,6 +129,8 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
       for (const { column, index } of indexes) {
         let cell = cellAt(grid, r, index);
         if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
+        // A commune heading row ("Xã Yên Lỗ") above rows whose commune cell is empty gives them its commune.
+        if (index === communeIndex && headingCommune !== null && isBlank(cell)) cell = headingCommune;
         at.index = index;
         const value = readField(cell, column, at, issues);
         values[column.key] = value;
@@ -115,6 +144,10 @@ export function readSheet(file: string, grid: SheetGrid, header: HeaderRow, issu
         }
       }
       if (complete) yield { row: excelRow, values };
+    }
+    for (const [kind, rows] of skipped) {
+      issues.push(skippedRowsIssue(file, grid, kind, rows));
+      skippedRows?.push({ file, sheet: grid.name, kind, rows });
     }
   }
   return { spec, file, sheet: grid.name, headerRow, columns, rows: readRows(), usable };
@@ -151,115 +184,22 @@ function mergedDownValues(
   return filled;
 }
 
-/**
- * Rows whose only content is one cell merged across the table (a group heading such as
- * "I. XÃ YÊN LỖ", a note under the data): captions, not records (grid row indexes). Null when none.
- */
-function captionRows(
+/** How many row numbers a skipped-rows line lists before "…". */
+const LISTED_ROWS = 20;
+
+/** One information line for the rows of one kind a sheet skipped, at the first of them. */
+function skippedRowsIssue(
+  file: string,
   grid: SheetGrid,
-  headerIndex: number,
-  indexes: readonly { index: number }[],
-): Set<number> | null {
-  if (!grid.merges || grid.merges.length === 0) return null;
-  const firstRow = grid.firstRow ?? 1;
-  const firstColumn = grid.firstColumn ?? 1;
-  let captions: Set<number> | null = null;
-  for (const m of grid.merges) {
-    const r = m.top - firstRow;
-    if (m.bottom !== m.top || r <= headerIndex) continue;
-    const left = m.left - firstColumn;
-    const right = m.right - firstColumn;
-    const inside = indexes.filter(({ index }) => index >= left && index <= right).length;
-    if (inside < 2) continue;
-    const outsideBlank = indexes.every(
-      ({ index }) => (index >= left && index <= right) || isBlank(cellAt(grid, r, index)),
-    );
-    if (outsideBlank && !isBlank(cellAt(grid, r, left))) (captions ??= new Set()).add(r);
-  }
-  return captions;
-}
-
-function isBlankRow(grid: SheetGrid, r: number, indexes: readonly { index: number }[]): boolean {
-  return indexes.every(({ index }) => isBlank(cellAt(grid, r, index)));
-}
-
-/**
- * A totals row: any cell up to the last matched column says "Tổng cộng" / "Total" (also the STT
- * cell merged across the name columns, as official tables often do).
- */
-function isTotalsRow(
-  grid: SheetGrid,
-  r: number,
-  indexes: readonly { column: ColumnSpec; index: number }[],
-): boolean {
-  const row = grid.rows[r];
-  if (!row) return false;
-  let last = 0;
-  for (const { index } of indexes) if (index > last) last = index;
-  for (let c = 0; c <= last && c < row.length; c++) {
-    const v = row[c];
-    if (typeof v === "string" && mayFoldToTotalWord(v) && TOTAL_ROW_WORDS.has(foldKey(v))) return true;
-  }
-  return false;
-}
-
-/**
- * The row of column numbers official tables put under the header: "(1)", "(2)", … or 1, 2, 3, …
- * (also "A", "B" for the first columns). Part of the header, not data.
- */
-function isColumnNumberRow(grid: SheetGrid, r: number): boolean {
-  const row = grid.rows[r] ?? [];
-  let previous = 0;
-  let numbers = 0;
-  for (const v of row) {
-    if (isBlank(v)) continue;
-    const text = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
-    const m = /^\(?(\d{1,2})\)?$/.exec(text);
-    if (!m) {
-      if (/^\(?[A-Z]\)?$/.test(text) && numbers === 0) continue;
-      return false;
-    }
-    const n = Number(m[1]);
-    if (n <= previous) return false;
-    previous = n;
-    numbers++;
-  }
-  return numbers >= 3;
-}
-
-/** Per ASCII code: 1 when the letter or digit occurs in a totals word, 2 when a word begins with it. */
-const TOTAL_WORD_CHARS = new Uint8Array(128);
-for (const word of TOTAL_ROW_WORDS) {
-  for (const ch of word) TOTAL_WORD_CHARS[ch.charCodeAt(0)] |= 1;
-  TOTAL_WORD_CHARS[word.charCodeAt(0)] |= 2;
-}
-const LONGEST_TOTAL_WORD = Math.max(...[...TOTAL_ROW_WORDS].map((w) => w.length));
-
-/**
- * A quick test that rules out almost every cell before `foldKey`: each ASCII letter or digit of a
- * cell survives folding as itself in lower case, and every other character folds to at most one
- * letter or to nothing. So a cell whose first letter is an ASCII letter no totals word begins with
- * ("Lạng Sơn"), with an ASCII letter no totals word has ("Nguyễn" has u, y, e), or with more ASCII
- * letters than the longest word, cannot fold to one.
- */
-function mayFoldToTotalWord(text: string): boolean {
-  let letters = 0;
-  let first = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) {
-      // Spaces and combining marks fold to nothing; any other character may be the first letter.
-      if (first && !(c === 0xa0 || (c >= 0x300 && c <= 0x36f) || (c >= 0x2000 && c <= 0x200b))) first = false;
-      continue;
-    }
-    const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
-      const kind = TOTAL_WORD_CHARS[lower];
-      if (kind === 0 || (first && (kind & 2) === 0) || ++letters > LONGEST_TOTAL_WORD) return false;
-      first = false;
-    }
-  }
-  return true;
+  kind: SkippedRowKind,
+  rows: readonly number[],
+): Issue {
+  const listed = rows.slice(0, LISTED_ROWS).join(", ") + (rows.length > LISTED_ROWS ? ", …" : "");
+  return issue(
+    "rows-skipped",
+    { file, sheet: grid.name, cell: a1(rows[0], excelColumnOf(grid, 0)) },
+    { sheet: grid.name, kind, count: rows.length, rows: listed },
+  );
 }
 
 type Place = { file: string; sheet: string; cell: string };

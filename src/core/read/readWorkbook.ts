@@ -1,13 +1,14 @@
 import { a1 } from "../a1";
 import type { WorkbookGrids } from "../grid";
+import { excelColumnOf, excelRowOf } from "../grid";
 import { compareIssues, issue, type Issue, type Message } from "../issues";
 import type { Dataset, ExpectedUnitRecord, OfficeHolderRecord, TargetRecord, VillageRecord } from "../model";
 import { readManifest, type SubmissionManifest } from "../submission/manifest";
-import { SHEET_SPECS, type SheetKind } from "../schema/sheets";
+import type { SheetKind } from "../schema/sheets";
 import { nameKey, unitKey } from "../text/normalize";
+import { judgeSheet, KIND_NAMES, nearestVillagesSheet, WHY, type SheetJudgement } from "./candidates";
 import { cleanWorkbooks } from "./clean";
-import { findHeaderRow } from "./headers";
-import { readSheet, type SheetRead } from "./readSheet";
+import { readSheet, type SheetRead, type SkippedRows } from "./readSheet";
 import { expectedUnitRecords, officeHolderRecords, targetRecords, villageRecords } from "./records";
 
 /** A standard sheet found in a workbook. */
@@ -19,6 +20,13 @@ export interface FoundSheet {
   readonly headerRow: number;
   /** False when a required column is missing. */
   readonly usable: boolean;
+}
+
+/** A sheet the reader did not read as data. */
+export interface SkippedSheet {
+  readonly file: string;
+  readonly sheet: string;
+  readonly why: Message;
 }
 
 /** One input workbook, with its submission manifest when it is a submission. */
@@ -35,6 +43,13 @@ export interface ReadResult {
   readonly dataset: Dataset;
   readonly sheets: readonly FoundSheet[];
   readonly submissions: readonly SubmissionInfo[];
+  /** Sheets not read as data, and why (each also an information issue). */
+  readonly skippedSheets: readonly SkippedSheet[];
+  /**
+   * Rows skipped as not data, one entry per kind and sheet (each also an information issue). Filled
+   * as the rows are read, so complete once the records were made (after `readWorkbooks` returns).
+   */
+  readonly skippedRows: readonly SkippedRows[];
   /**
    * Why the input cannot be used at all (no Villages sheet, a file with no standard sheet, a
    * required column missing), as one line in both languages; null when a summary can be made.
@@ -55,49 +70,94 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
   const targets: TargetRecord[] = [];
   const expectedUnits: ExpectedUnitRecord[] = [];
   let unusable: Message | null = null;
+  const skippedSheets: SkippedSheet[] = [];
+  const skippedRows: SkippedRows[] = [];
   const submissions = findSubmissions(workbooks, issues);
 
+  const judged: SheetJudgement[] = [];
   workbooks.forEach((workbook, w) => {
     if (!submissions[w].used) return;
-    let found = 0;
+    const judgements: SheetJudgement[] = [];
     for (const grid of workbook.sheets) {
+      // The manifest and the report sheets the add-in marked are the product's own: no word about them.
       if (grid.name === submissions[w].manifestSheet || grid.report) continue;
-      const header = findHeaderRow(grid, SHEET_SPECS);
-      if (!header) continue;
+      const judgement = judgeSheet(grid);
+      if (judgement) judgements.push(judgement);
+    }
+    judged.push(...judgements);
+    // Hidden sheets are read only when no visible sheet of their kind qualifies.
+    const visibleKinds = new Map<SheetKind, string[]>();
+    for (const j of judgements) {
+      if (j.why || !j.visible) continue;
+      const kind = j.header!.spec.kind;
+      visibleKinds.set(kind, [...(visibleKinds.get(kind) ?? []), j.grid.name]);
+    }
+    let found = 0;
+    const notes: Issue[] = [];
+    const notedSheets: string[] = [];
+    for (const j of judgements) {
+      const grid = j.grid;
+      // At the sheet's first cell: a place to go to (the data-check sheet links it), not a problem cell.
+      const place = {
+        file: workbook.file,
+        sheet: grid.name,
+        cell: a1(excelRowOf(grid, 0), excelColumnOf(grid, 0)),
+      };
+      if (j.why) {
+        notes.push(issue("sheet-skipped", place, { sheet: grid.name, why: j.why }));
+        notedSheets.push(grid.name);
+        continue;
+      }
+      const header = j.header!;
+      const kind = header.spec.kind;
+      if (!j.visible) {
+        const read = visibleKinds.get(kind);
+        if (read) {
+          notes.push(issue("sheet-skipped", place, { sheet: grid.name, why: WHY.hidden(kind, read) }));
+          notedSheets.push(grid.name);
+          continue;
+        }
+        const name = KIND_NAMES[kind];
+        issues.push(issue("hidden-sheet-read", place, { sheet: grid.name, kind: name.vi, kindEn: name.en }));
+      }
       found++;
-      const read: SheetRead = readSheet(workbook.file, grid, header, issues);
+      const read: SheetRead = readSheet(workbook.file, grid, header, issues, skippedRows);
       sheets.push({
         file: workbook.file,
         sheet: grid.name,
-        kind: header.spec.kind,
+        kind,
         headerRow: read.headerRow,
         usable: read.usable,
       });
-      if (!read.usable) {
-        const missing = issues.find(
-          (i) => i.code === "missing-column" && i.sheet === grid.name && i.file === workbook.file,
-        );
-        unusable ??= missing ? withFile(workbook.file, missing.message) : null;
-        continue;
-      }
       // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
-      if (header.spec.kind === "villages") append(villages, villageRecords(read, issues));
-      else if (header.spec.kind === "officeHolders") append(officeHolders, officeHolderRecords(read, issues));
-      else if (header.spec.kind === "targets") append(targets, targetRecords(read, issues));
+      if (kind === "villages") append(villages, villageRecords(read, issues));
+      else if (kind === "officeHolders") append(officeHolders, officeHolderRecords(read, issues));
+      else if (kind === "targets") append(targets, targetRecords(read, issues));
       else append(expectedUnits, expectedUnitRecords(read, issues));
     }
+    let explained: string | null = null;
     if (found === 0) {
-      const place = { file: workbook.file, sheet: "", cell: "" };
-      const noSheet = issue("no-standard-sheet", place, { file: workbook.file });
-      issues.push(noSheet);
-      unusable ??= noSheet.message;
+      const why = explainUnusable(workbook.file, judgements, sheets, issues);
+      unusable ??= why.message;
+      explained = why.sheet;
+    }
+    for (let k = 0; k < notes.length; k++) {
+      if (notedSheets[k] === explained) continue;
+      issues.push(notes[k]);
+      skippedSheets.push({ file: workbook.file, sheet: notedSheets[k], why: notes[k].message });
     }
   });
   if (!unusable && !sheets.some((s) => s.kind === "villages")) {
     const file = workbooks.map((w) => w.file).join(", ");
-    const noVillages = issue("no-standard-sheet", { file, sheet: "", cell: "" }, { file });
-    issues.push(noVillages);
-    unusable = noVillages.message;
+    const why = explainUnusable(file, judged, sheets, issues);
+    unusable = why.message;
+    if (why.sheet !== null) {
+      // That sheet's information line is replaced by the error that names it.
+      const k = issues.findIndex((i) => i.code === "sheet-skipped" && i.sheet === why.sheet);
+      if (k >= 0) issues.splice(k, 1);
+      const s = skippedSheets.findIndex((i) => i.sheet === why.sheet);
+      if (s >= 0) skippedSheets.splice(s, 1);
+    }
   }
 
   const generatedAt = new Map(submissions.map((s) => [s.file, s.manifest?.generatedAt ?? ""]));
@@ -108,16 +168,59 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
     dataset: { villages: uniqueVillages, officeHolders, targets: uniqueTargets, expectedUnits, issues },
     sheets,
     submissions,
+    skippedSheets,
+    skippedRows,
     unusable,
   };
 }
 
-function append<T>(target: T[], items: readonly T[]): void {
-  for (const item of items) target.push(item);
+/**
+ * Nothing qualifies as a Villages sheet: names the sheet that came nearest and what it lacks, in the
+ * words the clerk sees. A list that lacks required columns gets one "missing-column" error per
+ * column (add them to its header row); a summary or tally table is never advised to grow columns:
+ * the message says a list of villages is needed. Returns the message and the sheet it names.
+ */
+function explainUnusable(
+  file: string,
+  judgements: readonly SheetJudgement[],
+  sheets: FoundSheet[],
+  issues: Issue[],
+): { message: Message; sheet: string | null } {
+  const nearest = nearestVillagesSheet(judgements);
+  const whole = { file, sheet: "", cell: "" };
+  if (nearest && nearest.summary) {
+    const found = issue("no-standard-sheet", whole, { file, best: nearest.grid.name, summary: true });
+    issues.push(found);
+    return { message: found.message, sheet: nearest.grid.name };
+  }
+  if (nearest && nearest.missing.length > 0) {
+    const { grid, header, missing } = nearest;
+    const headerRow = excelRowOf(grid, header.rowIndex);
+    for (const column of missing) {
+      issues.push(
+        issue(
+          "missing-column",
+          { file: whole.file, sheet: grid.name, cell: a1(headerRow, excelColumnOf(grid, 0)) },
+          { column: column.vi, columnEn: column.en, sheet: grid.name },
+        ),
+      );
+    }
+    sheets.push({ file, sheet: grid.name, kind: "villages", headerRow, usable: false });
+    const message = issue("no-standard-sheet", whole, {
+      file,
+      best: grid.name,
+      lacks: missing.map((c) => `“${c.vi}”`).join(", "),
+      lacksEn: missing.map((c) => `“${c.en}”`).join(", "),
+    }).message;
+    return { message, sheet: grid.name };
+  }
+  const noSheet = issue("no-standard-sheet", whole, { file });
+  issues.push(noSheet);
+  return { message: noSheet.message, sheet: null };
 }
 
-function withFile(file: string, message: Message): Message {
-  return file ? { vi: `${file}: ${message.vi}`, en: `${file}: ${message.en}` } : message;
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 /** The identity of a village: its province, district, commune and own name, normalised. */

@@ -64,7 +64,7 @@ export function dataCheckReport(
   const top = writeDocumentHeader(b, settings, labels, "dataCheck", blocks);
   const headerBottom = writeTableHeader(b, top, header, widths);
   const bodyTop = headerBottom + 1;
-  const severity = { error: L.error, warning: L.warning };
+  const severity = { error: L.error, warning: L.warning, info: L.info };
   issues.forEach((issue, k) => {
     const lines = Math.max(
       wrappedLines(issue.message[settings.language], widths[5]),

@@ -105,7 +105,12 @@ function SeverityList({
   const styles = useStyles();
   const [page, setPage] = React.useState(0);
   const shown = pageOf(group.issues, page, ISSUES_PER_PAGE);
-  const heading = group.severity === "error" ? T.errorHeading : T.warningHeading;
+  const heading =
+    group.severity === "error"
+      ? T.errorHeading
+      : group.severity === "warning"
+        ? T.warningHeading
+        : T.infoHeading;
   const headingId = React.useId();
   return (
     <section aria-labelledby={headingId}>

@@ -1,0 +1,354 @@
+import { isBlank, type CellValue } from "../cells";
+import type { SheetGrid } from "../grid";
+import type { SkippedRowKind } from "../issues";
+import { collapseSpaces, foldKey } from "../text/normalize";
+import type { HeaderRow } from "./headers";
+
+/**
+ * What a row under the header is. Only "data" rows are read; "blank" rows are skipped without a
+ * word; the other kinds are skipped and listed (one information line per kind and sheet).
+ *
+ * - "header": the header row (or its group row) repeated in the body, as when printed pages are
+ *   copied together;
+ * - "numbering": a row of column numbers, `1 2 3 …`, `(1) (2) (3) …`, `A B 1 2 …`;
+ * - "heading": a commune or group heading ("Xã Yên Lỗ", "I. XÃ YÊN LỖ"), merged across or not;
+ * - "total": a subtotal or total ("Cộng xã Yên Lỗ", "Cộng", "Tổng cộng (6 thôn)", "Toàn huyện",
+ *   "Tổng số thôn", a pivot table's "Yên Lỗ Total");
+ * - "note": a note or caption merged across the table, a "Ghi chú: …" line, a sample row ("Ví dụ").
+ */
+export type RowKind = "data" | "blank" | SkippedRowKind;
+
+/** Unit words a total or heading names after "Cộng" / "Toàn" / the numbering (folded, one word each). */
+const UNIT_WORDS = new Set([
+  "xa",
+  "phuong",
+  "thitran",
+  "dackhu",
+  "huyen",
+  "quan",
+  "thixa",
+  "thanhpho",
+  "tinh",
+  "tp",
+  "thon",
+  "ban",
+  "khoi",
+  "khoipho",
+  "khupho",
+  "to",
+  "todanpho",
+  "xom",
+  "ap",
+  "lang",
+  "chibo",
+  "donvi",
+  "dangbo",
+]);
+/** Two-word unit names, folded and joined ("thị trấn" → "thitran"). */
+const UNIT_PAIRS = new Set([
+  "thitran",
+  "dackhu",
+  "thixa",
+  "thanhpho",
+  "khoipho",
+  "khupho",
+  "chibo",
+  "donvi",
+  "dangbo",
+]);
+/** Units a heading may name that are communes: such a heading supplies the commune of the rows under it. */
+const COMMUNE_WORDS = new Set(["xa", "phuong", "thitran", "dackhu"]);
+/** Units an unnumbered heading may name (a commune or above; "Xóm Bãi" alone is a village, not a heading). */
+const HEADING_WORDS = new Set([...COMMUNE_WORDS, "huyen", "quan", "thixa", "thanhpho", "tinh", "tp"]);
+/** Whole-cell totals ("Tổng cộng", "Cộng", "Total"); parenthesised parts dropped first. */
+const TOTAL_TEXTS = new Set(["tong", "cong", "tongcong", "tongso", "total", "grandtotal", "tongcuoi", "sum"]);
+/** First words of notes and sample rows. */
+const NOTE_STARTS = ["ghichu", "chuthich", "luuy", "nguon", "vidu", "vd", "mau", "example", "sample", "note"];
+
+/** Words of a text, folded (no case, no diacritics, đ → d), parenthesised parts dropped. */
+function foldedWords(text: string): string[] {
+  const words: string[] = [];
+  for (const w of collapseSpaces(text.replace(/\([^)]*\)/g, " ")).split(" ")) {
+    const k = foldKey(w);
+    if (k) words.push(k);
+  }
+  return words;
+}
+
+/** Joins a two-word unit name at `i` ("thi", "tran" → "thitran"); returns the word and the next index. */
+function unitWordAt(words: readonly string[], i: number): { word: string; next: number } | null {
+  if (i >= words.length) return null;
+  const pair = i + 1 < words.length ? words[i] + words[i + 1] : "";
+  if (UNIT_PAIRS.has(pair)) return { word: pair, next: i + 2 };
+  return UNIT_WORDS.has(words[i]) ? { word: words[i], next: i + 1 } : null;
+}
+
+/** An "o" of any tone and case (Cộng, Tổng, Toàn, Total), precomposed or plain. */
+function isAnyO(c: number): boolean {
+  return (
+    c === 111 ||
+    c === 79 ||
+    (c >= 0xd2 && c <= 0xd6) ||
+    (c >= 0xf2 && c <= 0xf6) ||
+    (c >= 0x1ecc && c <= 0x1ee3)
+  );
+}
+
+/**
+ * A quick test that rules out almost every cell before folding: a total begins with "Co", "To" (an
+ * o of any tone: Cộng, Tổng, Toàn, Total), "Gr" (Grand total) or "Su" (Sum), or ends with "Total"
+ * (a pivot table's subtotal). Names such as "Trần", "Tuấn", "Lạng Sơn" stop at their first letters.
+ */
+function mayBeTotal(text: string): boolean {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  const first = text.charCodeAt(i) | 32;
+  const second = text.charCodeAt(i + 1);
+  if ((first === 99 || first === 116) && isAnyO(second)) return true;
+  if (first === 103 && (second | 32) === 114) return true;
+  if (first === 115 && (second | 32) === 117) return true;
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  return (
+    end >= 5 && (text.charCodeAt(end - 1) | 32) === 108 && text.slice(end - 4, end).toLowerCase() === "otal"
+  );
+}
+
+/** First words a total may begin with, folded ("Tổng cộng", "Cộng xã …", "Toàn huyện", "Grand Total", "Sum"). */
+const FIRST_WORDS = new Set(["tong", "cong", "toan", "total", "grand", "sum", "tongcong", "tongso"]);
+
+/** The text up to its first space (leading spaces skipped). */
+function firstWord(text: string): string {
+  const t = text.trimStart();
+  const space = t.indexOf(" ");
+  return space < 0 ? t : t.slice(0, space);
+}
+
+function endsWithTotal(text: string): boolean {
+  return text.trimEnd().toLowerCase().endsWith("total");
+}
+
+/** True when the text labels a subtotal or total row. "Cộng Hòa" (a name) is not one; "Cộng xã Cộng Hòa" is. */
+export function isTotalLabel(text: string): boolean {
+  if (!mayBeTotal(text)) return false;
+  if (!FIRST_WORDS.has(foldKey(firstWord(text))) && !endsWithTotal(text)) return false;
+  const words = foldedWords(text);
+  if (words.length === 0) return false;
+  if (TOTAL_TEXTS.has(words.join(""))) return true;
+  // A pivot table's "Yên Lỗ Total"; not "… Tổng", which ends people's names ("Tô Văn Tổng").
+  if (words.length >= 2 && words[words.length - 1] === "total") return true;
+  let i = 0;
+  if (words[0] === "tong" && words[1] === "cong") i = 2;
+  else if (words[0] === "tong" && words[1] === "so") i = 2;
+  else if (words[0] === "tong" || words[0] === "cong") i = 1;
+  if (words[i] === "toan") i++;
+  else if (i === 0) return false;
+  return unitWordAt(words, i) !== null;
+}
+
+/** Leading numbering of a heading: "I.", "II -", "1.", "A)", "2/". */
+const HEADING_NUMBER = /^\s*(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])\s*[.)/\-–:]\s*/;
+
+/**
+ * When the text is a heading ("Xã Yên Lỗ", "I. XÃ YÊN LỖ", "Huyện Bình Gia"): the commune it names
+ * ("Xã Yên Lỗ"; null for a heading that names no commune). Undefined when it is not a heading.
+ */
+export function headingOf(text: string): { commune: string | null } | undefined {
+  const numbered = HEADING_NUMBER.exec(text);
+  const rest = numbered ? text.slice(numbered[0].length) : text;
+  const words = foldedWords(rest);
+  const unit = unitWordAt(words, 0);
+  if (!unit || unit.next >= words.length || (!numbered && !HEADING_WORDS.has(unit.word))) {
+    return numbered && words.length > 0 ? { commune: null } : undefined;
+  }
+  if (!COMMUNE_WORDS.has(unit.word)) return { commune: null };
+  return { commune: titleCase(collapseSpaces(rest.replace(/[:.]\s*$/, ""))) };
+}
+
+/** "XÃ YÊN LỖ" → "Xã Yên Lỗ"; text already in mixed case is kept. */
+function titleCase(text: string): string {
+  if (text !== text.toUpperCase()) return text;
+  return text
+    .toLowerCase()
+    .split(" ")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
+}
+
+function isNoteText(text: string): boolean {
+  const key = foldKey(text);
+  return NOTE_STARTS.some((w) => key.startsWith(w)) || text.trimStart().startsWith("*") || key.length > 60;
+}
+
+/** The numbering-row token of a cell: a number 1–99, "(n)", or one capital letter; null otherwise. */
+function numberingToken(v: CellValue): number | "letter" | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v < 100 ? v : null;
+  if (typeof v !== "string" || v.length > 8) return null;
+  const text = v.trim();
+  const m = /^\(?(\d{1,2})\)?$/.exec(text);
+  if (m) return Number(m[1]);
+  return /^\(?[A-Z]\)?$/.test(text) ? "letter" : null;
+}
+
+/**
+ * Classifies the rows under one sheet's header. Built once per sheet; `classify` does one pass over
+ * the row's cells up to the last read column, with quick first-character tests before any folding.
+ */
+export class RowClassifier {
+  /** Last column index read. */
+  private readonly last: number;
+  /** Trimmed texts of the header's rows (and the row above a one-row header), by column. */
+  private readonly headerTexts: (string | undefined)[][] = [];
+  /** Rows whose only content is one cell merged across two read columns or more. */
+  private readonly merged: Set<number> | null;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    header: HeaderRow,
+    indexes: readonly { index: number }[],
+  ) {
+    let last = 0;
+    for (const { index } of indexes) if (index > last) last = index;
+    this.last = last;
+    const top = header.topIndex === header.rowIndex ? header.rowIndex - 1 : header.topIndex;
+    for (let r = Math.max(0, top); r <= header.rowIndex; r++) {
+      const texts: (string | undefined)[] = [];
+      const row = grid.rows[r] ?? [];
+      for (let c = 0; c <= last && c < row.length; c++) {
+        const v = row[c];
+        texts.push(typeof v === "string" && !isBlank(v) ? v.trim() : undefined);
+      }
+      this.headerTexts.push(texts);
+    }
+    this.merged = mergedCaptionRows(grid, header.rowIndex, indexes);
+  }
+
+  classify(r: number): RowKind {
+    const row = this.grid.rows[r];
+    if (!row || row.length === 0) return "blank";
+    const end = Math.min(row.length - 1, this.last);
+    let nonBlank = 0;
+    let headerCells = 0;
+    let numbering = true;
+    let tokens = 0;
+    let previous = 0;
+    let only: string | null = null;
+    let ordinalFirst = false;
+    for (let c = 0; c <= end; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+      nonBlank++;
+      if (nonBlank === 1) ordinalFirst = isOrdinal(v);
+      if (numbering) {
+        const token = numberingToken(v);
+        if (token === null || (token === "letter" && previous > 0)) numbering = false;
+        else if (token !== "letter") {
+          if (token <= previous) numbering = false;
+          previous = token;
+        }
+        tokens++;
+      }
+      if (typeof v !== "string") continue;
+      if (this.isHeaderText(v, c)) headerCells++;
+      if (isTotalLabel(v)) return "total";
+      // The one text of the row, also after an ordinal ("II" | "XÃ TÂN VĂN").
+      only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
+    }
+    if (nonBlank === 0) return "blank";
+    if (numbering && tokens >= 3 && previous > 0) return "numbering";
+    if (headerCells === nonBlank) return "header";
+    if (only !== null && (nonBlank === 1 || (nonBlank === 2 && ordinalFirst))) {
+      const text = only;
+      if (this.merged?.has(r)) return headingOf(text) || ordinalFirst ? "heading" : "note";
+      if (headingOf(text)) return "heading";
+      if (isNoteText(text)) return "note";
+      return "data";
+    }
+    // A sample row on an instructions sheet, or a note with figures: judged by its first cell.
+    const first = firstText(row, end);
+    if (first !== null && isSampleStart(first)) return "note";
+    return "data";
+  }
+
+  /** The commune a heading row names ("Xã Yên Lỗ"), or null. */
+  headingCommune(r: number): string | null {
+    const row = this.grid.rows[r] ?? [];
+    const text = firstText(row, this.last);
+    return text === null ? null : (headingOf(text)?.commune ?? null);
+  }
+
+  private isHeaderText(v: string, c: number): boolean {
+    for (const texts of this.headerTexts) {
+      const h = texts[c];
+      if (h === undefined) continue;
+      if (v.length === h.length) {
+        // Case aside ("THÔN" for "Thôn"), compared only when the first letters agree.
+        if (
+          v === h ||
+          ((v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) && v.toLowerCase() === h.toLowerCase())
+        )
+          return true;
+      } else if ((v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) && v.trim() === h) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+function firstText(row: readonly CellValue[], end: number): string | null {
+  for (let c = 0; c <= end && c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === "string" && !isBlank(v)) return v;
+    if (v !== null && v !== undefined && !(typeof v === "string")) return null;
+  }
+  return null;
+}
+
+/** An ordinal of a heading in the STT column: "I", "II.", "1", "A", "(2)". */
+function isOrdinal(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v >= 0 && v < 1000;
+  return (
+    typeof v === "string" && v.length <= 8 && /^\s*\(?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])\)?[.)]?\s*$/.test(v)
+  );
+}
+
+/** "Ví dụ", "VD:", "Mẫu", "(ví dụ)" as the first cell: a sample row, not data. */
+function isSampleStart(text: string): boolean {
+  // Sample labels are short; names and places in the first column are let through without folding.
+  if (text.length > 12) return false;
+  const c = text.trimStart().charCodeAt(0) | 32;
+  if (c !== 118 && c !== 109 && c !== 40 && c !== 101 && c !== 115) return false; // v m ( e s
+  const key = foldKey(text);
+  return (
+    key.startsWith("vidu") ||
+    key === "vd" ||
+    key === "mau" ||
+    key.startsWith("example") ||
+    key.startsWith("sample")
+  );
+}
+
+/**
+ * Rows whose only content is one cell merged across two read columns or more (a group heading such
+ * as "I. XÃ YÊN LỖ", a note under the data): grid row indexes. Null when none.
+ */
+function mergedCaptionRows(
+  grid: SheetGrid,
+  headerIndex: number,
+  indexes: readonly { index: number }[],
+): Set<number> | null {
+  if (!grid.merges || grid.merges.length === 0) return null;
+  const firstRow = grid.firstRow ?? 1;
+  const firstColumn = grid.firstColumn ?? 1;
+  let captions: Set<number> | null = null;
+  for (const m of grid.merges) {
+    const r = m.top - firstRow;
+    if (m.bottom !== m.top || r <= headerIndex) continue;
+    const left = m.left - firstColumn;
+    const right = m.right - firstColumn;
+    const inside = indexes.filter(({ index }) => index >= left && index <= right).length;
+    if (inside >= 2) (captions ??= new Set()).add(r);
+  }
+  return captions;
+}

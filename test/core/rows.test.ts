@@ -1,0 +1,51 @@
+import { headingOf, isTotalLabel } from "../../src/core/read/rows";
+
+describe("row labels (src/core/read/rows.ts)", () => {
+  it.each([
+    "Tổng cộng",
+    "Tổng cộng (6 thôn)",
+    "TỔNG CỘNG",
+    "Cộng",
+    "Tổng",
+    "Cộng xã Yên Lỗ",
+    "Cộng xã Cộng Hòa",
+    "Cộng toàn xã",
+    "Toàn huyện",
+    "Toàn tỉnh",
+    "Tổng số thôn",
+    "Tổng số",
+    "Total",
+    "Grand Total",
+    "Yên Lỗ Total",
+    "Tổng Cuối",
+  ])("“%s” labels a subtotal or total", (text) => {
+    expect(isTotalLabel(text)).toBe(true);
+  });
+
+  it.each([
+    "Cộng Hòa",
+    "Tô Văn Tổng",
+    "Tổng Văn Lâm",
+    "Tổ dân phố 1",
+    "Toàn Thắng",
+    "Tân Văn",
+    "Lạng Sơn",
+    "Thôn Cộng Hòa",
+    "Gia Cát",
+    "Số đảng viên",
+  ])("“%s” is a name, not a total", (text) => {
+    expect(isTotalLabel(text)).toBe(false);
+  });
+
+  it("reads commune headings, numbered or not, and gives their commune", () => {
+    expect(headingOf("Xã Yên Lỗ")).toEqual({ commune: "Xã Yên Lỗ" });
+    expect(headingOf("I. XÃ YÊN LỖ")).toEqual({ commune: "Xã Yên Lỗ" });
+    expect(headingOf("2. Phường Hoàng Văn Thụ")).toEqual({ commune: "Phường Hoàng Văn Thụ" });
+    expect(headingOf("THỊ TRẤN BÌNH GIA")).toEqual({ commune: "Thị Trấn Bình Gia" });
+    expect(headingOf("Huyện Bình Gia")).toEqual({ commune: null });
+    expect(headingOf("II. Nhóm thôn vùng cao")).toEqual({ commune: null });
+    expect(headingOf("Xóm Bãi")).toBeUndefined();
+    expect(headingOf("Pò Mầm")).toBeUndefined();
+    expect(headingOf("Xã")).toBeUndefined();
+  });
+});
