@@ -180,6 +180,8 @@ export const CLERK_TEXT_CASES: readonly CaseDefinition[] = [
   kiemCase("head-bt-kiem", "BT kiêm"),
   kiemCase("head-bi-thu-kiem-nhiem-in-brackets", "(Bí thư kiêm nhiệm)"),
   kiemCase("head-bi-thu-kiem", "Bí thư kiêm"),
+  kiemCase("head-dong-chi-bi-thu", "Đồng chí Bí thư"),
+  kiemCase("head-bt-alone", "BT"),
   {
     name: "ditto-marks",
     inputs: [

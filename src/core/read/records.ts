@@ -14,7 +14,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isTargetInRange, parseComparator, parseTarget, parseTargetText } from "../targets";
 import { displayName, foldKey } from "../text/normalize";
-import { isDitto, isSecretaryAlsoNote } from "../text/personName";
+import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { ReadRow, SheetRead } from "./readSheet";
 
@@ -132,12 +132,12 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     let secretary = secretaryText;
     let head = headText;
     if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
-    if (head !== null && isSecretaryAlsoNote(head)) {
+    if (head !== null && isSecretaryReference(head)) {
       head = secretary;
       if (secretary === null) consolidatedFlag ??= true;
     }
     const frontHead =
-      frontHeadText !== null && isSecretaryAlsoNote(frontHeadText) ? secretary : frontHeadText;
+      frontHeadText !== null && isSecretaryReference(frontHeadText) ? secretary : frontHeadText;
     out.push({
       province,
       district,

@@ -85,3 +85,14 @@ export function isSecretaryAlsoNote(text: string): boolean {
     foldKey(text),
   );
 }
+
+/**
+ * What a head or front-head cell may hold to say "the secretary": a "kiêm" note, or the
+ * secretary's title alone ("Bí thư", "BT", "Bí thư chi bộ", "Đồng chí Bí thư", "Đ/c BT"). No one
+ * is named "Bí thư", so a title there is never a name. Not for the secretary column itself.
+ */
+export function isSecretaryReference(text: string): boolean {
+  if (isSecretaryAlsoNote(text)) return true;
+  if (text.length > 40) return false;
+  return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)$/.test(foldKey(text));
+}
