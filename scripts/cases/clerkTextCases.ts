@@ -183,6 +183,23 @@ export const CLERK_TEXT_CASES: readonly CaseDefinition[] = [
   kiemCase("head-dong-chi-bi-thu", "Đồng chí Bí thư"),
   kiemCase("head-bt-alone", "BT"),
   {
+    name: "head-x-is-not-a-name",
+    inputs: [
+      workbook(
+        sheet("Thôn", V, [
+          bg("Yên Lỗ", "Pò Mầm", "Hoàng Văn Tuấn", "x", ""),
+          bg("Yên Lỗ", "Khuổi Mè", "Nông Văn Hải", "Lương Văn Sơn", ""),
+        ]),
+      ),
+    ],
+    expected: {
+      description:
+        "“x” in the head column is no one's name: Pò Mầm's status is unknown and reported (not silently “not consolidated” against a person called “x”).",
+      issues: [["consolidation-unknown", "warning", "Thôn", "D2"]],
+      counts: { villages: 2, consolidated: 0, unknownStatus: 1 },
+    },
+  },
+  {
     name: "ditto-marks",
     inputs: [
       workbook(

@@ -130,7 +130,10 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
     let consolidatedFlag = flag(v.consolidated);
     let secretary = secretaryText;
-    let head = headText;
+    // A head of one letter or none ("x", "-", "?") is no name: read as blank, so the village's
+    // status comes from the flag or the office-holders, or is reported as unknown, never silently
+    // "not consolidated" against a person called "x".
+    let head = headText !== null && !/\p{L}{2}/u.test(headText) ? null : headText;
     if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
     if (head !== null && isSecretaryReference(head)) {
       head = secretary;
