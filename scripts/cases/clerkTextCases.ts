@@ -180,6 +180,25 @@ export const CLERK_TEXT_CASES: readonly CaseDefinition[] = [
   kiemCase("head-bt-kiem", "BT kiêm"),
   kiemCase("head-bi-thu-kiem-nhiem-in-brackets", "(Bí thư kiêm nhiệm)"),
   kiemCase("head-bi-thu-kiem", "Bí thư kiêm"),
+  kiemCase("head-dong-chi-bi-thu", "Đồng chí Bí thư"),
+  kiemCase("head-bt-alone", "BT"),
+  {
+    name: "head-x-is-not-a-name",
+    inputs: [
+      workbook(
+        sheet("Thôn", V, [
+          bg("Yên Lỗ", "Pò Mầm", "Hoàng Văn Tuấn", "x", ""),
+          bg("Yên Lỗ", "Khuổi Mè", "Nông Văn Hải", "Lương Văn Sơn", ""),
+        ]),
+      ),
+    ],
+    expected: {
+      description:
+        "“x” in the head column is no one's name: Pò Mầm's status is unknown and reported (not silently “not consolidated” against a person called “x”).",
+      issues: [["consolidation-unknown", "warning", "Thôn", "D2"]],
+      counts: { villages: 2, consolidated: 0, unknownStatus: 1 },
+    },
+  },
   {
     name: "ditto-marks",
     inputs: [
@@ -246,6 +265,46 @@ export const CLERK_TEXT_CASES: readonly CaseDefinition[] = [
         "“Hoang Van D” and “Hoàng Văn D” differ only in diacritics: probably one person, counted as consolidated, with a warning at the head's cell saying so.",
       issues: [["names-differ-in-diacritics", "warning", "Thôn", "F2", "Hoang Van D", "Hoàng Văn D"]],
       counts: { villages: 2, consolidated: 1, unknownStatus: 0 },
+    },
+  },
+
+  {
+    name: "names-differ-in-marks",
+    inputs: [
+      workbook(
+        sheet("Thôn", V, [
+          bg("Yên Lỗ", "Pò Mầm", "Nguyễn Thị Hòa", "Nguyễn Thị Hoa", ""),
+          bg("Yên Lỗ", "Khuổi Mè", "Hoàng Văn Đức", "Hoàng Văn Dục", ""),
+          bg("Yên Lỗ", "Nà Pàn", "Hoang Van Duc", "Hoàng Văn Đức", ""),
+        ]),
+      ),
+    ],
+    expected: {
+      description:
+        "Names both typed with diacritics that differ (“Hòa” / “Hoa”, “Đức” / “Dục”) are different names: two people, counted as not consolidated, with a warning at the head's cell; only a name typed with no diacritics at all (“Hoang Van Duc”) is probably the same person.",
+      issues: [
+        ["names-differ-in-marks", "warning", "Thôn", "F2", "Nguyễn Thị Hòa", "Nguyễn Thị Hoa"],
+        ["names-differ-in-marks", "warning", "Thôn", "F3", "Hoàng Văn Đức", "Hoàng Văn Dục"],
+        ["names-differ-in-diacritics", "warning", "Thôn", "F4", "Hoang Van Duc", "Hoàng Văn Đức"],
+      ],
+      counts: { villages: 3, consolidated: 1, unknownStatus: 0 },
+    },
+  },
+  {
+    name: "honorific-without-space",
+    inputs: [
+      workbook(
+        sheet("Thôn", V, [
+          bg("Yên Lỗ", "Pò Mầm", "Đ/cHoàng Văn E", "Hoàng Văn E", ""),
+          bg("Yên Lỗ", "Khuổi Mè", "Nông Văn Hải", "đ.cNông Văn Hải", ""),
+        ]),
+      ),
+    ],
+    expected: {
+      description:
+        "“Đ/c” or “đ.c” typed with no space before the name (“Đ/cHoàng Văn E”) is still a form of address: both villages are consolidated, without any issue.",
+      issues: [],
+      counts: { villages: 2, consolidated: 2, unknownStatus: 0 },
     },
   },
 

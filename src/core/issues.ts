@@ -376,6 +376,13 @@ export const ISSUE_CATALOGUE = {
       en: `Secretary ${q(p.secretary)} and head ${q(p.head)} differ only in diacritics: probably one person; counted as the secretary also being the head. Make them the same.`,
     }),
   },
+  "names-differ-in-marks": {
+    severity: "warning",
+    message: (p: { secretary: string; head: string }): Message => ({
+      vi: `Bí thư ${q(p.secretary)} và trưởng thôn ${q(p.head)} có dấu khác nhau: có lẽ là hai người khác nhau; được tính là không kiêm nhiệm. Nếu là một người, hãy sửa cho thống nhất.`,
+      en: `Secretary ${q(p.secretary)} and head ${q(p.head)} are typed with different diacritics: probably two different people; counted as not consolidated. If they are one person, make them the same.`,
+    }),
+  },
   "year-from-date": {
     severity: "warning",
     message: (p: { text: string; year: number }): Message => ({

@@ -188,6 +188,27 @@ describe("invisible characters", () => {
     expect(hasInvisible("Hoàng Văn Tuấn")).toBe(false);
   });
 
+  it("fillers, tag characters and supplementary variation selectors are removed, pairs whole", () => {
+    for (const code of [
+      0x115f, 0x1160, 0x17b4, 0x17b5, 0x3164, 0xffa0, 0xe0001, 0xe0041, 0xe007f, 0xe0100, 0xe01ef,
+    ]) {
+      const dirty = `Hoàng${String.fromCodePoint(code)} Văn Tuấn`;
+      expect(hasInvisible(dirty)).toBe(true);
+      expect(removeInvisible(dirty)).toBe("Hoàng Văn Tuấn");
+    }
+    // Other characters beyond the BMP are kept (an emoji, a rare Han character).
+    expect(removeInvisible("Tuấn 😀 𠀋")).toBe("Tuấn 😀 𠀋");
+  });
+
+  it("a sheet whose only unusual character is a tag character is cleaned", () => {
+    const tagged = `Hoàng Văn Tuấn${String.fromCodePoint(0xe0020)}`;
+    const wb = workbook("a.xlsx", {
+      Thôn: [VILLAGE_HEADER, [1, "Lang Son", "Binh Gia", "Yen Lo", "Po Mam", tagged]],
+    });
+    const out = cleanWorkbooks([wb], []);
+    expect(out[0].sheets[0].rows[1][5]).toBe("Hoàng Văn Tuấn");
+  });
+
   it("a clean workbook is returned as it is (no copy)", () => {
     const wb = workbook("a.xlsx", {
       Thôn: [VILLAGE_HEADER, [1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm"]],

@@ -69,7 +69,7 @@ function scanText(text: string): number {
         if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
       }
       if (c === 0xad) found |= INVISIBLE;
-    } else if (c === 0x34f || c === 0x61c || c === 0x180e || (c >= 0x200b && isInvisibleCode(c))) {
+    } else if (c === 0x34f || c === 0x61c || (c >= 0x115f && isInvisibleCode(c))) {
       found |= INVISIBLE;
     } else found |= UNICODE;
   }

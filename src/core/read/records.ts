@@ -14,7 +14,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isTargetInRange, parseComparator, parseTarget, parseTargetText } from "../targets";
 import { displayName, foldKey } from "../text/normalize";
-import { isDitto, isSecretaryAlsoNote } from "../text/personName";
+import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { ReadRow, SheetRead } from "./readSheet";
 
@@ -130,14 +130,17 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
     let consolidatedFlag = flag(v.consolidated);
     let secretary = secretaryText;
-    let head = headText;
+    // A head of one letter or none ("x", "-", "?") is no name: read as blank, so the village's
+    // status comes from the flag or the office-holders, or is reported as unknown, never silently
+    // "not consolidated" against a person called "x".
+    let head = headText !== null && !/\p{L}{2}/u.test(headText) ? null : headText;
     if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
-    if (head !== null && isSecretaryAlsoNote(head)) {
+    if (head !== null && isSecretaryReference(head)) {
       head = secretary;
       if (secretary === null) consolidatedFlag ??= true;
     }
     const frontHead =
-      frontHeadText !== null && isSecretaryAlsoNote(frontHeadText) ? secretary : frontHeadText;
+      frontHeadText !== null && isSecretaryReference(frontHeadText) ? secretary : frontHeadText;
     out.push({
       province,
       district,

@@ -179,8 +179,9 @@ function samePerson(a: string | null, b: string | null): NameMatch | null {
  * "Secretary is also head": the explicit flag when filled; otherwise the two names of the Villages
  * sheet; otherwise the office-holders of that village; otherwise unknown (counted as not
  * consolidated, reported). A flag that contradicts the names is a warning, and the flag stands.
- * Names that differ only in diacritics ("Hoang Van D", "Hoàng Văn D") count as one person, with a
- * warning at the head's cell.
+ * Names that differ only in diacritics because one was typed without any ("Hoang Van D", "Hoàng
+ * Văn D") count as one person; names both typed with diacritics that differ ("Nguyễn Thị Hòa",
+ * "Nguyễn Thị Hoa") count as two people. Either way a warning at the head's cell says so.
  */
 function villageStatus(
   v: VillageRecord,
@@ -191,10 +192,17 @@ function villageStatus(
   const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
   const headName = v.head ?? posts?.heads[0]?.name ?? null;
   const match = samePerson(v.secretary, v.head);
-  const byNames = match === null ? null : match !== "different";
-  if (match === "diacritics" && v.consolidatedFlag === null) {
+  const byNames = match === null ? null : match === "same" || match === "diacritics";
+  if ((match === "diacritics" || match === "marks") && v.consolidatedFlag === null) {
     issues.push(
-      issue("names-differ-in-diacritics", placeOf(v, "head"), { secretary: v.secretary!, head: v.head! }),
+      issue(
+        match === "diacritics" ? "names-differ-in-diacritics" : "names-differ-in-marks",
+        placeOf(v, "head"),
+        {
+          secretary: v.secretary!,
+          head: v.head!,
+        },
+      ),
     );
   }
   let consolidated: boolean | null;

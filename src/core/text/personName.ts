@@ -9,12 +9,13 @@ import { foldKey, nameKey } from "./normalize";
 /** Forms of address that precede a name (compared after `foldKey`): comrade, Mr, Mrs, brother, sister. */
 const HONORIFICS = ["đ/c", "đ/ c", "đc", "đ.c", "đồng chí", "ông", "bà", "anh", "chị"];
 const HONORIFIC_PATTERN = new RegExp(
-  `^(?:${HONORIFICS.map((h) => h.replace(/[./]/g, "\\$&").replace(/ /g, "\\s*")).join("|")})(?:\\s+|(?<=[/.])\\s*|:\\s*)`,
+  `^(?:${HONORIFICS.map((h) => h.replace(/[./]/g, "\\$&").replace(/ /g, "\\s*")).join("|")})(?:\\s+|(?<=[/.])\\s*|(?<=[/.]c)(?=\\p{L})|:\\s*)`,
   "iu",
 );
 
 /**
- * The name without a leading form of address: "Đ/c Hoàng Văn E" → "Hoàng Văn E". A name of one
+ * The name without a leading form of address: "Đ/c Hoàng Văn E" → "Hoàng Văn E", also typed with
+ * no space after "Đ/c" or "Đ.c" ("Đ/cHoàng Văn E"). A name of one
  * word after the form of address is kept whole ("Bà Hoa" may be a name).
  */
 export function withoutHonorific(name: string): string {
@@ -50,13 +51,19 @@ export const personLooseKey: (name: string) => string = memoize((name) =>
     .replace(/đ/g, "d"),
 );
 
-/** How two names compare: the same person, probably the same (only diacritics differ), or different. */
-export type NameMatch = "same" | "diacritics" | "different";
+/**
+ * How two names compare: the same person; probably the same ("diacritics": equal without
+ * diacritics and one of them typed with none at all, "Hoang Van D" = "Hoàng Văn D"); probably
+ * different ("marks": both typed with diacritics that differ, "Nguyễn Thị Hòa" ≠ "Nguyễn Thị Hoa",
+ * "Hoàng Văn Đức" ≠ "Hoàng Văn Dục": different names, not a missing-marks typing); or different.
+ */
+export type NameMatch = "same" | "diacritics" | "marks" | "different";
 
 export function compareNames(a: string, b: string): NameMatch {
   if (a === b || personKey(a) === personKey(b)) return "same";
-  const loose = personLooseKey(a);
-  return loose !== "" && loose === personLooseKey(b) ? "diacritics" : "different";
+  const looseA = personLooseKey(a);
+  if (looseA === "" || looseA !== personLooseKey(b)) return "different";
+  return looseA === personKey(a) || looseA === personKey(b) ? "diacritics" : "marks";
 }
 
 /** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
@@ -77,4 +84,15 @@ export function isSecretaryAlsoNote(text: string): boolean {
   return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)?(?:kiem|kn)(?:nhiem)?(?:tt|truongthon|truongban|truongbanctmt|truongbancongtacmattran)?$/.test(
     foldKey(text),
   );
+}
+
+/**
+ * What a head or front-head cell may hold to say "the secretary": a "kiêm" note, or the
+ * secretary's title alone ("Bí thư", "BT", "Bí thư chi bộ", "Đồng chí Bí thư", "Đ/c BT"). No one
+ * is named "Bí thư", so a title there is never a name. Not for the secretary column itself.
+ */
+export function isSecretaryReference(text: string): boolean {
+  if (isSecretaryAlsoNote(text)) return true;
+  if (text.length > 40) return false;
+  return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)$/.test(foldKey(text));
 }
