@@ -95,11 +95,13 @@ const DITTO_COLUMNS = ["province", "district", "commune", "type", "secretary", "
  * "above" for the next row of the sheet.
  */
 function dittoResolver(sheet: SheetRead, issues: Issue[]) {
-  const above = new Map<string, string | null>();
-  return (row: ReadRow, key: (typeof DITTO_COLUMNS)[number]): string | null => {
+  // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
+  const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
+  return (row: ReadRow, index: number): string | null => {
+    const key = DITTO_COLUMNS[index];
     let value = text(row.values[key]);
     if (value !== null && isDitto(value)) {
-      const previous = above.get(key) ?? null;
+      const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
       issues.push(
@@ -109,7 +111,7 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
       );
       value = previous;
     }
-    above.set(key, value);
+    above[index] = value;
     return value;
   };
 }
@@ -119,9 +121,14 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
   const ditto = dittoResolver(sheet, issues);
   for (const row of sheet.rows) {
     const v = row.values;
-    const [province, district, commune, type, secretaryText, headText, frontHeadText] = DITTO_COLUMNS.map(
-      (key) => ditto(row, key),
-    );
+    // In DITTO_COLUMNS order, called one by one (no array per row).
+    const province = ditto(row, 0);
+    const district = ditto(row, 1);
+    const commune = ditto(row, 2);
+    const type = ditto(row, 3);
+    const secretaryText = ditto(row, 4);
+    const headText = ditto(row, 5);
+    const frontHeadText = ditto(row, 6);
     // A ditto mark in a required column with nothing above: the row lacks that value.
     if (province === null || commune === null) continue;
     if (type !== null && !VILLAGE_TYPE_KEYS.has(foldKey(type))) {

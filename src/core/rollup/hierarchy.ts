@@ -36,6 +36,8 @@ export class Hierarchy {
   private readonly provincesWithDistricts = new Set<string>();
   /** Commune ids by province key, district key ("" for none) and commune key. */
   private readonly communeIds = new Map<string, Map<string, Map<string, string>>>();
+  /** The same ids by the names as written (province, district or "", commune): most rows repeat them. */
+  private readonly communeIdsByText = new Map<string, Map<string, Map<string, string>>>();
 
   constructor(private readonly issues: Issue[]) {}
 
@@ -140,6 +142,28 @@ export class Hierarchy {
 
   /** The id of the commune with these names, built once per commune (ids are looked up per row). */
   private communeId(province: string, district: string | null, commune: string): string {
+    // Names as written repeat on every row of a commune: three lookups instead of three unit keys
+    // and three lookups. The id depends only on the three texts, so this cache cannot change it.
+    let byDistrictText = this.communeIdsByText.get(province);
+    if (!byDistrictText) {
+      byDistrictText = new Map();
+      this.communeIdsByText.set(province, byDistrictText);
+    }
+    const districtText = district ?? "";
+    let byCommuneText = byDistrictText.get(districtText);
+    if (!byCommuneText) {
+      byCommuneText = new Map();
+      byDistrictText.set(districtText, byCommuneText);
+    }
+    let known = byCommuneText.get(commune);
+    if (known === undefined) {
+      known = this.communeIdByKeys(province, district, commune);
+      byCommuneText.set(commune, known);
+    }
+    return known;
+  }
+
+  private communeIdByKeys(province: string, district: string | null, commune: string): string {
     const pk = unitKey("province", province);
     const dk = district ? unitKey("district", district) : "";
     const ck = unitKey("commune", commune);

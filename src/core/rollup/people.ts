@@ -46,6 +46,11 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
   const persons: Person[] = [];
   const byCommune = new Map<string, Person[]>();
   const byVillage = new Map<string, Map<string, VillagePosts>>();
+  // Keys of this call's names, each distinct text keyed once: the shared bounded caches of
+  // `personKey` and `nameKey` are emptied when full, and a country's ~300,000 office-holders
+  // carry more distinct names than they hold, so without this most rows would key their name again.
+  const personKeys = new Map<string, string>();
+  const villageKeys = new Map<string, string>();
   holders.forEach((h, i) => {
     const communeId = communeIds[i];
     let person: Person | undefined;
@@ -56,7 +61,12 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       id = h.personId.trim().toUpperCase();
       person = byId.get(id);
     } else {
-      name = personKey(h.fullName);
+      const known = personKeys.get(h.fullName);
+      if (known !== undefined) name = known;
+      else {
+        name = personKey(h.fullName);
+        personKeys.set(h.fullName, name);
+      }
       names = byName.get(communeId);
       if (!names) {
         names = new Map();
@@ -83,7 +93,11 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
         villages = new Map();
         byVillage.set(communeId, villages);
       }
-      const village = nameKey(h.village);
+      let village = villageKeys.get(h.village);
+      if (village === undefined) {
+        village = nameKey(h.village);
+        villageKeys.set(h.village, village);
+      }
       let posts = villages.get(village);
       if (!posts) {
         posts = { secretaries: [], heads: [], frontHeads: [] };
