@@ -144,8 +144,9 @@ describe("targetGap", () => {
 
   it("rejects a target outside 0–100% and an unreadable one", () => {
     expect(expectError(targetGap(0.5, 150), "invalidValue").message.vi).toContain("0–100%");
-    // As in the Targets sheet, a number above 1 is a percent: 1.5 is 1.5%, not 150%.
-    expect(targetGap(0.005, 1.5)).toBe(0.01);
+    // Between 1 and 2 a number is ambiguous (150% or 1.5%?): refused, saying how to write it.
+    expect(expectError(targetGap(0.005, 1.5), "invalidValue").message.vi).toContain('Viết "1,5%"');
+    expect(targetGap(0.005, "1,5%")).toBe(0.01);
     expect(expectError(targetGap(0.5, "120%"), "invalidValue").message.en).toContain("outside");
     expectError(targetGap(0.5, -0.2), "invalidValue");
     expectError(targetGap(0.5, "-20%"), "invalidValue");

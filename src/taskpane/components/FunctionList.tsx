@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Language } from "../../core/summary";
-import type { FunctionSummary } from "../functionList";
+import { withListSeparator, type FunctionSummary } from "../functionList";
 import { T, tr } from "../text";
 
 const useStyles = makeStyles({
@@ -46,28 +46,32 @@ export function FunctionList(props: {
   lang?: Language;
   onInsert?: (formula: string) => void;
   insertDisabled?: boolean;
+  /** The clerk's list separator ("," or ";"): examples are shown with it. */
+  listSeparator?: string;
 }): React.JSX.Element {
   const styles = useStyles();
   const lang = props.lang ?? "vi";
+  const shown = (formula: string): string => withListSeparator(formula, props.listSeparator ?? ",");
   return (
     <ul className={styles.list}>
       {props.functions.map((f) => (
-        <li key={f.syntax} className={styles.item}>
+        <li key={f.id} id={`help-${f.id}`} className={styles.item} tabIndex={-1}>
           <Body1 as="p" className={styles.syntax}>
-            {f.syntax}
+            {f.syntax[lang]}
           </Body1>
           <Body1 as="p">{f.meaning[lang]}</Body1>
           <div className={styles.example}>
             <div className={styles.exampleText}>
               <Caption1 className={styles.hint}>{tr(lang, T.example)}:</Caption1>
-              <code className={styles.code}>{f.example}</code>
+              <code className={styles.code}>{shown(f.example)}</code>
             </div>
             {props.onInsert && (
               <Button
                 size="small"
                 disabled={props.insertDisabled}
+                disabledFocusable={props.insertDisabled}
                 onClick={() => props.onInsert?.(f.example)}
-                aria-label={`${tr(lang, T.insert)} ${f.example} ${tr(lang, T.insertInto)}`}
+                aria-label={`${tr(lang, T.insert)} ${shown(f.example)} ${tr(lang, T.insertInto)}`}
               >
                 {tr(lang, T.insert)}
               </Button>
