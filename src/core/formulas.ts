@@ -537,15 +537,92 @@ export function countConsolidated(secretaries: CellMatrix, heads: CellMatrix): F
   if (!sameShape(secretaries, heads)) return FORMULA_ERRORS.shapeMismatch(secretaries, heads);
   let count = 0;
   for (let r = 0; r < secretaries.length; r++) {
-    for (let c = 0; c < secretaries[r].length; c++) {
-      const a = nameText(secretaries[r][c], placeIn(secretaries, r, c));
+    const left = secretaries[r];
+    const right = heads[r];
+    for (let c = 0; c < left.length; c++) {
+      const x = left[c];
+      const y = right[c];
+      // A blank never matches; only an error cell beside it still needs its message.
+      if ((x === null || y === null) && !isObjectCell(x) && !isObjectCell(y)) continue;
+      // Fast paths for the two common cases: the same text, and two different people's names.
+      if (typeof x === "string" && typeof y === "string") {
+        if (x === y) {
+          if (!isBlank(x)) count++;
+          continue;
+        }
+        if (surelyDifferentNames(x, y)) continue;
+      }
+      const a = nameText(x, placeIn(secretaries, r, c));
       if (isFormulaError(a)) return a;
-      const b = nameText(heads[r][c], placeIn(heads, r, c));
+      const b = nameText(y, placeIn(heads, r, c));
       if (isFormulaError(b)) return b;
       if (samePerson(a, b)) count++;
     }
   }
   return count;
+}
+
+function isObjectCell(value: CellValue): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * What a character is to `surelyDifferentNames`: 0 unknown (give up), 1 skipped, 2 kept.
+ * Kept: ASCII characters other than vowels and spaces (consonants, digits, punctuation). Skipped:
+ * ASCII vowels, spaces and controls, combining marks, Unicode spaces, and the Vietnamese letters
+ * (which decompose to a vowel and marks, or do not decompose: đ, Đ, Ð, ð).
+ */
+const NAME_CHAR = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 33; c < 127; c++) table[c] = 2;
+  for (const v of "aeiouyAEIOUY") table[v.charCodeAt(0)] = 1;
+  for (let c = 0; c <= 32; c++) table[c] = 1;
+  for (let c = 0x300; c <= 0x36f; c++) table[c] = 1;
+  const skip = (from: number, to = from): void => {
+    for (let c = from; c <= to; c++) table[c] = 1;
+  };
+  skip(0xa0);
+  skip(0x2000, 0x200b);
+  skip(0x202f);
+  skip(0x205f);
+  skip(0x3000);
+  skip(0xfeff);
+  const vietnamese = "ÀÁÂÃÈÉÊÌÍÐÒÓÔÕÙÚÝàáâãèéêìíðòóôõùúýĂăĐđĨĩŨũƠơƯư";
+  for (const ch of vietnamese) table[ch.charCodeAt(0)] = 1;
+  skip(0x1ea0, 0x1ef9);
+  return table;
+})();
+
+/** The next kept character code from `i` (lower-cased), -1 at the end, -2 for an unknown one. */
+function nextKept(text: string, from: { i: number }): number {
+  while (from.i < text.length) {
+    const ch = text.charCodeAt(from.i++);
+    const kind = NAME_CHAR[ch];
+    if (kind === 2) return ch >= 65 && ch <= 90 ? ch | 32 : ch;
+    if (kind === 0) return -2;
+  }
+  return -1;
+}
+
+/**
+ * True only when the two names cannot be the same person under `nameKey`: their ASCII consonants
+ * (and digits, punctuation), in order and lower-cased, differ. `nameKey` changes only Unicode form,
+ * tone-mark placement, case and spaces, none of which moves, adds or removes such a character when
+ * every other character is a vowel, a mark, a space or a Vietnamese letter; any other character
+ * (ñ, ç, other scripts) gives up (false), and the caller compares the keys. Most pairs of different
+ * people differ in their first few consonants, so this costs a few character reads instead of
+ * two normalisations.
+ */
+function surelyDifferentNames(a: string, b: string): boolean {
+  const i = { i: 0 };
+  const j = { i: 0 };
+  for (;;) {
+    const x = nextKept(a, i);
+    const y = nextKept(b, j);
+    if (x === -2 || y === -2) return false;
+    if (x !== y) return true;
+    if (x === -1) return false;
+  }
 }
 
 /**

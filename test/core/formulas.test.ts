@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { nameKey } from "../../src/core/text/normalize";
 import { cellError, type CellValue } from "../../src/core/cells";
 import {
   consolidationRate,
@@ -330,5 +331,75 @@ describe("rollupRate", () => {
         return result === top / bottom;
       }),
     );
+  });
+});
+
+describe("countConsolidated's fast rejection of different names", () => {
+  // Syllables with every kind of letter the shortcut skips or keeps, and a few it gives up on.
+  const SYLLABLES = [
+    "Nguyễn",
+    "Hoàng",
+    "Hòa",
+    "Hoà",
+    "Thủy",
+    "Thuỷ",
+    "Văn",
+    "Thị",
+    "Đức",
+    "Ðức",
+    "An",
+    "Ân",
+    "Lý",
+    "Ly",
+    "Quý",
+    "Pò",
+    "Mầm",
+    "Núñez",
+    "K2",
+    "Kelvin\u212a",
+  ];
+  const name = fc
+    .array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 4 })
+    .map((w) => w.join(" "));
+  const spelled = fc.tuple(name, fc.integer({ min: 0, max: 6 })).map(([text, how]) => {
+    switch (how) {
+      case 0:
+        return text.normalize("NFD");
+      case 1:
+        return ` ${text.replace(" ", "  ")} `;
+      case 2:
+        return text.replace(" ", "\u00a0");
+      case 3:
+        return text.toUpperCase();
+      case 4:
+        return text.toLowerCase();
+      case 5:
+        return text.replace("oà", "òa").replace("uỷ", "ủy");
+      default:
+        return text;
+    }
+  });
+
+  it("counts exactly the pairs whose name keys are equal (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spelled, spelled), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const expected = pairs.filter(([a, b]) => nameKey(a) === nameKey(b) && nameKey(a) !== "").length;
+        expect(
+          countConsolidated(
+            pairs.map(([a]) => [a]),
+            pairs.map(([, b]) => [b]),
+          ),
+        ).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("still sees the same person through tone placement, Unicode form, case and spaces", () => {
+    const a = "Hoàng Văn Hòa";
+    for (const b of [a.normalize("NFD"), "HOÀNG VĂN HOÀ", " hoàng  văn hoà ", "Hoàng\u00a0Văn Hòa"])
+      expect(countConsolidated([[a]], [[b]])).toBe(1);
+    expect(countConsolidated([["Hoàng Văn An"]], [["Hoàng Văn Ân"]])).toBe(0);
+    expect(countConsolidated([[null], [""]], [[null], ["  "]])).toBe(0);
   });
 });
