@@ -19,7 +19,9 @@ import { WorkbookSession } from "../excel/session";
 import { App } from "./App";
 import { generateFromRibbon } from "./ribbon";
 import { readPickedFiles } from "./readFiles";
+import { officeDisplayLanguage } from "./officeLocale";
 import { PaneStore, type DemoWorkbook } from "./store";
+import { initialLanguage } from "./text";
 
 /** Demo syncs wait a little, like Excel on the web, so progress is visible. */
 const DEMO_LATENCY_MS = 40;
@@ -51,7 +53,7 @@ function start(host: Office.HostType | null): void {
     session,
     () => clockOf(new Date()),
     {
-      lang: new URLSearchParams(window.location.search).get("lang") === "en" ? "en" : "vi",
+      lang: initialLanguage(officeDisplayLanguage(), new URLSearchParams(window.location.search).get("lang")),
       demo: demoOf(new URLSearchParams(window.location.search).get("workbook")),
     },
     { readFiles: readPickedFiles },

@@ -2,7 +2,8 @@ import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-compone
 import * as React from "react";
 import { NTH_FUNCTIONS } from "../functionList";
 import { usePane } from "../paneContext";
-import { T } from "../text";
+import { excelDecimalSeparator } from "../officeLocale";
+import { listSeparatorFor, T } from "../text";
 import { FunctionList } from "./FunctionList";
 
 const useStyles = makeStyles({
@@ -15,6 +16,14 @@ const useStyles = makeStyles({
 export function FunctionsTab(): React.JSX.Element {
   const { state, store, t } = usePane();
   const styles = useStyles();
+  const [decimal, setDecimal] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    void excelDecimalSeparator().then((d) => live && setDecimal(d));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <section className={styles.root} aria-labelledby="nth-functions">
       <Subtitle2 as="h2" id="nth-functions" className={styles.heading}>
@@ -26,6 +35,7 @@ export function FunctionsTab(): React.JSX.Element {
         lang={state.lang}
         onInsert={(formula) => void store.insertFormula(formula)}
         insertDisabled={!state.capabilities.insertFormula.supported}
+        listSeparator={listSeparatorFor(decimal, state.lang)}
       />
     </section>
   );
