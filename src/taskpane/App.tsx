@@ -30,7 +30,8 @@ const useStyles = makeStyles({
   },
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   demo: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  // Wraps rather than scrolls sideways in a narrow pane ("NTH functions" at 320 px in English).
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: "wrap", minWidth: 0 },
 });
 
 const TABS: readonly { id: TabId; label: keyof typeof T }[] = [
