@@ -51,7 +51,7 @@ beforeAll(async () => {
   server = await serveFolder(out);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   fs.mkdirSync(SHOTS, { recursive: true });
-}, 150_000);
+}, 400_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -436,7 +436,8 @@ async function expectNoSidewaysScroll(page: Page, width: number, where: string):
     if (document.documentElement.scrollWidth > w) out.push(`page ${document.documentElement.scrollWidth}px`);
     for (const e of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
       const style = getComputedStyle(e);
-      if (style.position === "absolute" && e.id === "nth-live") continue;
+      // Visually hidden text for screen readers (the live region, Fluent's hidden labels) is 1 px wide on purpose.
+      if (e.clientWidth <= 1 && e.clientHeight <= 1) continue;
       if (e.scrollWidth > e.clientWidth + 1 && style.overflowX !== "visible" && e.clientWidth > 0)
         out.push(`${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""} ${e.scrollWidth}>${e.clientWidth}`);
       const r = e.getBoundingClientRect();

@@ -109,9 +109,9 @@ function SeverityList({
   const headingId = React.useId();
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.severity}>
+      <h3 id={headingId} className={styles.severity}>
         {t(heading)} ({group.issues.length})
-      </h4>
+      </h3>
       <ul className={styles.list}>
         {shown.items.map((issue, i) => (
           <li key={`${shown.page}-${i}`}>
