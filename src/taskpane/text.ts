@@ -93,6 +93,19 @@ export const T = {
     vi: "Bổ trợ cần một trang Thôn (mỗi thôn một dòng, có các cột Tỉnh, Xã, Thôn); bấm “Tạo các trang chuẩn” để tạo trang này cùng trang Cán bộ và Chỉ tiêu.",
     en: "The add-in needs a villages sheet (one row per village, with Province, Commune and Village columns); click “Create the standard sheets” to make it, with the office-holders and targets sheets.",
   },
+  // Inserting a formula over something
+  overwriteTitle: { vi: "Ghi đè ô đang có dữ liệu?", en: "Overwrite a cell that holds data?" },
+  overwriteBody: {
+    vi: "Ô {cell} đang có dữ liệu. Chèn công thức sẽ thay thế nội dung này.",
+    en: "Cell {cell} holds data. Inserting the formula replaces it.",
+  },
+  dataAreaTitle: { vi: "Ô trong vùng dữ liệu của trang chuẩn", en: "A cell in a standard sheet's data" },
+  dataAreaBody: {
+    vi: "Ô {cell} nằm trong vùng dữ liệu của trang {sheet}, nơi bổ trợ đọc số liệu. Một công thức ở đây sẽ được đọc như dữ liệu. Vẫn chèn?",
+    en: "Cell {cell} is in the data of the {sheet} sheet, which the add-in reads. A formula here is read as data. Insert anyway?",
+  },
+  insertAnyway: { vi: "Vẫn chèn", en: "Insert anyway" },
+  keepCell: { vi: "Không chèn", en: "Don't insert" },
   // Announcements (the live region)
   announceChecking: { vi: "Đang kiểm tra dữ liệu…", en: "Checking the data…" },
   announceCreating: { vi: "Đang tạo các trang chuẩn…", en: "Creating the standard sheets…" },

@@ -166,8 +166,8 @@ it("creates the standard sheets in an empty workbook: tables, drop-downs, frozen
   await shot(page, "01-empty");
   await page.getByRole("button", { name: "Kiểm tra dữ liệu" }).click();
   await page
-    .getByText(/^Bổ trợ cần một trang Thôn/)
-    .first()
+    .getByText(/Bổ trợ cần một trang Thôn/)
+    .last()
     .waitFor();
   await page.getByRole("button", { name: "Tạo các trang chuẩn" }).click();
   await page.getByText("Đã tạo:").first().waitFor();
@@ -290,11 +290,17 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
 
   // Function help: insert an example into the selected cell.
   await page.getByRole("tab", { name: "Hàm NTH" }).click();
-  await page.getByRole("button", { name: "Chèn =NTH.CONSOLIDATION_RATE(68, 143) vào ô đang chọn" }).click();
+  // The active cell holds the report's title: the pane asks before overwriting, and "Không chèn" keeps it.
+  const before = await demo(page, "selection");
+  await page.getByRole("button", { name: "Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn" }).click();
   await page
-    .getByText(/^Đã chèn/)
-    .first()
+    .getByRole("dialog")
+    .getByText(/đang có dữ liệu/)
     .waitFor();
+  await page.getByRole("dialog").getByText("Không chèn").click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  expect(await demo(page, "selection")).toBe(before);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Chèn /);
   await shot(page, "07-functions");
   expect(await axeFindings(page)).toEqual([]);
 
@@ -506,6 +512,13 @@ describe.each(["vi", "en"] as const)("by keyboard at 320 px (%s)", (lang) => {
     await expect(page.getByText(example, { exact: true }).count()).resolves.toBe(1);
     await tabTo(page, new RegExp(say("^Chèn ", "^Insert ")));
     await page.keyboard.press("Enter");
+    // A cell that holds something is overwritten only when the clerk says so, by keyboard too.
+    await page.waitForTimeout(500);
+    if ((await page.getByRole("dialog").count()) > 0) {
+      await expectFocusInPane(page, "in the overwrite dialog");
+      await tabTo(page, new RegExp(say("Vẫn chèn", "Insert anyway")));
+      await page.keyboard.press("Enter");
+    }
     await heard(page, new RegExp(say("^Đã chèn", "^Inserted")));
     await expectFocusInPane(page, "after inserting a formula");
     await page.close();

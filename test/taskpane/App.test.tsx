@@ -4,7 +4,7 @@
  * workflows: an empty workbook, data with errors (and thousands of them), generation in progress
  * (with cancel), generation failed with a clear message, features missing from an older Excel.
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
 import { clockOf } from "../../src/app/workflows";
 import { showNotice } from "../../src/commands/shared";
@@ -237,4 +237,32 @@ it("shows a notice from the ribbon command, Vietnamese first", () => {
   );
   expect(screen.getByText("Chưa lập được báo cáo")).toBeTruthy();
   expect(screen.getByText(/Reports are not available yet: Body/)).toBeTruthy();
+});
+
+it("asks before inserting a formula over data, and never writes into a standard sheet's data silently", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  // Select a data cell of the Thôn sheet through an issue of the check.
+  click("Kiểm tra dữ liệu");
+  await screen.findByText("1 lỗi · 3 cảnh báo");
+  fireEvent.click(screen.getByRole("button", { name: /Chọn ô Thôn!\s?F301/ }));
+  await screen.findAllByText("Đã chọn Thôn!F301.");
+  const thon = book.find("Thôn")!;
+  const before = book.cell(thon, 301, 6)?.value;
+  fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
+  click("Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn");
+  expect(await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn")).toBeTruthy();
+  expect(screen.getByText(/Ô Thôn!F301 nằm trong vùng dữ liệu của trang Thôn/)).toBeTruthy();
+  fireEvent.click(screen.getByText("Không chèn"));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  expect(book.cell(thon, 301, 6)?.value).toBe(before);
+  expect(book.cell(thon, 301, 6)?.formula ?? null).toBeNull();
+  // "Vẫn chèn" writes it, and says so.
+  click("Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn");
+  await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn");
+  fireEvent.click(screen.getByText("Vẫn chèn"));
+  expect(
+    (await screen.findAllByText(/^Đã chèn =NTH.CONSOLIDATION_RATE\(68, 143\) vào Thôn!F301/)).length,
+  ).toBeGreaterThan(0);
+  expect(book.cell(thon, 301, 6)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)");
 });
