@@ -295,7 +295,7 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   await page.getByRole("button", { name: "Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn" }).click();
   await page
     .getByRole("dialog")
-    .getByText(/đang có dữ liệu/)
+    .getByText(/^Ô .* đang có dữ liệu/)
     .waitFor();
   await page.getByRole("dialog").getByText("Không chèn").click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
