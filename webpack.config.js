@@ -180,7 +180,8 @@ module.exports = async (env, options) => {
       new LocalizeFunctionsPlugin({
         input: "functions.json",
         output: "functions.vi-VN.json",
-        table: "src/functions/descriptions-vi.json",
+        table: "src/functions/catalogue.json",
+        helpBase: prodUrl,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -392,7 +392,10 @@ function main(): void {
   );
   out.push(
     `\nNTH.CONSOLIDATION_RATE over ${count(functions.cells)} cells (median of ${functions.runs} calls)\n` +
-      functions.cases.map((c) => `  ${c.label.padEnd(58)} ${ms(c.ms)}`).join("\n"),
+      functions.cases.map((c) => `  ${c.label.padEnd(58)} ${ms(c.ms)}`).join("\n") +
+      `\nNTH.COUNT_CONSOLIDATED over ${count(functions.count.pairs)} name pairs: first call ` +
+      `${ms(functions.count.firstMs)} (CPU ${ms(functions.count.firstCpuMs)}), median ${ms(functions.count.ms)} ` +
+      `(CPU ${ms(functions.count.cpuMs)})`,
   );
   for (const size of sizes) {
     const read = results[size].read;

@@ -8,17 +8,12 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import catalogue from "../src/functions/catalogue.json";
 
 const ROOT = path.resolve(__dirname, "..");
 const PROD_URL = "https://nth.example.gov.vn/addin/";
-const NTH_FUNCTIONS = [
-  "CONSOLIDATION_RATE",
-  "TARGET_GAP",
-  "UNITS_NEEDED",
-  "IS_CONSOLIDATED",
-  "COUNT_CONSOLIDATED",
-  "ROLLUP_RATE",
-];
+// The functions as the catalogue lists them (the JSDoc, the metadata and the pane follow it).
+const NTH_FUNCTIONS = Object.keys(catalogue);
 
 interface Metadata {
   functions: {

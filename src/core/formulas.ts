@@ -9,11 +9,9 @@
 import { cellError, cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
 import { parseFlag, type FlagResult } from "./flags";
 import type { Message } from "./issues";
+import { isRateProblem, readRateInput, type RateProblem } from "./rateInput";
 import {
-  fractionFromNumber,
-  isTargetInRange,
   parseComparator,
-  parseTarget,
   reduce,
   unitsNeeded as exactUnitsNeeded,
   type Comparator,
@@ -58,6 +56,7 @@ const ARG = {
   consolidated: { vi: "Số đã nhất thể hóa", en: "Consolidated" },
   total: { vi: "Tổng số", en: "Total" },
   actual: { vi: "Tỷ lệ thực tế", en: "Actual rate" },
+  target: { vi: "Mục tiêu", en: "Target" },
 } as const satisfies Record<string, ArgumentName>;
 
 /** Where a cell sits in a range, for messages; empty for a single value. */
@@ -80,8 +79,8 @@ function fail(error: FormulaErrorCode, vi: string, en: string): FormulaError {
   return { error, message: { vi, en } };
 }
 
-const FLAG_WORDS_VI = "x, Có, Không, 1, 0, TRUE, FALSE";
-const FLAG_WORDS_EN = "x, Yes, No, 1, 0, TRUE, FALSE";
+const FLAG_WORDS_VI = "x, ✓, Có, Không, -, ✗, 1, 0, TRUE, FALSE";
+const FLAG_WORDS_EN = "x, ✓, Yes, No, -, ✗, 1, 0, TRUE, FALSE";
 
 /** The catalogue of formula errors. */
 export const FORMULA_ERRORS = {
@@ -136,8 +135,8 @@ export const FORMULA_ERRORS = {
   badTarget: (text: string): FormulaError =>
     fail(
       "invalidValue",
-      `Mục tiêu ${q(text)} không đọc được; nhập như 90%, 0,9 hoặc "90%"`,
-      `Target ${q(text)} cannot be read; type it as 90%, 0.9 or "90%"`,
+      `Mục tiêu ${q(text)} không đọc được; viết như 90%, 0,9, 90, "trên 90%" hoặc "đạt 90%"`,
+      `Target ${q(text)} cannot be read; write it as 90%, 0.9, 90, "above 90%" (">90%") or "≥90%"`,
     ),
   targetOutOfRange: (text: string): FormulaError =>
     fail(
@@ -145,17 +144,43 @@ export const FORMULA_ERRORS = {
       `Mục tiêu ${q(text)} nằm ngoài khoảng 0–100%`,
       `Target ${q(text)} is outside 0–100%`,
     ),
+  ambiguous: (name: ArgumentName, value: number): FormulaError =>
+    fail(
+      "invalidValue",
+      `${name.vi} ${viNumber(value)} không rõ: là ${viNumber(value * 100)}% hay ${viNumber(value)}%? ` +
+        `Viết "${viNumber(value)}%" nếu là ${viNumber(value)} phần trăm (số từ 0 đến 1 là tỷ lệ: 0,9 = 90%; số từ 2 đến 100 là phần trăm: 90 = 90%)`,
+      `${name.en} ${value} is ambiguous: ${value * 100}% or ${value}%? ` +
+        `Write "${value}%" for ${value} percent (0 to 1 is a fraction: 0.9 = 90%; 2 to 100 is a percent: 90 = 90%)`,
+    ),
   badRate: (text: string): FormulaError =>
     fail(
       "invalidValue",
-      `Tỷ lệ thực tế ${q(text)} phải là số từ 0 đến 1 (0%–100%)`,
-      `Actual rate ${q(text)} must be a number from 0 to 1 (0%–100%)`,
+      `Tỷ lệ thực tế ${q(text)} không đọc được; viết như 0,4755, 47,55% hoặc 47,55 (0%–100%)`,
+      `Actual rate ${q(text)} cannot be read; write it as 0.4755, 47.55% or 47.55 (0%–100%)`,
+    ),
+  rateOutOfRange: (text: string): FormulaError =>
+    fail(
+      "invalidValue",
+      `Tỷ lệ thực tế ${q(text)} nằm ngoài khoảng 0–100%`,
+      `Actual rate ${q(text)} is outside 0–100%`,
+    ),
+  comparatorInRate: (text: string): FormulaError =>
+    fail(
+      "invalidValue",
+      `Tỷ lệ thực tế ${q(text)} không có “trên”/“đạt”; chỉ mục tiêu mới có`,
+      `Actual rate ${q(text)} takes no "above"/"at least"; only the target does`,
     ),
   badStrict: (text: string): FormulaError =>
     fail(
       "invalidValue",
-      `Tham số “trên” ${q(text)} phải là TRUE (trên) hoặc FALSE (đạt)`,
-      `The strict argument ${q(text)} must be TRUE (above) or FALSE (at least)`,
+      `Tham số “trên” ${q(text)} phải là TRUE (trên) hoặc FALSE (đạt); hoặc bỏ trống và viết trong mục tiêu, ví dụ "trên 90%"`,
+      `The strict argument ${q(text)} must be TRUE (above) or FALSE (at least); or leave it out and write it in the target, e.g. ">90%"`,
+    ),
+  conflictingComparator: (target: string, strict: boolean): FormulaError =>
+    fail(
+      "invalidValue",
+      `Mục tiêu ${q(target)} nói “${strict ? "đạt" : "trên"}” nhưng tham số “trên” là ${strict ? "TRUE" : "FALSE"}; bỏ trống tham số “trên” hoặc sửa cho khớp`,
+      `Target ${q(target)} says "${strict ? "at least" : "above"}" but strict is ${strict ? "TRUE" : "FALSE"}; leave strict out or make them agree`,
     ),
   unreachable: (target: string, comparator: Comparator): FormulaError =>
     fail(
@@ -183,6 +208,11 @@ export const FORMULA_ERRORS = {
     fail("invalidValue", `Ô có lỗi ${code}${where.vi}`, `A cell holds the error ${code}${where.en}`),
 } as const;
 
+/** A number the Vietnamese way for messages: decimal comma, no grouping (1,2; 47,55). */
+function viNumber(value: number): string {
+  return String(Number(value.toPrecision(12))).replace(".", ",");
+}
+
 function shapeText(m: CellMatrix): string {
   return `${m.length}×${m[0]?.length ?? 0}`;
 }
@@ -198,7 +228,21 @@ function shapeText(m: CellMatrix): string {
 function known(value: CellValue): CellValue {
   if (value === undefined) return null;
   if (typeof value !== "object" || value === null) return value;
-  return value.kind === "error" || value.kind === "date" ? value : cellError("#VALUE!");
+  if (value.kind === "error" || value.kind === "date") return value;
+  return cellError(excelErrorCode(value) ?? "#VALUE!");
+}
+
+/**
+ * The code of an error as Excel passes it to an "any" parameter when the metadata sets
+ * `allowErrorForDataTypeAny` (a `CustomFunctions.Error`-like `{ code }`, or an error cell value
+ * `{ type: "Error", basicValue: "#N/A" }`); null for anything else.
+ */
+export function excelErrorCode(value: unknown): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as { code?: unknown; basicValue?: unknown };
+  if (typeof v.code === "string" && v.code.startsWith("#")) return v.code;
+  if (typeof v.basicValue === "string" && v.basicValue.startsWith("#")) return v.basicValue;
+  return null;
 }
 
 const INTEGER_TEXT = /^\s*\+?\d+\s*$/;
@@ -208,6 +252,7 @@ const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
 function readCount(value: CellValue, name: ArgumentName): FormulaResult<number> {
   value = known(value);
   if (isBlank(value)) return 0;
+  if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, NOWHERE);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return FORMULA_ERRORS.notACount(name, String(value));
     if (value < 0) return FORMULA_ERRORS.negative(name, String(value));
@@ -247,36 +292,69 @@ function readAmount(value: CellValue, where: Place): FormulaResult<number | null
   return n;
 }
 
-/** A target 0–100% as clerks write it (0.9, 90%, "90%", 90), exactly. */
-function readTarget(value: CellValue): FormulaResult<ExactFraction> {
+/** A target by the one rule of `rateInput.ts`, with the comparator its text gives (null: none). */
+function readTarget(
+  value: CellValue,
+): FormulaResult<{ fraction: ExactFraction; comparator: Comparator | null }> {
   value = known(value);
   const text = cellText(value).trim();
+  if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, NOWHERE);
   if (typeof value !== "number" && typeof value !== "string") return FORMULA_ERRORS.badTarget(text);
-  if (typeof value === "number" && value < 0) return FORMULA_ERRORS.targetOutOfRange(text);
-  if (typeof value === "string" && /^\s*-/.test(value)) return FORMULA_ERRORS.targetOutOfRange(text);
   if (isBlank(value)) return FORMULA_ERRORS.badTarget(text);
-  const target = parseTarget(value);
-  if (!target) return FORMULA_ERRORS.badTarget(text);
-  if (!isTargetInRange(target.fraction)) return FORMULA_ERRORS.targetOutOfRange(text);
-  return target.fraction;
+  const read = readRateInput(value, true);
+  if (isRateProblem(read))
+    return rateProblem(
+      read,
+      text,
+      ARG.target,
+      FORMULA_ERRORS.targetOutOfRange(text),
+      FORMULA_ERRORS.badTarget(text),
+    );
+  return read;
 }
 
-/** An actual rate: a number 0–1 as Excel stores percentages, or text such as "47,5%". */
+/** An actual rate by the same rule (no comparator): 0.4755, 47.55, "47,55%". */
 function readRate(value: CellValue): FormulaResult<ExactFraction> {
   value = known(value);
   const text = cellText(value).trim();
-  let fraction: ExactFraction | null = null;
-  if (typeof value === "number") fraction = fractionFromNumber(value);
-  else if (typeof value === "string" && !isBlank(value) && !/^\s*-/.test(value))
-    fraction = parseTarget(value)?.fraction ?? null;
-  if (!fraction || !isTargetInRange(fraction)) return FORMULA_ERRORS.badRate(text);
-  return fraction;
+  if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, NOWHERE);
+  if ((typeof value !== "number" && typeof value !== "string") || isBlank(value))
+    return FORMULA_ERRORS.badRate(text);
+  const read = readRateInput(value, false);
+  if (isRateProblem(read))
+    return rateProblem(
+      read,
+      text,
+      ARG.actual,
+      FORMULA_ERRORS.rateOutOfRange(text),
+      FORMULA_ERRORS.badRate(text),
+    );
+  return read.fraction;
 }
 
-/** The comparator from the optional `strict` argument: TRUE means "above", blank or FALSE "at least". */
-function readStrict(value: CellValue): FormulaResult<Comparator> {
+function rateProblem(
+  problem: RateProblem,
+  text: string,
+  name: ArgumentName,
+  outOfRange: FormulaError,
+  unreadable: FormulaError,
+): FormulaError {
+  switch (problem.problem) {
+    case "ambiguous":
+      return FORMULA_ERRORS.ambiguous(name, problem.value);
+    case "outOfRange":
+      return outOfRange;
+    case "comparatorNotAllowed":
+      return FORMULA_ERRORS.comparatorInRate(text);
+    default:
+      return unreadable;
+  }
+}
+
+/** The comparator from the optional `strict` argument: TRUE "above", FALSE "at least", null when left out. */
+function readStrict(value: CellValue): FormulaResult<Comparator | null> {
   value = known(value);
-  if (isBlank(value)) return ">=";
+  if (isBlank(value)) return null;
   const flag = parseFlag(value);
   if (flag.kind === "flag") return flag.value ? ">" : ">=";
   if (typeof value === "string") {
@@ -300,10 +378,23 @@ function percentText(f: ExactFraction): string {
 const flagCache = new Map<string, FlagResult>();
 const FLAG_CACHE_LIMIT = 4096;
 
+/**
+ * Marks that the functions take as flags beside the reader's words (`flags.ts`): a dash, common
+ * for "no" in Vietnamese tables, and check and cross marks.
+ */
+const MARKS: ReadonlyMap<string, FlagResult> = new Map<string, FlagResult>([
+  ["-", { kind: "flag", value: false }],
+  ["–", { kind: "flag", value: false }],
+  ["✓", { kind: "flag", value: true }],
+  ["✔", { kind: "flag", value: true }],
+  ["✗", { kind: "flag", value: false }],
+  ["✘", { kind: "flag", value: false }],
+]);
+
 function flagOfText(text: string): FlagResult {
   let result = flagCache.get(text);
   if (result === undefined) {
-    result = parseFlag(text);
+    result = MARKS.get(text.trim()) ?? parseFlag(text);
     // Bounded so that a sheet full of distinct junk cannot grow it without limit.
     if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
     flagCache.set(text, result);
@@ -347,7 +438,9 @@ function flagRate(flags: CellMatrix): FormulaResult<number> {
       else if (v === false || v === 0) no++;
       else if (v === null || v === undefined || v === "") continue;
       else {
-        const flag = typeof v === "string" ? flagOfText(v) : parseFlag(known(v));
+        const cell = typeof v === "string" ? v : known(v);
+        if (isCellError(cell)) return FORMULA_ERRORS.errorInCell(cell.code, placeIn(flags, r, c));
+        const flag = typeof cell === "string" ? flagOfText(cell) : parseFlag(cell);
         if (flag.kind === "flag") {
           if (flag.value) yes++;
           else no++;
@@ -364,13 +457,16 @@ function flagRate(flags: CellMatrix): FormulaResult<number> {
 
 /**
  * NTH.TARGET_GAP: target − actual, computed exactly from the decimals as written (0.9 − 0.4755 is
- * 0.4245, not 0.42450000000000004). Positive: still short; zero or negative: met.
+ * 0.4245, not 0.42450000000000004). Positive: still short; zero or negative: met. Both are read
+ * by the rule of `rateInput.ts` (0.9, 90%, 90 and 47.55 all work; 1.2 is refused as ambiguous);
+ * a comparator in the target ("trên 90%") is accepted and does not change the gap.
  */
 export function targetGap(actual: CellValue, target: CellValue): FormulaResult<number> {
   const rate = readRate(actual);
   if (isFormulaError(rate)) return rate;
-  const goal = readTarget(target);
-  if (isFormulaError(goal)) return goal;
+  const read = readTarget(target);
+  if (isFormulaError(read)) return read;
+  const goal = read.fraction;
   const numerator = goal.numerator * rate.denominator - rate.numerator * goal.denominator;
   const denominator = goal.denominator * rate.denominator;
   const negative = numerator < 0n;
@@ -381,7 +477,10 @@ export function targetGap(actual: CellValue, target: CellValue): FormulaResult<n
 
 /**
  * NTH.UNITS_NEEDED: the smallest whole number of further consolidations that makes
- * consolidated / total meet the target (`strict` TRUE: strictly above it), computed exactly.
+ * consolidated / total meet the target, computed exactly. The target is read by the rule of
+ * `rateInput.ts`; its text sets the comparator ("trên 90%", ">90%": strictly above; "đạt 90%",
+ * "≥90%" or none: at least); `strict` TRUE/FALSE says the same when the text does not, and a
+ * `strict` that contradicts the text is refused.
  */
 export function unitsNeeded(
   consolidated: CellValue,
@@ -393,10 +492,14 @@ export function unitsNeeded(
   if (isFormulaError(count)) return count;
   const all = readCount(total, ARG.total);
   if (isFormulaError(all)) return all;
-  const goal = readTarget(target);
-  if (isFormulaError(goal)) return goal;
-  const comparator = readStrict(strict);
-  if (isFormulaError(comparator)) return comparator;
+  const read = readTarget(target);
+  if (isFormulaError(read)) return read;
+  const goal = read.fraction;
+  const given = readStrict(strict);
+  if (isFormulaError(given)) return given;
+  if (read.comparator !== null && given !== null && read.comparator !== given)
+    return FORMULA_ERRORS.conflictingComparator(cellText(known(target)).trim(), given === ">");
+  const comparator: Comparator = read.comparator ?? given ?? ">=";
   if (all === 0) return FORMULA_ERRORS.zeroTotal();
   if (count > all) return FORMULA_ERRORS.consolidatedAboveTotal(count, all);
   const needed = exactUnitsNeeded(count, all, goal, comparator);
@@ -434,15 +537,92 @@ export function countConsolidated(secretaries: CellMatrix, heads: CellMatrix): F
   if (!sameShape(secretaries, heads)) return FORMULA_ERRORS.shapeMismatch(secretaries, heads);
   let count = 0;
   for (let r = 0; r < secretaries.length; r++) {
-    for (let c = 0; c < secretaries[r].length; c++) {
-      const a = nameText(secretaries[r][c], placeIn(secretaries, r, c));
+    const left = secretaries[r];
+    const right = heads[r];
+    for (let c = 0; c < left.length; c++) {
+      const x = left[c];
+      const y = right[c];
+      // A blank never matches; only an error cell beside it still needs its message.
+      if ((x === null || y === null) && !isObjectCell(x) && !isObjectCell(y)) continue;
+      // Fast paths for the two common cases: the same text, and two different people's names.
+      if (typeof x === "string" && typeof y === "string") {
+        if (x === y) {
+          if (!isBlank(x)) count++;
+          continue;
+        }
+        if (surelyDifferentNames(x, y)) continue;
+      }
+      const a = nameText(x, placeIn(secretaries, r, c));
       if (isFormulaError(a)) return a;
-      const b = nameText(heads[r][c], placeIn(heads, r, c));
+      const b = nameText(y, placeIn(heads, r, c));
       if (isFormulaError(b)) return b;
       if (samePerson(a, b)) count++;
     }
   }
   return count;
+}
+
+function isObjectCell(value: CellValue): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * What a character is to `surelyDifferentNames`: 0 unknown (give up), 1 skipped, 2 kept.
+ * Kept: ASCII characters other than vowels and spaces (consonants, digits, punctuation). Skipped:
+ * ASCII vowels, spaces and controls, combining marks, Unicode spaces, and the Vietnamese letters
+ * (which decompose to a vowel and marks, or do not decompose: đ, Đ, Ð, ð).
+ */
+const NAME_CHAR = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 33; c < 127; c++) table[c] = 2;
+  for (const v of "aeiouyAEIOUY") table[v.charCodeAt(0)] = 1;
+  for (let c = 0; c <= 32; c++) table[c] = 1;
+  for (let c = 0x300; c <= 0x36f; c++) table[c] = 1;
+  const skip = (from: number, to = from): void => {
+    for (let c = from; c <= to; c++) table[c] = 1;
+  };
+  skip(0xa0);
+  skip(0x2000, 0x200b);
+  skip(0x202f);
+  skip(0x205f);
+  skip(0x3000);
+  skip(0xfeff);
+  const vietnamese = "ÀÁÂÃÈÉÊÌÍÐÒÓÔÕÙÚÝàáâãèéêìíðòóôõùúýĂăĐđĨĩŨũƠơƯư";
+  for (const ch of vietnamese) table[ch.charCodeAt(0)] = 1;
+  skip(0x1ea0, 0x1ef9);
+  return table;
+})();
+
+/** The next kept character code from `i` (lower-cased), -1 at the end, -2 for an unknown one. */
+function nextKept(text: string, from: { i: number }): number {
+  while (from.i < text.length) {
+    const ch = text.charCodeAt(from.i++);
+    const kind = NAME_CHAR[ch];
+    if (kind === 2) return ch >= 65 && ch <= 90 ? ch | 32 : ch;
+    if (kind === 0) return -2;
+  }
+  return -1;
+}
+
+/**
+ * True only when the two names cannot be the same person under `nameKey`: their ASCII consonants
+ * (and digits, punctuation), in order and lower-cased, differ. `nameKey` changes only Unicode form,
+ * tone-mark placement, case and spaces, none of which moves, adds or removes such a character when
+ * every other character is a vowel, a mark, a space or a Vietnamese letter; any other character
+ * (ñ, ç, other scripts) gives up (false), and the caller compares the keys. Most pairs of different
+ * people differ in their first few consonants, so this costs a few character reads instead of
+ * two normalisations.
+ */
+function surelyDifferentNames(a: string, b: string): boolean {
+  const i = { i: 0 };
+  const j = { i: 0 };
+  for (;;) {
+    const x = nextKept(a, i);
+    const y = nextKept(b, j);
+    if (x === -2 || y === -2) return false;
+    if (x !== y) return true;
+    if (x === -1) return false;
+  }
 }
 
 /**

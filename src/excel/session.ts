@@ -499,6 +499,30 @@ export class WorkbookSession implements WorkbookPort {
     });
   }
 
+  /**
+   * The active cell before a formula goes into it: its address ("Thôn!B7"), its sheet, its 0-based
+   * row, and whether it holds anything (a value or a formula). One sync.
+   */
+  async activeCell(): Promise<{ address: string; sheet: string; row: number; empty: boolean }> {
+    return this.host.run(async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.load("address,rowIndex,values,formulas");
+      await context.sync();
+      const value = cell.values[0]?.[0];
+      const formula = cell.formulas[0]?.[0];
+      const bang = cell.address.lastIndexOf("!");
+      const sheet =
+        bang < 0
+          ? ""
+          : cell.address
+              .slice(0, bang)
+              .replace(/^'(.*)'$/, "$1")
+              .replace(/''/g, "'");
+      const blank = (v: unknown): boolean => v === null || v === undefined || v === "";
+      return { address: cell.address, sheet, row: cell.rowIndex, empty: blank(value) && blank(formula) };
+    });
+  }
+
   /** Writes a formula into the active cell; returns the cell's address ("Thôn!B7"). */
   async insertFormula(formula: string): Promise<string> {
     return this.run(async (context) => {

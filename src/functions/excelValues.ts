@@ -5,17 +5,21 @@
  * `CustomFunctions.Error` here.
  */
 import { cellError, type CellValue } from "../core/cells";
-import { isFormulaError, type CellMatrix, type FormulaErrorCode, type FormulaResult } from "../core/formulas";
+import {
+  excelErrorCode,
+  isFormulaError,
+  type CellMatrix,
+  type FormulaErrorCode,
+  type FormulaResult,
+} from "../core/formulas";
+import type { Message } from "../core/issues";
 
 /** One Excel argument as a cell value. Objects (entities, errors) become an error cell. */
 export function toCell(value: unknown): CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "object" && "code" in value) {
-    const code = (value as { code: unknown }).code;
-    if (typeof code === "string" && code.startsWith("#")) return cellError(code);
-  }
-  return cellError("#VALUE!");
+  // With `allowErrorForDataTypeAny`, an error cell arrives as an object carrying its code.
+  return cellError(excelErrorCode(value) ?? "#VALUE!");
 }
 
 /**
@@ -41,12 +45,34 @@ const WITH_MESSAGE: ReadonlySet<FormulaErrorCode> = new Set<FormulaErrorCode>([
 ]);
 
 /**
+ * Office's display language, read when an error is shown (Office is ready by then); null outside
+ * Office or before it is ready.
+ */
+function displayLanguage(): string | null {
+  try {
+    return typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An error's message as the clerk reads it: in Vietnamese Office (or when the language is not
+ * known) the Vietnamese message alone; in any other language the English one, then the
+ * Vietnamese one after " / ".
+ */
+export function messageFor(message: Message, language: string | null = displayLanguage()): string {
+  const vietnamese = language === null || language === "" || language.toLowerCase().startsWith("vi");
+  return vietnamese ? message.vi : `${message.en} / ${message.vi}`;
+}
+
+/**
  * The result, or the thrown `CustomFunctions.Error` that Excel shows for a `FormulaError`:
- * `#DIV/0!`, `#VALUE!` or `#N/A`, with the message Vietnamese first, then English.
+ * `#DIV/0!`, `#VALUE!` or `#N/A`, with its message in the language of Office (`messageFor`).
  */
 export function unwrap<T>(result: FormulaResult<T>): T {
   if (!isFormulaError(result)) return result;
   const code = CustomFunctions.ErrorCode[result.error];
   if (!WITH_MESSAGE.has(result.error)) throw new CustomFunctions.Error(code);
-  throw new CustomFunctions.Error(code, `${result.message.vi} / ${result.message.en}`);
+  throw new CustomFunctions.Error(code, messageFor(result.message));
 }

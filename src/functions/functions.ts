@@ -1,9 +1,11 @@
 /**
  * The NTH custom functions: one-line adapters from Excel arguments to `src/core/formulas.ts`.
  * custom-functions-metadata-plugin builds functions.json from the JSDoc below and appends the
- * `CustomFunctions.associate` calls at build time; the Vietnamese metadata comes from
- * descriptions-vi.json (see scripts/localize-functions.js). Parameter types are `unknown` (Excel
- * "any") so that the core, not Excel, decides what is readable and says so in Vietnamese.
+ * `CustomFunctions.associate` calls at build time; scripts/localize-functions.js checks it against
+ * src/functions/catalogue.json (which must say the same as the JSDoc here), adds the help URLs and
+ * `allowErrorForDataTypeAny`, and writes the Vietnamese metadata from the catalogue. Every
+ * parameter is `unknown` (Excel "any"), so every argument, text and error cells included, reaches
+ * the core, which decides what is readable and says so in the clerk's language.
  */
 import * as formulas from "../core/formulas";
 import { toCell, toMatrix, toOptionalCell, unwrap } from "./excelValues";
@@ -11,19 +13,19 @@ import { toCell, toMatrix, toOptionalCell, unwrap } from "./excelValues";
 /**
  * Consolidation rate (tỷ lệ nhất thể hóa): consolidated / total, or, without a total, yes / (yes + no) over a range of yes/no flags (blanks ignored). Format the cell as a percentage.
  * @customfunction CONSOLIDATION_RATE
- * @param consolidated Number of consolidated units, or a range of flags (x, Có/Không, TRUE/FALSE, 1/0).
+ * @param consolidated Number of consolidated units, or a range of flags (x, ✓, Có/Không, -, ✗, TRUE/FALSE, 1/0).
  * @param [total] Total number of units; leave out when the first argument is a range of flags.
  * @returns The rate, a fraction from 0 to 1.
  */
-export function consolidationRate(consolidated: unknown[][], total?: number): number {
+export function consolidationRate(consolidated: unknown[][], total?: unknown): number {
   return unwrap(formulas.consolidationRate(toMatrix(consolidated), toOptionalCell(total)));
 }
 
 /**
- * Gap to the target (khoảng cách tới mục tiêu): target − actual. Positive: still short; zero or negative: met.
+ * Gap to the target (khoảng cách tới mục tiêu): target − actual. Positive: still short; zero or negative: met. Rates and targets: 0 to 1 is a fraction (0.9 = 90%), 2 to 100 a percent (90 = 90%), or text such as "47.55%" or "above 90%"; 1.2 is refused as ambiguous.
  * @customfunction TARGET_GAP
- * @param actual Actual rate, a fraction from 0 to 1 (a cell formatted as %).
- * @param target Target: 0.9, 90% or "90%".
+ * @param actual Actual rate: 0.4755, 47.55% or 47.55.
+ * @param target Target: 0.9, 90%, 90, ">90%", "≥90%", "trên 90%" or "đạt 90%".
  * @returns Target minus actual, as a fraction.
  */
 export function targetGap(actual: unknown, target: unknown): number {
@@ -31,12 +33,12 @@ export function targetGap(actual: unknown, target: unknown): number {
 }
 
 /**
- * Units still needed (số đơn vị cần thêm): the smallest number of further consolidations that meets the target, computed exactly.
+ * Units still needed (số đơn vị cần thêm): the smallest number of further consolidations that meets the target, computed exactly. The target's text sets the comparator: ">90%" or "trên 90%" strictly above, "≥90%", "đạt 90%" or a bare 90% at least.
  * @customfunction UNITS_NEEDED
  * @param consolidated Number of consolidated units.
  * @param total Total number of units.
- * @param target Target: 0.9, 90% or "90%".
- * @param [strict] TRUE when the target says "above" (trên 90%); FALSE or left out for "at least" (đạt 90%).
+ * @param target Target: 0.9, 90%, 90, ">90%", "≥90%", "trên 90%" or "đạt 90%".
+ * @param [strict] TRUE for "above" (trên 90%), FALSE for "at least"; leave out when the target's text says it.
  * @returns A whole number of units, 0 when the target is met.
  */
 export function unitsNeeded(

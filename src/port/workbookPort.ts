@@ -111,6 +111,11 @@ export interface WorkbookPort {
     onProgress?: (progress: { index: number; total: number; name: string }) => void,
   ): Promise<void>;
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * The active cell before a formula goes into it: its address ("Thôn!B7"), its sheet, its 0-based
+   * row, and whether it holds anything (a value or a formula).
+   */
+  activeCell(): Promise<{ address: string; sheet: string; row: number; empty: boolean }>;
   insertFormula(formula: string): Promise<string>;
   loadPaneChoices(): Promise<unknown>;
   savePaneChoices(value: unknown): Promise<void>;

@@ -8,6 +8,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { Announcer } from "./components/Announcer";
 import { CapabilityNotice } from "./components/CapabilityNotice";
 import { DataTab } from "./components/DataTab";
 import { FunctionsTab } from "./components/FunctionsTab";
@@ -30,7 +31,8 @@ const useStyles = makeStyles({
   },
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
   demo: { color: tokens.colorNeutralForeground3 },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  // Wraps rather than scrolls sideways in a narrow pane ("NTH functions" at 320 px in English).
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: "wrap", minWidth: 0 },
 });
 
 const TABS: readonly { id: TabId; label: keyof typeof T }[] = [
@@ -42,11 +44,24 @@ const TABS: readonly { id: TabId; label: keyof typeof T }[] = [
 
 const DEMO_NOTES = { sample: T.demoNote, empty: T.demoNoteEmpty, district: T.demoNoteDistrict } as const;
 
+/** The function a help address names (`taskpane.html#help/TARGET_GAP`, the functions' helpUrl). */
+function helpTarget(): string | null {
+  const m = /^#help\/([A-Z_]+)$/.exec(typeof window === "undefined" ? "" : window.location.hash);
+  return m ? m[1] : null;
+}
+
 /** The task pane: renders the store's state; every action goes through the store. */
 export function App({ store }: { store: PaneStore }): React.JSX.Element {
   const pane = usePaneStore(store);
   const styles = useStyles();
   const { state, t } = pane;
+  // Opened from a function's help link: the Functions tab, at that function.
+  React.useEffect(() => {
+    const id = helpTarget();
+    if (!id) return;
+    store.setTab("functions");
+    requestAnimationFrame(() => document.getElementById(`help-${id}`)?.focus());
+  }, [store]);
   const panelId = `nth-panel-${state.tab}`;
   return (
     <PaneContext.Provider value={pane}>
@@ -74,6 +89,7 @@ export function App({ store }: { store: PaneStore }): React.JSX.Element {
             ))}
           </TabList>
           <StatusBar />
+          <Announcer />
           <div role="tabpanel" id={panelId} aria-labelledby={`nth-tab-${state.tab}`}>
             {state.tab === "data" && <DataTab />}
             {state.tab === "import" && <ImportTab />}

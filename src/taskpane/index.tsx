@@ -16,8 +16,10 @@ import { WorkbookSession } from "../excel/session";
 import type { WorkbookPort } from "../port/workbookPort";
 import { App } from "./App";
 import { generateFromRibbon } from "./ribbon";
+import { officeDisplayLanguage } from "./officeLocale";
 import { downloadFile, readPickedFiles } from "./readFiles";
 import { PaneStore, type DemoWorkbook } from "./store";
+import { initialLanguage } from "./text";
 
 /** How long to wait for `Office.onReady` before saying Office does not answer. */
 const OFFICE_READY_TIMEOUT_MS = 15_000;
@@ -51,7 +53,10 @@ function mount(session: WorkbookPort): void {
   const store = new PaneStore(
     session,
     () => clockOf(new Date()),
-    { lang: params.get("lang") === "en" ? "en" : "vi", demo: demoOf(params.get("workbook")) },
+    {
+      lang: initialLanguage(officeDisplayLanguage(), params.get("lang")),
+      demo: demoOf(params.get("workbook")),
+    },
     { readFiles: readPickedFiles, download: downloadFile },
   );
   void store.loadChoices();

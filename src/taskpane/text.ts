@@ -98,6 +98,9 @@ export const T = {
   },
   errors: { vi: "lỗi", en: "errors" },
   warnings: { vi: "cảnh báo", en: "warnings" },
+  error1: { vi: "lỗi", en: "error" },
+  warning1: { vi: "cảnh báo", en: "warning" },
+  file1: { vi: "tệp", en: "file" },
   errorHeading: { vi: "Lỗi", en: "Errors" },
   warningHeading: { vi: "Cảnh báo", en: "Warnings" },
   infoHeading: { vi: "Thông tin (trang, dòng đã bỏ qua)", en: "Information (sheets and rows skipped)" },
@@ -114,6 +117,27 @@ export const T = {
     en: "The workbook has no data yet. Click “Create the standard sheets”, then fill in the villages sheet.",
   },
   cannotUse: { vi: "Chưa đọc được dữ liệu", en: "The data cannot be read yet" },
+  needsSheets: {
+    vi: "Bổ trợ cần một trang Thôn (mỗi thôn một dòng, có các cột Tỉnh, Xã, Thôn); bấm “Tạo các trang chuẩn” để tạo trang này cùng trang Cán bộ và Chỉ tiêu.",
+    en: "The add-in needs a villages sheet (one row per village, with Province, Commune and Village columns); click “Create the standard sheets” to make it, with the office-holders and targets sheets.",
+  },
+  // Inserting a formula over something
+  overwriteTitle: { vi: "Ghi đè ô đang có dữ liệu?", en: "Overwrite a cell that holds data?" },
+  overwriteBody: {
+    vi: "Ô {cell} đang có dữ liệu. Chèn công thức sẽ thay thế nội dung này.",
+    en: "Cell {cell} holds data. Inserting the formula replaces it.",
+  },
+  dataAreaTitle: { vi: "Ô trong vùng dữ liệu của trang chuẩn", en: "A cell in a standard sheet's data" },
+  dataAreaBody: {
+    vi: "Ô {cell} nằm trong vùng dữ liệu của trang {sheet}, nơi bổ trợ đọc số liệu. Một công thức ở đây sẽ được đọc như dữ liệu. Vẫn chèn?",
+    en: "Cell {cell} is in the data of the {sheet} sheet, which the add-in reads. A formula here is read as data. Insert anyway?",
+  },
+  insertAnyway: { vi: "Vẫn chèn", en: "Insert anyway" },
+  keepCell: { vi: "Không chèn", en: "Don't insert" },
+  // Announcements (the live region)
+  announceChecking: { vi: "Đang kiểm tra dữ liệu…", en: "Checking the data…" },
+  announceCreating: { vi: "Đang tạo các trang chuẩn…", en: "Creating the standard sheets…" },
+  announceGenerating: { vi: "Đang lập báo cáo…", en: "Generating the reports…" },
   // Glance
   glanceTitle: { vi: "Tổng quan", en: "At a glance" },
   villages: { vi: "Thôn, tổ dân phố", en: "Villages" },
@@ -361,4 +385,32 @@ export function formatDate(iso: string, lang: Language): string {
 /** 12345 → "12.345" (vi) or "12,345" (en). */
 export function formatCount(n: number, lang: Language): string {
   return n.toLocaleString(lang === "vi" ? "vi-VN" : "en-GB");
+}
+
+/**
+ * A count with its noun: "1 error", "2 errors"; Vietnamese nouns do not change ("1 lỗi", "2 lỗi").
+ * The number is written the language's way (formatCount).
+ */
+export function countOf(n: number, one: Message, many: Message, lang: Language): string {
+  return `${formatCount(n, lang)} ${tr(lang, n === 1 ? one : many)}`;
+}
+
+/**
+ * The pane's first language: English when Office's display language is English, Vietnamese
+ * otherwise (Vietnamese Office, any other language, or outside Office). A `?lang=` in the page's
+ * address wins (the demo and the tests use it).
+ */
+export function initialLanguage(displayLanguage: string | null | undefined, query: string | null): Language {
+  if (query === "en" || query === "vi") return query;
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "vi";
+}
+
+/**
+ * The list separator of the clerk's Excel: ";" where the decimal separator is a comma (Vietnamese
+ * settings), "," otherwise. Without the decimal separator (Excel older than ExcelApi 1.11, or the
+ * demo), the pane's language decides: Vietnamese Excel uses a decimal comma.
+ */
+export function listSeparatorFor(decimalSeparator: string | null, lang: Language): string {
+  if (decimalSeparator !== null) return decimalSeparator === "," ? ";" : ",";
+  return lang === "vi" ? ";" : ",";
 }

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { nameKey } from "../../src/core/text/normalize";
 import { cellError, type CellValue } from "../../src/core/cells";
 import {
   consolidationRate,
@@ -144,8 +145,9 @@ describe("targetGap", () => {
 
   it("rejects a target outside 0–100% and an unreadable one", () => {
     expect(expectError(targetGap(0.5, 150), "invalidValue").message.vi).toContain("0–100%");
-    // As in the Targets sheet, a number above 1 is a percent: 1.5 is 1.5%, not 150%.
-    expect(targetGap(0.005, 1.5)).toBe(0.01);
+    // Between 1 and 2 a number is ambiguous (150% or 1.5%?): refused, saying how to write it.
+    expect(expectError(targetGap(0.005, 1.5), "invalidValue").message.vi).toContain('Viết "1,5%"');
+    expect(targetGap(0.005, "1,5%")).toBe(0.01);
     expect(expectError(targetGap(0.5, "120%"), "invalidValue").message.en).toContain("outside");
     expectError(targetGap(0.5, -0.2), "invalidValue");
     expectError(targetGap(0.5, "-20%"), "invalidValue");
@@ -329,5 +331,75 @@ describe("rollupRate", () => {
         return result === top / bottom;
       }),
     );
+  });
+});
+
+describe("countConsolidated's fast rejection of different names", () => {
+  // Syllables with every kind of letter the shortcut skips or keeps, and a few it gives up on.
+  const SYLLABLES = [
+    "Nguyễn",
+    "Hoàng",
+    "Hòa",
+    "Hoà",
+    "Thủy",
+    "Thuỷ",
+    "Văn",
+    "Thị",
+    "Đức",
+    "Ðức",
+    "An",
+    "Ân",
+    "Lý",
+    "Ly",
+    "Quý",
+    "Pò",
+    "Mầm",
+    "Núñez",
+    "K2",
+    "Kelvin\u212a",
+  ];
+  const name = fc
+    .array(fc.constantFrom(...SYLLABLES), { minLength: 1, maxLength: 4 })
+    .map((w) => w.join(" "));
+  const spelled = fc.tuple(name, fc.integer({ min: 0, max: 6 })).map(([text, how]) => {
+    switch (how) {
+      case 0:
+        return text.normalize("NFD");
+      case 1:
+        return ` ${text.replace(" ", "  ")} `;
+      case 2:
+        return text.replace(" ", "\u00a0");
+      case 3:
+        return text.toUpperCase();
+      case 4:
+        return text.toLowerCase();
+      case 5:
+        return text.replace("oà", "òa").replace("uỷ", "ủy");
+      default:
+        return text;
+    }
+  });
+
+  it("counts exactly the pairs whose name keys are equal (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spelled, spelled), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const expected = pairs.filter(([a, b]) => nameKey(a) === nameKey(b) && nameKey(a) !== "").length;
+        expect(
+          countConsolidated(
+            pairs.map(([a]) => [a]),
+            pairs.map(([, b]) => [b]),
+          ),
+        ).toBe(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("still sees the same person through tone placement, Unicode form, case and spaces", () => {
+    const a = "Hoàng Văn Hòa";
+    for (const b of [a.normalize("NFD"), "HOÀNG VĂN HOÀ", " hoàng  văn hoà ", "Hoàng\u00a0Văn Hòa"])
+      expect(countConsolidated([[a]], [[b]])).toBe(1);
+    expect(countConsolidated([["Hoàng Văn An"]], [["Hoàng Văn Ân"]])).toBe(0);
+    expect(countConsolidated([[null], [""]], [[null], ["  "]])).toBe(0);
   });
 });

@@ -4,24 +4,31 @@
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as path from "path";
-import table from "../../src/functions/descriptions-vi.json";
+import catalogue from "../../src/functions/catalogue.json";
 
 // A CommonJS build script: required, not imported, so that it stays plain Node.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { localizeMetadata } = require("../../scripts/localize-functions.js") as {
-  localizeMetadata: (metadata: string, table: unknown) => string;
+const { finishMetadata } = require("../../scripts/localize-functions.js") as {
+  finishMetadata: (
+    metadata: string,
+    catalogue: unknown,
+    helpBase: string,
+  ) => { english: string; vietnamese: string };
 };
 
 interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
   functions: {
     id: string;
     name: string;
     description: string;
+    helpUrl?: string;
     parameters: { name: string; description: string }[];
   }[];
 }
 
 const FUNCTIONS_TS = path.resolve(__dirname, "../../src/functions/functions.ts");
+const BASE = "https://localhost:3000/";
 let generated: string;
 
 beforeAll(async () => {
@@ -30,46 +37,47 @@ beforeAll(async () => {
   generated = result.metadataJson;
 });
 
-it("declares the six NTH functions with English descriptions", () => {
+it("declares the NTH functions of the catalogue, in its order, with English descriptions", () => {
   const metadata = JSON.parse(generated) as Metadata;
-  expect(metadata.functions.map((f) => f.id).sort()).toEqual([
-    "CONSOLIDATION_RATE",
-    "COUNT_CONSOLIDATED",
-    "IS_CONSOLIDATED",
-    "ROLLUP_RATE",
-    "TARGET_GAP",
-    "UNITS_NEEDED",
-  ]);
+  expect(metadata.functions.map((f) => f.id)).toEqual(Object.keys(catalogue));
   for (const fn of metadata.functions) {
     expect(fn.description.length).toBeGreaterThan(20);
     for (const p of fn.parameters) expect(p.description.length).toBeGreaterThan(5);
   }
 });
 
-it("localizes every description and keeps ids, names and parameter names", () => {
-  const english = JSON.parse(generated) as Metadata;
-  const vietnamese = JSON.parse(localizeMetadata(generated, table)) as Metadata;
+it("localizes every description and parameter name and keeps ids and function names", () => {
+  const { english: englishText, vietnamese: vietnameseText } = finishMetadata(generated, catalogue, BASE);
+  const english = JSON.parse(englishText) as Metadata;
+  const vietnamese = JSON.parse(vietnameseText) as Metadata;
+  expect(english.allowErrorForDataTypeAny).toBe(true);
   expect(vietnamese.functions.map((f) => [f.id, f.name])).toEqual(
     english.functions.map((f) => [f.id, f.name]),
   );
   vietnamese.functions.forEach((fn, i) => {
+    expect(fn.helpUrl).toBe(`${BASE}taskpane.html#help/${fn.id}`);
     expect(fn.description).not.toBe(english.functions[i].description);
-    expect(fn.parameters.map((p) => p.name)).toEqual(english.functions[i].parameters.map((p) => p.name));
-    fn.parameters.forEach((p, j) =>
-      expect(p.description).not.toBe(english.functions[i].parameters[j].description),
-    );
+    fn.parameters.forEach((p, j) => {
+      expect(p.description).not.toBe(english.functions[i].parameters[j].description);
+      expect(p.name).not.toBe(english.functions[i].parameters[j].name);
+    });
   });
   expect(vietnamese.functions.find((f) => f.id === "UNITS_NEEDED")?.description).toContain("Số đơn vị cần");
 });
 
-it("fails when a function or a parameter lacks its Vietnamese description", () => {
-  const withoutRollup = { ...table } as Record<string, unknown>;
+it("fails when the catalogue and the JSDoc disagree", () => {
+  const withoutRollup = { ...catalogue } as Record<string, unknown>;
   delete withoutRollup.ROLLUP_RATE;
-  expect(() => localizeMetadata(generated, withoutRollup)).toThrow(/ROLLUP_RATE/);
+  expect(() => finishMetadata(generated, withoutRollup, BASE)).toThrow(/ROLLUP_RATE/);
+  const gap = catalogue.TARGET_GAP;
   const withoutParameter = {
-    ...table,
-    TARGET_GAP: { description: table.TARGET_GAP.description, parameters: { actual: "Tỷ lệ" } },
+    ...catalogue,
+    TARGET_GAP: { ...gap, vi: { ...gap.vi, parameters: { actual: gap.vi.parameters.actual } } },
   };
-  expect(() => localizeMetadata(generated, withoutParameter)).toThrow(/TARGET_GAP\(target\)/);
-  expect(() => localizeMetadata(generated, { ...table, OLD_NAME: { description: "x" } })).toThrow(/OLD_NAME/);
+  expect(() => finishMetadata(generated, withoutParameter, BASE)).toThrow(
+    /TARGET_GAP: Vietnamese parameters/,
+  );
+  const reworded = { ...catalogue, TARGET_GAP: { ...gap, en: { ...gap.en, description: "Gap." } } };
+  expect(() => finishMetadata(generated, reworded, BASE)).toThrow(/TARGET_GAP: English description differs/);
+  expect(() => finishMetadata(generated, { ...catalogue, OLD_NAME: gap }, BASE)).toThrow(/OLD_NAME/);
 });

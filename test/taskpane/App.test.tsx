@@ -4,7 +4,7 @@
  * workflows: an empty workbook, data with errors (and thousands of them), generation in progress
  * (with cancel), generation failed with a clear message, features missing from an older Excel.
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import * as React from "react";
 import { clockOf } from "../../src/app/workflows";
 import { showNotice } from "../../src/commands/shared";
@@ -49,14 +49,25 @@ it("shows the demo mode, the four sections and every NTH function", () => {
   for (const name of ["Dữ liệu", "Nhập", "Báo cáo", "Hàm NTH"])
     expect(screen.getByRole("tab", { name })).toBeTruthy();
   fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
-  for (const f of NTH_FUNCTIONS) expect(screen.getByText(f.syntax)).toBeTruthy();
+  for (const f of NTH_FUNCTIONS)
+    expect(document.getElementById(`help-${f.id}`)?.textContent).toContain(f.syntax.vi);
 });
 
 it("empty workbook: says what to do, then creates the standard sheets", async () => {
   const book = createEmptyWorkbook();
   renderPane(memoryExcelHost(book));
   click("Kiểm tra dữ liệu");
-  expect(await screen.findByText(/Bảng tính chưa có dữ liệu/)).toBeTruthy();
+  // One sentence of what the add-in needs, no empty workbook label ("trong “”"), and creating the
+  // sheets becomes the primary action, first on the tab; both results reach the live region.
+  const needs = await screen.findAllByText(/^Bổ trợ cần một trang Thôn/);
+  expect(needs.length).toBe(1);
+  expect(document.body.textContent).not.toContain("“”");
+  expect(document.getElementById("nth-live")?.textContent).toMatch(
+    /Chưa đọc được dữ liệu\. Bổ trợ cần một trang Thôn/,
+  );
+  const create = screen.getByRole("button", { name: "Tạo các trang chuẩn" });
+  const check = screen.getByRole("button", { name: "Kiểm tra dữ liệu" });
+  expect(create.compareDocumentPosition(check) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   click("Tạo các trang chuẩn");
   expect(await screen.findByText("Thôn, Cán bộ, Chỉ tiêu, Cài đặt báo cáo, Hướng dẫn")).toBeTruthy();
   expect(book.sheets.map((s) => s.name)).toEqual([
@@ -74,6 +85,8 @@ it("data with errors: counts, groups by sheet and severity, and a click selects 
   renderPane(memoryExcelHost(book));
   click("Kiểm tra dữ liệu");
   expect(await screen.findByText("1 lỗi · 3 cảnh báo")).toBeTruthy();
+  // Announced as well, and the button keeps the focus it had (disabledFocusable while checking).
+  expect(document.getElementById("nth-live")?.textContent).toBe("1 lỗi · 3 cảnh báo");
   expect(screen.getByText("Lỗi (1)")).toBeTruthy();
   expect(screen.getByText("Cảnh báo (2)")).toBeTruthy();
   const issue = screen.getByRole("button", { name: /Chọn ô Thôn!\s?F301/ });
@@ -87,7 +100,7 @@ it("data with errors: counts, groups by sheet and severity, and a click selects 
   expect(within(glance).getByRole("img").textContent).toMatch(/Bình Gia 47,6%/);
   // English.
   fireEvent.click(screen.getByRole("switch"));
-  expect(screen.getByText("1 errors · 3 warnings")).toBeTruthy();
+  expect(screen.getByText("1 error · 3 warnings")).toBeTruthy();
   expect(screen.getByRole("button", { name: /Select cell Thôn!\s?F301/ }).textContent).toMatch(
     /is not a yes\/no value/,
   );
@@ -144,9 +157,12 @@ it("generation in progress: progress bar with the step, no second start, cancel 
   const bar = await screen.findByRole("progressbar");
   expect(bar).toBeTruthy();
   expect(screen.getByText("Đang đọc dữ liệu…")).toBeTruthy();
-  expect((screen.getByRole("button", { name: "Lập báo cáo" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByRole("button", { name: "Lập báo cáo" }).getAttribute("aria-disabled")).toBe("true");
   click("Dừng");
-  expect(screen.getByText("Đang dừng sau trang hiện tại…")).toBeTruthy();
+  // Shown under the progress bar and said in the live region.
+  const stopping = screen.getAllByText("Đang dừng sau trang hiện tại…");
+  expect(stopping.some((e) => e.id !== "nth-live")).toBe(true);
+  expect(document.getElementById("nth-live")?.textContent).toBe("Đang dừng sau trang hiện tại…");
   await act(async () => {
     host.hold = false;
     host.release();
@@ -194,6 +210,7 @@ it("generation done: links to the sheets made, figures and chart", async () => {
   fireEvent.click(screen.getByRole("checkbox", { name: "Chi bộ thôn" }));
   click("Lập báo cáo");
   expect(await screen.findByText("Đã lập xong: 5 trang báo cáo")).toBeTruthy();
+  expect(document.getElementById("nth-live")?.textContent).toBe("Đã lập xong: 5 trang báo cáo");
   expect(screen.getByText("Trang Tổng hợp có biểu đồ tỷ lệ theo đơn vị.")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Mở trang Tổng hợp" }));
   expect(await screen.findByText("Đã chọn Tổng hợp.")).toBeTruthy();
@@ -218,11 +235,11 @@ it("says which features an older Excel lacks instead of failing", () => {
   renderPane(memoryExcelHost(createDemoWorkbook(), (_, version) => minor(version) <= 7));
   expect(screen.getByText("Phiên bản Excel này thiếu một số tính năng")).toBeTruthy();
   expect(screen.getByText("Lập báo cáo — cần ExcelApi 1.12")).toBeTruthy();
-  expect((screen.getByRole("button", { name: "Tạo các trang chuẩn" }) as HTMLButtonElement).disabled).toBe(
-    true,
+  expect(screen.getByRole("button", { name: "Tạo các trang chuẩn" }).getAttribute("aria-disabled")).toBe(
+    "true",
   );
   fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
-  expect((screen.getByRole("button", { name: "Lập báo cáo" }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByRole("button", { name: "Lập báo cáo" }).getAttribute("aria-disabled")).toBe("true");
 });
 
 it("shows a notice from the ribbon command, Vietnamese first", () => {
@@ -279,3 +296,30 @@ it("makes the submission from the Import tab: a new workbook opens in Excel", as
   expect(screen.getByText(/Nop bao cao - .+ - Quý IV-2025\.xlsx/)).toBeTruthy();
   expect(book.createdWorkbooks).toHaveLength(1);
 }, 60_000);
+it("asks before inserting a formula over data, and never writes into a standard sheet's data silently", async () => {
+  const book = createDemoWorkbook();
+  renderPane(memoryExcelHost(book));
+  // Select a data cell of the Thôn sheet through an issue of the check.
+  click("Kiểm tra dữ liệu");
+  await screen.findByText("1 lỗi · 3 cảnh báo");
+  fireEvent.click(screen.getByRole("button", { name: /Chọn ô Thôn!\s?F301/ }));
+  await screen.findAllByText("Đã chọn Thôn!F301.");
+  const thon = book.find("Thôn")!;
+  const before = book.cell(thon, 301, 6)?.value;
+  fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
+  click("Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn");
+  expect(await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn")).toBeTruthy();
+  expect(screen.getByText(/Ô Thôn!F301 nằm trong vùng dữ liệu của trang Thôn/)).toBeTruthy();
+  fireEvent.click(screen.getByText("Không chèn"));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  expect(book.cell(thon, 301, 6)?.value).toBe(before);
+  expect(book.cell(thon, 301, 6)?.formula ?? null).toBeNull();
+  // "Vẫn chèn" writes it, and says so.
+  click("Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn");
+  await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn");
+  fireEvent.click(screen.getByText("Vẫn chèn"));
+  expect(
+    (await screen.findAllByText(/^Đã chèn =NTH.CONSOLIDATION_RATE\(68, 143\) vào Thôn!F301/)).length,
+  ).toBeGreaterThan(0);
+  expect(book.cell(thon, 301, 6)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)");
+});

@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { usePane } from "../paneContext";
-import { formatCount, T } from "../text";
+import type { PaneState } from "../store";
+import { countOf, T } from "../text";
 import { GlancePanel } from "./GlancePanel";
 import { IssueList } from "./IssueList";
 
@@ -38,7 +39,11 @@ function CreateSection(): React.JSX.Element {
       </Subtitle2>
       <Caption1 className={styles.help}>{t(T.createHelp)}</Caption1>
       <div className={styles.row}>
-        <Button onClick={() => void store.createSheets()} disabled={!supported || c.kind === "running"}>
+        <Button
+          onClick={() => void store.createSheets()}
+          disabledFocusable={!supported || c.kind === "running"}
+          appearance={firstRun(state) ? "primary" : "secondary"}
+        >
           {t(T.createButton)}
         </Button>
         {c.kind === "running" && <Spinner size="tiny" label={t(T.creating)} />}
@@ -83,17 +88,17 @@ function CheckSection(): React.JSX.Element {
       <Caption1 className={styles.help}>{t(T.checkHelp)}</Caption1>
       <div className={styles.row}>
         <Button
-          appearance="primary"
+          appearance={firstRun(state) ? "secondary" : "primary"}
           onClick={() => void store.check()}
-          disabled={!supported || c.kind === "running"}
+          disabledFocusable={!supported || c.kind === "running"}
         >
           {t(T.checkButton)}
         </Button>
         {c.kind === "running" && <Spinner size="tiny" label={t(T.checking)} />}
         {c.kind === "ok" && (
-          <Body1 className={styles.counts} role="status">
-            {formatCount(c.counts.errors, state.lang)} {t(T.errors)} ·{" "}
-            {formatCount(c.counts.warnings, state.lang)} {t(T.warnings)}
+          <Body1 className={styles.counts}>
+            {countOf(c.counts.errors, T.error1, T.errors, state.lang)} ·{" "}
+            {countOf(c.counts.warnings, T.warning1, T.warnings, state.lang)}
           </Body1>
         )}
       </div>
@@ -104,10 +109,10 @@ function CheckSection(): React.JSX.Element {
       )}
       {c.kind === "ok" && c.total > 0 && <IssueList groups={c.groups} />}
       {c.kind === "unusable" && (
-        <MessageBar intent={c.empty ? "info" : "error"} layout="multiline">
+        <MessageBar intent={c.empty ? "info" : "warning"} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t(T.cannotUse)}</MessageBarTitle>
-            {c.empty ? t(T.emptyWorkbook) : t(c.message)}
+            {t(T.needsSheets)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -120,17 +125,31 @@ function CheckSection(): React.JSX.Element {
   );
 }
 
+/**
+ * A first run: the workbook has no standard sheets yet (the demo's empty workbook, or a check found
+ * nothing to read) and none were created. Creating them is then the primary action, shown first.
+ */
+function firstRun(state: PaneState): boolean {
+  if (state.create.kind === "done") return false;
+  return (
+    state.check.kind === "unusable" ||
+    (state.check.kind === "none" && state.demo === "empty" && state.mode === "demo")
+  );
+}
+
 /** Create the standard sheets; check the data; the figures at a glance after a check. */
 export function DataTab(): React.JSX.Element {
   const { state } = usePane();
   const styles = useStyles();
+  const first = firstRun(state);
   return (
     <div className={styles.root}>
+      {first && <CreateSection />}
       <CheckSection />
       {state.check.kind === "ok" && state.check.glance.villages > 0 && (
         <GlancePanel glance={state.check.glance} />
       )}
-      <CreateSection />
+      {!first && <CreateSection />}
     </div>
   );
 }

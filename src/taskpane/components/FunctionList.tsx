@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Language } from "../../core/summary";
-import type { FunctionSummary } from "../functionList";
+import { withListSeparator, type FunctionSummary } from "../functionList";
 import { T, tr } from "../text";
 
 const useStyles = makeStyles({
@@ -16,8 +16,9 @@ const useStyles = makeStyles({
   syntax: {
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
   },
+  // A name, a parameter or an argument never breaks inside; lines break between them.
+  piece: { whiteSpace: "nowrap" },
   example: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -31,11 +32,28 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     padding: `1px ${tokens.spacingHorizontalXS}`,
     borderRadius: tokens.borderRadiusSmall,
-    overflowWrap: "anywhere",
     justifySelf: "start",
   },
   hint: { color: tokens.colorNeutralForeground3 },
 });
+
+/**
+ * A formula or syntax split where a line may break: after "(" and after each argument's separator,
+ * never inside a name, a parameter or a range ("số_đã_nhất_thể_hóa", "I2:I144").
+ */
+function Breakable({ text, className }: { text: string; className: string }): React.JSX.Element {
+  const pieces = text.split(/(?<=[(,;] ?)/);
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <React.Fragment key={i}>
+          <span className={className}>{piece}</span>
+          {i < pieces.length - 1 && <wbr />}
+        </React.Fragment>
+      ))}
+    </>
+  );
+}
 
 /**
  * The NTH functions with their meaning and an example; with `onInsert`, each example has a button
@@ -46,28 +64,34 @@ export function FunctionList(props: {
   lang?: Language;
   onInsert?: (formula: string) => void;
   insertDisabled?: boolean;
+  /** The clerk's list separator ("," or ";"): examples are shown with it. */
+  listSeparator?: string;
 }): React.JSX.Element {
   const styles = useStyles();
   const lang = props.lang ?? "vi";
+  const shown = (formula: string): string => withListSeparator(formula, props.listSeparator ?? ",");
   return (
     <ul className={styles.list}>
       {props.functions.map((f) => (
-        <li key={f.syntax} className={styles.item}>
+        <li key={f.id} id={`help-${f.id}`} className={styles.item} tabIndex={-1}>
           <Body1 as="p" className={styles.syntax}>
-            {f.syntax}
+            <Breakable text={f.syntax[lang]} className={styles.piece} />
           </Body1>
           <Body1 as="p">{f.meaning[lang]}</Body1>
           <div className={styles.example}>
             <div className={styles.exampleText}>
               <Caption1 className={styles.hint}>{tr(lang, T.example)}:</Caption1>
-              <code className={styles.code}>{f.example}</code>
+              <code className={styles.code}>
+                <Breakable text={shown(f.example)} className={styles.piece} />
+              </code>
             </div>
             {props.onInsert && (
               <Button
                 size="small"
                 disabled={props.insertDisabled}
+                disabledFocusable={props.insertDisabled}
                 onClick={() => props.onInsert?.(f.example)}
-                aria-label={`${tr(lang, T.insert)} ${f.example} ${tr(lang, T.insertInto)}`}
+                aria-label={`${tr(lang, T.insert)} ${shown(f.example)} ${tr(lang, T.insertInto)}`}
               >
                 {tr(lang, T.insert)}
               </Button>

@@ -1,8 +1,22 @@
-import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { OFFICE_HOLDERS, TARGETS, VILLAGES } from "../../core/schema/sheets";
 import * as React from "react";
 import { NTH_FUNCTIONS } from "../functionList";
 import { usePane } from "../paneContext";
-import { T } from "../text";
+import { excelDecimalSeparator } from "../officeLocale";
+import { listSeparatorFor, T } from "../text";
 import { FunctionList } from "./FunctionList";
 
 const useStyles = makeStyles({
@@ -11,10 +25,54 @@ const useStyles = makeStyles({
   help: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Function help: every NTH function, with examples to insert into the selected cell. */
+/** The standard sheets whose rows below the header the add-in reads as data. */
+const STANDARD_SHEETS = new Set([VILLAGES, OFFICE_HOLDERS, TARGETS].flatMap((s) => [s.vi, s.en]));
+
+interface PendingInsert {
+  readonly formula: string;
+  readonly address: string;
+  readonly sheet: string;
+  readonly reason: "occupied" | "standardData";
+}
+
+/**
+ * Function help: every NTH function, with examples to insert into the selected cell. Before writing,
+ * the active cell is looked at: a cell that holds something, or one in a standard sheet's data rows,
+ * is written only after the clerk says so.
+ */
 export function FunctionsTab(): React.JSX.Element {
   const { state, store, t } = usePane();
   const styles = useStyles();
+  const [decimal, setDecimal] = React.useState<string | null>(null);
+  const [pending, setPending] = React.useState<PendingInsert | null>(null);
+  // The dialog is opened from code, not by a trigger: focus goes back to the button by hand.
+  const returnTo = React.useRef<HTMLElement | null>(null);
+  const close = (): void => {
+    setPending(null);
+    const target = returnTo.current;
+    requestAnimationFrame(() => target?.focus());
+  };
+  const insert = async (formula: string): Promise<void> => {
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    let cell: Awaited<ReturnType<typeof store.session.activeCell>> | null = null;
+    try {
+      cell = await store.session.activeCell();
+    } catch {
+      cell = null; // the insert itself reports what went wrong
+    }
+    if (cell && STANDARD_SHEETS.has(cell.sheet) && cell.row >= 1)
+      setPending({ formula, address: cell.address, sheet: cell.sheet, reason: "standardData" });
+    else if (cell && !cell.empty)
+      setPending({ formula, address: cell.address, sheet: cell.sheet, reason: "occupied" });
+    else await store.insertFormula(formula);
+  };
+  React.useEffect(() => {
+    let live = true;
+    void excelDecimalSeparator().then((d) => live && setDecimal(d));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <section className={styles.root} aria-labelledby="nth-functions">
       <Subtitle2 as="h2" id="nth-functions" className={styles.heading}>
@@ -24,9 +82,39 @@ export function FunctionsTab(): React.JSX.Element {
       <FunctionList
         functions={NTH_FUNCTIONS}
         lang={state.lang}
-        onInsert={(formula) => void store.insertFormula(formula)}
+        onInsert={(formula) => void insert(formula)}
         insertDisabled={!state.capabilities.insertFormula.supported}
+        listSeparator={listSeparatorFor(decimal, state.lang)}
       />
+      <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && close()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>
+              {t(pending?.reason === "standardData" ? T.dataAreaTitle : T.overwriteTitle)}
+            </DialogTitle>
+            <DialogContent>
+              {pending &&
+                t(pending.reason === "standardData" ? T.dataAreaBody : T.overwriteBody)
+                  .replace("{cell}", pending.address)
+                  .replace("{sheet}", pending.sheet)}
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={close}>
+                {t(T.keepCell)}
+              </Button>
+              <Button
+                onClick={() => {
+                  const formula = pending?.formula;
+                  close();
+                  if (formula) void store.insertFormula(formula);
+                }}
+              >
+                {t(T.insertAnyway)}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

@@ -13,7 +13,7 @@ import * as React from "react";
 import { pageOf, type SeverityGroup, type SheetGroup } from "../../app/issueGroups";
 import type { Issue } from "../../core/issues";
 import { usePane } from "../paneContext";
-import { T } from "../text";
+import { countOf, T } from "../text";
 
 /** Issues per page of a group: a page renders at once, whatever the total (thousands stay usable). */
 export const ISSUES_PER_PAGE = 25;
@@ -114,9 +114,9 @@ function SeverityList({
   const headingId = React.useId();
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.severity}>
+      <h3 id={headingId} className={styles.severity}>
         {t(heading)} ({group.issues.length})
-      </h4>
+      </h3>
       <ul className={styles.list}>
         {shown.items.map((issue, i) => (
           <li key={`${shown.page}-${i}`}>
@@ -147,7 +147,7 @@ function SeverityList({
 
 /** Issues grouped by sheet (collapsible) and severity, with counts. */
 export function IssueList({ groups }: { groups: readonly SheetGroup[] }): React.JSX.Element {
-  const { t } = usePane();
+  const { state, t } = usePane();
   const styles = useStyles();
   // Open the first sheet with an error (else the first sheet): that is where to start.
   const first = (groups.find((g) => g.errors > 0) ?? groups[0])?.key;
@@ -166,7 +166,7 @@ export function IssueList({ groups }: { groups: readonly SheetGroup[] }): React.
                     color="danger"
                     size="small"
                     overflowCount={99999}
-                    aria-label={`${g.errors} ${t(T.errors)}`}
+                    aria-label={countOf(g.errors, T.error1, T.errors, state.lang)}
                   />
                 )}
                 {g.warnings > 0 && (
@@ -175,7 +175,7 @@ export function IssueList({ groups }: { groups: readonly SheetGroup[] }): React.
                     color="informative"
                     overflowCount={99999}
                     size="small"
-                    aria-label={`${g.warnings} ${t(T.warnings)}`}
+                    aria-label={countOf(g.warnings, T.warning1, T.warnings, state.lang)}
                   />
                 )}
               </span>

@@ -60,7 +60,11 @@ function UnitPicker(): React.JSX.Element {
     return (
       <div className={styles.row}>
         <Caption1 className={styles.help}>{t(T.unitsUnknown)}</Caption1>
-        <Button size="small" onClick={() => void store.check()} disabled={state.check.kind === "running"}>
+        <Button
+          size="small"
+          onClick={() => void store.check()}
+          disabledFocusable={state.check.kind === "running"}
+        >
           {t(T.readUnits)}
         </Button>
       </div>
@@ -155,7 +159,10 @@ function HeaderFields(): React.JSX.Element | null {
   );
 }
 
-function stepText(progress: GenerateProgress | null, t: (m: { vi: string; en: string }) => string): string {
+export function stepText(
+  progress: GenerateProgress | null,
+  t: (m: { vi: string; en: string }) => string,
+): string {
   const step = progress?.step;
   if (!step || step.kind === "read") return t(T.stepRead);
   if (step.kind === "analyse") return t(T.stepAnalyse);
@@ -178,7 +185,7 @@ function Progress(): React.JSX.Element | null {
         <ProgressBar value={g.progress?.fraction ?? 0} max={1} thickness="large" />
       </Field>
       <div>
-        <Button onClick={store.cancel} disabled={g.cancelling}>
+        <Button onClick={store.cancel} disabledFocusable={g.cancelling}>
           {t(T.cancel)}
         </Button>
       </div>
@@ -287,7 +294,7 @@ export function ReportsTab(): React.JSX.Element {
             appearance="primary"
             size="large"
             onClick={() => void store.generate()}
-            disabled={!supported || none || g.kind === "running"}
+            disabledFocusable={!supported || none || g.kind === "running"}
           >
             {t(T.generateButton)}
           </Button>
