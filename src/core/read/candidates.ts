@@ -185,13 +185,26 @@ function isInstructionsSheet(grid: SheetGrid): boolean {
 
 let reportTitles: Set<string> | null = null;
 
-/** The distinctive title lines of this product's reports (both languages), folded. */
+/**
+ * Village-type words, folded, as the reports' titles name them ("THÔN, KHỐI PHỐ", "BẢN, KHU PHỐ"):
+ * removed from both sides before titles are compared, so a report made for any types is known.
+ */
+const TYPE_WORDS = /todanpho|khoipho|khupho|thon|ban|ap|lang|xom/g;
+
+const titleKey = (text: string): string => foldKey(text).replace(TYPE_WORDS, "");
+
+/**
+ * The whole titles of this product's reports (both languages; all lines of a title joined),
+ * folded and without village-type words. A whole title, not one of its lines: a clerk's own list
+ * headed "DANH SÁCH THÔN, TỔ DÂN PHỐ" is data, whatever else it says.
+ */
 function reportTitleKeys(): Set<string> {
   if (!reportTitles) {
     reportTitles = new Set();
     for (const labels of [labelsFor("vi"), labelsFor("en")]) {
       for (const lines of Object.values(labels.titles)) {
-        for (const line of lines) if (line.length >= 20) reportTitles.add(foldKey(line));
+        const key = titleKey(lines.join(" "));
+        if (key.length >= 20) reportTitles.add(key);
       }
     }
   }
@@ -201,17 +214,25 @@ function reportTitleKeys(): Set<string> {
 /** How far down a report's title lines are (the document header takes the first rows). */
 const REPORT_TITLE_ROWS = 15;
 
-/** A report sheet of this product, recognised by its title lines even when its mark was lost. */
+/**
+ * A report sheet of this product, recognised by its title even when its mark was lost: the title
+ * written on one row, or on two rows one under the other (as the reports write it).
+ */
 function isProductReport(grid: SheetGrid): boolean {
   if (grid.report) return true;
   const titles = reportTitleKeys();
   const last = Math.min(grid.rows.length, REPORT_TITLE_ROWS);
+  let previous = "";
   for (let r = 0; r < last; r++) {
-    const row = grid.rows[r];
+    const row = grid.rows[r] ?? [];
+    let text = "";
     for (let c = 0; c < row.length && c < 30; c++) {
       const v = cellAt(grid, r, c);
-      if (typeof v === "string" && v.length >= 20 && titles.has(foldKey(v))) return true;
+      if (typeof v === "string") text += v;
     }
+    const key = text.length >= 8 ? titleKey(text) : "";
+    if (key && (titles.has(key) || (previous && titles.has(previous + key)))) return true;
+    previous = key;
   }
   return false;
 }

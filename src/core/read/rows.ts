@@ -151,7 +151,7 @@ const HEADING_NUMBER = /^\s*(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-z])\s*[.)/\-–:]\s*/;
 
 /**
  * When the text is a heading ("Xã Yên Lỗ", "I. XÃ YÊN LỖ", "Huyện Bình Gia"): the commune it names
- * ("Xã Yên Lỗ"; null for a heading that names no commune). Undefined when it is not a heading.
+ * ("Yên Lỗ"; null for a heading that names no commune). Undefined when it is not a heading.
  */
 export function headingOf(text: string): { commune: string | null } | undefined {
   const numbered = HEADING_NUMBER.exec(text);
@@ -162,7 +162,22 @@ export function headingOf(text: string): { commune: string | null } | undefined 
     return numbered && words.length > 0 ? { commune: null } : undefined;
   }
   if (!COMMUNE_WORDS.has(unit.word)) return { commune: null };
-  return { commune: titleCase(collapseSpaces(rest.replace(/[:.]\s*$/, ""))) };
+  return { commune: withoutKindWord(titleCase(collapseSpaces(rest.replace(/[:.]\s*$/, "")))) };
+}
+
+/** Kind words of a commune as written, diacritics included ("Xà Phìn" is a name, "Xã Phìn" a commune). */
+const COMMUNE_KIND_WORDS = ["xã", "phường", "thị trấn", "đặc khu"];
+
+/**
+ * "Xã Yên Lỗ" → "Yên Lỗ": the commune as its rows would name it. Only a kind word written as one
+ * is dropped, so names that fold to a kind word ("Xà Phìn", "Phương Sơn") stay whole.
+ */
+function withoutKindWord(name: string): string {
+  const lower = name.normalize("NFC").toLocaleLowerCase("vi");
+  for (const kind of COMMUNE_KIND_WORDS) {
+    if (lower.startsWith(`${kind} `) && lower.length > kind.length + 1) return name.slice(kind.length + 1);
+  }
+  return name;
 }
 
 /** "XÃ YÊN LỖ" → "Xã Yên Lỗ"; text already in mixed case is kept. */
