@@ -30,19 +30,110 @@ interface Village {
 
 /** The data, typed cleanly. Yên Lỗ 3 of 9 (seed 000), Tân Văn 1 of 4 (Suối Cáp). */
 const VILLAGES: readonly Village[] = [
-  { commune: "Yên Lỗ", village: "Pò Mầm", secretary: "Hoàng Văn Tuấn", head: "Hoàng Văn Tuấn", flag: "", members: 12 },
-  { commune: "Yên Lỗ", village: "Khuổi Chặng", secretary: "Triệu Văn Sầm", head: "Triệu Văn Sầm", flag: "", members: 9 },
-  { commune: "Yên Lỗ", village: "Khuổi Mè", secretary: "Hà Thị Mai", head: "Hà Thị Mai", flag: "", members: 7 },
-  { commune: "Yên Lỗ", village: "Nà Lẹng", secretary: "Vi Văn Cường", head: "Lộc Văn Bình", flag: "", members: 5 },
-  { commune: "Yên Lỗ", village: "Nà Pàn", secretary: "Lương Văn Sơn", head: "Nông Văn Hải", flag: "Không", members: 4 },
-  { commune: "Yên Lỗ", village: "Bản Chang", secretary: "Nông Văn Tài", head: "Hoàng Văn Long", flag: "", members: 6 },
-  { commune: "Yên Lỗ", village: "Khuổi Phầy", secretary: "Lý Văn Hòa", head: "Lý Văn Đông", flag: "", members: 3 },
-  { commune: "Yên Lỗ", village: "Nà Cà", secretary: "Mã Văn Chiến", head: "Dương Văn Khánh", flag: "", members: 1000 },
-  { commune: "Yên Lỗ", village: "Pò Lạn", secretary: "Hoàng Thị Thu", head: "Lăng Văn Lợi", flag: "", members: 8 },
-  { commune: "Tân Văn", village: "Suối Cáp", secretary: "Lăng Văn Khải", head: "Lăng Văn Khải", flag: "x", members: 11 },
-  { commune: "Tân Văn", village: "Bản Nầm", secretary: "Đinh Văn Quý", head: "Hứa Văn Sinh", flag: "", members: 6 },
-  { commune: "Tân Văn", village: "Khòn Kéo", secretary: "Chu Thị Lan", head: "Vy Văn Tâm", flag: "", members: 5 },
-  { commune: "Tân Văn", village: "Nà Pá", secretary: "Hoàng Văn Dũng", head: "Lộc Thị Nga", flag: "", members: 4 },
+  {
+    commune: "Yên Lỗ",
+    village: "Pò Mầm",
+    secretary: "Hoàng Văn Tuấn",
+    head: "Hoàng Văn Tuấn",
+    flag: "",
+    members: 12,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Khuổi Chặng",
+    secretary: "Triệu Văn Sầm",
+    head: "Triệu Văn Sầm",
+    flag: "",
+    members: 9,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Khuổi Mè",
+    secretary: "Hà Thị Mai",
+    head: "Hà Thị Mai",
+    flag: "",
+    members: 7,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Nà Lẹng",
+    secretary: "Vi Văn Cường",
+    head: "Lộc Văn Bình",
+    flag: "",
+    members: 5,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Nà Pàn",
+    secretary: "Lương Văn Sơn",
+    head: "Nông Văn Hải",
+    flag: "Không",
+    members: 4,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Bản Chang",
+    secretary: "Nông Văn Tài",
+    head: "Hoàng Văn Long",
+    flag: "",
+    members: 6,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Khuổi Phầy",
+    secretary: "Lý Văn Hòa",
+    head: "Lý Văn Đông",
+    flag: "",
+    members: 3,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Nà Cà",
+    secretary: "Mã Văn Chiến",
+    head: "Dương Văn Khánh",
+    flag: "",
+    members: 1000,
+  },
+  {
+    commune: "Yên Lỗ",
+    village: "Pò Lạn",
+    secretary: "Hoàng Thị Thu",
+    head: "Lăng Văn Lợi",
+    flag: "",
+    members: 8,
+  },
+  {
+    commune: "Tân Văn",
+    village: "Suối Cáp",
+    secretary: "Lăng Văn Khải",
+    head: "Lăng Văn Khải",
+    flag: "x",
+    members: 11,
+  },
+  {
+    commune: "Tân Văn",
+    village: "Bản Nầm",
+    secretary: "Đinh Văn Quý",
+    head: "Hứa Văn Sinh",
+    flag: "",
+    members: 6,
+  },
+  {
+    commune: "Tân Văn",
+    village: "Khòn Kéo",
+    secretary: "Chu Thị Lan",
+    head: "Vy Văn Tâm",
+    flag: "",
+    members: 5,
+  },
+  {
+    commune: "Tân Văn",
+    village: "Nà Pá",
+    secretary: "Hoàng Văn Dũng",
+    head: "Lộc Thị Nga",
+    flag: "",
+    members: 4,
+  },
 ];
 
 /** How the clerk typed some cells of the messy copy (village → column → text). */
@@ -65,13 +156,28 @@ interface Holder {
 }
 
 const HOLDERS: readonly Holder[] = [
-  { name: "Nguyễn Văn An", post: "Bí thư đảng ủy", messyPost: "Bí thư ĐU - Chủ tịch UBND", commune: "Yên Lỗ", born: 1975 },
+  {
+    name: "Nguyễn Văn An",
+    post: "Bí thư đảng ủy",
+    messyPost: "Bí thư ĐU - Chủ tịch UBND",
+    commune: "Yên Lỗ",
+    born: 1975,
+  },
   { name: "Nguyễn Văn An", post: "Chủ tịch UBND", messyPost: "", commune: "Yên Lỗ", born: 1975 },
   { name: "Hoàng Thị Bình", post: "Bí thư đảng ủy", messyPost: "BTĐU", commune: "Tân Văn", born: 1990 },
   { name: "Lê Văn Cư", post: "Chủ tịch UBND", messyPost: "CT UBND", commune: "Tân Văn", born: 1982 },
 ];
 
-const VILLAGE_HEADERS = ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn", "Nhất thể hóa", "Số đảng viên"];
+const VILLAGE_HEADERS = [
+  "Tỉnh",
+  "Huyện",
+  "Xã",
+  "Thôn",
+  "Bí thư chi bộ",
+  "Trưởng thôn",
+  "Nhất thể hóa",
+  "Số đảng viên",
+];
 const HOLDER_HEADERS = ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã", "Năm sinh"];
 
 async function cleanWorkbook(file: string): Promise<void> {
@@ -79,7 +185,16 @@ async function cleanWorkbook(file: string): Promise<void> {
   const villages = wb.addWorksheet("Thôn");
   villages.addRow(VILLAGE_HEADERS);
   for (const v of VILLAGES) {
-    villages.addRow(["Lạng Sơn", "Bình Gia", v.commune, v.village, v.secretary, v.head, v.flag || null, v.members]);
+    villages.addRow([
+      "Lạng Sơn",
+      "Bình Gia",
+      v.commune,
+      v.village,
+      v.secretary,
+      v.head,
+      v.flag || null,
+      v.members,
+    ]);
   }
   const holders = wb.addWorksheet("Cán bộ");
   holders.addRow(HOLDER_HEADERS);
@@ -99,14 +214,14 @@ async function messyWorkbook(file: string): Promise<void> {
   summary.addRow(["Xã", "Số thôn", "Nhất thể hóa", "Tỷ lệ"]);
   summary.addRow([
     "Yên Lỗ",
-    { formula: 'COUNTIFS(\'Danh sách thôn\'!D:D,"Yên Lỗ")', result: 9 },
-    { formula: 'COUNTIFS(\'Danh sách thôn\'!D:D,"Yên Lỗ",\'Danh sách thôn\'!H:H,"x")', result: 3 },
+    { formula: "COUNTIFS('Danh sách thôn'!D:D,\"Yên Lỗ\")", result: 9 },
+    { formula: "COUNTIFS('Danh sách thôn'!D:D,\"Yên Lỗ\",'Danh sách thôn'!H:H,\"x\")", result: 3 },
     { formula: "C3/B3", result: 1 / 3 },
   ]);
   summary.addRow([
     "Tân Văn",
-    { formula: 'COUNTIFS(\'Danh sách thôn\'!D:D,"Tân Văn")', result: 4 },
-    { formula: 'COUNTIFS(\'Danh sách thôn\'!D:D,"Tân Văn",\'Danh sách thôn\'!H:H,"x")', result: 1 },
+    { formula: "COUNTIFS('Danh sách thôn'!D:D,\"Tân Văn\")", result: 4 },
+    { formula: "COUNTIFS('Danh sách thôn'!D:D,\"Tân Văn\",'Danh sách thôn'!H:H,\"x\")", result: 1 },
     { formula: "C4/B4", result: 0.25 },
   ]);
 
@@ -166,7 +281,17 @@ async function messyWorkbook(file: string): Promise<void> {
   list.mergeCells(heading, 1, heading, 9);
   tanVan.forEach((v) => villageRow(v, true));
   list.addRow([null, "Cộng", null, null, tanVan.length, null, null, 1, null]);
-  list.addRow([null, `Tổng cộng (${VILLAGES.length} thôn)`, null, null, VILLAGES.length, null, null, 4, null]);
+  list.addRow([
+    null,
+    `Tổng cộng (${VILLAGES.length} thôn)`,
+    null,
+    null,
+    VILLAGES.length,
+    null,
+    null,
+    4,
+    null,
+  ]);
 
   // A hidden copy of last year's list, with other villages: never counted.
   const lastYear = wb.addWorksheet("Năm 2024", { state: "hidden" });
@@ -223,7 +348,11 @@ describe("a clerk's real workbook with every mess at once (issue 10)", () => {
       [bin, "report", path.join(dir, file), "--json", "-", "--lang", "en", "--year", "2025"],
       { encoding: "utf8" },
     );
-    return { code: result.status ?? -1, summary: JSON.parse(result.stdout) as Summary, stderr: result.stderr };
+    return {
+      code: result.status ?? -1,
+      summary: JSON.parse(result.stdout) as Summary,
+      stderr: result.stderr,
+    };
   };
 
   test("gives exactly the figures of the same data typed cleanly", () => {
@@ -244,7 +373,12 @@ describe("a clerk's real workbook with every mess at once (issue 10)", () => {
     expect(skippedSheets).toEqual(expect.arrayContaining(["Tổng hợp", "Hướng dẫn", "Năm 2024"]));
     const rows = info.filter((i) => i.code === "rows-skipped" && i.sheet === "Danh sách thôn");
     const said = rows.map((i) => i.message).join("\n");
-    for (const kind of ["repeated header row", "column-numbering row", "heading row", "subtotal or total row"]) {
+    for (const kind of [
+      "repeated header row",
+      "column-numbering row",
+      "heading row",
+      "subtotal or total row",
+    ]) {
       expect(said).toContain(kind);
     }
     // No error anywhere: every mess above is understood, not rejected.
