@@ -112,6 +112,17 @@ describe("XmlScanner", () => {
     expect(problem(`<t>&#0;</t>`).kind).toBe("malformed");
   });
 
+  it("refuses names of Object's own properties as entities (not Object's members as text)", () => {
+    for (const name of ["constructor", "toString", "__proto__", "valueOf"])
+      expect(problem(`<t>x&${name};y</t>`).kind).toBe("unsafe");
+  });
+
+  it("refuses character references to lone surrogate halves (not XML characters)", () => {
+    expect(problem(`<t>&#xD800;</t>`).kind).toBe("malformed");
+    expect(problem(`<t>&#57343;</t>`).kind).toBe("malformed");
+    expect(tokens(`<t>&#xD7FF;&#xE000;</t>`)).toEqual(["<t>", "\uD7FF\uE000", "</t>"]);
+  });
+
   it("refuses nesting deeper than the limit, without recursion", () => {
     expect(problem("<a>".repeat(100_000)).kind).toBe("unsafe");
     expect(tokens("<a>".repeat(200) + "</a>".repeat(200))).toHaveLength(400);

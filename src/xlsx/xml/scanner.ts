@@ -381,11 +381,13 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 function decodeReferences(s: string): string {
   return s.replace(/&([^;&]{0,12})(;?)/g, (_, body: string, semicolon: string) => {
     if (!semicolon) throw new XmlProblem("malformed", "an '&' that is not a reference");
-    if (body in NAMED) return NAMED[body];
+    // Own keys only: "&constructor;" is an undeclared entity, not Object's constructor as text.
+    if (Object.prototype.hasOwnProperty.call(NAMED, body)) return NAMED[body];
     const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
     if (!m) throw new XmlProblem("unsafe", `a reference to an undeclared entity "&${body};"`);
     const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
-    if (code > 0x10ffff || code === 0)
+    // XML's Char: no NUL, no lone surrogate halves, nothing past U+10FFFF.
+    if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff))
       throw new XmlProblem("malformed", "a character reference out of range");
     return String.fromCodePoint(code);
   });
