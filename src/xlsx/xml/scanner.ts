@@ -45,6 +45,13 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
 
 const utf8 = new TextDecoder("utf-8");
 
+/** "utf-16le" or "utf-16be" when the bytes start with that byte order mark (the decoder drops it). */
+function utf16Encoding(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  return null;
+}
+
 export class XmlScanner {
   /** The current token. */
   kind: Token = EOF;
@@ -73,6 +80,10 @@ export class XmlScanner {
   readonly bytes: Uint8Array;
 
   constructor(bytes: Uint8Array) {
+    // XML may be UTF-16 (legal, though Excel writes UTF-8): recognised by its byte order mark and
+    // scanned as the same text in UTF-8, since the scan works on UTF-8 bytes.
+    const utf16 = utf16Encoding(bytes);
+    if (utf16) bytes = new TextEncoder().encode(new TextDecoder(utf16).decode(bytes));
     // A plain view: a Node Buffer's indexOf goes through a slower JavaScript wrapper.
     this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A UTF-8 byte order mark is not part of the document.
