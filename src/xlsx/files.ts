@@ -73,6 +73,13 @@ export async function writeFileAtomic(
     if (code === null) throw error;
     throw new FileSystemError(label, code, "write", { cause: error });
   };
+  // A pipe, terminal or device, however it is reached (/dev/stdout is a link to /proc/self/fd/1,
+  // whose link text "pipe:[…]" names no path): written straight, by the name given.
+  const reached = await fileOps.stat(path.resolve(target)).catch(() => null);
+  if (reached && !reached.isFile() && !reached.isDirectory()) {
+    await writeStraight(path.resolve(target), bytes).catch(fail);
+    return;
+  }
   const real = await resolveLinks(path.resolve(target)).catch(fail);
   const existing = await fileOps.stat(real).catch((error: unknown) => {
     if (errorCode(error) === "ENOENT") return null;
