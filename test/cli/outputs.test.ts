@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -196,6 +196,13 @@ describe("replacing a file", () => {
   it("writes a target that is not a regular file (a character device) straight, without a rename", async () => {
     await writeFileAtomic("/dev/null", "{}");
     expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("refuses a named pipe that nobody reads at once (it used to wait forever)", async () => {
+    const d = folder("fifo");
+    const fifo = path.join(d, "bao-cao.xlsx");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    await expectOneLine(["report", input, "--out", fifo], fifo, /không chương trình nào đang đọc/);
   });
 
   it("writes to a pipe reached through /proc's links (as --json /dev/stdout is), not into a made-up folder", async () => {
