@@ -74,6 +74,10 @@ const EXPLAINED: Record<string, (access: FileAccess) => Message> = {
     vi: "không ghi được qua hai ổ đĩa khác nhau: hãy ghi ra một thư mục thường",
     en: "cannot write across two disks: write to an ordinary folder",
   }),
+  ENXIO: () => ({
+    vi: "đây là một đường ống (pipe) mà không chương trình nào đang đọc: hãy ghi ra một tệp thường",
+    en: "this is a pipe that no program is reading: write to an ordinary file",
+  }),
   EAGAIN: () => ({
     vi: "tệp tạm thời không dùng được: hãy chạy lại",
     en: "the file is temporarily unavailable: run again",

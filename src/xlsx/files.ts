@@ -17,7 +17,7 @@ export const fileOps = {
   mkdir: (p: string) => fs.promises.mkdir(p, { recursive: true }),
   readdir: (p: string) => fs.promises.readdir(p),
   rm: (p: string) => fs.promises.rm(p, { force: true }),
-  open: (p: string, flags: string, mode?: number) => fs.promises.open(p, flags, mode),
+  open: (p: string, flags: string | number, mode?: number) => fs.promises.open(p, flags, mode),
   /** Writes all of `data` at the handle's position (a loop: one write may write less). */
   writeAll: async (handle: fs.promises.FileHandle, data: Uint8Array): Promise<void> => {
     for (let offset = 0; offset < data.length;) {
@@ -73,6 +73,13 @@ export async function writeFileAtomic(
     if (code === null) throw error;
     throw new FileSystemError(label, code, "write", { cause: error });
   };
+  // A pipe, terminal or device, however it is reached (/dev/stdout is a link to /proc/self/fd/1,
+  // whose link text "pipe:[…]" names no path): written straight, by the name given.
+  const reached = await fileOps.stat(path.resolve(target)).catch(() => null);
+  if (reached && !reached.isFile() && !reached.isDirectory()) {
+    await writeStraight(path.resolve(target), bytes).catch(fail);
+    return;
+  }
   const real = await resolveLinks(path.resolve(target)).catch(fail);
   const existing = await fileOps.stat(real).catch((error: unknown) => {
     if (errorCode(error) === "ENOENT") return null;
@@ -116,7 +123,16 @@ export async function writeFileAtomic(
 }
 
 async function writeStraight(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await fileOps.open(file, "w");
+  // Opening a pipe that nobody reads waits forever: first a non-blocking open, which fails at once
+  // with ENXIO when there is no reader (and opens anything else as usual); it stays open until the
+  // real one is (closing it first would end the reader's input).
+  const probe = await fileOps.open(file, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fileOps.open(file, "w");
+  } finally {
+    await probe.close();
+  }
   try {
     await fileOps.writeAll(handle, bytes);
   } finally {

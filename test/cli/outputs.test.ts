@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -195,6 +196,41 @@ describe("replacing a file", () => {
   it("writes a target that is not a regular file (a character device) straight, without a rename", async () => {
     await writeFileAtomic("/dev/null", "{}");
     expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("refuses a named pipe that nobody reads at once (it used to wait forever)", async () => {
+    const d = folder("fifo");
+    const fifo = path.join(d, "bao-cao.xlsx");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    await expectOneLine(["report", input, "--out", fifo], fifo, /không chương trình nào đang đọc/);
+  });
+
+  it("writes to a pipe reached through /proc's links (as --json /dev/stdout is), not into a made-up folder", async () => {
+    // In `sleep | cat`, /proc/<cat>/fd/0 is the pipe (link text "pipe:[…]", a path to nowhere); what
+    // is written there, cat passes on to this test. The group is this test's own, ended by its id.
+    const child = spawn("sh", ["-c", "sleep 60 | cat & echo $!; wait"], {
+      stdio: ["ignore", "pipe", "ignore"],
+      detached: true,
+    });
+    try {
+      let received = "";
+      child.stdout.on("data", (chunk: Buffer) => (received += chunk.toString("utf8")));
+      const until = (done: () => boolean): Promise<void> =>
+        new Promise((resolve) => {
+          const check = (): void => (done() ? resolve() : void setTimeout(check, 5));
+          check();
+        });
+      await until(() => received.includes("\n"));
+      const cat = received.trim();
+      received = "";
+      const pipe = `/proc/${cat}/fd/0`;
+      expect(fs.readlinkSync(pipe)).toMatch(/^pipe:/);
+      await writeFileAtomic(pipe, '{"ok":true}');
+      await until(() => received.length >= 11);
+      expect(received).toBe('{"ok":true}');
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
   });
 });
 

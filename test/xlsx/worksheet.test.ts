@@ -196,3 +196,31 @@ describe("the workbook part", () => {
     ]);
   });
 });
+
+describe("parts in UTF-16 (legal XML, written by some tools)", () => {
+  it("reads a UTF-16 worksheet and shared-string table as their UTF-8 equivalents", async () => {
+    const utf16 = (xml: string): Uint8Array =>
+      new Uint8Array([
+        0xff,
+        0xfe,
+        ...Buffer.from(xml.replace(`encoding="UTF-8"`, `encoding="UTF-16"`), "utf16le"),
+      ]);
+    const sheet = sheetXml(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>42</v></c>` +
+        `<c r="C1" t="inlineStr"><is><t>Khuổi Chặng</t></is></c></row>`,
+    );
+    const strings =
+      `<?xml version="1.0" encoding="UTF-8"?><sst ${NS} count="1" uniqueCount="1">` +
+      `<si><t>Pò Mầm</t></si></sst>`;
+    const { sheets } = await readXlsxBuffer(
+      zipBytes(
+        workbookEntries(
+          [entry("xl/worksheets/sheet1.xml", utf16(sheet))],
+          [entry("xl/sharedStrings.xml", utf16(strings))],
+        ),
+      ),
+      "utf16.xlsx",
+    );
+    expect(sheets[0].rows).toEqual([["Pò Mầm", 42, "Khuổi Chặng"]]);
+  });
+});

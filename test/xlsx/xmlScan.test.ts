@@ -112,6 +112,33 @@ describe("XmlScanner", () => {
     expect(problem(`<t>&#0;</t>`).kind).toBe("malformed");
   });
 
+  it("refuses names of Object's own properties as entities (not Object's members as text)", () => {
+    for (const name of ["constructor", "toString", "__proto__", "valueOf"])
+      expect(problem(`<t>x&${name};y</t>`).kind).toBe("unsafe");
+  });
+
+  it("refuses character references to lone surrogate halves (not XML characters)", () => {
+    expect(problem(`<t>&#xD800;</t>`).kind).toBe("malformed");
+    expect(problem(`<t>&#57343;</t>`).kind).toBe("malformed");
+    expect(tokens(`<t>&#xD7FF;&#xE000;</t>`)).toEqual(["<t>", "\uD7FF\uE000", "</t>"]);
+  });
+
+  it("reads UTF-16 XML (little- and big-endian, by its byte order mark) as the same document", () => {
+    const xml = `<?xml version="1.0" encoding="UTF-16"?><t a="Pò Mầm">Khuổi &amp; 😀</t>`;
+    const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(xml, "utf16le")]);
+    const be = new Uint8Array([0xfe, 0xff, ...Buffer.from(xml, "utf16le").swap16()]);
+    for (const doc of [le, be]) {
+      const x = new XmlScanner(doc);
+      const out: string[] = [];
+      for (let k = x.next(); k !== EOF; k = x.next()) {
+        if (k === OPEN) out.push(`<${x.localName()} a=${x.attrValue("a")}>`);
+        else if (k === CLOSE) out.push(`</${x.localName()}>`);
+        else out.push(x.text());
+      }
+      expect(out).toEqual(["<t a=Pò Mầm>", "Khuổi & 😀", "</t>"]);
+    }
+  });
+
   it("refuses nesting deeper than the limit, without recursion", () => {
     expect(problem("<a>".repeat(100_000)).kind).toBe("unsafe");
     expect(tokens("<a>".repeat(200) + "</a>".repeat(200))).toHaveLength(400);

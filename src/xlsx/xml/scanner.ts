@@ -45,6 +45,13 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
 
 const utf8 = new TextDecoder("utf-8");
 
+/** "utf-16le" or "utf-16be" when the bytes start with that byte order mark (the decoder drops it). */
+function utf16Encoding(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  return null;
+}
+
 export class XmlScanner {
   /** The current token. */
   kind: Token = EOF;
@@ -73,6 +80,10 @@ export class XmlScanner {
   readonly bytes: Uint8Array;
 
   constructor(bytes: Uint8Array) {
+    // XML may be UTF-16 (legal, though Excel writes UTF-8): recognised by its byte order mark and
+    // scanned as the same text in UTF-8, since the scan works on UTF-8 bytes.
+    const utf16 = utf16Encoding(bytes);
+    if (utf16) bytes = new TextEncoder().encode(new TextDecoder(utf16).decode(bytes));
     // A plain view: a Node Buffer's indexOf goes through a slower JavaScript wrapper.
     this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A UTF-8 byte order mark is not part of the document.
@@ -381,11 +392,13 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 function decodeReferences(s: string): string {
   return s.replace(/&([^;&]{0,12})(;?)/g, (_, body: string, semicolon: string) => {
     if (!semicolon) throw new XmlProblem("malformed", "an '&' that is not a reference");
-    if (body in NAMED) return NAMED[body];
+    // Own keys only: "&constructor;" is an undeclared entity, not Object's constructor as text.
+    if (Object.prototype.hasOwnProperty.call(NAMED, body)) return NAMED[body];
     const m = /^#(?:x([0-9a-fA-F]{1,6})|([0-9]{1,7}))$/.exec(body);
     if (!m) throw new XmlProblem("unsafe", `a reference to an undeclared entity "&${body};"`);
     const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
-    if (code > 0x10ffff || code === 0)
+    // XML's Char: no NUL, no lone surrogate halves, nothing past U+10FFFF.
+    if (code > 0x10ffff || code === 0 || (code >= 0xd800 && code <= 0xdfff))
       throw new XmlProblem("malformed", "a character reference out of range");
     return String.fromCodePoint(code);
   });

@@ -51,7 +51,7 @@ const T_DATE = 6;
  */
 export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
   const x = new XmlScanner(bytes);
-  const b = bytes;
+  const b = x.bytes; // the scanned bytes (UTF-16 parts arrive as UTF-8)
   // Each row's values by column (index = column − 1), gaps filled with null as they are met, in
   // the order rows are met (ascending in every file Excel writes; a map is built only otherwise).
   const rowNumbers: number[] = [];
