@@ -394,7 +394,7 @@ export class PaneStore {
       this.services.submissionBytes ??
       (async (c: SubmissionContent): Promise<Uint8Array> => {
         const { submissionXlsxBytes } = await import(
-          /* webpackChunkName: "submission" */ "../xlsx/writeSubmission"
+          /* webpackChunkName: "submission" */ "../xlsx/browserSubmission"
         );
         return submissionXlsxBytes(c.reports, c.data, c.manifest);
       });

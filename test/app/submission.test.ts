@@ -6,6 +6,7 @@ import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/
 import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { WorkbookSession } from "../../src/excel/session";
 import { readXlsxBuffer } from "../../src/xlsx/readXlsx";
+import { submissionXlsxBytes as browserSubmissionBytes } from "../../src/xlsx/browserSubmission";
 import { submissionXlsxBytes } from "../../src/xlsx/writeSubmission";
 
 /**
@@ -83,4 +84,15 @@ it("says why when the workbook has no data, and writes nothing", async () => {
   expect(outcome.kind).toBe("failed");
   expect(toBytesSpy).not.toHaveBeenCalled();
   expect(book.createdWorkbooks).toHaveLength(0);
+});
+
+it("writes the same submission in the pane (fflate) as on the command line (Node's zlib)", async () => {
+  const book = createDemoWorkbook();
+  const session = new WorkbookSession(memoryExcelHost(book));
+  const content = await submissionContent(session, request, clock);
+  if (!("manifest" in content)) throw new Error("no content");
+  const inPane = browserSubmissionBytes(content.reports, content.data, content.manifest);
+  const inCli = submissionXlsxBytes(content.reports, content.data, content.manifest);
+  const [a, b] = await Promise.all([readXlsxBuffer(inPane, "pane.xlsx"), readXlsxBuffer(inCli, "pane.xlsx")]);
+  expect(a).toEqual(b);
 });
