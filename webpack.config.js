@@ -10,6 +10,9 @@
  *                  "cdn" loads it from Microsoft's CDN. Default: local in development, cdn in
  *                  production (add-ins in the store must use the CDN).
  *   NTH_DEV_HTTP   "1" makes the dev server use plain http without trying certificates.
+ *
+ * `__NTH_VERSION__` in the code is replaced by package.json's version (declared in src/version.d.ts):
+ * the add-in version a submission made in the pane states in its manifest sheet.
  */
 "use strict";
 
@@ -17,6 +20,8 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DefinePlugin } = require("webpack");
+const { version } = require("./package.json");
 const { LocalizeFunctionsPlugin } = require("./scripts/localize-functions.js");
 
 const DEV_URL = "https://localhost:3000/";
@@ -173,6 +178,7 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      new DefinePlugin({ __NTH_VERSION__: JSON.stringify(version) }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",

@@ -128,3 +128,14 @@ it("loads the submission writer (and ExcelJS) only when a submission is made, fr
   expect(chunks.some((f) => /submission/.test(f))).toBe(true);
   expect(chunks.some((f) => read(f).includes(EXCELJS))).toBe(true);
 });
+
+it("gives the pane package.json's version for the submission's manifest sheet", () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    version: string;
+  };
+  const escaped = version.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The pane's services (src/taskpane/index.tsx): the version the store writes as `addinVersion`.
+  expect(read("taskpane.js")).toMatch(new RegExp(`download:[\\w$]+,version:"${escaped}"`));
+  for (const f of fs.readdirSync(out).filter((name) => name.endsWith(".js")))
+    expect(read(f)).not.toContain("__NTH_VERSION__");
+});

@@ -57,7 +57,8 @@ function mount(session: WorkbookPort): void {
       lang: initialLanguage(officeDisplayLanguage(), params.get("lang")),
       demo: demoOf(params.get("workbook")),
     },
-    { readFiles: readPickedFiles, download: downloadFile },
+    // The package's version, put in by the build (webpack.config.js): the submission's manifest states it.
+    { readFiles: readPickedFiles, download: downloadFile, version: __NTH_VERSION__ },
   );
   void store.loadChoices();
   const container = document.getElementById("container");

@@ -146,7 +146,7 @@ export class PaneStore {
       readonly submissionBytes?: (content: SubmissionContent) => Promise<Uint8Array>;
       /** Saves bytes as a file where Excel cannot open a new workbook (the pane: a browser download). */
       readonly download?: (bytes: Uint8Array, fileName: string) => void;
-      /** The add-in's version, written into the submission's manifest. */
+      /** The add-in's version, written into the submission's manifest (the pane: package.json's, put in by the build). */
       readonly version?: string;
     } = {},
   ) {

@@ -1,6 +1,7 @@
 import type { CellValue } from "../../core/cells";
 import type { WorkbookGrids } from "../../core/grid";
 import type { Message } from "../../core/issues";
+import { cleanWorkbooks } from "../../core/read/clean";
 import { readWorkbooks, type ReadResult } from "../../core/read/readWorkbook";
 import type { SubmissionManifest } from "../../core/submission/manifest";
 import { latestEntries, type ImportLogEntry } from "./importLog";
@@ -160,7 +161,11 @@ export function parseIncoming(f: IncomingFile): Parsed | SubmissionPreview {
   }
   const rows: Record<DataKind, Row[]> = { villages: [], officeHolders: [], targets: [] };
   let skipped = 0;
-  for (const layout of dataLayouts(workbook)) {
+  // Rows are taken from the text the reader reads (TCVN3/VNI converted, invisible characters gone),
+  // so a legacy-typed submission's headers are found and its rows written in Unicode. The reader
+  // cleans `workbook` again for the analysis, which keeps the warning naming the encoding.
+  const [clean] = cleanWorkbooks([workbook], []);
+  for (const layout of dataLayouts(clean)) {
     const taken = readerRows(f.file, layout);
     skipped += layout.dataRows.length - taken.length;
     for (const r of taken) rows[layout.kind].push({ cells: r.cells });

@@ -5,6 +5,8 @@ import type { Message } from "../../core/issues";
  * engine's issues keep their catalogue in src/core/issues.ts; these are about files, not data.
  */
 export const IMPORT_MESSAGES = {
+  /** How the open workbook is named in the conflicts' messages. */
+  receivingWorkbook: { vi: "sổ đang mở", en: "this workbook" },
   unreadable: {
     vi: "Không đọc được tệp.",
     en: "The file cannot be read.",
