@@ -49,5 +49,9 @@ describe("row labels (src/core/read/rows.ts)", () => {
     expect(headingOf("Xóm Bãi")).toBeUndefined();
     expect(headingOf("Pò Mầm")).toBeUndefined();
     expect(headingOf("Xã")).toBeUndefined();
+    // The count in brackets is no part of the name: before, the villages under it went to a commune
+    // “Yên Lỗ (9 thôn)” without a word.
+    expect(headingOf("Xã Yên Lỗ (9 thôn)")).toEqual({ commune: "Yên Lỗ" });
+    expect(headingOf("I. XÃ TÂN VĂN (6 THÔN):")).toEqual({ commune: "Tân Văn" });
   });
 });

@@ -162,7 +162,9 @@ export function headingOf(text: string): { commune: string | null } | undefined 
     return numbered && words.length > 0 ? { commune: null } : undefined;
   }
   if (!COMMUNE_WORDS.has(unit.word)) return { commune: null };
-  return { commune: withoutKindWord(titleCase(collapseSpaces(rest.replace(/[:.]\s*$/, "")))) };
+  // "Xã Yên Lỗ (9 thôn)": the count in brackets is no part of the commune's name.
+  const name = collapseSpaces(rest.replace(/\([^)]*\)/g, " ").replace(/[:.]\s*$/, "")).trim();
+  return { commune: withoutKindWord(titleCase(name)) };
 }
 
 /** Kind words of a commune as written, diacritics included ("Xà Phìn" is a name, "Xã Phìn" a commune). */
