@@ -1,3 +1,5 @@
+import type { CellValue } from "../../src/core/cells";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { headingOf, isTotalLabel } from "../../src/core/read/rows";
 
 describe("row labels (src/core/read/rows.ts)", () => {
@@ -53,5 +55,42 @@ describe("row labels (src/core/read/rows.ts)", () => {
     // “Yên Lỗ (9 thôn)” without a word.
     expect(headingOf("Xã Yên Lỗ (9 thôn)")).toEqual({ commune: "Yên Lỗ" });
     expect(headingOf("I. XÃ TÂN VĂN (6 THÔN):")).toEqual({ commune: "Tân Văn" });
+  });
+});
+
+describe("rows under the header, as clerks lay them out (attacks on issue 10)", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+  const read = (rows: CellValue[][]) =>
+    readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+
+  it("a numbering row with a column added later (“1 2 … 6 6a 7”) is numbering, not a village “4” of commune “4”", () => {
+    const data = read([
+      HEADER,
+      [1, 2, 3, 4, 5, 6, "6a", 7],
+      row(1, "Pò Mầm"),
+      [1, 2, 3, "(4)", 5, "5b", 6, 7],
+      row(2, "Nà Lốc"),
+    ]);
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
 });

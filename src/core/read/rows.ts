@@ -197,13 +197,14 @@ function isNoteText(text: string): boolean {
   return NOTE_STARTS.some((w) => key.startsWith(w)) || text.trimStart().startsWith("*") || key.length > 60;
 }
 
-/** The numbering-row token of a cell: a number 1–99, "(n)", or one capital letter; null otherwise. */
+/** The numbering-row token of a cell: a number 1–99, "(n)", "6a", or one capital letter; null otherwise. */
 function numberingToken(v: CellValue): number | "letter" | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v < 100 ? v : null;
   if (typeof v !== "string" || v.length > 8) return null;
   const text = v.trim();
-  const m = /^\(?(\d{1,2})\)?$/.exec(text);
-  if (m) return Number(m[1]);
+  // "6a", "(6b)": a column added between 6 and 7 later; it counts as coming just after 6.
+  const m = /^\(?(\d{1,2})([a-z]?)\)?$/.exec(text);
+  if (m) return Number(m[1]) + (m[2] ? (m[2].charCodeAt(0) - 96) / 100 : 0);
   return /^\(?[A-Z]\)?$/.test(text) ? "letter" : null;
 }
 
