@@ -94,3 +94,48 @@ describe("rows under the header, as clerks lay them out (attacks on issue 10)", 
     expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
   });
 });
+
+describe("a header repeated in the body", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+
+  it("typed again with line breaks, double spaces and capitals is a header, not a village “Thôn” of commune “Xã”", () => {
+    const again: CellValue[] = [
+      "STT",
+      "TỈNH",
+      "Huyện ",
+      "Xã",
+      "THÔN",
+      "Bí thư\nchi bộ",
+      "Trưởng  thôn",
+      "Nhất thể\r\nhóa",
+    ];
+    const data = readWorkbooks([
+      {
+        file: "f.xlsx",
+        sheets: [{ name: "Thôn", rows: [HEADER, row(1, "Pò Mầm"), again, row(2, "Nà Lốc")] }],
+      },
+    ]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(data.issues.map((i) => i.code)).toContain("rows-skipped");
+  });
+});

@@ -309,6 +309,13 @@ export class RowClassifier {
       } else if ((v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) && v.trim() === h) {
         return true;
       }
+      // The header typed again with a line break, a double space or in capitals ("Bí thư\nchi bộ",
+      // "TRƯỞNG  THÔN"): compared with spaces collapsed, only when the first letters agree.
+      if (
+        (v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) &&
+        collapseSpaces(v).toLowerCase() === collapseSpaces(h).toLowerCase()
+      )
+        return true;
     }
     return false;
   }
