@@ -139,3 +139,58 @@ describe("a header repeated in the body", () => {
     expect(data.issues.map((i) => i.code)).toContain("rows-skipped");
   });
 });
+
+describe("a signature block under the table", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+
+  it.each([
+    ["Người lập biểu", "Thủ trưởng đơn vị"],
+    ["NGƯỜI LẬP BIỂU", "TM. ĐẢNG ỦY"],
+    [null, "Bình Gia, ngày 5 tháng 3 năm 2025"],
+    ["Xác nhận của UBND xã", "KT. CHỦ TỊCH"],
+  ])("(“%s”, “%s”): the signers' names are no villages and raise no error", (left, right) => {
+    const rows: CellValue[][] = [
+      HEADER,
+      row(1, "Pò Mầm"),
+      row(2, "Nà Lốc"),
+      [],
+      [null, null, null, null, left, null, right],
+      [null, null, null, null, "(Ký, ghi rõ họ tên)", null, "(Ký tên, đóng dấu)"],
+      [null, null, null, null, "Nguyễn Văn Bình", null, "Trần Văn Cường"],
+      [null, null, "Nông Thị Hoa"],
+    ];
+    const data = readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(data.issues.map((i) => i.code)).toEqual(["rows-skipped"]);
+  });
+
+  it("a village named like a date word or “Kỳ Lừa” is still read", () => {
+    const data = readWorkbooks([
+      {
+        file: "f.xlsx",
+        sheets: [{ name: "Thôn", rows: [HEADER, row(1, "Kỳ Lừa"), row(2, "Tháng Năm"), row(3, "Pò Mầm")] }],
+      },
+    ]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Kỳ Lừa", "Tháng Năm", "Pò Mầm"]);
+  });
+});

@@ -217,6 +217,8 @@ export class RowClassifier {
   private readonly last: number;
   /** Trimmed texts of the header's rows (and the row above a one-row header), by column. */
   private readonly headerTexts: (string | undefined)[][] = [];
+  /** The row of a signature block ("Người lập biểu"), once seen; every row below it is a note. */
+  private signedAt = Infinity;
   /** Rows whose only content is one cell merged across two read columns or more. */
   private readonly merged: Set<number> | null;
 
@@ -273,6 +275,14 @@ export class RowClassifier {
       only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
     }
     if (nonBlank === 0) return "blank";
+    if (r > this.signedAt) return "note";
+    // A signature block under the table ("Người lập biểu", "TM. ĐẢNG ỦY", "(Ký, ghi rõ họ tên)",
+    // "…, ngày 5 tháng 3 năm 2025"): sparse rows, so only those are looked at. It and every row
+    // below it are notes: the signers' names are no villages.
+    if (nonBlank <= 3 && this.isSignatureRow(row, end)) {
+      this.signedAt = r;
+      return "note";
+    }
     if (numbering && tokens >= 3 && previous > 0) return "numbering";
     if (headerCells === nonBlank) return "header";
     if (only !== null && (nonBlank === 1 || (nonBlank === 2 && ordinalFirst))) {
@@ -286,6 +296,14 @@ export class RowClassifier {
     const first = firstText(row, end);
     if (first !== null && isSampleStart(first)) return "note";
     return "data";
+  }
+
+  private isSignatureRow(row: readonly CellValue[], end: number): boolean {
+    for (let c = 0; c <= end; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.length <= 80 && isSignatureText(v)) return true;
+    }
+    return false;
   }
 
   /** The commune a heading row names ("Xã Yên Lỗ"), or null. */
@@ -319,6 +337,20 @@ export class RowClassifier {
     }
     return false;
   }
+}
+
+/** Folded starts of a signature block's lines ("Người lập biểu", "(Ký, ghi rõ họ tên)"). */
+const SIGNATURE_STARTS = ["nguoilap", "thutruong", "xacnhan", "nguoiky", "nguoiduyet", "kyghiro", "kyten"];
+/** "TM. ĐẢNG ỦY", "T/M UBND", "KT. CHỦ TỊCH" (as written). */
+const ON_BEHALF = /^\s*(?:T\/?M|K\/?T)\s*[./]/i;
+/** "Bình Gia, ngày 5 tháng 3 năm 2025", "ngày … tháng … năm …" (folded). */
+const DATE_LINE = /ngay\d*thang\d*nam/;
+
+/** A line of a signature block under the table. */
+function isSignatureText(text: string): boolean {
+  if (ON_BEHALF.test(text)) return true;
+  const key = foldKey(text);
+  return SIGNATURE_STARTS.some((w) => key.startsWith(w)) || DATE_LINE.test(key);
 }
 
 function firstText(row: readonly CellValue[], end: number): string | null {
