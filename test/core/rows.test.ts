@@ -194,3 +194,61 @@ describe("a signature block under the table", () => {
     expect(data.villages.map((v) => v.village)).toEqual(["Kỳ Lừa", "Tháng Năm", "Pò Mầm"]);
   });
 });
+
+describe("a commune heading supplies its commune only until the next heading of its rank", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    null,
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+  const read = (rows: CellValue[][]) =>
+    readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+
+  it("an ordinal in its own cell (“I” | “Xã Yên Lỗ”) still gives the commune", () => {
+    const data = read([HEADER, ["I", null, null, "Xã Yên Lỗ"], row(1, "Pò Mầm")]);
+    expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  it.each([
+    ["II. TÂN VĂN", ["I. XÃ YÊN LỖ"]],
+    ["Huyện Văn Quan", ["Xã Yên Lỗ"]],
+    [
+      ["II", null, null, "TÂN VĂN"],
+      ["I", null, null, "Xã Yên Lỗ"],
+    ],
+  ] as [CellValue | CellValue[], CellValue[]][])(
+    "after “%s” the villages are not silently Yên Lỗ's: their commune is missing, an error",
+    (next, first) => {
+      const data = read([
+        HEADER,
+        first,
+        row(1, "Pò Mầm"),
+        Array.isArray(next) ? next : [next],
+        row(2, "Nà Lốc"),
+      ]);
+      expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+      expect(data.issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["missing-value"]);
+    },
+  );
+
+  it("a group heading numbered below the commune's rank keeps the commune", () => {
+    const data = read([HEADER, ["I. XÃ YÊN LỖ"], ["1. Nhóm thôn vùng cao"], row(1, "Pò Mầm")]);
+    expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+  });
+});

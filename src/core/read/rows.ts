@@ -58,6 +58,8 @@ const UNIT_PAIRS = new Set([
 ]);
 /** Units a heading may name that are communes: such a heading supplies the commune of the rows under it. */
 const COMMUNE_WORDS = new Set(["xa", "phuong", "thitran", "dackhu"]);
+/** Units above a commune: a heading naming one ends the commune of the heading before it. */
+const ABOVE_COMMUNE_WORDS = new Set(["huyen", "quan", "thixa", "thanhpho", "tinh", "tp"]);
 /** Units an unnumbered heading may name (a commune or above; "Xóm Bãi" alone is a village, not a heading). */
 const HEADING_WORDS = new Set([...COMMUNE_WORDS, "huyen", "quan", "thixa", "thanhpho", "tinh", "tp"]);
 /** Whole-cell totals ("Tổng cộng", "Cộng", "Total"); parenthesised parts dropped first. */
@@ -289,6 +291,8 @@ export class RowClassifier {
       const text = only;
       if (this.merged?.has(r)) return headingOf(text) || ordinalFirst ? "heading" : "note";
       if (headingOf(text)) return "heading";
+      // "II" | "TÂN VĂN": a roman ordinal or a name in capitals after an ordinal heads a group.
+      if (nonBlank === 2 && (text === text.toUpperCase() || this.romanFirst(r))) return "heading";
       if (isNoteText(text)) return "note";
       return "data";
     }
@@ -296,6 +300,16 @@ export class RowClassifier {
     const first = firstText(row, end);
     if (first !== null && isSampleStart(first)) return "note";
     return "data";
+  }
+
+  private romanFirst(r: number): boolean {
+    const row = this.grid.rows[r] ?? [];
+    for (let c = 0; c <= this.last && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+      return typeof v === "string" && numberStyle(v) === "roman";
+    }
+    return false;
   }
 
   private isSignatureRow(row: readonly CellValue[], end: number): boolean {
@@ -306,11 +320,33 @@ export class RowClassifier {
     return false;
   }
 
-  /** The commune a heading row names ("Xã Yên Lỗ"), or null. */
-  headingCommune(r: number): string | null {
+  /**
+   * What a heading row says: the commune it names ("Xã Yên Lỗ", also after an ordinal in its own
+   * cell: "I" | "Xã Yên Lỗ") or null; whether it names a unit above a commune ("Huyện Văn Quan");
+   * and the form of its numbering ("roman", "arabic", "letter", "" for none), so that a heading
+   * of the same rank as a commune heading ("II. TÂN VĂN" after "I. XÃ YÊN LỖ") ends that commune.
+   */
+  heading(r: number): { commune: string | null; above: boolean; style: string } {
     const row = this.grid.rows[r] ?? [];
-    const text = firstText(row, this.last);
-    return text === null ? null : (headingOf(text)?.commune ?? null);
+    let ordinal: string | null = null;
+    let text: string | null = null;
+    for (let c = 0; c <= this.last && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+      if (ordinal === null && text === null && isOrdinal(v)) ordinal = String(v);
+      else if (typeof v === "string") {
+        text = v;
+        break;
+      } else break;
+    }
+    if (text === null)
+      return { commune: null, above: false, style: ordinal === null ? "" : numberStyle(ordinal) };
+    const numbered = HEADING_NUMBER.exec(text);
+    const style = ordinal !== null ? numberStyle(ordinal) : numbered ? numberStyle(numbered[0]) : "";
+    const rest = numbered ? text.slice(numbered[0].length) : text;
+    const unit = unitWordAt(foldedWords(rest), 0);
+    const above = unit !== null && ABOVE_COMMUNE_WORDS.has(unit.word);
+    return { commune: headingOf(text)?.commune ?? null, above, style };
   }
 
   private isHeaderText(v: string, c: number): boolean {
@@ -360,6 +396,14 @@ function firstText(row: readonly CellValue[], end: number): string | null {
     if (v !== null && v !== undefined && !(typeof v === "string")) return null;
   }
   return null;
+}
+
+/** The form of a heading's numbering: "roman" (I, II.), "arabic" (1, 2.), "letter" (A, b)). */
+function numberStyle(ordinal: string): string {
+  const t = ordinal.replace(/[\s().\-–:/]/g, "");
+  if (/^\d+$/.test(t)) return "arabic";
+  if (/^[IVXLC]+$/.test(t) && t !== "C" && t !== "L") return "roman";
+  return t.length === 1 ? "letter" : "";
 }
 
 /** An ordinal of a heading in the STT column: "I", "II.", "1", "A", "(2)". */
