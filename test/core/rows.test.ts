@@ -1,3 +1,5 @@
+import type { CellValue } from "../../src/core/cells";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { headingOf, isTotalLabel } from "../../src/core/read/rows";
 
 describe("row labels (src/core/read/rows.ts)", () => {
@@ -49,5 +51,204 @@ describe("row labels (src/core/read/rows.ts)", () => {
     expect(headingOf("Xóm Bãi")).toBeUndefined();
     expect(headingOf("Pò Mầm")).toBeUndefined();
     expect(headingOf("Xã")).toBeUndefined();
+    // The count in brackets is no part of the name: before, the villages under it went to a commune
+    // “Yên Lỗ (9 thôn)” without a word.
+    expect(headingOf("Xã Yên Lỗ (9 thôn)")).toEqual({ commune: "Yên Lỗ" });
+    expect(headingOf("I. XÃ TÂN VĂN (6 THÔN):")).toEqual({ commune: "Tân Văn" });
+  });
+});
+
+describe("rows under the header, as clerks lay them out (attacks on issue 10)", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+  const read = (rows: CellValue[][]) =>
+    readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+
+  it("a numbering row with a column added later (“1 2 … 6 6a 7”) is numbering, not a village “4” of commune “4”", () => {
+    const data = read([
+      HEADER,
+      [1, 2, 3, 4, 5, 6, "6a", 7],
+      row(1, "Pò Mầm"),
+      [1, 2, 3, "(4)", 5, "5b", 6, 7],
+      row(2, "Nà Lốc"),
+    ]);
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+});
+
+describe("a header repeated in the body", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+
+  it("typed again with line breaks, double spaces and capitals is a header, not a village “Thôn” of commune “Xã”", () => {
+    const again: CellValue[] = [
+      "STT",
+      "TỈNH",
+      "Huyện ",
+      "Xã",
+      "THÔN",
+      "Bí thư\nchi bộ",
+      "Trưởng  thôn",
+      "Nhất thể\r\nhóa",
+    ];
+    const data = readWorkbooks([
+      {
+        file: "f.xlsx",
+        sheets: [{ name: "Thôn", rows: [HEADER, row(1, "Pò Mầm"), again, row(2, "Nà Lốc")] }],
+      },
+    ]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(data.issues.map((i) => i.code)).toContain("rows-skipped");
+  });
+});
+
+describe("a signature block under the table", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    "Yên Lỗ",
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+
+  it.each([
+    ["Người lập biểu", "Thủ trưởng đơn vị"],
+    ["NGƯỜI LẬP BIỂU", "TM. ĐẢNG ỦY"],
+    [null, "Bình Gia, ngày 5 tháng 3 năm 2025"],
+    ["Xác nhận của UBND xã", "KT. CHỦ TỊCH"],
+  ])("(“%s”, “%s”): the signers' names are no villages and raise no error", (left, right) => {
+    const rows: CellValue[][] = [
+      HEADER,
+      row(1, "Pò Mầm"),
+      row(2, "Nà Lốc"),
+      [],
+      [null, null, null, null, left, null, right],
+      [null, null, null, null, "(Ký, ghi rõ họ tên)", null, "(Ký tên, đóng dấu)"],
+      [null, null, null, null, "Nguyễn Văn Bình", null, "Trần Văn Cường"],
+      [null, null, "Nông Thị Hoa"],
+    ];
+    const data = readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+    expect(data.issues.map((i) => i.code)).toEqual(["rows-skipped"]);
+  });
+
+  it("a village named like a date word or “Kỳ Lừa” is still read", () => {
+    const data = readWorkbooks([
+      {
+        file: "f.xlsx",
+        sheets: [{ name: "Thôn", rows: [HEADER, row(1, "Kỳ Lừa"), row(2, "Tháng Năm"), row(3, "Pò Mầm")] }],
+      },
+    ]).dataset;
+    expect(data.villages.map((v) => v.village)).toEqual(["Kỳ Lừa", "Tháng Năm", "Pò Mầm"]);
+  });
+});
+
+describe("a commune heading supplies its commune only until the next heading of its rank", () => {
+  const HEADER: CellValue[] = [
+    "STT",
+    "Tỉnh",
+    "Huyện",
+    "Xã",
+    "Thôn",
+    "Bí thư chi bộ",
+    "Trưởng thôn",
+    "Nhất thể hóa",
+  ];
+  const row = (n: number, name: string): CellValue[] => [
+    n,
+    "Lạng Sơn",
+    "Bình Gia",
+    null,
+    name,
+    "Hoàng Văn A",
+    "Hoàng Văn A",
+    "x",
+  ];
+  const read = (rows: CellValue[][]) =>
+    readWorkbooks([{ file: "f.xlsx", sheets: [{ name: "Thôn", rows }] }]).dataset;
+
+  it("an ordinal in its own cell (“I” | “Xã Yên Lỗ”) still gives the commune", () => {
+    const data = read([HEADER, ["I", null, null, "Xã Yên Lỗ"], row(1, "Pò Mầm")]);
+    expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+    expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  it.each([
+    ["II. TÂN VĂN", ["I. XÃ YÊN LỖ"]],
+    ["Huyện Văn Quan", ["Xã Yên Lỗ"]],
+    [
+      ["II", null, null, "TÂN VĂN"],
+      ["I", null, null, "Xã Yên Lỗ"],
+    ],
+  ] as [CellValue | CellValue[], CellValue[]][])(
+    "after “%s” the villages are not silently Yên Lỗ's: their commune is missing, an error",
+    (next, first) => {
+      const data = read([
+        HEADER,
+        first,
+        row(1, "Pò Mầm"),
+        Array.isArray(next) ? next : [next],
+        row(2, "Nà Lốc"),
+      ]);
+      expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+      expect(data.issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual(["missing-value"]);
+    },
+  );
+
+  it("a group heading numbered below the commune's rank keeps the commune", () => {
+    const data = read([HEADER, ["I. XÃ YÊN LỖ"], ["1. Nhóm thôn vùng cao"], row(1, "Pò Mầm")]);
+    expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
   });
 });

@@ -106,6 +106,7 @@ export function readSheet(
     const skipped = new Map<SkippedRowKind, number[]>();
     const communeIndex = header.matches.get("commune")?.index;
     let headingCommune: string | null = null;
+    let headingStyle = "";
     const template: Record<string, FieldValue> = {};
     for (const { column } of indexes) template[column.key] = null;
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
@@ -115,7 +116,14 @@ export function readSheet(
       if (kind !== "data") {
         // The numbering row right under the header is part of the header: skipped without a word.
         if (kind === "numbering" && r === header.rowIndex + 1) continue;
-        if (kind === "heading") headingCommune = classifier.headingCommune(r) ?? headingCommune;
+        if (kind === "heading") {
+          // A commune heading supplies its commune until a heading of the same rank or above, or a total.
+          const heading = classifier.heading(r);
+          if (heading.commune !== null) {
+            headingCommune = heading.commune;
+            headingStyle = heading.style;
+          } else if (heading.above || heading.style === headingStyle) headingCommune = null;
+        }
         if (kind === "total") headingCommune = null;
         let rows = skipped.get(kind);
         if (!rows) skipped.set(kind, (rows = []));

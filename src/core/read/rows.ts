@@ -58,6 +58,8 @@ const UNIT_PAIRS = new Set([
 ]);
 /** Units a heading may name that are communes: such a heading supplies the commune of the rows under it. */
 const COMMUNE_WORDS = new Set(["xa", "phuong", "thitran", "dackhu"]);
+/** Units above a commune: a heading naming one ends the commune of the heading before it. */
+const ABOVE_COMMUNE_WORDS = new Set(["huyen", "quan", "thixa", "thanhpho", "tinh", "tp"]);
 /** Units an unnumbered heading may name (a commune or above; "Xóm Bãi" alone is a village, not a heading). */
 const HEADING_WORDS = new Set([...COMMUNE_WORDS, "huyen", "quan", "thixa", "thanhpho", "tinh", "tp"]);
 /** Whole-cell totals ("Tổng cộng", "Cộng", "Total"); parenthesised parts dropped first. */
@@ -162,7 +164,9 @@ export function headingOf(text: string): { commune: string | null } | undefined 
     return numbered && words.length > 0 ? { commune: null } : undefined;
   }
   if (!COMMUNE_WORDS.has(unit.word)) return { commune: null };
-  return { commune: withoutKindWord(titleCase(collapseSpaces(rest.replace(/[:.]\s*$/, "")))) };
+  // "Xã Yên Lỗ (9 thôn)": the count in brackets is no part of the commune's name.
+  const name = collapseSpaces(rest.replace(/\([^)]*\)/g, " ").replace(/[:.]\s*$/, "")).trim();
+  return { commune: withoutKindWord(titleCase(name)) };
 }
 
 /** Kind words of a commune as written, diacritics included ("Xà Phìn" is a name, "Xã Phìn" a commune). */
@@ -195,13 +199,14 @@ function isNoteText(text: string): boolean {
   return NOTE_STARTS.some((w) => key.startsWith(w)) || text.trimStart().startsWith("*") || key.length > 60;
 }
 
-/** The numbering-row token of a cell: a number 1–99, "(n)", or one capital letter; null otherwise. */
+/** The numbering-row token of a cell: a number 1–99, "(n)", "6a", or one capital letter; null otherwise. */
 function numberingToken(v: CellValue): number | "letter" | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v < 100 ? v : null;
   if (typeof v !== "string" || v.length > 8) return null;
   const text = v.trim();
-  const m = /^\(?(\d{1,2})\)?$/.exec(text);
-  if (m) return Number(m[1]);
+  // "6a", "(6b)": a column added between 6 and 7 later; it counts as coming just after 6.
+  const m = /^\(?(\d{1,2})([a-z]?)\)?$/.exec(text);
+  if (m) return Number(m[1]) + (m[2] ? (m[2].charCodeAt(0) - 96) / 100 : 0);
   return /^\(?[A-Z]\)?$/.test(text) ? "letter" : null;
 }
 
@@ -214,6 +219,8 @@ export class RowClassifier {
   private readonly last: number;
   /** Trimmed texts of the header's rows (and the row above a one-row header), by column. */
   private readonly headerTexts: (string | undefined)[][] = [];
+  /** The row of a signature block ("Người lập biểu"), once seen; every row below it is a note. */
+  private signedAt = Infinity;
   /** Rows whose only content is one cell merged across two read columns or more. */
   private readonly merged: Set<number> | null;
 
@@ -270,12 +277,22 @@ export class RowClassifier {
       only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
     }
     if (nonBlank === 0) return "blank";
+    if (r > this.signedAt) return "note";
+    // A signature block under the table ("Người lập biểu", "TM. ĐẢNG ỦY", "(Ký, ghi rõ họ tên)",
+    // "…, ngày 5 tháng 3 năm 2025"): sparse rows, so only those are looked at. It and every row
+    // below it are notes: the signers' names are no villages.
+    if (nonBlank <= 3 && this.isSignatureRow(row, end)) {
+      this.signedAt = r;
+      return "note";
+    }
     if (numbering && tokens >= 3 && previous > 0) return "numbering";
     if (headerCells === nonBlank) return "header";
     if (only !== null && (nonBlank === 1 || (nonBlank === 2 && ordinalFirst))) {
       const text = only;
       if (this.merged?.has(r)) return headingOf(text) || ordinalFirst ? "heading" : "note";
       if (headingOf(text)) return "heading";
+      // "II" | "TÂN VĂN": a roman ordinal or a name in capitals after an ordinal heads a group.
+      if (nonBlank === 2 && (text === text.toUpperCase() || this.romanFirst(r))) return "heading";
       if (isNoteText(text)) return "note";
       return "data";
     }
@@ -285,11 +302,51 @@ export class RowClassifier {
     return "data";
   }
 
-  /** The commune a heading row names ("Xã Yên Lỗ"), or null. */
-  headingCommune(r: number): string | null {
+  private romanFirst(r: number): boolean {
     const row = this.grid.rows[r] ?? [];
-    const text = firstText(row, this.last);
-    return text === null ? null : (headingOf(text)?.commune ?? null);
+    for (let c = 0; c <= this.last && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+      return typeof v === "string" && numberStyle(v) === "roman";
+    }
+    return false;
+  }
+
+  private isSignatureRow(row: readonly CellValue[], end: number): boolean {
+    for (let c = 0; c <= end; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.length <= 80 && isSignatureText(v)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * What a heading row says: the commune it names ("Xã Yên Lỗ", also after an ordinal in its own
+   * cell: "I" | "Xã Yên Lỗ") or null; whether it names a unit above a commune ("Huyện Văn Quan");
+   * and the form of its numbering ("roman", "arabic", "letter", "" for none), so that a heading
+   * of the same rank as a commune heading ("II. TÂN VĂN" after "I. XÃ YÊN LỖ") ends that commune.
+   */
+  heading(r: number): { commune: string | null; above: boolean; style: string } {
+    const row = this.grid.rows[r] ?? [];
+    let ordinal: string | null = null;
+    let text: string | null = null;
+    for (let c = 0; c <= this.last && c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+      if (ordinal === null && text === null && isOrdinal(v)) ordinal = String(v);
+      else if (typeof v === "string") {
+        text = v;
+        break;
+      } else break;
+    }
+    if (text === null)
+      return { commune: null, above: false, style: ordinal === null ? "" : numberStyle(ordinal) };
+    const numbered = HEADING_NUMBER.exec(text);
+    const style = ordinal !== null ? numberStyle(ordinal) : numbered ? numberStyle(numbered[0]) : "";
+    const rest = numbered ? text.slice(numbered[0].length) : text;
+    const unit = unitWordAt(foldedWords(rest), 0);
+    const above = unit !== null && ABOVE_COMMUNE_WORDS.has(unit.word);
+    return { commune: headingOf(text)?.commune ?? null, above, style };
   }
 
   private isHeaderText(v: string, c: number): boolean {
@@ -306,9 +363,30 @@ export class RowClassifier {
       } else if ((v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) && v.trim() === h) {
         return true;
       }
+      // The header typed again with a line break, a double space or in capitals ("Bí thư\nchi bộ",
+      // "TRƯỞNG  THÔN"): compared with spaces collapsed, only when the first letters agree.
+      if (
+        (v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) &&
+        collapseSpaces(v).toLowerCase() === collapseSpaces(h).toLowerCase()
+      )
+        return true;
     }
     return false;
   }
+}
+
+/** Folded starts of a signature block's lines ("Người lập biểu", "(Ký, ghi rõ họ tên)"). */
+const SIGNATURE_STARTS = ["nguoilap", "thutruong", "xacnhan", "nguoiky", "nguoiduyet", "kyghiro", "kyten"];
+/** "TM. ĐẢNG ỦY", "T/M UBND", "KT. CHỦ TỊCH" (as written). */
+const ON_BEHALF = /^\s*(?:T\/?M|K\/?T)\s*[./]/i;
+/** "Bình Gia, ngày 5 tháng 3 năm 2025", "ngày … tháng … năm …" (folded). */
+const DATE_LINE = /ngay\d*thang\d*nam/;
+
+/** A line of a signature block under the table. */
+function isSignatureText(text: string): boolean {
+  if (ON_BEHALF.test(text)) return true;
+  const key = foldKey(text);
+  return SIGNATURE_STARTS.some((w) => key.startsWith(w)) || DATE_LINE.test(key);
 }
 
 function firstText(row: readonly CellValue[], end: number): string | null {
@@ -318,6 +396,14 @@ function firstText(row: readonly CellValue[], end: number): string | null {
     if (v !== null && v !== undefined && !(typeof v === "string")) return null;
   }
   return null;
+}
+
+/** The form of a heading's numbering: "roman" (I, II.), "arabic" (1, 2.), "letter" (A, b)). */
+function numberStyle(ordinal: string): string {
+  const t = ordinal.replace(/[\s().\-–:/]/g, "");
+  if (/^\d+$/.test(t)) return "arabic";
+  if (/^[IVXLC]+$/.test(t) && t !== "C" && t !== "L") return "roman";
+  return t.length === 1 ? "letter" : "";
 }
 
 /** An ordinal of a heading in the STT column: "I", "II.", "1", "A", "(2)". */
