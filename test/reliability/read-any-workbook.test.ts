@@ -208,7 +208,7 @@ describe("reading any workbook (fast-check)", () => {
       }),
       { numRuns: RUNS },
     );
-  }, 60_000);
+  }, 240_000);
 
   it("any bytes either read as a workbook or are refused with UnusableInputError", async () => {
     const valid = await workbookBytes([
@@ -244,5 +244,5 @@ describe("reading any workbook (fast-check)", () => {
       }),
       { numRuns: RUNS * 2 },
     );
-  }, 60_000);
+  }, 240_000);
 });
