@@ -133,6 +133,8 @@ export class PaneStore {
   /** The last rollup and settings sheet read, for the form's defaults. */
   private rollup: Rollup | null = null;
   private settingsSheet: SheetGrid | null = null;
+  /** The period the data states (title row, submissions), which the period setting defaults to. */
+  private dataPeriod: string | null = null;
 
   constructor(
     readonly session: WorkbookPort,
@@ -262,6 +264,7 @@ export class PaneStore {
     }
     this.rollup = outcome.analysis.rollup;
     this.settingsSheet = outcome.settingsSheet;
+    this.dataPeriod = outcome.analysis.period?.period.text ?? null;
     this.set({ completeness: outcome.completeness });
     const known = new Set(outcome.units.map((u) => u.id));
     const unitId =
@@ -287,7 +290,9 @@ export class PaneStore {
   private formFor(choices: PaneChoices): FormField[] {
     if (!this.rollup) return [];
     const focused = focusRollup(this.rollup, choices.unitId);
-    return settingsForm(focused, this.settingsSheet, this.clock().today, choices.language);
+    return settingsForm(focused, this.settingsSheet, this.clock().today, choices.language, {
+      period: this.dataPeriod,
+    });
   }
 
   selectIssue = async (issue: Issue): Promise<void> => {

@@ -185,6 +185,7 @@ export const T = {
     vi: "Để trống để dùng giá trị gợi ý theo dữ liệu.",
     en: "Leave empty to use the suggestion from the data.",
   },
+  headerUsed: { vi: "Sẽ in", en: "Will print" },
   generateButton: { vi: "Lập báo cáo", en: "Generate reports" },
   chooseOne: { vi: "Chọn ít nhất một biểu.", en: "Choose at least one sheet." },
   cancel: { vi: "Dừng", en: "Cancel" },

@@ -323,3 +323,23 @@ it("asks before inserting a formula over data, and never writes into a standard 
   ).toBeGreaterThan(0);
   expect(book.cell(thon, 301, 6)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)");
 });
+
+it("header block: each setting shows the value that will be printed and where it comes from", async () => {
+  renderPane(memoryExcelHost(createDemoWorkbook()));
+  click("Kiểm tra dữ liệu");
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  fireEvent.click(
+    await screen.findByRole("button", { name: "Phần đầu và chữ ký (lưu ở trang Cài đặt báo cáo)" }),
+  );
+  const issuing = screen.getByRole("textbox", { name: "Cơ quan ban hành" });
+  const hint = (input: HTMLElement): string =>
+    document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+  expect(hint(issuing)).toMatch(/^Sẽ in: .+ \(từ số liệu\)$/);
+  fireEvent.change(issuing, { target: { value: "HUYỆN ỦY THỬ" } });
+  expect(hint(screen.getByRole("textbox", { name: "Cơ quan ban hành" }))).toBe(
+    "Sẽ in: HUYỆN ỦY THỬ (đã nhập)",
+  );
+  expect(hint(screen.getByRole("textbox", { name: "Độ mật" }))).toBe("không in");
+  for (const name of ["Số, ký hiệu", "Kèm theo (văn bản)", "Độ khẩn"])
+    expect(screen.getByRole("textbox", { name })).toBeTruthy();
+});
