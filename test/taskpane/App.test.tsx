@@ -343,3 +343,30 @@ it("header block: each setting shows the value that will be printed and where it
   for (const name of ["Số, ký hiệu", "Kèm theo (văn bản)", "Độ khẩn"])
     expect(screen.getByRole("textbox", { name })).toBeTruthy();
 });
+
+it("check of a large sheet: shows the rows read, cancels between chunks and announces that nothing changed", async () => {
+  const book = createDemoWorkbook();
+  book.addSheet(
+    "Ghi chép",
+    Array.from({ length: 8_000 }, (_, r) =>
+      Array.from({ length: 20 }, (_, c) => `Ghi chú ${r + 1}.${c + 1}`),
+    ),
+  );
+  const store = renderPane(memoryExcelHost(book));
+  const names = book.sheets.map((s) => s.name);
+  const shown: string[] = [];
+  store.subscribe(() => {
+    const c = store.getState().check;
+    if (c.kind !== "running" || !c.progress) return;
+    shown.push(`${c.progress.sheet} ${c.progress.rowsRead}/${c.progress.rowCount}`);
+    if (c.progress.sheet === "Ghi chép" && !c.cancelling) store.cancelCheck();
+  });
+  click("Kiểm tra dữ liệu");
+  expect(await screen.findByText("Đã dừng kiểm tra. Bảng tính không thay đổi.")).toBeTruthy();
+  expect(document.getElementById("nth-live")?.textContent).toBe(
+    "Đã dừng kiểm tra. Bảng tính không thay đổi.",
+  );
+  expect(shown.some((s) => /^Ghi chép \d+\/8000$/.test(s))).toBe(true);
+  expect(shown.some((s) => s === "Ghi chép 8000/8000")).toBe(false);
+  expect(book.sheets.map((s) => s.name)).toEqual(names);
+});
