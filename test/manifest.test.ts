@@ -97,6 +97,12 @@ describe("manifest.xml", () => {
     expect(urls.get(runtime ?? "")?.getAttribute("DefaultValue")).toMatch(/\/taskpane\.html$/);
   });
 
+  it("has a 4-part version past the first release (bumped when the functions changed)", () => {
+    const version = topLevel("Version").textContent ?? "";
+    expect(version).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/);
+    expect(version).not.toBe("1.0.0.0");
+  });
+
   it("uses the namespace NTH (at most 32 characters)", () => {
     const resid = one("Namespace").getAttribute("resid") ?? "";
     const namespace = shortStrings.get(resid)?.getAttribute("DefaultValue") ?? "";

@@ -4,14 +4,22 @@ import { excelColumnOf, excelRowOf, type SheetGrid } from "../core/grid";
 import type { Message } from "../core/issues";
 import type { Rollup } from "../core/rollup/types";
 import type { Language } from "../core/summary";
-import { resolveSettings, shortDate, type ReportDate, type ReportSettings } from "../report/settings";
+import {
+  resolveSettings,
+  shortDate,
+  type DataDefaults,
+  type ReportDate,
+  type ReportSettings,
+} from "../report/settings";
 import { SETTING_NAMES, parseSettingsSheet, settingKey } from "../report/settingsSheet";
 
 /**
  * The header-block settings as the pane edits them. They live in the workbook's "Cài đặt báo cáo"
  * sheet, the same sheet the command line reads, so a workbook gives the same reports in Excel and
  * with `nth-rollup report --out`. The pane shows each setting's value from the sheet (or empty,
- * with the default from the data as a placeholder) and writes only the settings the clerk changed.
+ * with the default from the data as a placeholder), the value that will be printed and where it
+ * comes from (the data, the settings sheet, the clerk's entry), and writes only the settings the
+ * clerk changed.
  */
 
 export type SettingKey = keyof typeof SETTING_NAMES;
@@ -28,16 +36,49 @@ export const FORM_KEYS: readonly SettingKey[] = [
   "signerName",
   "preparerName",
   "recipients",
+  "documentNumber",
+  "attachedTo",
+  "secrecy",
+  "urgency",
   "style",
 ];
+
+/**
+ * Where the value that will be printed comes from: the data (the default derived from the unit,
+ * the period stated in the data, today's date), the "Cài đặt báo cáo" sheet, the clerk's entry in
+ * the pane, or nowhere (an optional line left out).
+ */
+export type FieldSource = "data" | "sheet" | "entered" | "none";
+
+export const SOURCE_LABELS: Readonly<Record<FieldSource, Message>> = {
+  data: { vi: "từ số liệu", en: "from the data" },
+  sheet: { vi: "từ trang Cài đặt báo cáo", en: "from the report settings sheet" },
+  entered: { vi: "đã nhập", en: "entered" },
+  none: { vi: "không in", en: "not printed" },
+};
 
 export interface FormField {
   readonly key: SettingKey;
   readonly label: Message;
   /** The value written in the settings sheet, as text; "" when not set there. */
   readonly value: string;
-  /** What is used when the value is empty: the default from the data. */
+  /** What is used when the value is empty: the default from the data ("" for optional lines). */
   readonly placeholder: string;
+  /** The value that will be used before any edit in the pane: the sheet's value, else the default. */
+  readonly effective: string;
+  /** Where `effective` comes from. */
+  readonly source: FieldSource;
+}
+
+/** The value that will be used and its source once the clerk's edit (if any) is taken into account. */
+export function shownValue(
+  field: FormField,
+  edit: string | undefined,
+): { readonly effective: string; readonly source: FieldSource } {
+  if (edit === undefined) return { effective: field.effective, source: field.source };
+  const text = edit.trim();
+  if (text !== "") return { effective: text, source: "entered" };
+  return { effective: field.placeholder, source: field.placeholder === "" ? "none" : "data" };
 }
 
 export const FIELD_LABELS: Readonly<Record<SettingKey, Message>> = {
@@ -114,26 +155,29 @@ function placesIn(grid: SheetGrid): SheetPlace {
 }
 
 /**
- * The form for a (focused) rollup: each setting's text in the sheet, if any, and its default as a
- * placeholder. Problems in the sheet are the report engine's (parseSettingsSheet) to report.
+ * The form for a (focused) rollup: each setting's text in the sheet, if any, its default as a
+ * placeholder (following what the data states, e.g. its period), and the value that will be used
+ * with its source. Problems in the sheet are the report engine's (parseSettingsSheet) to report.
  */
 export function settingsForm(
   rollup: Rollup,
   sheet: SheetGrid | null,
   today: ReportDate,
   language: Language,
+  data: DataDefaults = {},
 ): FormField[] {
   const parsed = sheet ? parseSettingsSheet(sheet).settings : {};
-  const defaults = resolveSettings(rollup, { language, style: parsed.style }, today);
+  const defaults = resolveSettings(rollup, { language, style: parsed.style }, today, data);
   const places = sheet ? placesIn(sheet) : null;
   return FORM_KEYS.map((key) => {
     let value = places?.value.get(key)?.text ?? "";
     if (key === "recipients" && parsed.recipients) value = parsed.recipients.join("\n");
+    const placeholder = settingText(defaults, key, language);
+    const field = { key, label: FIELD_LABELS[key], value, placeholder };
     return {
-      key,
-      label: FIELD_LABELS[key],
-      value,
-      placeholder: settingText(defaults, key, language),
+      ...field,
+      effective: value !== "" ? value : placeholder,
+      source: value !== "" ? "sheet" : placeholder === "" ? "none" : "data",
     };
   });
 }

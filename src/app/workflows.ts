@@ -14,7 +14,7 @@ import {
   type SettingsProblem,
 } from "../report/settingsSheet";
 import { messageOf } from "../port/errors";
-import type { SheetMarks, WorkbookPort, WrittenSheet } from "../port/workbookPort";
+import type { ReadWorkbookOptions, SheetMarks, WorkbookPort, WrittenSheet } from "../port/workbookPort";
 import { focusRollup, unitChoices, type UnitChoice } from "./focus";
 import { glanceOf, type Glance } from "./glance";
 import { countIssues, groupIssues, type IssueCounts, type SheetGroup } from "./issueGroups";
@@ -92,9 +92,26 @@ function isEmptyWorkbook(workbook: WorkbookGrids): boolean {
 }
 
 /** Reads the workbook and runs the engine: issues grouped by sheet and severity, figures at a glance. */
-export async function checkData(session: WorkbookPort, clock: Clock): Promise<CheckOutcome> {
-  const { workbook, log } = await readData(session);
+export async function checkData(session: WorkbookPort, clock: Clock): Promise<CheckOutcome>;
+/** With progress of the reading, and cancel between its chunks of rows (then "cancelled"). */
+export async function checkData(
+  session: WorkbookPort,
+  clock: Clock,
+  options: ReadWorkbookOptions,
+): Promise<CheckOutcome | CancelledCheck>;
+export async function checkData(
+  session: WorkbookPort,
+  clock: Clock,
+  options: ReadWorkbookOptions = {},
+): Promise<CheckOutcome | CancelledCheck> {
+  const { workbook, log, cancelled } = await readData(session, options);
+  if (cancelled) return { kind: "cancelled" };
   return analyseWorkbook(workbook, clock, log);
+}
+
+/** The clerk cancelled the check while the sheets were read: nothing was analysed or changed. */
+export interface CancelledCheck {
+  readonly kind: "cancelled";
 }
 
 /**
@@ -103,12 +120,14 @@ export async function checkData(session: WorkbookPort, clock: Clock): Promise<Ch
  */
 export async function readData(
   session: WorkbookPort,
-): Promise<{ workbook: WorkbookGrids; log: ImportLogEntry[] }> {
-  const { workbook, marks } = await session.readWorkbook(isDataSheet);
+  options: ReadWorkbookOptions = {},
+): Promise<{ workbook: WorkbookGrids; log: ImportLogEntry[]; cancelled: boolean }> {
+  const { workbook, marks, cancelled } = await session.readWorkbook(isDataSheet, options);
+  if (cancelled) return { workbook, log: [], cancelled };
   const log = marks.some((m) => m.own === IMPORT_LOG_MARK)
     ? readImportLog(await session.readOwnSheet(IMPORT_LOG_MARK))
     : [];
-  return { workbook: dataWorkbook(workbook, marks), log };
+  return { workbook: dataWorkbook(workbook, marks), log, cancelled };
 }
 
 export function analyseWorkbook(
@@ -298,7 +317,7 @@ async function generateNow(
   let log: ImportLogEntry[];
   try {
     report({ kind: "read" }, 0);
-    ({ workbook, log } = await readData(session));
+    ({ workbook, log } = await readData(session, { signal: options.signal }));
   } catch (error) {
     return {
       ...none,

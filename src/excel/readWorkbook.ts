@@ -1,3 +1,4 @@
+import type { ReadProgress } from "../port/workbookPort";
 import { cellError, percentText, type CellValue } from "../core/cells";
 import type { GridRange, SheetGrid, SheetVisibility, WorkbookGrids } from "../core/grid";
 import { escapedBytes } from "./applier";
@@ -64,6 +65,10 @@ export interface ExcelReadOptions {
    * `isSetSupported("ExcelApi", "1.13")`. Default false: no merges are read.
    */
   readonly mergedAreas?: boolean;
+  /** After each chunk: the sheets it read from, with rows read so far of their used range. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Checked between chunks: once aborted, no further chunk is requested and `cancelled` is true. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExcelReadResult {
@@ -74,6 +79,8 @@ export interface ExcelReadResult {
   readonly chunkSyncs: number;
   /** Largest estimated response of one sync, in bytes. */
   readonly largestResponseBytes: number;
+  /** The signal was aborted between chunks: the grids are incomplete and must not be used. */
+  readonly cancelled: boolean;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 4_000_000;
@@ -167,7 +174,12 @@ export async function readWorkbookFromExcel(
       if (!areas[i].isNullObject) p.merges = parseAreas(areas[i].address);
     });
   }
+  let cancelled = false;
   while (pending.length > 0) {
+    if (options.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
     const chunks = nextRequest(pending, budget);
     const ranges = chunks.map((chunk) => {
       const { plan } = chunk;
@@ -203,6 +215,8 @@ export async function readWorkbookFromExcel(
       chunk.plan.bytesPerRow = Math.max(1, (bytes / chunk.rows) * ESTIMATE_MARGIN);
     });
     largest = Math.max(largest, responseBytes);
+    for (const { plan } of chunks)
+      options.onProgress?.({ sheet: plan.name, rowsRead: plan.done, rowCount: plan.rowCount });
     pending = pending.filter((p) => p.done < p.rowCount);
   }
 
@@ -219,6 +233,7 @@ export async function readWorkbookFromExcel(
     syncs,
     chunkSyncs,
     largestResponseBytes: largest,
+    cancelled,
   };
 }
 

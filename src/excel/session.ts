@@ -7,6 +7,7 @@ import type {
   CreatedSheets,
   ExportDestination,
   Feature,
+  ReadWorkbookOptions,
   SheetMarks,
   WorkbookPort,
   WriteReportsOptions,
@@ -173,19 +174,22 @@ export class WorkbookSession implements WorkbookPort {
    */
   async readWorkbook(
     keep: (marks: SheetMarks) => boolean = (m) => m.report === null,
-  ): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[] }> {
+    options: ReadWorkbookOptions = {},
+  ): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[]; cancelled: boolean }> {
     return this.run(async (context) => {
       const marks = await loadMarks(context);
       const wanted = new Set(marks.filter(keep).map((m) => m.name));
       const read = await readWorkbookFromExcel(context, {
         include: (name) => wanted.has(name),
         mergedAreas: this.host.isSetSupported("ExcelApi", "1.13"),
+        onProgress: options.onProgress,
+        signal: options.signal,
       });
       const byName = new Map(marks.map((m) => [m.name, m]));
       const sheets = read.workbook.sheets.map((g) =>
         byName.get(g.name)?.report ? { ...g, report: true } : g,
       );
-      return { workbook: { ...read.workbook, sheets }, marks };
+      return { workbook: { ...read.workbook, sheets }, marks, cancelled: read.cancelled };
     });
   }
 

@@ -41,6 +41,20 @@ export interface WriteProgress {
   readonly name: string;
 }
 
+/** How far the reading of one sheet has got (after each chunk of rows). */
+export interface ReadProgress {
+  readonly sheet: string;
+  readonly rowsRead: number;
+  /** Rows of the sheet's used range. */
+  readonly rowCount: number;
+}
+
+export interface ReadWorkbookOptions {
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Stops between chunks of rows; the result then says `cancelled` and its grids are incomplete. */
+  readonly signal?: AbortSignal;
+}
+
 export interface WriteReportsOptions {
   readonly onProgress?: (progress: WriteProgress) => void;
   /**
@@ -90,10 +104,15 @@ export interface WorkbookPort {
   exclusive<T>(task: Message, run: () => Promise<T>): Promise<T>;
   /** Every sheet's name and the add-in's marks on it. */
   sheetMarks(): Promise<SheetMarks[]>;
-  /** The sheets `keep` accepts (default: all but report sheets), as grids, and every sheet's marks. */
+  /**
+   * The sheets `keep` accepts (default: all but report sheets), as grids, and every sheet's marks;
+   * read in chunks of rows, with progress after each and cancel between them (reading changes
+   * nothing in the workbook).
+   */
   readWorkbook(
     keep?: (marks: SheetMarks) => boolean,
-  ): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[] }>;
+    options?: ReadWorkbookOptions,
+  ): Promise<{ workbook: WorkbookGrids; marks: SheetMarks[]; cancelled: boolean }>;
   /** The add-in's own sheet with this mark, as a grid; null when there is none. */
   readOwnSheet(mark: string): Promise<SheetGrid | null>;
   tables(): Promise<TableInfo[]>;

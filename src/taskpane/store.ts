@@ -20,7 +20,7 @@ import { restoreChoices, type PaneChoices } from "../app/choices";
 import { messageOf } from "../port/errors";
 import type { SelfTestReport } from "../port/selfTest";
 import { exportSubmission, type SubmissionContent, type SubmissionOutcome } from "../app/submission";
-import type { Capabilities, WorkbookPort } from "../port/workbookPort";
+import type { Capabilities, ReadProgress, WorkbookPort } from "../port/workbookPort";
 import { focusRollup } from "../app/focus";
 import type { Rollup } from "../core/rollup/types";
 import type { SheetGrid } from "../core/grid";
@@ -38,7 +38,14 @@ export type Tab = "data" | "import" | "reports" | "functions";
 
 export type CheckState =
   | { readonly kind: "none" }
-  | { readonly kind: "running" }
+  | {
+      readonly kind: "running";
+      /** The sheet being read and how far (after each chunk of rows); null before the first chunk. */
+      readonly progress: ReadProgress | null;
+      readonly cancelling: boolean;
+    }
+  /** Cancelled while reading: nothing analysed, nothing in the workbook changed. */
+  | { readonly kind: "cancelled" }
   | {
       readonly kind: "ok";
       readonly counts: IssueCounts;
@@ -130,9 +137,12 @@ export class PaneStore {
   private state: PaneState;
   private readonly listeners = new Set<() => void>();
   private controller: AbortController | null = null;
+  private checkController: AbortController | null = null;
   /** The last rollup and settings sheet read, for the form's defaults. */
   private rollup: Rollup | null = null;
   private settingsSheet: SheetGrid | null = null;
+  /** The period the data states (title row, submissions), which the period setting defaults to. */
+  private dataPeriod: string | null = null;
 
   constructor(
     readonly session: WorkbookPort,
@@ -239,10 +249,20 @@ export class PaneStore {
   };
 
   check = async (): Promise<void> => {
-    this.set({ check: { kind: "running" } });
+    if (this.state.check.kind === "running") return;
+    const controller = new AbortController();
+    this.checkController = controller;
+    this.set({ check: { kind: "running", progress: null, cancelling: false } });
     try {
-      const outcome = await checkData(this.session, this.clock());
-      this.absorb(outcome);
+      const outcome = await checkData(this.session, this.clock(), {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          const c = this.state.check;
+          if (c.kind === "running") this.set({ check: { ...c, progress } });
+        },
+      });
+      if (outcome.kind === "cancelled") this.set({ check: { kind: "cancelled" } });
+      else this.absorb(outcome);
     } catch (error) {
       this.set({
         check: {
@@ -262,6 +282,7 @@ export class PaneStore {
     }
     this.rollup = outcome.analysis.rollup;
     this.settingsSheet = outcome.settingsSheet;
+    this.dataPeriod = outcome.analysis.period?.period.text ?? null;
     this.set({ completeness: outcome.completeness });
     const known = new Set(outcome.units.map((u) => u.id));
     const unitId =
@@ -287,7 +308,9 @@ export class PaneStore {
   private formFor(choices: PaneChoices): FormField[] {
     if (!this.rollup) return [];
     const focused = focusRollup(this.rollup, choices.unitId);
-    return settingsForm(focused, this.settingsSheet, this.clock().today, choices.language);
+    return settingsForm(focused, this.settingsSheet, this.clock().today, choices.language, {
+      period: this.dataPeriod,
+    });
   }
 
   selectIssue = async (issue: Issue): Promise<void> => {
@@ -434,6 +457,14 @@ export class PaneStore {
         },
       });
     }
+  };
+
+  /** Stops the check's reading after the current chunk of rows. */
+  cancelCheck = (): void => {
+    const c = this.state.check;
+    if (c.kind !== "running" || !this.checkController) return;
+    this.checkController.abort();
+    this.set({ check: { ...c, cancelling: true } });
   };
 
   cancel = (): void => {

@@ -1,5 +1,6 @@
 import type { Message } from "../core/issues";
 import type { Language } from "../core/summary";
+import type { ReadProgress } from "../port/workbookPort";
 
 /** Every fixed text of the pane, Vietnamese first. */
 export const T = {
@@ -136,6 +137,13 @@ export const T = {
   keepCell: { vi: "Không chèn", en: "Don't insert" },
   // Announcements (the live region)
   announceChecking: { vi: "Đang kiểm tra dữ liệu…", en: "Checking the data…" },
+  readingSheet: { vi: "Đang đọc trang", en: "Reading sheet" },
+  rowsOf: { vi: "dòng", en: "rows" },
+  cancellingCheck: { vi: "Đang dừng sau phần đang đọc…", en: "Stopping after the rows being read…" },
+  checkCancelled: {
+    vi: "Đã dừng kiểm tra. Bảng tính không thay đổi.",
+    en: "Check cancelled. Nothing in the workbook was changed.",
+  },
   announceCreating: { vi: "Đang tạo các trang chuẩn…", en: "Creating the standard sheets…" },
   announceGenerating: { vi: "Đang lập báo cáo…", en: "Generating the reports…" },
   // Glance
@@ -185,6 +193,7 @@ export const T = {
     vi: "Để trống để dùng giá trị gợi ý theo dữ liệu.",
     en: "Leave empty to use the suggestion from the data.",
   },
+  headerUsed: { vi: "Sẽ in", en: "Will print" },
   generateButton: { vi: "Lập báo cáo", en: "Generate reports" },
   chooseOne: { vi: "Chọn ít nhất một biểu.", en: "Choose at least one sheet." },
   cancel: { vi: "Dừng", en: "Cancel" },
@@ -337,6 +346,12 @@ export function tr(lang: Language, message: Message): string {
 const percentFormats = new Map<string, Intl.NumberFormat>();
 
 /** 0.4755 → "47,6%" (vi) or "47.6%" (en). */
+/** "Đang đọc trang Thôn: 2.000/10.000 dòng" (numbers the Vietnamese way in Vietnamese). */
+export function readingText(progress: ReadProgress, lang: Language): string {
+  const n = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB");
+  return `${tr(lang, T.readingSheet)} ${progress.sheet}: ${n.format(progress.rowsRead)}/${n.format(progress.rowCount)} ${tr(lang, T.rowsOf)}`;
+}
+
 export function formatPercent(rate: number | null, lang: Language): string {
   if (rate === null) return "—";
   const locale = lang === "vi" ? "vi-VN" : "en-GB";

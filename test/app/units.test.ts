@@ -3,7 +3,7 @@ import { restoreChoices, DEFAULT_CHOICES } from "../../src/app/choices";
 import { focusRollup, unitChoices } from "../../src/app/focus";
 import { glanceOf } from "../../src/app/glance";
 import { groupIssues, pageOf } from "../../src/app/issueGroups";
-import { settingsForm, settingsSheetWrites } from "../../src/app/settingsForm";
+import { settingsForm, settingsSheetWrites, shownValue } from "../../src/app/settingsForm";
 import {
   freeName,
   planStandardSheets,
@@ -230,6 +230,27 @@ describe("settings form", () => {
     expect(byKey.get("recipients")?.value).toBe("Ban Tổ chức Tỉnh ủy\nLưu VP");
     expect(byKey.get("issuingBody")).toMatchObject({ value: "", placeholder: "HUYỆN ỦY BÌNH GIA" });
     expect(byKey.get("date")?.placeholder).toBe("15/1/2026");
+  });
+
+  it("shows the value that will be used and where it comes from: data, sheet, entry, or nothing", () => {
+    const form = settingsForm(focusRollup(rollup, binhGia.id), grid, today, "vi", {
+      period: "Số liệu đến ngày 30/6/2025",
+    });
+    const byKey = new Map(form.map((f) => [f.key, f]));
+    expect(byKey.get("signerName")).toMatchObject({ effective: "Hoàng Văn Minh", source: "sheet" });
+    expect(byKey.get("issuingBody")).toMatchObject({ effective: "HUYỆN ỦY BÌNH GIA", source: "data" });
+    expect(byKey.get("period")).toMatchObject({ effective: "(Số liệu đến ngày 30/6/2025)", source: "data" });
+    expect(byKey.get("date")).toMatchObject({ effective: "15/1/2026", source: "data" });
+    // The four header settings of the reports work are offered too; optional lines default to none.
+    for (const key of ["documentNumber", "attachedTo", "secrecy", "urgency"] as const)
+      expect(byKey.has(key)).toBe(true);
+    expect(byKey.get("secrecy")).toMatchObject({ effective: "", source: "none" });
+    expect(byKey.get("documentNumber")?.source).toBe("data");
+    const issuing = byKey.get("issuingBody")!;
+    expect(shownValue(issuing, " HUYỆN ỦY X ")).toEqual({ effective: "HUYỆN ỦY X", source: "entered" });
+    expect(shownValue(issuing, "")).toEqual({ effective: "HUYỆN ỦY BÌNH GIA", source: "data" });
+    expect(shownValue(byKey.get("signerName")!, undefined).source).toBe("sheet");
+    expect(shownValue(byKey.get("urgency")!, "khẩn")).toEqual({ effective: "khẩn", source: "entered" });
   });
 
   it("writes edited values in place, clears continuation rows, appends missing settings", () => {

@@ -14,6 +14,7 @@ import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { createDemoWorkbook, createEmptyWorkbook, DEMO_MISTAKES } from "../../src/excel/memory/demoWorkbook";
 import { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
 import { WorkbookSession } from "../../src/excel/session";
+import type { ReadProgress } from "../../src/port/workbookPort";
 import { REPORT_IDS, REPORT_MARKER_KEY } from "../../src/report/description";
 
 const clock = clockOf(new Date(2026, 0, 15));
@@ -212,4 +213,47 @@ it("selects an issue's cell and inserts a formula into the active cell", async (
 
 it("analyses grids without a session (the ribbon and the pane share it)", () => {
   expect(analyseWorkbook({ file: "", sheets: [] }, clock).kind).toBe("unusable");
+});
+
+describe("reading a large sheet for the check: progress and cancel", () => {
+  /** The demo data and a large notes sheet of 8,000 rows × 20 columns (several chunks of rows). */
+  const largeBook = (): FakeWorkbook => {
+    const book = createDemoWorkbook();
+    const rows = Array.from({ length: 8_000 }, (_, r) =>
+      Array.from({ length: 20 }, (_, c) => `Ghi chú dòng ${r + 1} cột ${c + 1}: cán bộ thôn`),
+    );
+    book.addSheet("Ghi chép", rows);
+    return book;
+  };
+
+  it("reports the sheet and rows read of its total after each chunk", async () => {
+    const seen: ReadProgress[] = [];
+    const out = await checkData(session(largeBook()), clock, { onProgress: (p) => seen.push(p) });
+    expect(out.kind).toBe("ok");
+    const large = seen.filter((p) => p.sheet === "Ghi chép");
+    expect(large.length).toBeGreaterThan(1);
+    expect(large.every((p) => p.rowCount === 8_000)).toBe(true);
+    expect(large.map((p) => p.rowsRead)).toEqual([...large.map((p) => p.rowsRead)].sort((a, b) => a - b));
+    expect(large[large.length - 1].rowsRead).toBe(8_000);
+    expect(seen.some((p) => p.sheet === "Thôn" && p.rowsRead === p.rowCount)).toBe(true);
+  });
+
+  it("cancel stops between chunks, analyses nothing and changes nothing", async () => {
+    const book = largeBook();
+    const before = await session(book).readWorkbook();
+    const controller = new AbortController();
+    const seen: ReadProgress[] = [];
+    const out = await checkData(session(book), clock, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.sheet === "Ghi chép") controller.abort();
+      },
+    });
+    expect(out.kind).toBe("cancelled");
+    const large = seen.filter((p) => p.sheet === "Ghi chép");
+    expect(large).toHaveLength(1);
+    expect(large[0].rowsRead).toBeLessThan(8_000);
+    expect(await session(book).readWorkbook()).toEqual(before);
+  });
 });

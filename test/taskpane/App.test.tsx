@@ -323,3 +323,50 @@ it("asks before inserting a formula over data, and never writes into a standard 
   ).toBeGreaterThan(0);
   expect(book.cell(thon, 301, 6)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)");
 });
+
+it("header block: each setting shows the value that will be printed and where it comes from", async () => {
+  renderPane(memoryExcelHost(createDemoWorkbook()));
+  click("Kiểm tra dữ liệu");
+  fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
+  fireEvent.click(
+    await screen.findByRole("button", { name: "Phần đầu và chữ ký (lưu ở trang Cài đặt báo cáo)" }),
+  );
+  const issuing = screen.getByRole("textbox", { name: "Cơ quan ban hành" });
+  const hint = (input: HTMLElement): string =>
+    document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+  expect(hint(issuing)).toMatch(/^Sẽ in: .+ \(từ số liệu\)$/);
+  fireEvent.change(issuing, { target: { value: "HUYỆN ỦY THỬ" } });
+  expect(hint(screen.getByRole("textbox", { name: "Cơ quan ban hành" }))).toBe(
+    "Sẽ in: HUYỆN ỦY THỬ (đã nhập)",
+  );
+  expect(hint(screen.getByRole("textbox", { name: "Độ mật" }))).toBe("không in");
+  for (const name of ["Số, ký hiệu", "Kèm theo (văn bản)", "Độ khẩn"])
+    expect(screen.getByRole("textbox", { name })).toBeTruthy();
+});
+
+it("check of a large sheet: shows the rows read, cancels between chunks and announces that nothing changed", async () => {
+  const book = createDemoWorkbook();
+  book.addSheet(
+    "Ghi chép",
+    Array.from({ length: 8_000 }, (_, r) =>
+      Array.from({ length: 20 }, (_, c) => `Ghi chú ${r + 1}.${c + 1}`),
+    ),
+  );
+  const store = renderPane(memoryExcelHost(book));
+  const names = book.sheets.map((s) => s.name);
+  const shown: string[] = [];
+  store.subscribe(() => {
+    const c = store.getState().check;
+    if (c.kind !== "running" || !c.progress) return;
+    shown.push(`${c.progress.sheet} ${c.progress.rowsRead}/${c.progress.rowCount}`);
+    if (c.progress.sheet === "Ghi chép" && !c.cancelling) store.cancelCheck();
+  });
+  click("Kiểm tra dữ liệu");
+  expect(await screen.findByText("Đã dừng kiểm tra. Bảng tính không thay đổi.")).toBeTruthy();
+  expect(document.getElementById("nth-live")?.textContent).toBe(
+    "Đã dừng kiểm tra. Bảng tính không thay đổi.",
+  );
+  expect(shown.some((s) => /^Ghi chép \d+\/8000$/.test(s))).toBe(true);
+  expect(shown.some((s) => s === "Ghi chép 8000/8000")).toBe(false);
+  expect(book.sheets.map((s) => s.name)).toEqual(names);
+});

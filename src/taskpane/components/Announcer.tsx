@@ -2,7 +2,7 @@ import { makeStyles } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneState } from "../store";
 import { usePane } from "../paneContext";
-import { countOf, T } from "../text";
+import { countOf, readingText, T } from "../text";
 import { stepText } from "./ReportsTab";
 
 const useStyles = makeStyles({
@@ -41,16 +41,22 @@ function sayings(state: PaneState, t: Say): Record<string, string | null> {
             : null,
     check:
       k.kind === "running"
-        ? t(T.announceChecking)
-        : k.kind === "ok"
-          ? k.total === 0
-            ? t(T.noIssues)
-            : `${countOf(k.counts.errors, T.error1, T.errors, state.lang)} · ${countOf(k.counts.warnings, T.warning1, T.warnings, state.lang)}`
-          : k.kind === "unusable"
-            ? `${t(T.cannotUse)}. ${t(T.needsSheets)}`
-            : k.kind === "failed"
-              ? t(k.message)
-              : null,
+        ? k.cancelling
+          ? t(T.cancellingCheck)
+          : k.progress
+            ? readingText(k.progress, state.lang)
+            : t(T.announceChecking)
+        : k.kind === "cancelled"
+          ? t(T.checkCancelled)
+          : k.kind === "ok"
+            ? k.total === 0
+              ? t(T.noIssues)
+              : `${countOf(k.counts.errors, T.error1, T.errors, state.lang)} · ${countOf(k.counts.warnings, T.warning1, T.warnings, state.lang)}`
+            : k.kind === "unusable"
+              ? `${t(T.cannotUse)}. ${t(T.needsSheets)}`
+              : k.kind === "failed"
+                ? t(k.message)
+                : null,
     generation:
       g.kind === "running"
         ? g.cancelling

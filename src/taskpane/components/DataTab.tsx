@@ -13,7 +13,7 @@ import {
 import * as React from "react";
 import { usePane } from "../paneContext";
 import type { PaneState } from "../store";
-import { countOf, T } from "../text";
+import { countOf, readingText, T } from "../text";
 import { GlancePanel } from "./GlancePanel";
 import { IssueList } from "./IssueList";
 
@@ -94,7 +94,23 @@ function CheckSection(): React.JSX.Element {
         >
           {t(T.checkButton)}
         </Button>
-        {c.kind === "running" && <Spinner size="tiny" label={t(T.checking)} />}
+        {c.kind === "running" && (
+          <>
+            <Spinner
+              size="tiny"
+              label={
+                c.cancelling
+                  ? t(T.cancellingCheck)
+                  : c.progress
+                    ? readingText(c.progress, state.lang)
+                    : t(T.checking)
+              }
+            />
+            <Button onClick={store.cancelCheck} disabledFocusable={c.cancelling}>
+              {t(T.cancel)}
+            </Button>
+          </>
+        )}
         {c.kind === "ok" && (
           <Body1 className={styles.counts}>
             {countOf(c.counts.errors, T.error1, T.errors, state.lang)} ·{" "}
@@ -114,6 +130,11 @@ function CheckSection(): React.JSX.Element {
             <MessageBarTitle>{t(T.cannotUse)}</MessageBarTitle>
             {t(T.needsSheets)}
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {c.kind === "cancelled" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t(T.checkCancelled)}</MessageBarBody>
         </MessageBar>
       )}
       {c.kind === "failed" && (

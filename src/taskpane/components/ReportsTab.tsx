@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import type { UnitChoice } from "../../app/focus";
+import { SOURCE_LABELS, shownValue } from "../../app/settingsForm";
 import { MANUAL_CALCULATION, type GenerateOutcome, type GenerateProgress } from "../../app/workflows";
 import type { UnitLevel } from "../../core/rollup/types";
 import { REPORT_IDS } from "../../report/description";
@@ -134,11 +135,17 @@ function HeaderFields(): React.JSX.Element | null {
           <div className={styles.fields}>
             <Caption1 className={styles.help}>{t(T.headerHelp)}</Caption1>
             {state.form.map((f) => {
-              const value = state.edits.get(f.key) ?? f.value;
+              const edit = state.edits.get(f.key);
+              const value = edit ?? f.value;
+              const shown = shownValue(f, edit);
               const onChange = (_: unknown, data: { value: string }): void =>
                 store.setEdit(f.key, data.value);
+              const used =
+                shown.source === "none"
+                  ? t(SOURCE_LABELS.none)
+                  : `${t(T.headerUsed)}: ${shown.effective.replace(/\n/g, "; ")} (${t(SOURCE_LABELS[shown.source])})`;
               return (
-                <Field key={f.key} label={t(f.label)}>
+                <Field key={f.key} label={t(f.label)} hint={used}>
                   {f.key === "recipients" ? (
                     <Textarea
                       value={value}
