@@ -269,17 +269,26 @@ export function documentNumberLine(
 /**
  * The period line from the data's phrase: "(Số liệu đến 30/6/2025)" as written (first letter in
  * capitals, in parentheses); a bare period such as a manifest's "Quý III/2021" is labelled
- * "(Kỳ báo cáo: Quý III/2021)".
+ * "(Kỳ báo cáo: Quý III/2021)". A parenthesis the phrase opens is closed ("… 30/6/2025 (so với
+ * 31/12/2024" as a title row's phrase comes). In English a phrase with a cut-off date is
+ * "(Data as of 30/06/2025)", never the Vietnamese words; one without keeps the clerk's words
+ * under "Reporting period:".
  */
 export function periodLine(phrase: string, language: Language): string {
-  const t = phrase
+  let t = phrase
     .trim()
     .replace(/^\((.*)\)$/s, "$1")
     .trim();
+  const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+  if (open > 0) t += ")".repeat(open);
   const parsed = periodOfText(t);
+  if (language === "en") {
+    if (parsed?.date) return `(Data as of ${shortDate(parsed.date, language)})`;
+    return `(Reporting period: ${t.replace(/^kỳ báo cáo\s*:\s*/iu, "")})`;
+  }
   const cued = parsed !== null && !/^(quý|quy|\d)/i.test(t);
   if (cued) return `(${t.charAt(0).toLocaleUpperCase("vi")}${t.slice(1)})`;
-  return language === "en" ? `(Reporting period: ${t})` : `(Kỳ báo cáo: ${t})`;
+  return `(Kỳ báo cáo: ${t})`;
 }
 
 /**
