@@ -69,6 +69,22 @@ export function dateOf(d: Date): ReportDate {
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
+/**
+ * A place name as a sentence writes it: a name typed all in capitals or all in lower case
+ * ("YÊN LỖ", "yên lỗ", "VI HƯƠNG") gets a capital per syllable ("Yên Lỗ", "Vi Hương"); a ward
+ * numbered in Roman numerals stays in capitals ("IV"); a name in mixed case is kept as written.
+ */
+export function placeName(bare: string): string {
+  const lower = bare.toLocaleLowerCase("vi");
+  if (bare !== upper(bare) && bare !== lower) return bare;
+  // A lone Roman numeral is a ward's number; "Vi" in "Vi Hương" is a syllable.
+  if (/^[ivxl]+$/.test(lower)) return upper(bare);
+  return lower
+    .split(" ")
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join(" ");
+}
+
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -308,8 +324,7 @@ export function resolveSettings(
   const scope = reportScope(rollup);
   const [parentBody, issuingBody] = defaultBodies(scope, rollup, style, language);
   const date = input.date ?? today;
-  const place =
-    scope.unit.level === "total" ? (language === "en" ? "Hà Nội" : "Hà Nội") : named(scope.unit).bare;
+  const place = scope.unit.level === "total" ? "Hà Nội" : placeName(named(scope.unit).bare);
   const en = language === "en";
   return {
     language,

@@ -1,6 +1,6 @@
 import type { CellValue } from "../../src/core/cells";
 import { kindFromWord, unitKind } from "../../src/report/scope";
-import { placeAndDate } from "../../src/report/settings";
+import { placeAndDate, placeName } from "../../src/report/settings";
 import { roll, settingsFor, VILLAGE_HEADER, villageRows, type CommuneSpec } from "./fixtures";
 
 /**
@@ -141,5 +141,25 @@ describe("abbreviated and island kind words (attack on issue 13)", () => {
     expect(s.issuingBody).toBe("HUYỆN ỦY CÔ TÔ");
     expect(s.parentBody).toBe("ĐẢNG BỘ TỈNH QUẢNG NINH");
     expect(s.place).toBe("Cô Tô");
+  });
+});
+
+describe("the place line for names typed in capitals or lower case (attack on issue 13)", () => {
+  it.each([
+    ["YÊN LỖ", "Yên Lỗ"],
+    ["yên lỗ", "Yên Lỗ"],
+    ["VI HƯƠNG", "Vi Hương"],
+    ["IV", "IV"],
+    ["1", "1"],
+    ["Đắk R'Lấp", "Đắk R'Lấp"],
+    ["ĐẮK LẮK", "Đắk Lắk"],
+  ])("“%s” → “%s”", (bare, place) => {
+    expect(placeName(bare)).toBe(place);
+  });
+
+  it("a commune written all in capitals in the data is placed in a sentence as a name", () => {
+    const s = settingsFor(commune("Lạng Sơn", "Bình Gia", "XÃ YÊN LỖ").rollup);
+    expect(s.issuingBody).toBe("ĐẢNG ỦY XÃ YÊN LỖ");
+    expect(placeAndDate(s.place, s.date, "vi")).toBe("Yên Lỗ, ngày 19 tháng 9 năm 2021");
   });
 });
