@@ -69,6 +69,19 @@ export function dateOf(d: Date): ReportDate {
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
+/** "Đồng chí", "Đ/c", "Đ.c", "đc" before a name (with or without a space after "Đ/c"). */
+const COMRADE = /^(?:đồng\s+chí\s+|đ\s*[/.]\s*c\b\.?\s*|đ\s*[/.]\s*c(?=\p{Lu})|đc\s+)/iu;
+
+/**
+ * A name under a signature: written without "Đồng chí" or "Đ/c", which a clerk may type from habit
+ * ("Đ/c Hoàng Văn Minh" signs as "Hoàng Văn Minh"). "Ông"/"Bà" are kept: "Ông" is also a surname.
+ */
+export function signatureName(name: string): string {
+  const t = name.trim().normalize("NFC").replace(/\s+/g, " ");
+  const rest = t.replace(COMRADE, "").trim();
+  return rest.includes(" ") ? rest : t;
+}
+
 /**
  * A place name as a sentence writes it: a name typed all in capitals or all in lower case
  * ("YÊN LỖ", "yên lỗ", "VI HƯƠNG") gets a capital per syllable ("Yên Lỗ", "Vi Hương"); a ward
@@ -352,8 +365,8 @@ export function resolveSettings(
           : "T/M BAN THƯỜNG VỤ"),
     signerTitle:
       input.signerTitle ?? (style === "state" ? (en ? "CHAIR" : "CHỦ TỊCH") : en ? "SECRETARY" : "BÍ THƯ"),
-    signerName: input.signerName ?? "",
-    preparerName: input.preparerName ?? "",
+    signerName: signatureName(input.signerName ?? ""),
+    preparerName: signatureName(input.preparerName ?? ""),
     recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language),
     documentNumber: documentNumberLine(input.documentNumber, scope, style, language),
     attachedTo: input.attachedTo ?? "",
