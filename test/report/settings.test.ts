@@ -189,3 +189,24 @@ describe("names under the signatures (attack on issue 13)", () => {
     expect(s.preparerName).toBe("Lương Thị Hoa");
   });
 });
+
+describe("empty and all-space options (attack on issue 13)", () => {
+  it("keep the defaults, as an empty cell of the settings sheet does", () => {
+    const parsed = parseSettingsOptions(
+      new Map([
+        ["period", "   "],
+        ["issuer", ""],
+        ["signer", "\t"],
+      ]),
+    );
+    expect(parsed).toEqual({ settings: {}, problems: [] });
+    const f = binhGia();
+    const s = resolveSettings(f.rollup, parsed.settings, FIXED_DATE);
+    expect(s.period).toBe("(Số liệu đến ngày 19/9/2021)");
+    expect(s.issuingBody).toBe("HUYỆN ỦY BÌNH GIA");
+    // A value with text still wins.
+    expect(parseSettingsOptions(new Map([["period", " Quý II-2025 "]])).settings.period).toBe(
+      "(Quý II-2025)",
+    );
+  });
+});
