@@ -61,24 +61,34 @@ export type UnitKind =
 /**
  * Kind words as written, with their diacritics (compared in lower case, NFC). A syllable that only
  * folds to a kind word is a name: "Quan Sơn" is not "Quận Sơn", "Phương Sơn" not "Phường Sơn",
- * "Xà Phìn" not "Xã Phìn". Abbreviations (TP., TX., TT.) are no Vietnamese syllables, so they are safe.
+ * "Xà Phìn" not "Xã Phìn". Abbreviations (TP., TX., TT.) are no Vietnamese syllables, so they are safe;
+ * one-letter ones (H., Q., P., X.) count only with their dot. Longer words come first ("huyện đảo"
+ * before "huyện": the island district "Huyện đảo Cô Tô" is "Cô Tô").
  */
 const PREFIXES: readonly (readonly [string, UnitKind, UnitLevel])[] = [
   ["tỉnh", "province", "province"],
   ["thành phố", "centralCity", "province"],
   ["tp", "centralCity", "province"],
+  ["huyện đảo", "district", "district"],
   ["huyện", "district", "district"],
+  ["h.", "district", "district"],
   ["quận", "urbanDistrict", "district"],
+  ["q.", "urbanDistrict", "district"],
   ["thị xã", "town", "district"],
   ["tx", "town", "district"],
   ["thành phố", "provincialCity", "district"],
   ["tp", "provincialCity", "district"],
   ["xã", "commune", "commune"],
+  ["x.", "commune", "commune"],
   ["phường", "ward", "commune"],
+  ["p.", "ward", "commune"],
   ["thị trấn", "township", "commune"],
   ["tt", "township", "commune"],
   ["đặc khu", "specialZone", "commune"],
 ];
+
+/** An abbreviation glued to the name ("TP.Lạng Sơn", "TT.Na Sầm", "Q.Ba Đình") gets its space. */
+const GLUED_ABBREVIATION = /^(tp|tx|tt|[hqpx])\.(?=\S)/iu;
 
 /** Lower case, precomposed (NFC), diacritics kept: "Quận" and "quận" agree, "Quan" does not. */
 const kindForm = (s: string): string => s.normalize("NFC").toLocaleLowerCase("vi");
@@ -98,11 +108,12 @@ export function unitKind(
   given?: UnitKind | null,
 ): { kind: UnitKind; bare: string } {
   const trimmed = name.trim().normalize("NFC");
-  const words = trimmed.split(/\s+/);
+  const words = trimmed.replace(GLUED_ABBREVIATION, "$1. ").split(/\s+/);
   for (const [prefix, kind, at] of PREFIXES) {
     if (at !== level) continue;
     const n = prefix.split(" ").length;
-    const head = words.slice(0, n).join(" ").replace(/\.$/, "");
+    const written = words.slice(0, n).join(" ");
+    const head = prefix.endsWith(".") ? written : written.replace(/\.$/, "");
     if (words.length > n && kindForm(head) === prefix) {
       return {
         kind: given && kindLevel(given) === level ? given : kind,

@@ -69,6 +69,35 @@ export function dateOf(d: Date): ReportDate {
 
 const upper = (s: string): string => s.toLocaleUpperCase("vi");
 
+/** "Đồng chí", "Đ/c", "Đ.c", "đc" before a name (with or without a space after "Đ/c"). */
+const COMRADE = /^(?:đồng\s+chí\s+|đ\s*[/.]\s*c\b\.?\s*|đ\s*[/.]\s*c(?=\p{Lu})|đc\s+)/iu;
+
+/**
+ * A name under a signature: written without "Đồng chí" or "Đ/c", which a clerk may type from habit
+ * ("Đ/c Hoàng Văn Minh" signs as "Hoàng Văn Minh"). "Ông"/"Bà" are kept: "Ông" is also a surname.
+ */
+export function signatureName(name: string): string {
+  const t = name.trim().normalize("NFC").replace(/\s+/g, " ");
+  const rest = t.replace(COMRADE, "").trim();
+  return rest.includes(" ") ? rest : t;
+}
+
+/**
+ * A place name as a sentence writes it: a name typed all in capitals or all in lower case
+ * ("YÊN LỖ", "yên lỗ", "VI HƯƠNG") gets a capital per syllable ("Yên Lỗ", "Vi Hương"); a ward
+ * numbered in Roman numerals stays in capitals ("IV"); a name in mixed case is kept as written.
+ */
+export function placeName(bare: string): string {
+  const lower = bare.toLocaleLowerCase("vi");
+  if (bare !== upper(bare) && bare !== lower) return bare;
+  // A lone Roman numeral is a ward's number; "Vi" in "Vi Hương" is a syllable.
+  if (/^[ivxl]+$/.test(lower)) return upper(bare);
+  return lower
+    .split(" ")
+    .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
+    .join(" ");
+}
+
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /**
@@ -269,17 +298,26 @@ export function documentNumberLine(
 /**
  * The period line from the data's phrase: "(Số liệu đến 30/6/2025)" as written (first letter in
  * capitals, in parentheses); a bare period such as a manifest's "Quý III/2021" is labelled
- * "(Kỳ báo cáo: Quý III/2021)".
+ * "(Kỳ báo cáo: Quý III/2021)". A parenthesis the phrase opens is closed ("… 30/6/2025 (so với
+ * 31/12/2024" as a title row's phrase comes). In English a phrase with a cut-off date is
+ * "(Data as of 30/06/2025)", never the Vietnamese words; one without keeps the clerk's words
+ * under "Reporting period:".
  */
 export function periodLine(phrase: string, language: Language): string {
-  const t = phrase
+  let t = phrase
     .trim()
     .replace(/^\((.*)\)$/s, "$1")
     .trim();
+  const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+  if (open > 0) t += ")".repeat(open);
   const parsed = periodOfText(t);
+  if (language === "en") {
+    if (parsed?.date) return `(Data as of ${shortDate(parsed.date, language)})`;
+    return `(Reporting period: ${t.replace(/^kỳ báo cáo\s*:\s*/iu, "")})`;
+  }
   const cued = parsed !== null && !/^(quý|quy|\d)/i.test(t);
   if (cued) return `(${t.charAt(0).toLocaleUpperCase("vi")}${t.slice(1)})`;
-  return language === "en" ? `(Reporting period: ${t})` : `(Kỳ báo cáo: ${t})`;
+  return `(Kỳ báo cáo: ${t})`;
 }
 
 /**
@@ -299,8 +337,7 @@ export function resolveSettings(
   const scope = reportScope(rollup);
   const [parentBody, issuingBody] = defaultBodies(scope, rollup, style, language);
   const date = input.date ?? today;
-  const place =
-    scope.unit.level === "total" ? (language === "en" ? "Hà Nội" : "Hà Nội") : named(scope.unit).bare;
+  const place = scope.unit.level === "total" ? "Hà Nội" : placeName(named(scope.unit).bare);
   const en = language === "en";
   return {
     language,
@@ -328,8 +365,8 @@ export function resolveSettings(
           : "T/M BAN THƯỜNG VỤ"),
     signerTitle:
       input.signerTitle ?? (style === "state" ? (en ? "CHAIR" : "CHỦ TỊCH") : en ? "SECRETARY" : "BÍ THƯ"),
-    signerName: input.signerName ?? "",
-    preparerName: input.preparerName ?? "",
+    signerName: signatureName(input.signerName ?? ""),
+    preparerName: signatureName(input.preparerName ?? ""),
     recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language),
     documentNumber: documentNumberLine(input.documentNumber, scope, style, language),
     attachedTo: input.attachedTo ?? "",

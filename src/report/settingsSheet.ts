@@ -262,7 +262,10 @@ export function parseSettingsSheet(grid: SheetGrid): ParsedSettings {
   return { settings, problems };
 }
 
-/** Reads settings given as named options (the CLI's `--issuer`, `--date`…); same rules as the sheet. */
+/**
+ * Reads settings given as named options (the CLI's `--issuer`, `--date`…); same rules as the sheet,
+ * an empty value included (the default is kept).
+ */
 export function parseSettingsOptions(options: ReadonlyMap<string, string>): ParsedSettings {
   const settings: ReportSettingsInput = {};
   const problems: SettingsProblem[] = [];
@@ -278,6 +281,9 @@ export function parseSettingsOptions(options: ReadonlyMap<string, string>): Pars
       );
       continue;
     }
+    // An empty or all-space value (`--period " "`, an unset shell variable) keeps the default, as an
+    // empty cell of the settings sheet does; it never blanks the period line or the issuing body.
+    if (value.trim() === "") continue;
     const found =
       key === "recipients"
         ? applySetting(settings, key, value.split(/\s*;\s*/).join("\n"), `--${name}`)

@@ -298,3 +298,31 @@ describe("the named annex", () => {
     expect(t).toContain("Bí thư Đảng ủy kiêm chủ tịch UBND kiêm chủ tịch HĐND");
   });
 });
+
+describe("a commune without Front data among communes with (attack on issue 13)", () => {
+  it("its Front count is blank, not “0”; the total counts only the communes with data", () => {
+    const [a, b] = BINH_GIA.slice(0, 2);
+    const header: CellValue[] = [...VILLAGE_HEADER, "Trưởng ban CTMT"];
+    const rows = villageRows("Lạng Sơn", "Bình Gia", [a, b]).map((r) => [
+      ...r,
+      r[2] === a.name ? r[4] : null,
+    ]);
+    const f = roll({ file: "", sheets: [{ name: "Thôn", rows: [header, ...rows] }] });
+    const d = summaryReport(f.rollup, settingsFor(f.rollup));
+    const labels = d.cells[d.table.headerBottom - 1].map(plainText);
+    const known = labels.indexOf("Số thôn có số liệu");
+    expect(known).toBeGreaterThan(0);
+    const value = (row: number, c: number) => {
+      const cell = d.cells[row - 1][c];
+      return isFormula(cell) ? cell.result : cell;
+    };
+    const rowOf = (name: string) => d.cells.findIndex((r) => r.map(plainText).includes(name)) + 1;
+    // The commune without Front data: "with data" 0, the count blank (never "0 villages").
+    expect(value(rowOf(b.name), known)).toBe(0);
+    expect(value(rowOf(b.name), known + 1)).toBeNull();
+    // The commune with Front data: every village's secretary is its Front head.
+    expect(value(rowOf(a.name), known)).toBe(a.villages);
+    expect(value(rowOf(a.name), known + 1)).toBe(a.villages);
+    expect(value(d.table.totalRow!, known + 1)).toBe(a.villages);
+  });
+});

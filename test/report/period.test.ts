@@ -139,3 +139,21 @@ describe("the period line and the year for ages", () => {
     expect(s.period).toBe("(Số liệu đến ngày 29/11/2026)");
   });
 });
+
+describe("the period line for phrases the clerks write (attack on issue 13)", () => {
+  it("a phrase with a second date in parentheses keeps its closing parenthesis", () => {
+    const phrase = periodOfText("Kết quả đến ngày 30/6/2025 (so với 31/12/2024)");
+    expect(phrase?.date).toEqual({ year: 2025, month: 6, day: 30 });
+    expect(periodLine(phrase!.text, "vi")).toBe("(Kết quả đến ngày 30/6/2025 (so với 31/12/2024))");
+  });
+
+  it("an English report shows the cut-off date in English, not the Vietnamese words", () => {
+    expect(periodLine("Tính đến 31/12/2024", "en")).toBe("(Data as of 31/12/2024)");
+    expect(periodLine("(số liệu đến ngày 30 tháng 6 năm 2025)", "en")).toBe("(Data as of 30/06/2025)");
+    expect(periodLine("Kỳ báo cáo: Quý III/2021", "en")).toBe("(Reporting period: Quý III/2021)");
+    expect(periodLine("6 tháng đầu năm 2025", "en")).toBe("(Reporting period: 6 tháng đầu năm 2025)");
+    // Vietnamese unchanged.
+    expect(periodLine("Tính đến 31/12/2024", "vi")).toBe("(Tính đến 31/12/2024)");
+    expect(periodLine("Quý II-2025", "vi")).toBe("(Kỳ báo cáo: Quý II-2025)");
+  });
+});

@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/core/cells";
-import { placeAndDate, resolveSettings } from "../../src/report/settings";
+import { placeAndDate, resolveSettings, signatureName } from "../../src/report/settings";
 import {
   isSettingsSheetName,
   mergeSettings,
@@ -160,5 +160,53 @@ describe("the settings sheet “Cài đặt báo cáo”", () => {
       place: "C",
       signerName: "B",
     });
+  });
+});
+
+describe("names under the signatures (attack on issue 13)", () => {
+  it.each([
+    ["Đ/c Hoàng Văn Minh", "Hoàng Văn Minh"],
+    ["đ/c Hoàng Văn Minh", "Hoàng Văn Minh"],
+    ["Đ/cHoàng Văn Minh", "Hoàng Văn Minh"],
+    ["Đ.c Hoàng Văn Minh", "Hoàng Văn Minh"],
+    ["Đồng chí  Lương Thị Hoa", "Lương Thị Hoa"],
+    ["Ông Văn Tùng", "Ông Văn Tùng"],
+    ["Đồng chí Hoa", "Đồng chí Hoa"],
+    ["Đàm Văn Dũng", "Đàm Văn Dũng"],
+    ["Đinh Công Chức", "Đinh Công Chức"],
+  ])("“%s” signs as “%s”", (given, name) => {
+    expect(signatureName(given)).toBe(name);
+  });
+
+  it("the settings carry the signer's and the preparer's names without “Đ/c”", () => {
+    const f = binhGia();
+    const s = resolveSettings(
+      f.rollup,
+      { signerName: "Đ/c Hoàng Văn Minh", preparerName: "Đồng chí Lương Thị Hoa" },
+      FIXED_DATE,
+    );
+    expect(s.signerName).toBe("Hoàng Văn Minh");
+    expect(s.preparerName).toBe("Lương Thị Hoa");
+  });
+});
+
+describe("empty and all-space options (attack on issue 13)", () => {
+  it("keep the defaults, as an empty cell of the settings sheet does", () => {
+    const parsed = parseSettingsOptions(
+      new Map([
+        ["period", "   "],
+        ["issuer", ""],
+        ["signer", "\t"],
+      ]),
+    );
+    expect(parsed).toEqual({ settings: {}, problems: [] });
+    const f = binhGia();
+    const s = resolveSettings(f.rollup, parsed.settings, FIXED_DATE);
+    expect(s.period).toBe("(Số liệu đến ngày 19/9/2021)");
+    expect(s.issuingBody).toBe("HUYỆN ỦY BÌNH GIA");
+    // A value with text still wins.
+    expect(parseSettingsOptions(new Map([["period", " Quý II-2025 "]])).settings.period).toBe(
+      "(Quý II-2025)",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { CellValue } from "../../src/core/cells";
 import { kindFromWord, unitKind } from "../../src/report/scope";
-import { placeAndDate } from "../../src/report/settings";
+import { placeAndDate, placeName } from "../../src/report/settings";
 import { roll, settingsFor, VILLAGE_HEADER, villageRows, type CommuneSpec } from "./fixtures";
 
 /**
@@ -108,5 +108,58 @@ describe("header, place line and recipients for real unit names", () => {
     expect(s.parentBody).toBe("ĐẢNG BỘ HUYỆN ĐỒNG VĂN");
     expect(s.place).toBe("Phố Bảng");
     expect(s.recipients).toEqual(["Ban Tổ chức Huyện ủy (để b/c),", "Lưu Văn phòng Đảng ủy."]);
+  });
+});
+
+describe("abbreviated and island kind words (attack on issue 13)", () => {
+  it.each([
+    ["district", "TP.Lạng Sơn", "provincialCity", "Lạng Sơn"],
+    ["district", "Q.Ba Đình", "urbanDistrict", "Ba Đình"],
+    ["district", "Q. Ba Đình", "urbanDistrict", "Ba Đình"],
+    ["district", "H. Bình Gia", "district", "Bình Gia"],
+    ["district", "TX.Sa Pa", "town", "Sa Pa"],
+    ["district", "Huyện đảo Cô Tô", "district", "Cô Tô"],
+    ["district", "Huyện Đảo Cô Tô", "district", "Cô Tô"],
+    ["commune", "TT.Na Sầm", "township", "Na Sầm"],
+    ["commune", "P.1", "ward", "1"],
+    ["commune", "X. Tân Thanh", "commune", "Tân Thanh"],
+    // One letter without its dot is a name's first syllable, never a kind word.
+    ["district", "H Bình Gia", "district", "H Bình Gia"],
+  ] as const)("%s “%s” → %s “%s”", (level, name, kind, bare) => {
+    expect(unitKind(level, name)).toEqual({ kind, bare });
+  });
+
+  it("TP.Lạng Sơn (no space after the dot) is the city's party committee, not a district's", () => {
+    const s = settingsFor(district("Lạng Sơn", "TP.Lạng Sơn").rollup);
+    expect(s.issuingBody).toBe("THÀNH ỦY LẠNG SƠN");
+    expect(s.place).toBe("Lạng Sơn");
+    expect(s.recipients).toEqual(["Ban Tổ chức Tỉnh ủy (để b/c),", "Lưu Văn phòng Thành ủy."]);
+  });
+
+  it("Huyện đảo Cô Tô reports as HUYỆN ỦY CÔ TÔ, placed at Cô Tô", () => {
+    const s = settingsFor(district("Quảng Ninh", "Huyện đảo Cô Tô").rollup);
+    expect(s.issuingBody).toBe("HUYỆN ỦY CÔ TÔ");
+    expect(s.parentBody).toBe("ĐẢNG BỘ TỈNH QUẢNG NINH");
+    expect(s.place).toBe("Cô Tô");
+  });
+});
+
+describe("the place line for names typed in capitals or lower case (attack on issue 13)", () => {
+  it.each([
+    ["YÊN LỖ", "Yên Lỗ"],
+    ["yên lỗ", "Yên Lỗ"],
+    ["VI HƯƠNG", "Vi Hương"],
+    ["IV", "IV"],
+    ["1", "1"],
+    ["Đắk R'Lấp", "Đắk R'Lấp"],
+    ["ĐẮK LẮK", "Đắk Lắk"],
+  ])("“%s” → “%s”", (bare, place) => {
+    expect(placeName(bare)).toBe(place);
+  });
+
+  it("a commune written all in capitals in the data is placed in a sentence as a name", () => {
+    const s = settingsFor(commune("Lạng Sơn", "Bình Gia", "XÃ YÊN LỖ").rollup);
+    expect(s.issuingBody).toBe("ĐẢNG ỦY XÃ YÊN LỖ");
+    expect(placeAndDate(s.place, s.date, "vi")).toBe("Yên Lỗ, ngày 19 tháng 9 năm 2021");
   });
 });

@@ -138,7 +138,11 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
         header: { label: L.count, group: L.front },
         width: 8,
         format: "0",
-        value: (r) => r.unit?.indicators.village_secretary_front.numerator ?? 0,
+        // A unit with no Front data is blank here, never "0 villages" (its "with data" column says 0).
+        value: (r) => {
+          const f = r.unit?.indicators.village_secretary_front;
+          return f && f.denominator === 0 ? null : (f?.numerator ?? 0);
+        },
       },
       {
         kind: "ratio",
