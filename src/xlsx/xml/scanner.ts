@@ -43,7 +43,8 @@ const CLOSE_BRACKET = 0x5d;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-const utf8 = new TextDecoder("utf-8");
+/** Keeps a U+FEFF that begins a text ("ignoreBOM"): only the document's own mark is skipped, below. */
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /** "utf-16le" or "utf-16be" when the bytes start with that byte order mark (the decoder drops it). */
 function utf16Encoding(b: Uint8Array): "utf-16le" | "utf-16be" | null {
