@@ -9,5 +9,6 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
   },
+  setupFiles: ["<rootDir>/test/setup/webGlobals.ts"],
   testTimeout: 60000,
 };
