@@ -141,7 +141,8 @@ describe("text that looks like a formula stays text in the report workbook", () 
       "-Tân Văn",
     ];
     for (const name of names) {
-      const found = cells.filter(({ cell }) => cell.value === name);
+      // ExcelJS gives the cells a merge covers their master's value (type Merge): only masters count.
+      const found = cells.filter(({ cell }) => cell.value === name && cell.type !== ExcelJS.ValueType.Merge);
       expect({ name, found: found.length > 0 }).toEqual({ name, found: true });
       for (const { cell } of found) expect(cell.type).toBe(ExcelJS.ValueType.String);
     }
