@@ -89,6 +89,12 @@ const PURE_CORE_GLOBALS = [
   "__filename",
 ].map((name) => ({ name, message: "src/core and src/report are pure: pass data in, get data out." }));
 
+// The pure layers reach Excel only through the workbook port.
+const PURE_NO_SHELLS = {
+  group: ["**/excel/*", "**/excel/**", "**/xlsx/*", "**/taskpane/*", "**/cli/*", "**/commands/*"],
+  message: "The pure layers reach Excel only through the workbook port (src/port/workbookPort.ts).",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -141,17 +147,33 @@ export default tseslint.config(
         "error",
         {
           ...PURE_CORE_IMPORTS,
+          patterns: [...PURE_CORE_IMPORTS.patterns, PURE_NO_SHELLS],
+        },
+      ],
+      "no-restricted-globals": ["error", ...PURE_CORE_GLOBALS],
+    },
+  },
+  {
+    // The core is the bottom layer: the report layouts, the workflows and the port are built on
+    // it, never the other way round (what core needs of them, such as the report titles the reader
+    // recognises, lives in core: src/core/productSheets.ts).
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...PURE_CORE_IMPORTS,
           patterns: [
             ...PURE_CORE_IMPORTS.patterns,
+            PURE_NO_SHELLS,
             {
-              group: ["**/excel/*", "**/excel/**", "**/xlsx/*", "**/taskpane/*", "**/cli/*", "**/commands/*"],
+              group: ["**/report/*", "**/report/**", "**/app/*", "**/app/**", "**/port/*", "**/port/**"],
               message:
-                "The pure layers reach Excel only through the workbook port (src/port/workbookPort.ts).",
+                "src/core imports nothing from src/report, src/app or src/port: it is the bottom layer.",
             },
           ],
         },
       ],
-      "no-restricted-globals": ["error", ...PURE_CORE_GLOBALS],
     },
   },
   {

@@ -1,3 +1,4 @@
+import { REPORT_TITLE_LINES } from "../core/productSheets";
 import type { Language } from "../core/summary";
 import type { Rollup } from "../core/rollup/types";
 import type { ReportId } from "./description";
@@ -151,17 +152,7 @@ const VI: Labels = {
     comparison: "So với kỳ trước",
     annex: "Phụ lục danh sách",
   },
-  titles: {
-    summary: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}"],
-    communePosts: ["BIỂU TỔNG HỢP", "KẾT QUẢ NHẤT THỂ HÓA CHỨC DANH CHỦ CHỐT CẤP XÃ"],
-    secretaries: ["BIỂU TỔNG HỢP", "CHẤT LƯỢNG ĐỘI NGŨ BÍ THƯ CHI BỘ {V}"],
-    partyCells: ["BIỂU TỔNG HỢP", "TÌNH HÌNH CHI BỘ {V}"],
-    toConsolidate: ["DANH SÁCH {V}", "CHƯA NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}"],
-    dataCheck: ["KẾT QUẢ KIỂM TRA DỮ LIỆU", "CÁC VẤN ĐỀ PHÁT HIỆN TRONG SỐ LIỆU ĐẦU VÀO"],
-    completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
-    comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
-    annex: ["PHỤ LỤC", "DANH SÁCH BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}", "VÀ CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM"],
-  },
+  titles: REPORT_TITLE_LINES.vi,
   party: "ĐẢNG CỘNG SẢN VIỆT NAM",
   stateName: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
   stateMotto: "Độc lập - Tự do - Hạnh phúc",
@@ -294,21 +285,7 @@ const EN: Labels = {
     comparison: "Previous period",
     annex: "Annex - names",
   },
-  titles: {
-    summary: ["SUMMARY TABLE", "VILLAGE PARTY-CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS"],
-    communePosts: ["SUMMARY TABLE", "CONSOLIDATION OF THE KEY COMMUNE POSTS"],
-    secretaries: ["SUMMARY TABLE", "QUALITY OF VILLAGE PARTY-CELL SECRETARIES"],
-    partyCells: ["SUMMARY TABLE", "VILLAGE PARTY CELLS"],
-    toConsolidate: ["LIST", "VILLAGES WHERE THE CELL SECRETARY IS NOT YET THE VILLAGE HEAD"],
-    dataCheck: ["DATA CHECK", "PROBLEMS FOUND IN THE INPUT DATA"],
-    completeness: ["REPORTING COMPLETENESS", "SUBMISSIONS FROM THE UNITS BELOW"],
-    comparison: ["COMPARISON", "SECRETARIES WHO ARE ALSO VILLAGE HEADS, AGAINST THE PREVIOUS PERIOD"],
-    annex: [
-      "ANNEX",
-      "VILLAGE CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
-      "AND COMMUNE LEADERS HOLDING TWO POSTS",
-    ],
-  },
+  titles: REPORT_TITLE_LINES.en,
   party: "COMMUNIST PARTY OF VIETNAM",
   stateName: "SOCIALIST REPUBLIC OF VIETNAM",
   stateMotto: "Independence - Freedom - Happiness",

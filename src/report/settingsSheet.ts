@@ -2,17 +2,12 @@ import { a1 } from "../core/a1";
 import { cellText, isBlank, isCellDate, type CellValue } from "../core/cells";
 import { excelColumnOf, excelRowOf, type SheetGrid, type WorkbookGrids } from "../core/grid";
 import type { Message } from "../core/issues";
+import { isSettingsSheetName } from "../core/productSheets";
 import { foldKey } from "../core/text/normalize";
 import type { ReportDate, ReportSettingsInput } from "./settings";
 
-/** The name of the sheet clerks fill in to set the header block ("Cài đặt báo cáo"); matched loosely. */
-export const SETTINGS_SHEET_NAME = "Cài đặt báo cáo";
-export const SETTINGS_SHEET_NAME_EN = "Report settings";
-
-export function isSettingsSheetName(name: string): boolean {
-  const k = foldKey(name);
-  return k === foldKey(SETTINGS_SHEET_NAME) || k === foldKey(SETTINGS_SHEET_NAME_EN);
-}
+/** The settings sheet's names and their test live in core (the reader skips that sheet). */
+export { isSettingsSheetName, SETTINGS_SHEET_NAME, SETTINGS_SHEET_NAME_EN } from "../core/productSheets";
 
 /** A setting that could not be read, with its cell (A1) and a message in both languages. */
 export interface SettingsProblem {

@@ -3,9 +3,8 @@ import type { SheetGrid } from "../grid";
 import { cellAt } from "../grid";
 import type { SheetSkipWhy } from "../issues";
 import { SHEET_SPECS, VILLAGES, type ColumnSpec, type SheetKind, type SheetSpec } from "../schema/sheets";
+import { isSettingsSheetName, REPORT_TITLE_LINES } from "../productSheets";
 import { foldKey } from "../text/normalize";
-import { labelsFor } from "../../report/labels";
-import { isSettingsSheetName } from "../../report/settingsSheet";
 import { findHeaderRow, headerKey, HEADER_SCAN_ROWS, type HeaderRow } from "./headers";
 
 /**
@@ -201,9 +200,10 @@ const titleKey = (text: string): string => foldKey(text).replace(TYPE_WORDS, "")
 function reportTitleKeys(): Set<string> {
   if (!reportTitles) {
     reportTitles = new Set();
-    for (const labels of [labelsFor("vi"), labelsFor("en")]) {
-      for (const lines of Object.values(labels.titles)) {
-        const key = titleKey(lines.join(" "));
+    for (const titles of [REPORT_TITLE_LINES.vi, REPORT_TITLE_LINES.en]) {
+      for (const lines of Object.values(titles)) {
+        // The village-type placeholders ({V}, {V1}) go, as the type words they stand for would.
+        const key = titleKey(lines.join(" ").replace(/\{V1?\}/g, ""));
         if (key.length >= 20) reportTitles.add(key);
       }
     }
