@@ -239,6 +239,38 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     ["mục lục"],
   );
   add(
+    "trailing-bytes.xlsx",
+    "a workbook with 1,000 bytes appended after the zip's end record (which Excel does not open)",
+    Buffer.concat([whole, Buffer.alloc(1000, 0x20)]),
+    1,
+    ["1.000 byte thừa", "extra bytes"],
+  );
+  const mismatched = Buffer.concat([whole, Buffer.from("ghi chú dài hơn khai báo")]);
+  mismatched.writeUInt16LE(4, whole.length - 2);
+  add(
+    "comment-length-mismatch.xlsx",
+    "a zip comment longer than its declared length (the end record does not end the file)",
+    mismatched,
+    1,
+    ["byte thừa", "extra bytes"],
+  );
+  const twoEnds = Buffer.concat([whole, whole.subarray(whole.length - 22)]);
+  twoEnds.writeUInt16LE(22, whole.length - 2);
+  add(
+    "two-end-records.xlsx",
+    "a second end-of-directory record inside the zip comment (readers could disagree on the directory)",
+    twoEnds,
+    1,
+    ["hai phần kết", "two end-of-directory records"],
+  );
+  add(
+    "zip64.xlsx",
+    "a villages table in a ZIP64 archive (as .NET and Java libraries write when streaming): read",
+    zipBytes(workbookEntries([sheet(sheetXml(VILLAGES_ROWS))]), { zip64: true }),
+    0,
+    [],
+  );
+  add(
     "central-directory-outside.xlsx",
     "a central directory whose offset points past the end of the file",
     zipBytes(workbookEntries([sheet(sheetXml(VILLAGES_ROWS))]), { centralOffsetDelta: 1_000_000 }),

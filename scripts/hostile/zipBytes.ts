@@ -28,11 +28,17 @@ export function entry(name: string, data: string | Uint8Array, method: 0 | 8 = 8
   };
 }
 
-/** The zip file of the entries; `centralOffsetDelta` moves the directory's recorded offset. */
+/**
+ * The zip file of the entries. `centralOffsetDelta` moves the directory's recorded offset; `zip64`
+ * writes it as ZIP64, as .NET's and Java's zip libraries do when they stream: every central header's
+ * sizes and offset 0xffffffff with the real ones in a ZIP64 extra field, and a ZIP64 end record and
+ * locator before an end record whose count, size and offset are all "see ZIP64".
+ */
 export function zipBytes(
   entries: readonly RawEntry[],
-  options: { centralOffsetDelta?: number } = {},
+  options: { centralOffsetDelta?: number; zip64?: boolean } = {},
 ): Buffer {
+  const zip64 = options.zip64 ?? false;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -40,7 +46,7 @@ export function zipBytes(
     const name = Buffer.from(e.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(zip64 ? 45 : 20, 4);
     local.writeUInt16LE((e.flags ?? 0) | 0x800, 6);
     local.writeUInt16LE(e.method, 8);
     local.writeUInt32LE(e.crc >>> 0, 14);
@@ -50,26 +56,53 @@ export function zipBytes(
     locals.push(local, name, Buffer.from(e.stored));
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(zip64 ? 45 : 20, 4);
+    central.writeUInt16LE(zip64 ? 45 : 20, 6);
     central.writeUInt16LE((e.flags ?? 0) | 0x800, 8);
     central.writeUInt16LE(e.method, 10);
     central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.stored.length, 20);
-    central.writeUInt32LE(e.size >>> 0, 24);
+    central.writeUInt32LE(zip64 ? 0xffffffff : e.stored.length, 20);
+    central.writeUInt32LE(zip64 ? 0xffffffff : e.size >>> 0, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
+    const extra = Buffer.alloc(zip64 ? 28 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(e.size), 4);
+      extra.writeBigUInt64LE(BigInt(e.stored.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      central.writeUInt16LE(extra.length, 30);
+    }
+    centrals.push(central, name, extra);
     offset += 30 + name.length + e.stored.length;
   }
   const directory = Buffer.concat(centrals);
+  const directoryOffset = offset + (options.centralOffsetDelta ?? 0);
+  const ends: Buffer[] = [];
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE(45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(entries.length), 24);
+    record.writeBigUInt64LE(BigInt(entries.length), 32);
+    record.writeBigUInt64LE(BigInt(directory.length), 40);
+    record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+    locator.writeUInt32LE(1, 16);
+    ends.push(record, locator);
+  }
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset + (options.centralOffsetDelta ?? 0), 16);
-  return Buffer.concat([...locals, directory, end]);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
+  end.writeUInt32LE(zip64 ? 0xffffffff : directory.length, 12);
+  end.writeUInt32LE(zip64 ? 0xffffffff : directoryOffset, 16);
+  return Buffer.concat([...locals, directory, ...ends, end]);
 }
 
 /**

@@ -102,10 +102,66 @@ describe("ZipArchive", () => {
     expect((await problemOf(() => zip.read("xl/workbook.xml"))).detail.en).toContain("outside the file");
   });
 
-  it("refuses zip64, encryption and unknown methods as unsupported", async () => {
-    const zip64 = zipBytes(parts);
-    zip64.writeUInt16LE(0xffff, zip64.length - 22 + 10);
-    expect((await problemOf(() => new ZipArchive(zip64, nodeCodec))).kind).toBe("unsupported-zip");
+  it("reads a ZIP64 archive (sizes and offsets in the extra fields, counts in the ZIP64 end record)", async () => {
+    const zip = new ZipArchive(zipBytes(parts, { zip64: true }), nodeCodec);
+    expect(zip.names()).toEqual(["xl/workbook.xml", "xl/a.xml"]);
+    expect(new TextDecoder().decode((await zip.read("xl/workbook.xml"))!)).toBe("<workbook/>");
+    expect(new TextDecoder().decode((await zip.read("xl/a.xml"))!)).toBe("stored");
+  });
+
+  it("refuses a ZIP64 archive whose ZIP64 records are missing or damaged", async () => {
+    const noRecord = zipBytes(parts);
+    noRecord.writeUInt16LE(0xffff, noRecord.length - 22 + 10);
+    expect((await problemOf(() => new ZipArchive(noRecord, nodeCodec))).detail.en).toContain(
+      "ZIP64 directory record is missing",
+    );
+    const badLocator = zipBytes(parts, { zip64: true });
+    badLocator.writeBigUInt64LE(1_000_000n, badLocator.length - 22 - 20 + 8);
+    expect((await problemOf(() => new ZipArchive(badLocator, nodeCodec))).detail.en).toContain(
+      "ZIP64 directory record is damaged",
+    );
+    const badExtra = zipBytes(parts, { zip64: true });
+    // The first central header's extra field: say it is not a ZIP64 one.
+    const central = badExtra.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    badExtra.writeUInt16LE(0x7075, central + 46 + "xl/workbook.xml".length);
+    expect((await problemOf(() => new ZipArchive(badExtra, nodeCodec))).detail.en).toContain(
+      "ZIP64 sizes of the part “xl/workbook.xml”",
+    );
+  });
+
+  it("refuses bytes after the end record, and a comment length that does not match them", async () => {
+    const bytes = zipBytes(parts);
+    const appended = Buffer.concat([bytes, Buffer.alloc(100, 0x41)]);
+    const p = await problemOf(() => new ZipArchive(appended, nodeCodec));
+    expect(p.kind).toBe("corrupt");
+    expect(p.detail.en).toContain("100 extra bytes follow the end of the zip");
+    expect(p.detail.vi).toContain("100 byte thừa");
+    // A comment of 20 bytes declared as 8: 12 bytes left over.
+    const commented = Buffer.concat([bytes, Buffer.from("a comment, 20 bytes.")]);
+    commented.writeUInt16LE(8, bytes.length - 2);
+    expect((await problemOf(() => new ZipArchive(commented, nodeCodec))).detail.en).toContain(
+      "12 extra bytes",
+    );
+    // Declared longer than what is there: the file is cut short.
+    commented.writeUInt16LE(200, bytes.length - 2);
+    expect((await problemOf(() => new ZipArchive(commented, nodeCodec))).detail.en).toContain(
+      "central directory is missing",
+    );
+  });
+
+  it("refuses a second end record hidden in the comment (two readers could see two workbooks)", async () => {
+    const bytes = zipBytes(parts);
+    const fake = Buffer.from(bytes.subarray(bytes.length - 22));
+    const twice = Buffer.concat([bytes, fake]);
+    twice.writeUInt16LE(22, bytes.length - 2);
+    const p = await problemOf(() => new ZipArchive(twice, nodeCodec));
+    expect(p.detail.en).toContain("two end-of-directory records");
+  });
+
+  it("refuses split archives, encryption and unknown methods as unsupported", async () => {
+    const split = zipBytes(parts);
+    split.writeUInt16LE(1, split.length - 22 + 4);
+    expect((await problemOf(() => new ZipArchive(split, nodeCodec))).kind).toBe("unsupported-zip");
     const encrypted = new ZipArchive(zipBytes([{ ...entry("xl/a.xml", "x"), flags: 1 }]), nodeCodec);
     expect((await problemOf(() => encrypted.read("xl/a.xml"))).detail.en).toContain("encrypted");
     const bzip = new ZipArchive(zipBytes([{ ...entry("xl/a.xml", "x"), method: 12 as 8 }]), nodeCodec);

@@ -31,6 +31,8 @@ export interface ZipEntry {
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_END = 0x06064b50;
+const ZIP64_EXTRA = 0x0001;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const STORED = 0;
@@ -50,46 +52,79 @@ export class ZipArchive {
   ) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEndOfCentralDirectory(view);
-    if (eocd < 0)
-      throw corrupt(
-        "không thấy mục lục của tệp nén (tệp bị cắt?)",
-        "the zip's central directory is missing (is the file cut short?)",
-      );
-    if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) throw zip64();
     const disk = view.getUint16(eocd + 4, true);
-    const count = view.getUint16(eocd + 10, true);
-    const size = view.getUint32(eocd + 12, true);
-    const offset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw zip64();
-    if (disk !== 0)
-      throw new ZipProblem("unsupported-zip", {
-        vi: "tệp nén chia nhiều phần",
-        en: "a zip split over several parts",
-      });
-    if (offset + size > eocd)
+    let count = view.getUint16(eocd + 10, true);
+    let size = view.getUint32(eocd + 12, true);
+    let offset = view.getUint32(eocd + 16, true);
+    // Where the central directory must end: the end record, or the ZIP64 end record before it.
+    let limit = eocd;
+    if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
+      // ZIP64 (written by .NET's and Java's zip libraries when streaming, whatever the size): the
+      // real count, size and offset are in the ZIP64 end record the locator points to.
+      const record = uint64(view, eocd - 20 + 8);
+      if (record < 0 || record + 56 > eocd - 20 || view.getUint32(record, true) !== ZIP64_END)
+        throw corrupt(
+          "mục lục ZIP64 của tệp nén bị hỏng hoặc trỏ ra ngoài tệp",
+          "the zip's ZIP64 directory record is damaged or points outside the file",
+        );
+      if (view.getUint32(eocd - 20 + 4, true) !== 0 || view.getUint32(record + 16, true) !== 0) throw split();
+      const count64 = uint64(view, record + 32);
+      count = count64 < 0 ? Infinity : count64;
+      size = uint64(view, record + 40);
+      offset = uint64(view, record + 48);
+      limit = record;
+      if (size < 0 || offset < 0)
+        throw corrupt(
+          "mục lục ZIP64 của tệp nén trỏ ra ngoài tệp",
+          "the zip's ZIP64 directory points outside the file",
+        );
+    } else if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+      throw corrupt(
+        "tệp nén khai dạng ZIP64 nhưng thiếu mục lục ZIP64",
+        "the zip declares ZIP64 but its ZIP64 directory record is missing",
+      );
+    }
+    if (disk !== 0) throw split();
+    if (offset + size > limit)
       throw corrupt(
         "mục lục của tệp nén trỏ ra ngoài tệp",
         "the zip's central directory points outside the file",
       );
     let at = offset;
     for (let i = 0; i < count; i++) {
-      if (at + 46 > eocd || view.getUint32(at, true) !== CENTRAL)
+      if (at + 46 > limit || view.getUint32(at, true) !== CENTRAL)
         throw corrupt("mục lục của tệp nén bị hỏng", "the zip's central directory is damaged");
       const flags = view.getUint16(at + 8, true);
       const method = view.getUint16(at + 10, true);
       const crc = view.getUint32(at + 16, true);
-      const compressedSize = view.getUint32(at + 20, true);
-      const entrySize = view.getUint32(at + 24, true);
+      let compressedSize = view.getUint32(at + 20, true);
+      let entrySize = view.getUint32(at + 24, true);
       const nameLength = view.getUint16(at + 28, true);
       const extraLength = view.getUint16(at + 30, true);
       const commentLength = view.getUint16(at + 32, true);
-      const localHeaderOffset = view.getUint32(at + 42, true);
+      let localHeaderOffset = view.getUint32(at + 42, true);
       const nameEnd = at + 46 + nameLength;
-      if (nameEnd > eocd)
+      if (nameEnd + extraLength > limit)
         throw corrupt("mục lục của tệp nén bị hỏng", "the zip's central directory is damaged");
       const name = new TextDecoder().decode(bytes.subarray(at + 46, nameEnd));
-      if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localHeaderOffset === 0xffffffff)
-        throw zip64();
+      if (compressedSize === 0xffffffff || entrySize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+        // ZIP64 sizes: in the extra field 0x0001, in this order, only those marked 0xffffffff.
+        const extra = zip64Extra(view, nameEnd, nameEnd + extraLength);
+        let k = 0;
+        const next = (): number => {
+          const value = extra !== null && k + 8 <= extra.length ? uint64(view, extra.start + k) : -1;
+          k += 8;
+          if (value < 0)
+            throw corrupt(
+              `kích thước ZIP64 của phần “${name}” bị hỏng`,
+              `the ZIP64 sizes of the part “${name}” are damaged`,
+            );
+          return value;
+        };
+        if (entrySize === 0xffffffff) entrySize = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
+      }
       const key = partKey(name);
       if (this.entries.has(key))
         throw corrupt(`phần “${name}” có hai lần trong tệp nén`, `the zip holds the part “${name}” twice`);
@@ -201,11 +236,31 @@ function partKey(name: string): string {
   return name.replace(/^\/+/, "").toLowerCase();
 }
 
-function zip64(): ZipProblem {
+function split(): ZipProblem {
   return new ZipProblem("unsupported-zip", {
-    vi: "tệp nén dạng ZIP64 (dành cho tệp trên 4 GB)",
-    en: "a ZIP64 archive (meant for files over 4 GB)",
+    vi: "tệp nén chia nhiều phần",
+    en: "a zip split over several parts",
   });
+}
+
+/** An unsigned 64-bit little-endian integer, or -1 past 2^53 (no file this reader reads is that large). */
+function uint64(view: DataView, at: number): number {
+  if (at < 0 || at + 8 > view.byteLength) return -1;
+  const high = view.getUint32(at + 4, true);
+  if (high > 0x1fffff) return -1;
+  return high * 0x100000000 + view.getUint32(at, true);
+}
+
+/** The data of the ZIP64 extra field (id 1) among a header's extra fields [start, end), or null. */
+function zip64Extra(view: DataView, start: number, end: number): { start: number; length: number } | null {
+  for (let at = start; at + 4 <= end;) {
+    const id = view.getUint16(at, true);
+    const length = view.getUint16(at + 2, true);
+    if (at + 4 + length > end) return null;
+    if (id === ZIP64_EXTRA) return { start: at + 4, length };
+    at += 4 + length;
+  }
+  return null;
 }
 
 function sizeLies(where: string): ZipProblem {
@@ -215,14 +270,39 @@ function sizeLies(where: string): ZipProblem {
   });
 }
 
-/** Offset of the end-of-central-directory record (searched back over a possible comment), or -1. */
+/**
+ * Offset of the end-of-central-directory record. Strict, as Excel is (it offers to repair such a
+ * file rather than open it): the record must end the file exactly, its comment (which Excel never
+ * writes) filling the bytes after it. A record followed by other bytes (data appended to the file,
+ * or a comment length that does not match) is refused with how many bytes are extra, and so is a
+ * file with two records that could each be the end: readers that chose differently would see two
+ * different workbooks in one file.
+ */
 function findEndOfCentralDirectory(view: DataView): number {
   const last = view.byteLength - 22;
   const first = Math.max(0, last - MAX_COMMENT);
+  let found = -1;
+  let trailing = -1;
   for (let at = last; at >= first; at--) {
     if (view.getUint32(at, true) !== EOCD) continue;
-    // The comment must fit in the file: a signature inside the data is not the record.
-    if (at + 22 + view.getUint16(at + 20, true) <= view.byteLength) return at;
+    const end = at + 22 + view.getUint16(at + 20, true);
+    if (end === view.byteLength) {
+      if (found >= 0)
+        throw corrupt(
+          "tệp nén có hai phần kết mục lục (một phần nằm trong lời chú thích): không biết đọc mục lục nào",
+          "the zip has two end-of-directory records (one inside a comment): it is unclear which directory to read",
+        );
+      found = at;
+    } else if (end < view.byteLength && trailing < 0) trailing = view.byteLength - end;
   }
-  return -1;
+  if (found >= 0) return found;
+  if (trailing >= 0)
+    throw corrupt(
+      `có ${trailing.toLocaleString("vi-VN")} byte thừa sau phần kết của tệp nén (dữ liệu bị ghép thêm vào cuối tệp?)`,
+      `${trailing.toLocaleString("en-US")} extra bytes follow the end of the zip (was data appended to the file?)`,
+    );
+  throw corrupt(
+    "không thấy mục lục của tệp nén (tệp bị cắt?)",
+    "the zip's central directory is missing (is the file cut short?)",
+  );
 }
