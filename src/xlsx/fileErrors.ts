@@ -11,6 +11,12 @@ import type { Message } from "../core/issues";
 /** Whether the file was being read or written when the error happened. */
 export type FileAccess = "read" | "write";
 
+/**
+ * The code of an existing file refused because this user may not write it (its mode, its owner,
+ * the read-only attribute): not an operating-system error, since replacing it would succeed.
+ */
+export const READ_ONLY = "EREADONLY";
+
 /** The error codes explained; anything else with an errno code gets the generic message. */
 const EXPLAINED: Record<string, (access: FileAccess) => Message> = {
   EACCES: permission,
@@ -74,9 +80,12 @@ const EXPLAINED: Record<string, (access: FileAccess) => Message> = {
     vi: "không ghi được qua hai ổ đĩa khác nhau: hãy ghi ra một thư mục thường",
     en: "cannot write across two disks: write to an ordinary folder",
   }),
-  ENXIO: () => ({
-    vi: "đây là một đường ống (pipe) mà không chương trình nào đang đọc: hãy ghi ra một tệp thường",
-    en: "this is a pipe that no program is reading: write to an ordinary file",
+  // A socket, or a pipe that no program reads, opened for writing (or reading): the wording of
+  // the other files that are not regular ("not-regular" in errors.ts).
+  ENXIO: notRegular,
+  EREADONLY: () => ({
+    vi: "tệp chỉ cho đọc (read-only): hãy bỏ thuộc tính chỉ đọc của tệp (hoặc xin quyền ghi), hay ghi ra tên tệp khác",
+    en: "the file is read-only: clear its read-only attribute (or ask for write access), or write to another file name",
   }),
   EAGAIN: () => ({
     vi: "tệp tạm thời không dùng được: hãy chạy lại",
@@ -93,6 +102,18 @@ function permission(access: FileAccess): Message {
     : {
         vi: "không có quyền ghi vào đây (hoặc tệp chỉ cho đọc): hãy chọn thư mục khác hoặc xin quyền ghi",
         en: "no permission to write here (or the file is read-only): choose another folder or ask for write access",
+      };
+}
+
+function notRegular(access: FileAccess): Message {
+  return access === "read"
+    ? {
+        vi: "đây không phải tệp thông thường (ống dẫn, thiết bị hay ổ cắm); hãy lưu sổ làm việc thành tệp rồi chỉ đến tệp đó",
+        en: "this is not a regular file (a pipe, device or socket); save the workbook as a file and name that file",
+      }
+    : {
+        vi: "đây không phải tệp thông thường (ổ cắm, hay ống dẫn không có chương trình nào đọc): hãy ghi ra một tệp thường",
+        en: "this is not a regular file (a socket, or a pipe no program reads): write to an ordinary file",
       };
 }
 

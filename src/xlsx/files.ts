@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorCode, FileSystemError } from "./fileErrors";
+import { errorCode, FileSystemError, READ_ONLY } from "./fileErrors";
 
 /**
  * The file-system calls the writer makes, in one small object so that a test can make one of them
@@ -17,6 +17,25 @@ export const fileOps = {
   mkdir: (p: string) => fs.promises.mkdir(p, { recursive: true }),
   readdir: (p: string) => fs.promises.readdir(p),
   rm: (p: string) => fs.promises.rm(p, { force: true }),
+  /**
+   * Whether this user may write the existing file `p`: opened for writing (not truncated, nothing
+   * written) and closed, so the system itself decides (mode, owner, effective user, ACLs, the
+   * read-only attribute on Windows). False for EACCES and EPERM; other errors (EBUSY: held open
+   * on Windows, EROFS…) are thrown for their own message.
+   */
+  writable: async (p: string): Promise<boolean> => {
+    let handle: fs.promises.FileHandle;
+    try {
+      handle = await fs.promises.open(p, fs.constants.O_WRONLY);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "EACCES" || code === "EPERM") return false;
+      if (code === "ENOENT") return true; // removed meanwhile: nothing to protect
+      throw error;
+    }
+    await handle.close();
+    return true;
+  },
   open: (p: string, flags: string | number, mode?: number) => fs.promises.open(p, flags, mode),
   /** Writes all of `data` at the handle's position (a loop: one write may write less). */
   writeAll: async (handle: fs.promises.FileHandle, data: Uint8Array): Promise<void> => {
@@ -56,8 +75,8 @@ const OLD_TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
  * missing), is flushed to disk, then renamed over the target (atomic on one file system), and the
  * folder is flushed. Replacing an existing file keeps its permissions; a symbolic link is written
  * through (its target is replaced, the link stays a link). A target that is not a regular file (a
- * terminal, a pipe such as /dev/stdout) is written directly. Temporary files of runs that died
- * are removed.
+ * terminal, a pipe such as /dev/stdout) is written directly. An existing file this user may not
+ * write (read-only) is refused, never replaced. Temporary files of runs that died are removed.
  *
  * Any file-system failure throws a `FileSystemError` naming `label` (default: `target` as given),
  * never the temporary file; the temporary file is removed and an existing target left as it was.
@@ -90,6 +109,11 @@ export async function writeFileAtomic(
     await writeStraight(real, bytes).catch(fail);
     return;
   }
+  // A file its owner made read-only (or one this user may not write) is refused, not replaced: the
+  // rename below needs only the folder's permission and would silently replace it (Windows would
+  // refuse the rename itself, with an error that reads like "open in Excel").
+  if (existing && !(await fileOps.writable(real).catch(fail)))
+    throw new FileSystemError(label, READ_ONLY, "write");
   const dir = path.dirname(real);
   await fileOps.mkdir(dir).catch(fail);
   await removeAbandonedTemporaryFiles(dir);

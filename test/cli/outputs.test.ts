@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -202,7 +203,26 @@ describe("replacing a file", () => {
     const d = folder("fifo");
     const fifo = path.join(d, "bao-cao.xlsx");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    await expectOneLine(["report", input, "--out", fifo], fifo, /không chương trình nào đang đọc/);
+    const line = await expectOneLine(["report", input, "--out", fifo], fifo, /không phải tệp thông thường/);
+    expect(line).toContain("not a regular file");
+  });
+
+  it("refuses a socket (ENXIO) with the same words as the other files that are not regular", async () => {
+    const socket = path.join(folder("socket"), "bao-cao.json");
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      expect(fs.statSync(socket).isSocket()).toBe(true);
+      const line = await expectOneLine(
+        ["report", input, "--json", socket],
+        socket,
+        /không phải tệp thông thường/,
+      );
+      expect(line).toContain("this is not a regular file");
+      expect(line).not.toContain("ENXIO");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("writes to a pipe reached through /proc's links (as --json /dev/stdout is), not into a made-up folder", async () => {
@@ -339,6 +359,59 @@ describe("every file-system error is one bilingual line, exit 1", () => {
       if (root) process.seteuid!(0);
     }
   };
+
+  /**
+   * Whether this process can act as an ordinary user: not root, or root able to drop its effective
+   * user id (a container without CAP_SETUID cannot). Tests of permissions need it: root writes any
+   * file whatever its mode, so they would pass or fail for the wrong reason.
+   */
+  const ordinaryUserPossible = ((): boolean => {
+    if (process.geteuid?.() !== 0) return true;
+    try {
+      process.seteuid!(65534);
+      process.seteuid!(0);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const asUser = ordinaryUserPossible ? it : it.skip;
+  if (!ordinaryUserPossible)
+    // Said out loud, not silent: the read-only test below did not run.
+    console.warn("outputs.test.ts: running as root without setuid; the read-only tests are skipped");
+
+  asUser(
+    "a read-only report (mode 0444) is refused, not replaced: one line saying so and what to do",
+    async () => {
+      const d = folder("readonly");
+      const out = path.join(d, "bao-cao.xlsx");
+      const json = path.join(d, "bao-cao.json");
+      fs.writeFileSync(out, "the previous report");
+      fs.writeFileSync(json, "{}");
+      for (const f of [d, out, json]) fs.chownSync(f, 65534, 65534);
+      fs.chmodSync(out, 0o444);
+      fs.chmodSync(json, 0o444);
+      for (const [option, file] of [
+        ["--out", out],
+        ["--json", json],
+      ]) {
+        const line = await asOrdinaryUser(() =>
+          expectOneLine(["report", input, option, file], file, /tệp chỉ cho đọc.*hãy bỏ thuộc tính chỉ đọc/),
+        );
+        expect(line).toContain("the file is read-only: clear its read-only attribute");
+        expect(line.indexOf("chỉ cho đọc")).toBeLessThan(line.indexOf("read-only"));
+      }
+      expect(fs.readFileSync(out, "utf8")).toBe("the previous report");
+      expect(fs.statSync(out).mode & 0o777).toBe(0o444);
+      expect(fs.readFileSync(json, "utf8")).toBe("{}");
+      noTemporaryFiles(d);
+      // The same folder, the file made writable again: replaced, its mode kept (the folder allowed it all along).
+      fs.chmodSync(out, 0o644);
+      const r = await asOrdinaryUser(() => run(["report", input, "--out", out]));
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    },
+  );
 
   it("EACCES: a folder without write permission; an input without read permission", async () => {
     const d = folder("eacces");
