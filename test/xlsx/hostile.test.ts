@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -108,6 +108,39 @@ describe("hostile files through node bin/nth-rollup.js report", () => {
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toContain("không phải tệp thông thường");
     expect(r.stderr).toContain("not a regular file");
+  });
+
+  it("a named pipe with a writer attached (data waiting) is refused from its stat and ends at once", async () => {
+    const fifo = path.join(dir, "ống có người ghi.xlsx");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    // This test holds a reader end so the writer's open succeeds; the writer then fills the pipe
+    // with zeros and waits. Reading it would never end (or fill memory).
+    const holder = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    const writer = spawn("sh", ["-c", 'exec cat /dev/zero > "$0"', fifo], { stdio: "ignore" });
+    try {
+      const byte = Buffer.alloc(1);
+      await new Promise<void>((resolve, reject) => {
+        const poll = (): void => {
+          try {
+            if (fs.readSync(holder, byte, 0, 1, null) === 1) return resolve();
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return reject(error);
+          }
+          setTimeout(poll, 10);
+        };
+        poll();
+      });
+      const r = run(fifo);
+      expect(r.code).toBe(1);
+      expect(lines(r.stderr)).toHaveLength(1);
+      expect(r.stderr).toContain("“ống có người ghi.xlsx”");
+      expect(r.stderr).toContain("không phải tệp thông thường");
+      expect(r.stderr).toContain("not a regular file");
+      expect(writer.exitCode).toBeNull(); // still writing: the CLI left the pipe alone
+    } finally {
+      writer.kill("SIGKILL");
+      fs.closeSync(holder);
+    }
   });
 
   it("a device is refused the same way", () => {

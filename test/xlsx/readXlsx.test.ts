@@ -263,6 +263,34 @@ describe("readXlsxFile: unusable files", () => {
     await expectUnusable(readXlsxFile(path.join(file, "a.xlsx")), "not-found", "a.xlsx");
   });
 
+  it("a named pipe with a writer attached: refused from its stat, never opened", async () => {
+    const fifo = path.join(dir, "ong.xlsx");
+    const { spawn, spawnSync } = await import("child_process");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const { constants, openSync, closeSync } = await import("fs");
+    const holder = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = spawn("sh", ["-c", 'exec cat /dev/zero > "$0"', fifo], { stdio: "ignore" });
+    const open = jest.spyOn(fs, "open");
+    try {
+      // The writer is attached once zeros wait in the pipe.
+      const { readSync } = await import("fs");
+      for (let attached = false; !attached;) {
+        try {
+          attached = readSync(holder, Buffer.alloc(1), 0, 1, null) === 1;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      await expectUnusable(readXlsxFile(fifo), "not-regular", "ong.xlsx");
+      expect(open).not.toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+      writer.kill("SIGKILL");
+      closeSync(holder);
+    }
+  });
+
   it("a directory", async () => {
     const sub = path.join(dir, "thu-muc.xlsx");
     await fs.mkdir(sub, { recursive: true });
