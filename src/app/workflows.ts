@@ -269,6 +269,18 @@ export interface GenerateOutcome {
   readonly manualCalculation?: boolean;
 }
 
+/** Said after a report run failed before it replaced anything. */
+const NOTHING_KEPT: Message = {
+  vi: "Các báo cáo trước đó vẫn nguyên vẹn; không trang nào của lần này được giữ lại. Hãy thử lại.",
+  en: "The earlier reports are unchanged; no sheet of this run was kept. Try again.",
+};
+
+/** Said after a report run failed while it replaced the earlier reports (Excel may have done part of it). */
+const REPLACE_FAILED: Message = {
+  vi: "Lỗi xảy ra khi đang thay các báo cáo cũ: có thể một số trang báo cáo đã là bản mới, số khác còn là bản cũ hoặc bị thiếu. Hãy lập lại báo cáo.",
+  en: "It failed while the earlier reports were being replaced: some report sheets may be new, others still the earlier ones or missing. Generate the reports again.",
+};
+
 /** Said when a report run finds Excel in manual calculation mode. */
 export const MANUAL_CALCULATION: Message = {
   vi: "Excel đang ở chế độ tính toán thủ công: số liệu báo cáo đã được tính lại một lần, nhưng sẽ không tự cập nhật khi sửa dữ liệu (nhấn F9, hoặc Formulas > Calculation Options > Automatic).",
@@ -366,13 +378,14 @@ async function generateNow(
       vi: `Lỗi khi ghi trang “${name}”`,
       en: `Writing the sheet “${name}” failed`,
     });
+    const after = written.failed.partial ? REPLACE_FAILED : NOTHING_KEPT;
     return {
       ...base,
       chart: false,
       status: "failed",
       message: {
-        vi: `${why.vi.replace(/[.\s]+$/, "")}. Các báo cáo trước đó vẫn nguyên vẹn; không trang nào của lần này được giữ lại. Hãy thử lại.`,
-        en: `${why.en.replace(/[.\s]+$/, "")}. The earlier reports are unchanged; no sheet of this run was kept. Try again.`,
+        vi: `${why.vi.replace(/[.\s]+$/, "")}. ${after.vi}`,
+        en: `${why.en.replace(/[.\s]+$/, "")}. ${after.en}`,
       },
     };
   }
