@@ -35,8 +35,9 @@ import type { Completeness } from "../core/submission/completeness";
  * What the clerk does, as plain async functions over the workbook port (src/port) and the core:
  * check the data, create the standard sheets, save header settings, generate the reports. The task
  * pane and the ribbon command call these; React only renders their results. Every task that writes
- * runs under the port's one lock (`exclusive`): a second one started meanwhile — the ribbon while
- * the pane generates, a double click — is refused with a clear message and changes nothing.
+ * runs under the port's one lock (`exclusive`), and so does the submission (src/app/submission.ts:
+ * it must not read half-written data): a second one started meanwhile — the ribbon while the pane
+ * generates, a double click — is refused with a clear message and changes nothing.
  */
 
 /** What the lock says is running (in "Already …" / "Đang …"). */
@@ -45,6 +46,7 @@ export const TASKS = {
   import: { vi: "nhập số liệu", en: "importing submissions" },
   createSheets: { vi: "tạo các trang chuẩn", en: "creating the standard sheets" },
   settings: { vi: "lưu cài đặt báo cáo", en: "saving the report settings" },
+  submission: { vi: "lập tệp nộp", en: "making the submission" },
 } as const satisfies Record<string, Message>;
 
 /** The sheets the engine reads: not the add-in's reports or own sheets, except its combined copies of data. */
