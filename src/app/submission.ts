@@ -7,7 +7,7 @@ import { reportsFor } from "../report/reports";
 import { submissionManifest } from "../report/submission";
 import { messageOf } from "../port/errors";
 import type { ExportDestination, WorkbookPort } from "../port/workbookPort";
-import { analyseWorkbook, readData, type Clock } from "./workflows";
+import { TASKS, analyseWorkbook, readData, type Clock } from "./workflows";
 
 /**
  * The clerk's submission to the level above, made in the pane (what `nth-rollup export` makes from
@@ -65,14 +65,20 @@ export async function submissionContent(
   const check = analyseWorkbook(workbook, clock, log);
   if (check.kind === "unusable") return check.message;
   const { analysis } = check;
+  // As `nth-rollup export` builds them: the period typed is the reports' period too (the CLI's
+  // --period), the data's own period and the official order of units are used alike.
+  const period = request.period.trim();
   const built = reportsFor(analysis.rollup, analysis.issues, {
     workbooks: [workbook],
+    options: new Map(period ? [["period", period]] : []),
     language: request.language,
     today: clock.today,
     inThisWorkbook: () => false,
+    dataPeriod: analysis.period?.period.text ?? null,
+    unitOrder: analysis.read.dataset.expectedUnits,
   });
   const manifest = submissionManifest(analysis.rollup, {
-    period: request.period.trim() || built.settings.period.replace(/^\((.*)\)$/, "$1"),
+    period: period || built.settings.period.replace(/^\((.*)\)$/, "$1"),
     generatedAt: request.generatedAt,
     addinVersion: request.addinVersion,
   });
@@ -86,7 +92,9 @@ export async function submissionContent(
 
 /**
  * Makes the submission and hands it to Excel: a new workbook (ExcelApi 1.8) or, where the host
- * lacks that, `download`. Never throws: a failure comes back with the clerk's message.
+ * lacks that, `download`. Runs under the workbook's lock (an import or a report run is not writing
+ * meanwhile; one that is makes this refused, "already …"). Never throws: a failure comes back with
+ * the clerk's message.
  */
 export async function exportSubmission(
   session: WorkbookPort,
@@ -96,13 +104,27 @@ export async function exportSubmission(
   download?: (bytes: Uint8Array, fileName: string) => void,
 ): Promise<SubmissionOutcome> {
   try {
-    const content = await submissionContent(session, request, clock);
-    if (!("manifest" in content)) return { kind: "failed", message: content };
-    const bytes = await toBytes(content);
-    const fileName = submissionFileName(content.manifest);
-    const destination = await session.exportWorkbook(bytes, fileName, download);
-    return { kind: "done", destination, fileName, manifest: content.manifest };
+    // Under the workbook's lock: an import or a report run writing meanwhile would give a
+    // submission of half-written data.
+    return await session.exclusive(TASKS.submission, () =>
+      exportNow(session, request, clock, toBytes, download),
+    );
   } catch (error) {
     return { kind: "failed", message: messageOf(error, SUBMISSION_MESSAGES.failed) };
   }
+}
+
+async function exportNow(
+  session: WorkbookPort,
+  request: SubmissionRequest,
+  clock: Clock,
+  toBytes: (content: SubmissionContent) => Promise<Uint8Array>,
+  download?: (bytes: Uint8Array, fileName: string) => void,
+): Promise<SubmissionOutcome> {
+  const content = await submissionContent(session, request, clock);
+  if (!("manifest" in content)) return { kind: "failed", message: content };
+  const bytes = await toBytes(content);
+  const fileName = submissionFileName(content.manifest);
+  const destination = await session.exportWorkbook(bytes, fileName, download);
+  return { kind: "done", destination, fileName, manifest: content.manifest };
 }

@@ -35,8 +35,9 @@ import type { Completeness } from "../core/submission/completeness";
  * What the clerk does, as plain async functions over the workbook port (src/port) and the core:
  * check the data, create the standard sheets, save header settings, generate the reports. The task
  * pane and the ribbon command call these; React only renders their results. Every task that writes
- * runs under the port's one lock (`exclusive`): a second one started meanwhile — the ribbon while
- * the pane generates, a double click — is refused with a clear message and changes nothing.
+ * runs under the port's one lock (`exclusive`), and so does the submission (src/app/submission.ts:
+ * it must not read half-written data): a second one started meanwhile — the ribbon while the pane
+ * generates, a double click — is refused with a clear message and changes nothing.
  */
 
 /** What the lock says is running (in "Already …" / "Đang …"). */
@@ -45,6 +46,7 @@ export const TASKS = {
   import: { vi: "nhập số liệu", en: "importing submissions" },
   createSheets: { vi: "tạo các trang chuẩn", en: "creating the standard sheets" },
   settings: { vi: "lưu cài đặt báo cáo", en: "saving the report settings" },
+  submission: { vi: "lập tệp nộp", en: "making the submission" },
 } as const satisfies Record<string, Message>;
 
 /** The sheets the engine reads: not the add-in's reports or own sheets, except its combined copies of data. */
@@ -269,6 +271,18 @@ export interface GenerateOutcome {
   readonly manualCalculation?: boolean;
 }
 
+/** Said after a report run failed before it replaced anything. */
+const NOTHING_KEPT: Message = {
+  vi: "Các báo cáo trước đó vẫn nguyên vẹn; không trang nào của lần này được giữ lại. Hãy thử lại.",
+  en: "The earlier reports are unchanged; no sheet of this run was kept. Try again.",
+};
+
+/** Said after a report run failed while it replaced the earlier reports (Excel may have done part of it). */
+const REPLACE_FAILED: Message = {
+  vi: "Lỗi xảy ra khi đang thay các báo cáo cũ: có thể một số trang báo cáo đã là bản mới, số khác còn là bản cũ hoặc bị thiếu. Hãy lập lại báo cáo.",
+  en: "It failed while the earlier reports were being replaced: some report sheets may be new, others still the earlier ones or missing. Generate the reports again.",
+};
+
 /** Said when a report run finds Excel in manual calculation mode. */
 export const MANUAL_CALCULATION: Message = {
   vi: "Excel đang ở chế độ tính toán thủ công: số liệu báo cáo đã được tính lại một lần, nhưng sẽ không tự cập nhật khi sửa dữ liệu (nhấn F9, hoặc Formulas > Calculation Options > Automatic).",
@@ -366,13 +380,14 @@ async function generateNow(
       vi: `Lỗi khi ghi trang “${name}”`,
       en: `Writing the sheet “${name}” failed`,
     });
+    const after = written.failed.partial ? REPLACE_FAILED : NOTHING_KEPT;
     return {
       ...base,
       chart: false,
       status: "failed",
       message: {
-        vi: `${why.vi.replace(/[.\s]+$/, "")}. Các báo cáo trước đó vẫn nguyên vẹn; không trang nào của lần này được giữ lại. Hãy thử lại.`,
-        en: `${why.en.replace(/[.\s]+$/, "")}. The earlier reports are unchanged; no sheet of this run was kept. Try again.`,
+        vi: `${why.vi.replace(/[.\s]+$/, "")}. ${after.vi}`,
+        en: `${why.en.replace(/[.\s]+$/, "")}. ${after.en}`,
       },
     };
   }

@@ -26,6 +26,8 @@ const RENAMED = "NTH kiểm tra tạm 2";
 const SECOND = "NTH kiểm tra phụ";
 const NAME = "_nth_selftest";
 const PROPERTY = "nth-rollup-selftest";
+/** The mark on the self-test's own sheets: only sheets carrying it are ever deleted (never a clerk's of the same name). */
+const OWN_SHEET_MARK = "nth-rollup-selftest-sheet";
 const QUOTED = `'${SELF_TEST_SHEET}'`;
 
 export interface SelfTestCheck {
@@ -201,6 +203,7 @@ export const SELF_TEST_CHECKS: readonly SelfTestCheck[] = [
     async run(context) {
       const sheets = context.workbook.worksheets;
       const added = sheets.add(SECOND);
+      added.customProperties.add(OWN_SHEET_MARK, "1");
       await context.sync();
       added.name = RENAMED;
       sheets.load("items/name");
@@ -243,6 +246,40 @@ export const SELF_TEST_CHECKS: readonly SelfTestCheck[] = [
       range.load("values");
       await context.sync();
       return { values: range.values };
+    },
+  },
+  {
+    id: "null-and-shift",
+    title: {
+      vi: "null trong mảng giữ nguyên ô; xóa ô đẩy các ô bên dưới lên (nhập số liệu dựa vào cả hai)",
+      en: "null in an array leaves the cell as it is; deleting cells moves those below up (imports rely on both)",
+    },
+    expected: () => ({
+      values: [
+        ["a", "B"],
+        ["e", "f"],
+        ["g", "h"],
+        ["", ""],
+      ],
+      numberFormat: [["General", "0%"]],
+    }),
+    async run(context, sheet) {
+      sheet.getRange("I1:J4").values = [
+        ["a", "b"],
+        ["c", "d"],
+        ["e", "f"],
+        ["g", "h"],
+      ];
+      sheet.getRange("I1:J1").values = [[null, "B"]];
+      sheet.getRange("I1:J1").formulas = [[null, null]];
+      sheet.getRange("I1:J1").numberFormat = [[null, "0%"]];
+      sheet.getRange("I2:J2").delete("Up");
+      const range = sheet.getRange("I1:J4");
+      const first = sheet.getRange("I1:J1");
+      range.load("values");
+      first.load("numberFormat");
+      await context.sync();
+      return { values: range.values, numberFormat: first.numberFormat };
     },
   },
   {
@@ -341,7 +378,7 @@ const SETS: readonly [string, string][] = [
   ["RibbonApi", "1.1"],
 ];
 
-/** Deletes the self-test's sheets and name, if any are left. One batch. */
+/** Deletes the self-test's sheets (those carrying its mark) and name, if any are left. One batch. */
 async function cleanUp(host: ExcelHost): Promise<boolean> {
   return host
     .run(async (context) => {
@@ -351,8 +388,17 @@ async function cleanUp(host: ExcelHost): Promise<boolean> {
       names.load("items/name");
       await context.sync();
       names.items.filter((n) => n.name === NAME).forEach((n) => n.delete());
-      const ours = new Set([SELF_TEST_SHEET, RENAMED, SECOND]);
-      sheets.items.filter((s) => ours.has(s.name)).forEach((s) => s.delete());
+      const ours = new Set([SELF_TEST_SHEET, RENAMED, SECOND].map((n) => n.toLocaleLowerCase()));
+      const candidates = sheets.items
+        .filter((s) => ours.has(s.name.toLocaleLowerCase()))
+        .map((ws) => {
+          const mark = ws.customProperties.getItemOrNullObject(OWN_SHEET_MARK);
+          mark.load("value");
+          return { ws, mark };
+        });
+      await context.sync();
+      // A clerk's sheet that happens to have one of these names is not the self-test's: kept.
+      candidates.filter((c) => !c.mark.isNullObject).forEach((c) => c.ws.delete());
       await context.sync();
       return true;
     })
@@ -374,7 +420,7 @@ export async function runSelfTest(
   let setUp: string | null = null;
   try {
     await host.run(async (context) => {
-      context.workbook.worksheets.add(SELF_TEST_SHEET);
+      context.workbook.worksheets.add(SELF_TEST_SHEET).customProperties.add(OWN_SHEET_MARK, "1");
       await context.sync();
     });
   } catch (error) {

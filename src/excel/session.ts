@@ -44,6 +44,7 @@ import { applySheetEdit, writeOwnSheet } from "./importWriter";
 import type { XSessionContext, XSessionWorksheet } from "./objectModel";
 import { readWorkbookFromExcel } from "./readWorkbook";
 import {
+  CommitError,
   loadReportMarks,
   widthToPoints,
   writeReportsToExcel,
@@ -466,7 +467,13 @@ export class WorkbookSession implements WorkbookPort {
         reportId: descriptions[0]?.reportId ?? "summary",
         name: descriptions[0]?.name ?? "",
       };
-      return { written: [], cancelled: false, failed: { ...at, error }, manualCalculation: false };
+      const partial = error instanceof CommitError;
+      return {
+        written: [],
+        cancelled: false,
+        failed: { ...at, error: partial ? error.original : error, partial },
+        manualCalculation: false,
+      };
     }
   }
 

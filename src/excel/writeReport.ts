@@ -38,8 +38,10 @@ import {
  *   report sheet, plus one more for each further budget of payload. Values, formulas and number
  *   formats are written as whole 2-D arrays per block of rows, styles one operation per rectangle.
  * - All or nothing: every report is written into a new, staged sheet; the last request commits
- *   the run (the earlier reports deleted, the new ones renamed and marked). A cancel or a failure
- *   removes the staged sheets: the previous complete set stays.
+ *   the run (the earlier reports deleted, the new ones renamed and marked), its names chosen from
+ *   a fresh look at the workbook just before (the clerk may have added, renamed or deleted sheets
+ *   meanwhile). A cancel or a failure before the commit removes the staged sheets: the previous
+ *   complete set stays; a failure inside the commit is a `CommitError` (the set may be mixed).
  * - Marked twice: a worksheet custom property (`nth-rollup-report` = report id, ExcelApi 1.12) and
  *   a workbook-scoped defined name `_nth_report_<id>` on the sheet's A1 — what the .xlsx reader
  *   (the command line) reads — so a workbook reported on in Excel and saved is read the same by
@@ -342,15 +344,14 @@ function styleOperations(s: CellStyle): number {
 
 /**
  * Writes one report into a new sheet under its staging name, marked incomplete; the run's commit
- * gives it its name and its mark. Flushes at the end unless `flush` is false (the last sheet: the
- * commit goes into the same request). `before` runs in the first batch, after the sheet is added.
+ * gives it its name and its mark. Flushes at the end. `before` runs in the first batch, after the
+ * sheet is added.
  */
 async function writeSheet(
   batch: RequestBatcher,
   context: XRequestContext,
   plan: PlannedSheet,
   options: { readonly blockBytes: number },
-  flush: boolean,
   before: () => void = () => undefined,
 ): Promise<XWorksheet> {
   const d = plan.description;
@@ -473,7 +474,7 @@ async function writeSheet(
     for (const r of p.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${r}`);
     layout.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
   });
-  if (flush) await batch.flush();
+  await batch.flush();
   return ws;
 }
 
@@ -522,10 +523,11 @@ export async function loadReportMarks(
  * (a clerk's sheet may have pushed a report to "Name (2)"), the sync count and largest request.
  *
  * All or nothing: each report is written into a new sheet under a staging name ("(chưa xong)
- * Tổng hợp", marked incomplete); the last request also commits the run: the add-in's earlier
- * sheets and their names are deleted and the new ones take their names and marks. A cancel
- * (checked before each sheet) or a failed request deletes the sheets of the run again: the
- * workbook is as it was (a failure is thrown). Should even that fail (Excel gone), what is left is
+ * Tổng hợp", marked incomplete); then a fresh look (two syncs) and one request commit the run: the
+ * add-in's earlier sheets and their names are deleted and the new ones take their names and marks.
+ * A cancel (checked before each sheet and before the commit) or a failed request deletes the
+ * sheets of the run again: the workbook is as it was (a failure is thrown; one inside the commit
+ * request, which Excel may have applied in part, as a `CommitError`). Should even that fail (Excel gone), what is left is
  * only clearly named, incomplete-marked sheets, which the next run deletes.
  */
 export async function writeReportsToExcel(
@@ -545,7 +547,7 @@ export async function writeReportsToExcel(
   syncs++;
   const existing = sheets.items;
   // 2: which of them are the add-in's reports (custom property or defined name).
-  const { marks, names } = await loadReportMarks(context, existing);
+  const { marks } = await loadReportMarks(context, existing);
   syncs++;
   // Sheets an interrupted run left behind are deleted in the first batch; their names are free.
   const leftovers = existing.filter((_, i) => isIncompleteMark(marks[i] ?? null));
@@ -567,8 +569,6 @@ export async function writeReportsToExcel(
     replaces: planned[i].replaces === null ? null : kept[planned[i].replaces!].ws,
     staging: staging[i],
   }));
-  const ids = new Set(descriptions.map((d) => reportName(d.reportId)));
-  const oldNames = names.filter((n) => ids.has(n.name));
   const batch = new RequestBatcher(context, budget);
   const written: WrittenSheet[] = [];
   const cancelled = async (): Promise<ExcelWriteResult> => {
@@ -581,50 +581,33 @@ export async function writeReportsToExcel(
       manualCalculation: false,
     };
   };
+  const commit = { started: false };
   try {
     const staged: XWorksheet[] = [];
     for (let i = 0; i < plans.length; i++) {
       if (options.signal?.aborted) return await cancelled();
       options.onProgress?.({ index: i, total: plans.length, name: plans[i].description.name });
       const before = batch.syncs;
-      const last = i === plans.length - 1;
       const deleteLeftovers = (): void => leftovers.forEach((ws) => ws.delete());
       staged.push(
-        await writeSheet(
-          batch,
-          context,
-          plans[i],
-          { blockBytes },
-          !last,
-          i === 0 ? deleteLeftovers : undefined,
-        ),
+        await writeSheet(batch, context, plans[i], { blockBytes }, i === 0 ? deleteLeftovers : undefined),
       );
-      if (last) {
-        if (options.signal?.aborted) {
-          await batch.flush();
-          return await cancelled();
-        }
-        // The commit, in the same request as the last sheet's last operations.
-        await batch.add((6 * plans.length + 2) * OPERATION_BYTES, () => {
-          oldNames.forEach((n) => n.delete());
-          plans.forEach((plan, k) => {
-            plan.replaces?.delete();
-            staged[k].name = plan.name;
-            staged[k].customProperties.add(REPORT_MARKER_KEY, plan.description.reportId);
-            context.workbook.names.add(
-              reportName(plan.description.reportId),
-              `=${quoteSheetName(plan.name)}!$A$1`,
-              "nth-rollup report sheet",
-            );
-          });
-        });
-        await batch.flush();
-      }
       written.push({
         reportId: plans[i].description.reportId,
         name: plans[i].name,
         replaced: plans[i].replaces !== null,
         syncs: batch.syncs - before,
+      });
+    }
+    if (plans.length > 0) {
+      if (options.signal?.aborted) return await cancelled();
+      // The clerk may have added, renamed or deleted sheets while the run wrote (minutes at country
+      // size): the names and the sheets to replace are chosen again from a fresh look, just before
+      // the commit, so that it neither fails on a taken name nor deletes a sheet that is gone.
+      const final = await commitReports(context, batch, descriptions, staged, commit);
+      syncs += 2;
+      written.forEach((w, i) => {
+        written[i] = { ...w, name: final[i].name, replaced: final[i].replaced };
       });
     }
     if (plans.length === 0 && leftovers.length > 0) {
@@ -633,6 +616,7 @@ export async function writeReportsToExcel(
     }
   } catch (error) {
     await deleteIncompleteSheets(context).catch(() => undefined);
+    if (commit.started) throw new CommitError(error);
     throw error;
   }
   // The run is committed: a failed recalculation does not undo it (Excel recalculates on its own).
@@ -644,6 +628,63 @@ export async function writeReportsToExcel(
     largestRequestBytes: batch.largest,
     manualCalculation,
   };
+}
+
+/**
+ * A report run failed while it replaced the earlier reports (its last request): Excel applies the
+ * operations of a request before the one that failed, so some reports may be the new ones and
+ * others the earlier ones (or missing). The sheets still staged were removed; a new run puts a
+ * complete set back.
+ */
+export class CommitError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+    this.name = "CommitError";
+  }
+}
+
+/**
+ * The commit of a run: looks at the workbook afresh (two syncs), chooses each report's name and the
+ * earlier sheet it replaces again, then in one request deletes the earlier reports and their names,
+ * gives the staged sheets their names and marks, and names them. Returns the names used;
+ * `commit.started` turns true when the commit request is queued (a failure after it may be partial).
+ */
+async function commitReports(
+  context: XRequestContext,
+  batch: RequestBatcher,
+  descriptions: readonly SheetDescription[],
+  staged: readonly XWorksheet[],
+  commit: { started: boolean },
+): Promise<{ name: string; replaced: boolean }[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const { marks, names } = await loadReportMarks(context, sheets.items);
+  const kept = sheets.items
+    .map((ws, i) => ({ ws, name: ws.name, reportId: marks[i] ?? null }))
+    .filter((e) => !isIncompleteMark(e.reportId));
+  const planned = planSheetNames(
+    kept,
+    descriptions.map((d) => ({ name: d.name, reportId: d.reportId })),
+  );
+  const ids = new Set(descriptions.map((d) => reportName(d.reportId)));
+  commit.started = true;
+  await batch.add((6 * descriptions.length + 2) * OPERATION_BYTES, () => {
+    names.filter((n) => ids.has(n.name)).forEach((n) => n.delete());
+    descriptions.forEach((d, k) => {
+      const replaces = planned[k].replaces;
+      if (replaces !== null) kept[replaces].ws.delete();
+      staged[k].name = planned[k].name;
+      staged[k].customProperties.add(REPORT_MARKER_KEY, d.reportId);
+      context.workbook.names.add(
+        reportName(d.reportId),
+        `=${quoteSheetName(planned[k].name)}!$A$1`,
+        "nth-rollup report sheet",
+      );
+    });
+  });
+  await batch.flush();
+  return planned.map((p) => ({ name: p.name, replaced: p.replaces !== null }));
 }
 
 /**

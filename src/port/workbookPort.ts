@@ -77,8 +77,17 @@ export interface WriteReportsResult {
   /** The sheets of the run: all of them when it committed, none when it was cancelled or failed. */
   readonly written: readonly WrittenSheet[];
   readonly cancelled: boolean;
-  /** The report that failed, when one did: nothing of the run is left in the workbook. */
-  readonly failed: { readonly reportId: ReportId; readonly name: string; readonly error: unknown } | null;
+  /**
+   * The report that failed, when one did: nothing of the run is left in the workbook. `partial`:
+   * the failure came inside the commit, which Excel may have applied in part (some reports the
+   * new ones, others the earlier ones or missing): the clerk must generate again.
+   */
+  readonly failed: {
+    readonly reportId: ReportId;
+    readonly name: string;
+    readonly error: unknown;
+    readonly partial: boolean;
+  } | null;
   /** True when Excel calculates manually: the report's formulas were recalculated once, but will not follow edits. */
   readonly manualCalculation: boolean;
 }

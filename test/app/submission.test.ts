@@ -1,4 +1,6 @@
-import { clockOf } from "../../src/app/workflows";
+import { clockOf, generateReports } from "../../src/app/workflows";
+import { exclusively, runningTask } from "../../src/excel/applier";
+import { REPORT_IDS } from "../../src/report/description";
 import { exportSubmission, submissionContent, submissionFileName } from "../../src/app/submission";
 import { analyse } from "../../src/core/pipeline";
 import { readManifest } from "../../src/core/submission/manifest";
@@ -21,6 +23,12 @@ const request = {
   language: "vi" as const,
   generatedAt: "2026-01-15T02:00:00.000Z",
   addinVersion: "test",
+};
+const reportRequest = {
+  unitId: null,
+  reports: REPORT_IDS,
+  language: "vi" as const,
+  layout: "nested" as const,
 };
 const toBytes = (
   c: Parameters<typeof submissionXlsxBytes> extends [infer R, infer D, infer M]
@@ -95,4 +103,42 @@ it("writes the same submission in the pane (fflate) as on the command line (Node
   const inCli = submissionXlsxBytes(content.reports, content.data, content.manifest);
   const [a, b] = await Promise.all([readXlsxBuffer(inPane, "pane.xlsx"), readXlsxBuffer(inCli, "pane.xlsx")]);
   expect(a).toEqual(b);
+});
+
+it("states the period the clerk typed in its reports too, as `nth-rollup export --period` does", async () => {
+  const book = createDemoWorkbook();
+  const session = new WorkbookSession(memoryExcelHost(book));
+  const content = await submissionContent(session, request, clock);
+  if (!("manifest" in content)) throw new Error("no content");
+  expect(content.manifest.period).toBe("Quý IV/2025");
+  const summary = content.reports.find((d) => d.reportId === "summary")!;
+  const texts = summary.cells.flat().filter((c): c is string => typeof c === "string");
+  expect(texts.some((t) => t.includes("Quý IV/2025"))).toBe(true);
+});
+
+it("is refused while an import writes (no submission of half-written data), and holds the lock itself", async () => {
+  const book = createDemoWorkbook();
+  const session = new WorkbookSession(memoryExcelHost(book));
+  let release!: () => void;
+  const importing = exclusively(
+    { vi: "nhập số liệu", en: "importing submissions" },
+    () => new Promise<void>((r) => (release = r)),
+  );
+  const refused = await exportSubmission(session, request, clock, toBytes);
+  expect(refused.kind).toBe("failed");
+  if (refused.kind !== "failed") return;
+  expect(refused.message.vi).toMatch(/^Đang nhập số liệu/);
+  expect(refused.message.en).toMatch(/^Already importing submissions/);
+  expect(book.createdWorkbooks).toHaveLength(0);
+  release();
+  await importing;
+  // While the submission is made, a report run is refused.
+  let during: string | null = null;
+  const outcome = await exportSubmission(session, request, clock, async (c) => {
+    during = (await generateReports(session, reportRequest, clock)).message?.en ?? null;
+    return toBytes(c);
+  });
+  expect(outcome.kind).toBe("done");
+  expect(during).toMatch(/^Already making the submission/);
+  expect(runningTask()).toBeNull();
 });

@@ -105,3 +105,26 @@ describe("the compatibility self-test on the in-memory Excel", () => {
     expect(selfTestText(report, "vi")).toContain(SELF_TEST_CHECKS[0].title.vi);
   });
 });
+
+describe("the self-test never touches a clerk's sheet", () => {
+  it("a clerk's sheet named like the temporary sheets is kept, and the checks say why they could not run", async () => {
+    const book = clerksBook();
+    book.addSheet(SELF_TEST_SHEET, [["số liệu của tôi"]]);
+    book.addSheet("NTH kiểm tra tạm 2", [["bản sao"]]);
+    const before = state(book);
+    const report = await runSelfTest(memoryExcelHost(book));
+    expect(state(book)).toEqual(before);
+    expect(report.checks.every((c) => !c.passed)).toBe(true);
+    expect(report.checks[0].observed).toMatch(/temporary sheet not added: ItemAlreadyExists/);
+  });
+
+  it("a clerk's sheet named like the renamed one: that check fails, the workbook is left as it was", async () => {
+    const book = clerksBook();
+    book.addSheet("NTH kiểm tra tạm 2", [["bản sao"]]);
+    const before = state(book);
+    const report = await runSelfTest(memoryExcelHost(book));
+    expect(report.checks.filter((c) => !c.passed).map((c) => c.id)).toEqual(["sheets"]);
+    expect(report.cleanedUp).toBe(true);
+    expect(state(book)).toEqual(before);
+  });
+});

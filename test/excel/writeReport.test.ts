@@ -117,10 +117,12 @@ describe("the Excel writer against the fake object model", () => {
   it("suspends calculation and screen updating in every batch that writes", async () => {
     const { book } = workbookWithInputs();
     await write(book, binhGiaReports());
-    // Protection, sheet list, marks; one request per sheet; then one recalculation.
-    const writing = book.requests.slice(3, -1);
-    expect(writing.length).toBe(6);
+    // Protection, sheet list, marks; one request per sheet; a fresh look (sheet list, marks) and
+    // the commit; then one recalculation.
+    expect(book.requests).toHaveLength(3 + 6 + 2 + 1 + 1);
+    const writing = [...book.requests.slice(3, 9), book.requests[11]];
     expect(writing.every((r) => r.suspendedCalculation && !r.suspendedScreenUpdating)).toBe(true);
+    expect(book.requests.slice(9, 11).some((r) => r.suspendedCalculation)).toBe(false);
     expect(book.calculations).toBe(1);
   });
 
