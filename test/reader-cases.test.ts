@@ -28,6 +28,7 @@ interface Outcome {
   issues: Issue[];
   sheets: { sheet: string; kind: string; headerRow: number }[];
   counts: Required<ExpectedCounts> | null;
+  targets: { target: number; comparator: string }[];
 }
 
 async function run(folder: string): Promise<Outcome> {
@@ -41,13 +42,21 @@ async function run(folder: string): Promise<Outcome> {
       workbooks.push(await readXlsxFile(path.join(folder, input)));
     } catch (error) {
       if (!isUnusableInputError(error)) throw error;
-      return { fileError: error.reason, unusable: true, issues: [], sheets: [], counts: null };
+      return { fileError: error.reason, unusable: true, issues: [], sheets: [], counts: null, targets: [] };
     }
   }
   const read = readWorkbooks(workbooks);
   const sheets = read.sheets.map(({ sheet, kind, headerRow }) => ({ sheet, kind, headerRow }));
+  const targets = read.dataset.targets.map((t) => ({ target: t.targetValue, comparator: t.comparator }));
   if (read.unusable) {
-    return { fileError: null, unusable: true, issues: [...read.dataset.issues], sheets, counts: null };
+    return {
+      fileError: null,
+      unusable: true,
+      issues: [...read.dataset.issues],
+      sheets,
+      counts: null,
+      targets,
+    };
   }
   const result = analyse(workbooks, { referenceYear: REFERENCE_YEAR });
   if (!result.ok) throw new Error("analyse disagrees with readWorkbooks about usability");
@@ -58,6 +67,7 @@ async function run(folder: string): Promise<Outcome> {
     issues: [...result.analysis.issues],
     sheets,
     counts: countsOf(read.dataset, rollup),
+    targets,
   };
 }
 
@@ -118,6 +128,7 @@ async function check(folder: string, expected: ExpectedCase): Promise<void> {
     for (const k of Object.keys(expected.counts) as (keyof ExpectedCounts)[]) actual[k] = outcome.counts![k];
     expect(actual).toEqual(expected.counts);
   }
+  if (expected.targets) expect(outcome.targets).toEqual(expected.targets);
 }
 
 describe("reader cases (test/cases/reader)", () => {

@@ -33,6 +33,14 @@ export interface ExpectedCase {
     readonly headerRow: number;
   }[];
   readonly counts?: ExpectedCounts;
+  /** The targets read from the Targets sheet, in sheet order (checked only when given). */
+  readonly targets?: readonly ExpectedTarget[];
+}
+
+/** A target as the reader took it: the fraction as a number (0.9 for 90%) and the comparator. */
+export interface ExpectedTarget {
+  readonly target: number;
+  readonly comparator: ">" | ">=";
 }
 
 export interface ExpectedIssue {

@@ -1,6 +1,7 @@
 import { OFFICE_HOLDERS, TARGETS } from "../../src/core/schema/sheets";
 import { CLERK_TEXT_CASES } from "./clerkTextCases";
 import { CORPUS_CASES } from "./corpusCases";
+import { FUNCTION_RULE_CASES } from "./functionRuleCases";
 import { REAL_WORKBOOK_CASES } from "./realWorkbookCases";
 import { bg, sheet, VILLAGE_HEADERS, workbook, type CaseDefinition } from "./definitions";
 
@@ -748,4 +749,5 @@ export const READER_CASES: readonly CaseDefinition[] = [
   ...CORPUS_CASES,
   ...CLERK_TEXT_CASES,
   ...REAL_WORKBOOK_CASES,
+  ...FUNCTION_RULE_CASES,
 ];

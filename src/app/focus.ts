@@ -1,4 +1,6 @@
+import type { OfficeHolderRecord } from "../core/model";
 import type { Rollup, UnitLevel, UnitRollup } from "../core/rollup/types";
+import { unitKey } from "../core/text/normalize";
 import { reportScope } from "../report/scope";
 
 /**
@@ -69,4 +71,32 @@ export function focusRollup(rollup: Rollup, unitId: string | null): Rollup {
       childIds: [top.id],
     },
   };
+}
+
+/**
+ * The office-holders of a focused rollup's communes (for the named annex of one unit's reports):
+ * a holder whose commune (and district, when both are written) is among the rollup's communes.
+ * `unitId` null returns the holders as they are (the whole data is reported).
+ */
+export function focusHolders(
+  focused: Rollup,
+  holders: readonly OfficeHolderRecord[],
+  unitId: string | null,
+): readonly OfficeHolderRecord[] {
+  if (unitId === null) return holders;
+  const withDistrict = new Set<string>();
+  const communes = new Set<string>();
+  for (const u of focused.units) {
+    if (u.level !== "commune" || u.commune === null) continue;
+    const commune = unitKey("commune", u.commune);
+    communes.add(commune);
+    if (u.district) withDistrict.add(`${unitKey("district", u.district)}/${commune}`);
+  }
+  return holders.filter((h) => {
+    const commune = unitKey("commune", h.commune);
+    if (!communes.has(commune)) return false;
+    return h.district === null || withDistrict.size === 0
+      ? true
+      : withDistrict.has(`${unitKey("district", h.district)}/${commune}`);
+  });
 }

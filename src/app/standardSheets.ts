@@ -1,5 +1,5 @@
 import { quoteSheetName } from "../core/a1";
-import { FLAG_WORDS } from "../core/flags";
+import { FLAG_MARKS, FLAG_WORDS } from "../core/flags";
 import { INDICATORS } from "../core/indicators";
 import type { Message } from "../core/issues";
 import { POSTS } from "../core/schema/posts";
@@ -371,8 +371,8 @@ function instructionsSheet(
       : "Phần đầu và phần ký của báo cáo (cơ quan ban hành, người ký…); để trống: lấy theo dữ liệu.",
   );
   heading(en ? "Yes / no cells" : "Ô Có / Không");
-  line(en ? "Yes" : "Có", FLAG_WORDS.yes.join(", "));
-  line(en ? "No" : "Không", FLAG_WORDS.no.join(", "));
+  line(en ? "Yes" : "Có", [...FLAG_WORDS.yes, ...FLAG_MARKS.yes].join(", "));
+  line(en ? "No" : "Không", [...FLAG_WORDS.no, ...FLAG_MARKS.no].join(", "));
   line(
     en ? "Empty" : "Để trống",
     en

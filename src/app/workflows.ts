@@ -15,7 +15,7 @@ import {
 } from "../report/settingsSheet";
 import { messageOf } from "../port/errors";
 import type { ReadWorkbookOptions, SheetMarks, WorkbookPort, WrittenSheet } from "../port/workbookPort";
-import { focusRollup, unitChoices, type UnitChoice } from "./focus";
+import { focusHolders, focusRollup, unitChoices, type UnitChoice } from "./focus";
 import { glanceOf, type Glance } from "./glance";
 import { countIssues, groupIssues, type IssueCounts, type SheetGroup } from "./issueGroups";
 import { settingsSheetWrites, type SettingKey } from "./settingsForm";
@@ -360,6 +360,9 @@ async function generateNow(
     today: clock.today,
     dataPeriod: check.analysis.period?.period.text ?? null,
     unitOrder: check.analysis.read.dataset.expectedUnits,
+    // The named annex, as the command line makes it (offered in the pane like the other reports),
+    // with the chosen unit's office-holders only.
+    officeHolders: focusHolders(rollup, check.analysis.read.dataset.officeHolders, request.unitId),
   });
   const sheets = built.sheets.filter((d) => wanted.includes(d.reportId));
   const glance = glanceOf(rollup);

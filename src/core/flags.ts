@@ -2,12 +2,29 @@ import { isBlank, isCellDate, isCellError, type CellValue } from "./cells";
 import { foldKey } from "./text/normalize";
 
 /**
- * Yes/no flags as clerks type them. Documented in the README; anything else is an issue at the cell.
- * Compared after `foldKey`, so case and diacritics do not matter ("CÓ", "có", "Co").
+ * The one yes/no vocabulary, used by the reader's flag columns (`read/readSheet.ts`) and by the
+ * NTH functions (`formulas.ts`). Documented in the README and docs/custom-functions.md; anything
+ * else is an issue (reader) or a `#VALUE!` (functions) naming its cell.
+ *
+ * Words are compared after `foldKey`, so case and diacritics do not matter ("CÓ", "có", "Co").
  */
 export const FLAG_WORDS: { readonly yes: readonly string[]; readonly no: readonly string[] } = {
   yes: ["true", "1", "x", "có", "c", "yes", "y", "đúng", "rồi", "đã"],
   no: ["false", "0", "không", "k", "no", "n", "sai", "chưa"],
+};
+
+/**
+ * Marks (not letters) taken as flags, compared exactly after trimming: a dash, common for "no" in
+ * Vietnamese tables (the en and em dashes that Word's autocorrect makes of it too), check marks
+ * for yes and ballot crosses for no. The emoji forms (with U+FE0F) count as the plain marks.
+ *
+ * Not taken: "×" (the multiplication sign). Clerks mark "yes" with an "x", and a "×" typed or
+ * pasted for it reads as the same mark, yet it is also a cross for "no": it stays an error that
+ * names its cell, so the clerk says which.
+ */
+export const FLAG_MARKS: { readonly yes: readonly string[]; readonly no: readonly string[] } = {
+  yes: ["✓", "✔"],
+  no: ["-", "–", "—", "✗", "✘"],
 };
 
 const YES = new Set(FLAG_WORDS.yes.map(foldKey));
@@ -29,13 +46,25 @@ export function parseFlag(value: CellValue): FlagResult {
   }
   if (isCellError(value)) return { kind: "invalid", text: value.code };
   if (isCellDate(value)) return { kind: "invalid", text: value.iso };
-  const folded = foldKey(value as string);
+  const text = value as string;
+  const folded = foldKey(text);
   if (YES.has(folded)) return YES_FLAG;
   if (NO.has(folded)) return NO_FLAG;
-  return { kind: "invalid", text: (value as string).trim() };
+  // Marks fold to "" (foldKey keeps letters and digits only): look them up as typed.
+  const trimmed = text.trim();
+  if (folded === "") {
+    const mark = MARKS.get(trimmed.replace(/\ufe0f/g, ""));
+    if (mark) return mark;
+  }
+  return { kind: "invalid", text: trimmed };
 }
 
 // Shared results: a sheet has hundreds of thousands of flags and only these three answers.
 const BLANK: FlagResult = Object.freeze({ kind: "blank" });
 const YES_FLAG: FlagResult = Object.freeze({ kind: "flag", value: true });
 const NO_FLAG: FlagResult = Object.freeze({ kind: "flag", value: false });
+
+const MARKS: ReadonlyMap<string, FlagResult> = new Map<string, FlagResult>([
+  ...FLAG_MARKS.yes.map((m) => [m, YES_FLAG] as const),
+  ...FLAG_MARKS.no.map((m) => [m, NO_FLAG] as const),
+]);

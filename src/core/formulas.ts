@@ -9,14 +9,8 @@
 import { cellError, cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
 import { parseFlag, type FlagResult } from "./flags";
 import type { Message } from "./issues";
-import { isRateProblem, readRateInput, type RateProblem } from "./rateInput";
-import {
-  parseComparator,
-  reduce,
-  unitsNeeded as exactUnitsNeeded,
-  type Comparator,
-  type ExactFraction,
-} from "./targets";
+import { isRateProblem, parseComparator, readRateInput, type RateProblem } from "./rateInput";
+import { reduce, unitsNeeded as exactUnitsNeeded, type Comparator, type ExactFraction } from "./targets";
 import { nameKey } from "./text/normalize";
 
 /** The Excel errors a formula can return: `#DIV/0!`, `#VALUE!`, `#N/A`. */
@@ -374,27 +368,15 @@ function percentText(f: ExactFraction): string {
 
 // ---------------------------------------------------------------------------------------------
 // Flags over a range, fast: most cells are booleans, numbers or a handful of distinct words.
+// The vocabulary (words and marks such as "-", "✓", "✗") is the reader's: `flags.ts`.
 
 const flagCache = new Map<string, FlagResult>();
 const FLAG_CACHE_LIMIT = 4096;
 
-/**
- * Marks that the functions take as flags beside the reader's words (`flags.ts`): a dash, common
- * for "no" in Vietnamese tables, and check and cross marks.
- */
-const MARKS: ReadonlyMap<string, FlagResult> = new Map<string, FlagResult>([
-  ["-", { kind: "flag", value: false }],
-  ["–", { kind: "flag", value: false }],
-  ["✓", { kind: "flag", value: true }],
-  ["✔", { kind: "flag", value: true }],
-  ["✗", { kind: "flag", value: false }],
-  ["✘", { kind: "flag", value: false }],
-]);
-
 function flagOfText(text: string): FlagResult {
   let result = flagCache.get(text);
   if (result === undefined) {
-    result = MARKS.get(text.trim()) ?? parseFlag(text);
+    result = parseFlag(text);
     // Bounded so that a sheet full of distinct junk cannot grow it without limit.
     if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
     flagCache.set(text, result);

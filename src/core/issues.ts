@@ -145,8 +145,8 @@ export const ISSUE_CATALOGUE = {
   "bad-flag": {
     severity: "error",
     message: (p: { text: string; column: string; columnEn: string }): Message => ({
-      vi: `${q(p.text)} không phải giá trị Có/Không ở cột ${q(p.column)}. Dùng x, Có, Không, 1, 0, TRUE hoặc FALSE.`,
-      en: `${q(p.text)} is not a yes/no value in column ${q(p.columnEn)}. Use x, Yes, No, 1, 0, TRUE or FALSE.`,
+      vi: `${q(p.text)} không phải giá trị Có/Không ở cột ${q(p.column)}. Dùng x, ✓, Có, Không, -, ✗, 1, 0, TRUE hoặc FALSE.`,
+      en: `${q(p.text)} is not a yes/no value in column ${q(p.columnEn)}. Use x, ✓, Yes, No, -, ✗, 1, 0, TRUE or FALSE.`,
     }),
   },
   "bad-count": {
@@ -250,6 +250,17 @@ export const ISSUE_CATALOGUE = {
       vi: `Mục tiêu ${q(p.text)} không đọc được; nhập như 90%, 0,9 hoặc 90.`,
       en: `Target ${q(p.text)} cannot be read; type it as 90%, 0.9 or 90.`,
     }),
+  },
+  "ambiguous-target": {
+    severity: "error",
+    message: (p: { text: string; value: number }): Message => {
+      const vi = String(p.value).replace(".", ",");
+      const percent = Number((p.value * 100).toPrecision(12));
+      return {
+        vi: `Mục tiêu ${q(p.text)} không rõ: là ${String(percent).replace(".", ",")}% hay ${vi}%? Nếu là ${vi} phần trăm, nhập "${vi}%" (số từ 0 đến 1 là tỷ lệ: 0,9 = 90%; số từ 2 đến 100 là phần trăm: 90 = 90%); dòng này bị bỏ qua.`,
+        en: `Target ${q(p.text)} is ambiguous: ${percent}% or ${p.value}%? For ${p.value} percent type "${p.value}%" (0 to 1 is a fraction: 0.9 = 90%; 2 to 100 is a percent: 90 = 90%); this row is ignored.`,
+      };
+    },
   },
   "target-out-of-range": {
     severity: "error",

@@ -1,6 +1,7 @@
 /**
  * The one rule for rates and targets as clerks write them, used by every NTH function that
- * takes one (TARGET_GAP's actual rate and target, UNITS_NEEDED's target):
+ * takes one (TARGET_GAP's actual rate and target, UNITS_NEEDED's target) and by the reader's
+ * Targets sheet (`read/records.ts`):
  *
  * - A number from 0 to 1 is a fraction, the way Excel stores a cell formatted as %: 0.9 is 90 %,
  *   1 is 100 %, 0.4755 is 47.55 %.
@@ -9,8 +10,10 @@
  *   message says to write "1,2%" (or 0,012).
  * - A text is read the same way, with "," or "." as the decimal mark; a "%" after the number
  *   makes it a percent whatever its size ("0,5%" is half a percent).
- * - A target's text may start with its comparator: "trên", ">" or "hơn" mean strictly above;
- *   "đạt", "≥", ">=", "tối thiểu" or "ít nhất" mean at least. Without one, a target is "at least".
+ * - A target's text may carry its comparator: "trên", ">", "hơn" or "đạt trên" before the number
+ *   mean strictly above; "đạt", "≥", ">=", "từ", "tối thiểu", "ít nhất", "không dưới" before it,
+ *   or "trở lên" after it, mean at least ("phấn đấu đạt trên 90%" is read too). Without one, a
+ *   target is "at least" (or what the Targets sheet's So sánh column says).
  * - Below 0 or above 100 % is refused.
  *
  * Values are kept exact (fractions of integers), never binary floating point.
@@ -37,11 +40,33 @@ export function isRateProblem(value: RateInput | RateProblem): value is RateProb
   return "problem" in value;
 }
 
-const ABOVE = ["trên", "tren", ">", "hơn", "hon", "vượt", "vuot", "above", "over", "more than"];
+// Words before a target that say how it is compared (clerks' and the Targets sheet's: one list).
+const ABOVE = [
+  "đạt trên",
+  "dat tren",
+  "đạt hơn",
+  "dat hon",
+  "trên",
+  "tren",
+  ">",
+  "hơn",
+  "hon",
+  "vượt",
+  "vuot",
+  "above",
+  "over",
+  "more than",
+];
 const AT_LEAST = [
   "≥",
   ">=",
   "=>",
+  "đạt từ",
+  "dat tu",
+  "đạt tối thiểu",
+  "đạt ít nhất",
+  "không dưới",
+  "khong duoi",
   "đạt",
   "dat",
   "tối thiểu",
@@ -52,11 +77,15 @@ const AT_LEAST = [
   "tu",
   "at least",
 ];
-// Longest first, so that ">=" is not read as ">" followed by "=".
+// Longest first, so that ">=" is not read as ">" followed by "=", nor "đạt trên" as "đạt".
 const PREFIXES: readonly (readonly [string, Comparator])[] = [
   ...ABOVE.map((w) => [w, ">"] as const),
   ...AT_LEAST.map((w) => [w, ">="] as const),
 ].sort((a, b) => b[0].length - a[0].length);
+/** "phấn đấu đạt trên 90%": the resolution's wording before the comparator. */
+const STRIVE = /^(?:phấn đấu|phan dau)\s+/;
+/** Words after a target that mean "or more": "90% trở lên", "từ 90% trở lên". */
+const OR_MORE = /\s*(?:trở lên|tro len|or more|\+)$/;
 
 const HUNDRED = 100n;
 
@@ -74,17 +103,25 @@ function fromNumberRule(f: ExactFraction): ExactFraction | RateProblem {
 }
 
 function splitComparator(text: string): { comparator: Comparator | null; rest: string } {
-  const lower = text.toLowerCase().normalize("NFC");
-  for (const [word, comparator] of PREFIXES) {
+  // NFC first: the slices below are by the NFC length of the words.
+  let t = text.normalize("NFC").trim();
+  const strive = STRIVE.exec(t.toLowerCase());
+  if (strive) t = t.slice(strive[0].length);
+  let comparator: Comparator | null = null;
+  const lower = t.toLowerCase();
+  for (const [word, c] of PREFIXES) {
     if (!lower.startsWith(word)) continue;
-    const rest = text.slice(word.length);
     // A word must end at a space or a digit ("trên90%" is fine, "trênx" is not a comparator).
-    if (/^[a-z]/i.test(word) || /^\p{L}/u.test(word)) {
-      if (rest !== "" && /^\p{L}/u.test(rest)) continue;
-    }
-    return { comparator, rest: rest.trim() };
+    if (/\p{L}$/u.test(word) && /^\p{L}/u.test(t.slice(word.length))) continue;
+    comparator = c;
+    t = t.slice(word.length).trim();
+    break;
   }
-  return { comparator: null, rest: text };
+  if (OR_MORE.test(t.toLowerCase())) {
+    comparator ??= ">=";
+    t = t.replace(/\s*(?:trở lên|tro len|or more|\+)$/i, "").trim();
+  }
+  return { comparator, rest: t };
 }
 
 /**
@@ -100,7 +137,7 @@ export function readRateInput(value: string | number, allowComparator: boolean):
     const read = fromNumberRule(f);
     return "problem" in read ? read : { fraction: read, comparator: null };
   }
-  const { comparator, rest } = splitComparator(value.trim());
+  const { comparator, rest } = splitComparator(value);
   if (comparator !== null && !allowComparator) return { problem: "comparatorNotAllowed" };
   if (/^[-−–]/.test(rest)) return { problem: "outOfRange" };
   const percent = /%$/.test(rest);
@@ -115,4 +152,16 @@ export function readRateInput(value: string | number, allowComparator: boolean):
   }
   const read = fromNumberRule(f);
   return "problem" in read ? read : { fraction: read, comparator };
+}
+
+/**
+ * Reads a comparator on its own (the Targets sheet's So sánh column, UNITS_NEEDED's `strict` as
+ * text), with the same words a target's text may start with: "trên", ">" above; "đạt", "≥" at
+ * least. Blank means "≥". Null when unrecognised.
+ */
+export function parseComparator(text: string): Comparator | null {
+  const t = text.normalize("NFC").trim().toLowerCase();
+  if (t === "") return ">=";
+  for (const [word, comparator] of PREFIXES) if (word === t) return comparator;
+  return null;
 }

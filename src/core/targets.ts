@@ -1,6 +1,9 @@
 /**
  * Target arithmetic, exact.
  *
+ * How a rate or target is read from what the clerk typed (0.9, 90%, 90, "trên 90%") is the one
+ * rule of `rateInput.ts`; this module does the arithmetic on what it reads.
+ *
  * A target such as 90% is kept as the exact decimal the clerk typed, a fraction p/q of integers
  * (0.9 → 9/10; 29.5% → 295/1000), never as a binary floating-point number: 7% of 100 villages
  * is exactly 7, although 0.07 × 100 is 7.000000000000001 in floating point.
@@ -18,13 +21,6 @@ export interface ExactFraction {
 }
 
 export type Comparator = ">=" | ">";
-
-/** A target value as entered: the fraction, and a display form. */
-export interface TargetValue {
-  readonly fraction: ExactFraction;
-  /** The target as a JavaScript number (for display, formats and JSON). */
-  readonly value: number;
-}
 
 /** Parses a decimal string such as "90", "0.9", "0,9", "1e-3" into an exact fraction; null if not a number. */
 export function parseDecimal(text: string): ExactFraction | null {
@@ -59,83 +55,6 @@ export function reduce(f: ExactFraction): ExactFraction {
 
 export function fractionToNumber(f: ExactFraction): number {
   return Number(f.numerator) / Number(f.denominator);
-}
-
-/**
- * Reads a target the way clerks write it: 90%, "90%", "90,5 %", 0.9, "0,9", 90, "90".
- * A number above 1 (or any text without "%" above 1) is a percent; 1 itself means 100%.
- * Returns null when unreadable; the caller reports out-of-range values (> 100%).
- */
-export function parseTarget(value: string | number): TargetValue | null {
-  let fraction: ExactFraction | null;
-  if (typeof value === "number") {
-    fraction = fractionFromNumber(value);
-    if (fraction && value > 1)
-      fraction = reduce({ numerator: fraction.numerator, denominator: fraction.denominator * 100n });
-  } else {
-    const text = value.trim();
-    const percent = /%\s*$/.test(text);
-    fraction = parseDecimal(text.replace(/%\s*$/, ""));
-    if (fraction && (percent || fraction.numerator > fraction.denominator)) {
-      fraction = reduce({ numerator: fraction.numerator, denominator: fraction.denominator * 100n });
-    }
-  }
-  if (!fraction) return null;
-  return { fraction, value: fractionToNumber(fraction) };
-}
-
-/** Words before a target that say how it is compared, longest first ("đạt trên" before "đạt"). */
-const COMPARATOR_PREFIXES: readonly (readonly [string, Comparator])[] = [
-  ["đạt trên", ">"],
-  ["đạt hơn", ">"],
-  ["đạt từ", ">="],
-  ["đạt tối thiểu", ">="],
-  ["đạt ít nhất", ">="],
-  ["không dưới", ">="],
-  ["tối thiểu", ">="],
-  ["ít nhất", ">="],
-  ["at least", ">="],
-  ["more than", ">"],
-  [">=", ">="],
-  ["=>", ">="],
-  ["≥", ">="],
-  [">", ">"],
-  ["trên", ">"],
-  ["hơn", ">"],
-  ["vượt", ">"],
-  ["above", ">"],
-  ["over", ">"],
-  ["đạt", ">="],
-  ["từ", ">="],
-];
-/** Words after a target that mean "or more". */
-const OR_MORE = /\s*(?:trở lên|tro len|or more|\+)$/;
-
-/**
- * Reads a target typed with its comparison, as clerks write it: "trên 90%", "> 90%", "≥ 90%",
- * ">=90%", "đạt 90%", "từ 90% trở lên", "90% trở lên", "phấn đấu đạt trên 90%". `comparator` is
- * null when the text says none (a bare "90%"). Null when no target can be read.
- */
-export function parseTargetText(text: string): { target: TargetValue; comparator: Comparator | null } | null {
-  let t = text
-    .normalize("NFC")
-    .trim()
-    .toLowerCase()
-    .replace(/^phấn đấu\s+/, "");
-  let comparator: Comparator | null = null;
-  for (const [prefix, c] of COMPARATOR_PREFIXES) {
-    if (t.startsWith(prefix) && (/[^a-zà-ỹđ]/.test(prefix) || !/[a-zà-ỹđ]/.test(t.charAt(prefix.length)))) {
-      comparator = c;
-      t = t.slice(prefix.length).trim();
-      break;
-    }
-  }
-  if (OR_MORE.test(t)) {
-    comparator ??= ">=";
-    t = t.replace(OR_MORE, "").trim();
-  }
-  const target = parseTarget(t);
-  return target ? { target, comparator } : null;
 }
 
 /** True when the target is within 0–100%. */
@@ -180,22 +99,4 @@ export function unitsNeeded(
 /** target − actual rate, as a number (positive: still short). */
 export function targetGap(rate: number, target: number): number {
   return target - rate;
-}
-
-/** Reads a comparator as clerks write it; null when unrecognised. Blank means "≥". */
-export function parseComparator(text: string): Comparator | null {
-  const t = text.trim().toLowerCase().normalize("NFC");
-  if (
-    t === "" ||
-    t === "≥" ||
-    t === ">=" ||
-    t === "=>" ||
-    t === "đạt" ||
-    t === "dat" ||
-    t === "at least" ||
-    t === "tối thiểu"
-  )
-    return ">=";
-  if (t === ">" || t === "trên" || t === "tren" || t === "above" || t === "vượt" || t === "hơn") return ">";
-  return null;
 }

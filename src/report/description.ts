@@ -22,12 +22,18 @@ export type ReportId =
   | "comparison"
   | "annex";
 
+/**
+ * The reports a clerk can choose (pane and ribbon), in the order they are written: the six report
+ * sheets and the named annex (the list of secretaries who are also heads and of commune leaders
+ * holding two posts, from the Office-holders sheet), as the command line writes them.
+ */
 export const REPORT_IDS: readonly ReportId[] = [
   "summary",
   "communePosts",
   "secretaries",
   "partyCells",
   "toConsolidate",
+  "annex",
   "dataCheck",
 ];
 

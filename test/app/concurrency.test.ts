@@ -26,7 +26,7 @@ function reports(book: FakeWorkbook): { marked: Record<string, string>; staged: 
   return { marked, staged: book.sheets.filter((s) => s.name.startsWith("(chưa xong)")).map((s) => s.name) };
 }
 
-it("a double click: one run writes the six sheets, the other is refused at once", async () => {
+it("a double click: one run writes the seven sheets (six reports and the annex), the other is refused at once", async () => {
   const book = createDemoWorkbook();
   const session = new WorkbookSession(memoryExcelHost(book));
   const [a, b] = await Promise.all([
@@ -34,14 +34,14 @@ it("a double click: one run writes the six sheets, the other is refused at once"
     generateReports(session, request, clock),
   ]);
   expect(a.status).toBe("done");
-  expect(a.written).toHaveLength(6);
+  expect(a.written).toHaveLength(7);
   expect(b.status).toBe("failed");
   expect(b.message?.vi).toMatch(/^Đang lập báo cáo: hãy chờ xong rồi thử lại/);
   expect(b.message?.en).toMatch(/^Already generating the reports/);
   const { marked, staged } = reports(book);
   expect(Object.values(marked).sort()).toEqual([...REPORT_IDS].sort());
   expect(staged).toEqual([]);
-  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(6);
+  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(7);
   expect(runningTask()).toBeNull();
 });
 
@@ -59,7 +59,7 @@ it("the pane's button and the ribbon (two sessions, one shared runtime): one com
   expect(fromRibbon.status).toBe("rejected");
   expect((fromRibbon as PromiseRejectedResult).reason.bilingual.vi).toMatch(/^Đang lập báo cáo/);
   const { marked, staged } = reports(book);
-  expect(Object.keys(marked)).toHaveLength(6);
+  expect(Object.keys(marked)).toHaveLength(7);
   expect(staged).toEqual([]);
   expect(currentNotice()).toBeNull();
 });
@@ -76,7 +76,7 @@ it("a cancelled run leaves the previous complete set as it was", async () => {
   });
   expect(out.status).toBe("cancelled");
   expect(book.sheets.map((s) => [s.name, book.snapshot(s)])).toEqual(before);
-  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(6);
+  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(7);
 });
 
 it("the lock is released when the task fails, and refuses while held", async () => {

@@ -1,6 +1,6 @@
 /** The pure parts of the pane's workflows: focus, figures, issue groups, chart plan, sheets plan, settings form, choices. */
 import { restoreChoices, DEFAULT_CHOICES } from "../../src/app/choices";
-import { focusRollup, unitChoices } from "../../src/app/focus";
+import { focusHolders, focusRollup, unitChoices } from "../../src/app/focus";
 import { glanceOf } from "../../src/app/glance";
 import { groupIssues, pageOf } from "../../src/app/issueGroups";
 import { settingsForm, settingsSheetWrites, shownValue } from "../../src/app/settingsForm";
@@ -44,6 +44,21 @@ describe("focusRollup", () => {
     expect(reportScope(focused).unit.id).toBe(yenLo.id);
     expect(focused.villages.map((v) => v.record.village)).toContain("Pò Mầm");
     expect(focused.total.consolidated).toBe(3);
+  });
+
+  it("keeps the chosen unit's office-holders only, for the named annex", () => {
+    const holders = result.analysis.read.dataset.officeHolders;
+    expect(holders.some((h) => h.district === "Lộc Bình")).toBe(true);
+    expect(focusHolders(rollup, holders, null)).toBe(holders);
+    const inBinhGia = focusHolders(focusRollup(rollup, binhGia.id), holders, binhGia.id);
+    expect(inBinhGia.filter((h) => h.district === "Lộc Bình")).toEqual([]);
+    const locBinh = rollup.units.find((u) => u.level === "district" && u.name === "Lộc Bình")!;
+    const inLocBinh = focusHolders(focusRollup(rollup, locBinh.id), holders, locBinh.id);
+    expect(inLocBinh).toEqual(holders.filter((h) => h.district === "Lộc Bình"));
+    const naDuong = rollup.units.find((u) => u.level === "commune" && u.name === "Thị trấn Na Dương")!;
+    const inNaDuong = focusHolders(focusRollup(rollup, naDuong.id), holders, naDuong.id);
+    expect(inNaDuong.length).toBeGreaterThan(0);
+    expect(inNaDuong.every((h) => h.commune === "Thị trấn Na Dương")).toBe(true);
   });
 
   it("leaves the rollup as it is for null or an unknown id", () => {

@@ -55,16 +55,23 @@ it("generates every report for Bình Gia, with the chart, and regenerates in pla
     "Chất lượng bí thư",
     "Chi bộ thôn",
     "Thôn chưa NTH",
+    "Phụ lục danh sách",
     "Kiểm tra dữ liệu",
   ]);
   expect(out.glance?.needed).toBe(61);
   expect(out.chart).toBe(true);
   expect(steps[0]).toBe("read");
-  expect(steps.filter((k) => k === "write")).toHaveLength(6);
+  expect(steps.filter((k) => k === "write")).toHaveLength(7);
   const summary = book.sheet("Tổng hợp");
   expect(summary.customProperties.get(REPORT_MARKER_KEY)).toBe("summary");
   expect(summary.charts).toHaveLength(1);
   expect(summary.charts[0].series.map((x) => x.name)).toEqual(["Tỷ lệ", "Chỉ tiêu"]);
+  // The annex names Bình Gia's people only: Yên Lỗ's secretaries among them, none of Lộc Bình's commune leaders.
+  const annex = [...book.sheet("Phụ lục danh sách").cells.values()].flatMap((r) =>
+    [...r.values()].map((c) => String(c.value)),
+  );
+  expect(annex).toContain("Chu Minh Cường");
+  expect(annex.filter((v) => /Na Dương|Lợi Bác|Tú Đoạn/.test(v))).toEqual([]);
   const before = book.sheets.length;
   const again = await generateReports(s, request, clock);
   expect(again.written.every((w) => w.replaced)).toBe(true);

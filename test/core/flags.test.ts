@@ -15,8 +15,28 @@ describe("parseFlag", () => {
     ["có lẽ", "có lẽ"],
     [2, "2"],
     ["?", "?"],
+    // The multiplication sign: an "x" for yes or a cross for no? The clerk must say.
+    ["×", "×"],
+    [" × ", "×"],
+    ["--", "--"],
+    ["✓✗", "✓✗"],
   ])("%j is invalid", (v, text) => {
     expect(parseFlag(v)).toEqual({ kind: "invalid", text });
+  });
+  it.each(["✓", "✔", " ✓ ", "✔\ufe0f", "\u00a0✓"])("the check mark %j is yes", (v) => {
+    expect(parseFlag(v)).toEqual({ kind: "flag", value: true });
+  });
+  it.each(["-", " - ", "–", "—", "✗", "✘", "✘\ufe0f"])("the mark %j is no", (v) => {
+    expect(parseFlag(v)).toEqual({ kind: "flag", value: false });
+  });
+  it("the functions and the reader share the vocabulary (no second list of marks in formulas.ts)", async () => {
+    const { consolidationRate } = await import("../../src/core/formulas");
+    const { FLAG_MARKS, FLAG_WORDS } = await import("../../src/core/flags");
+    const yes = [...FLAG_WORDS.yes, ...FLAG_MARKS.yes];
+    const no = [...FLAG_WORDS.no, ...FLAG_MARKS.no];
+    const column = [...yes, ...no].map((v) => [v]);
+    expect(consolidationRate(column, null)).toBe(yes.length / (yes.length + no.length));
+    for (const v of [...yes, ...no]) expect(parseFlag(v).kind).toBe("flag");
   });
   it("an error value is invalid", () => {
     expect(parseFlag(cellError("#N/A"))).toEqual({ kind: "invalid", text: "#N/A" });

@@ -1,13 +1,19 @@
+import { isRateProblem, parseComparator, readRateInput, type RateInput } from "../../src/core/rateInput";
 import {
+  fractionToNumber,
   meetsTarget,
-  parseComparator,
   parseDecimal,
-  parseTarget,
   unitsNeeded,
   type ExactFraction,
 } from "../../src/core/targets";
 
-const t = (v: string | number): ExactFraction => parseTarget(v)!.fraction;
+const read = (v: string | number): RateInput => {
+  const r = readRateInput(v, true);
+  if (isRateProblem(r)) throw new Error(`${v}: ${r.problem}`);
+  return r;
+};
+const t = (v: string | number): ExactFraction => read(v).fraction;
+const value = (v: string | number): number => fractionToNumber(t(v));
 
 describe("exact target arithmetic", () => {
   it("7% of 100 is exactly 7", () => {
@@ -56,16 +62,49 @@ describe("exact target arithmetic", () => {
 });
 
 describe("parsing", () => {
-  it("reads targets as clerks write them", () => {
-    expect(parseTarget("90%")!.value).toBe(0.9);
-    expect(parseTarget("90,5 %")!.value).toBeCloseTo(0.905, 12);
-    expect(parseTarget("0,9")!.value).toBe(0.9);
-    expect(parseTarget("90")!.value).toBe(0.9);
-    expect(parseTarget(90)!.value).toBe(0.9);
-    expect(parseTarget(0.9)!.value).toBe(0.9);
-    expect(parseTarget(1)!.value).toBe(1);
-    expect(parseTarget("abc")).toBeNull();
-    expect(parseTarget(-0.1)).toBeNull();
+  it("reads targets as clerks write them, by the one rule of rateInput.ts", () => {
+    expect(value("90%")).toBe(0.9);
+    expect(value("90 %")).toBe(0.9);
+    expect(value("90,5 %")).toBeCloseTo(0.905, 12);
+    expect(value("90,5%")).toBeCloseTo(0.905, 12);
+    expect(value("0,9")).toBe(0.9);
+    expect(value("90")).toBe(0.9);
+    expect(value(90)).toBe(0.9);
+    expect(value(0.9)).toBe(0.9);
+    expect(value(1)).toBe(1);
+    expect(value("1,5%")).toBe(0.015);
+    expect(readRateInput("abc", true)).toEqual({ problem: "unreadable" });
+    expect(readRateInput(-0.1, true)).toEqual({ problem: "outOfRange" });
+    expect(readRateInput("-10%", true)).toEqual({ problem: "outOfRange" });
+    expect(readRateInput(150, true)).toEqual({ problem: "outOfRange" });
+    expect(readRateInput("120%", true)).toEqual({ problem: "outOfRange" });
+  });
+  it("refuses a number between 1 and 2: 120% or 1.2%?", () => {
+    expect(readRateInput(1.2, true)).toEqual({ problem: "ambiguous", value: 1.2 });
+    expect(readRateInput(1.5, true)).toEqual({ problem: "ambiguous", value: 1.5 });
+    expect(readRateInput("1,2", true)).toEqual({ problem: "ambiguous", value: 1.2 });
+    expect(readRateInput("trên 1.5", true)).toEqual({ problem: "ambiguous", value: 1.5 });
+  });
+  it.each([
+    ["trên 90%", ">"],
+    ["> 90%", ">"],
+    [">90%", ">"],
+    ["≥90%", ">="],
+    [">=90%", ">="],
+    ["đạt 90%", ">="],
+    ["Đạt trên 90%", ">"],
+    ["phấn đấu đạt trên 90%", ">"],
+    ["từ 90% trở lên", ">="],
+    ["90% trở lên", ">="],
+    ["không dưới 90%", ">="],
+    ["tre\u0302n 90%".normalize("NFD"), ">"],
+    ["90%", null],
+  ])("%j is 90%% with the comparator %j", (text, comparator) => {
+    expect(read(text)).toEqual({ fraction: { numerator: 9n, denominator: 10n }, comparator });
+  });
+  it("does not take a word that merely starts like a comparator", () => {
+    expect(readRateInput("trênx 90%", true)).toEqual({ problem: "unreadable" });
+    expect(readRateInput("tuần 90%", true)).toEqual({ problem: "unreadable" });
   });
   it("keeps decimals exact", () => {
     expect(parseDecimal("0.07")).toEqual({ numerator: 7n, denominator: 100n });
@@ -80,6 +119,8 @@ describe("parsing", () => {
     expect(parseComparator("đạt")).toBe(">=");
     expect(parseComparator("Trên")).toBe(">");
     expect(parseComparator(">")).toBe(">");
+    expect(parseComparator("không dưới")).toBe(">=");
     expect(parseComparator("khoảng")).toBeNull();
+    expect(parseComparator("trên 90%")).toBeNull();
   });
 });

@@ -241,7 +241,7 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   await page.getByRole("button", { name: "Lập báo cáo" }).click();
   await page.getByRole("progressbar").waitFor();
   await shot(page, "05-generating");
-  await page.getByText("Đã lập xong: 6 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
   await page.getByRole("button", { name: /Phần đầu và chữ ký/ }).click(); // fold the header block again
   await shot(page, "06-reports");
   expect(await axeFindings(page)).toEqual([]);
@@ -253,6 +253,7 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
     "Chất lượng bí thư",
     "Chi bộ thôn",
     "Thôn chưa NTH",
+    "Phụ lục danh sách",
     "Kiểm tra dữ liệu",
   ];
   expect(sheets).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu", "Cài đặt báo cáo", "Hướng dẫn", ...reports]);
@@ -284,9 +285,9 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
 
   // Regenerating replaces only the add-in's own sheets.
   await page.getByRole("button", { name: "Lập báo cáo" }).click();
-  await page.getByText("Đã lập xong: 6 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
   expect(await demo(page, "sheets")).toEqual(sheets);
-  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(6);
+  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(7);
 
   // Function help: insert an example into the selected cell.
   await page.getByRole("tab", { name: "Hàm NTH" }).click();

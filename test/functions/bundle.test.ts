@@ -204,6 +204,10 @@ describe.each([VI, EN])("in %s Office", (language) => {
 
   it("takes -, ✓ and ✗ as flags and still names anything else with its cell", () => {
     expect(value(call("CONSOLIDATION_RATE", [["✓"], ["-"], ["✗"], ["x"], [""], ["–"]]))).toBe(2 / 5);
+    expect(value(call("CONSOLIDATION_RATE", [["✔"], [" - "], ["✘"], ["—"]]))).toBe(1 / 4);
+    const times = error(call("CONSOLIDATION_RATE", [["x"], ["×"]]));
+    expect(times.error).toBe("#VALUE!");
+    expect(times.message).toMatch(language === VI ? /^“×” \(dòng 2, cột 1/ : /^“×” \(row 2, column 1/);
     const e = error(call("CONSOLIDATION_RATE", [["✓"], ["?"]]));
     expect(e.error).toBe("#VALUE!");
     expect(e.message).toMatch(

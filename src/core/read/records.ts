@@ -12,7 +12,8 @@ import type {
 } from "../model";
 import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
-import { isTargetInRange, parseComparator, parseTarget, parseTargetText } from "../targets";
+import { isRateProblem, parseComparator, readRateInput } from "../rateInput";
+import { fractionToNumber } from "../targets";
 import { displayName, foldKey } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
@@ -273,23 +274,24 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     }
     const raw = v.target as CellValue;
     const targetText = cellText(raw);
-    const typed = typeof raw === "string" ? parseTargetText(raw) : null;
-    const parsed = typeof raw === "number" ? parseTarget(raw) : (typed?.target ?? null);
-    if (!parsed) {
-      // "-10%" or -0.1 is a readable number, just outside the range.
-      const negative =
-        (typeof raw === "number" && raw < 0) ||
-        (typeof raw === "string" &&
-          parseTarget(raw.trim().replace(/^-\s*/, "")) !== null &&
-          /^\s*-/.test(raw));
+    // The one rule of the NTH functions (rateInput.ts): 0.9, 90%, 90, "trên 90%"; 1.2 is refused.
+    const typed =
+      typeof raw === "number" || typeof raw === "string"
+        ? readRateInput(raw, true)
+        : ({ problem: "unreadable" } as const);
+    if (isRateProblem(typed)) {
+      const place = placeOf(sheet, row.row, "target");
       issues.push(
-        issue(negative ? "target-out-of-range" : "bad-target", placeOf(sheet, row.row, "target"), {
-          text: targetText,
-        }),
+        typed.problem === "ambiguous"
+          ? issue("ambiguous-target", place, { text: targetText, value: typed.value })
+          : // "-10%" or -0.1 is a readable number, just outside the range.
+            issue(typed.problem === "outOfRange" ? "target-out-of-range" : "bad-target", place, {
+              text: targetText,
+            }),
       );
       continue;
     }
-    if (!isTargetInRange(parsed.fraction) || indicatorSpec(indicator).kind !== "proportion") {
+    if (indicatorSpec(indicator).kind !== "proportion") {
       issues.push(issue("target-out-of-range", placeOf(sheet, row.row, "target"), { text: targetText }));
       continue;
     }
@@ -301,7 +303,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     }
     // "trên 90%" in the target cell says the comparison itself; a So sánh column that says
     // otherwise is a warning, and the target cell's words are used.
-    const written = typed?.comparator ?? null;
+    const written = typed.comparator;
     if (written && comparatorText !== "" && written !== columnComparator) {
       issues.push(
         issue("comparator-contradicts-target", placeOf(sheet, row.row, "comparator"), {
@@ -315,8 +317,8 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       indicator,
       unit: text(v.unit),
       level,
-      target: parsed.fraction,
-      targetValue: parsed.value,
+      target: typed.fraction,
+      targetValue: fractionToNumber(typed.fraction),
       comparator,
       year: count(v.year),
       source: sourceOf(sheet, row),
