@@ -468,12 +468,27 @@ const typeForm = (s: string): string =>
  * "Bản Chu" may be a thôn). Empty when the data says nothing (the labels then say "thôn, tổ dân phố").
  */
 export function villageWordsOf(rollup: Rollup): string[] {
-  const seen = new Set<string>();
-  for (const v of rollup.villages) {
-    if (!v.record.type) continue;
-    const type = typeForm(v.record.type);
-    const known = VILLAGE_TYPES.find((t) => t === type);
-    if (known) seen.add(known);
+  // Every report asks, and 100,000 villages carry a few distinct type texts: each distinct text is
+  // put in form once, and the answer is kept per rollup (performance, issue 11).
+  let words = villageWordsCache.get(rollup);
+  if (!words) {
+    const seen = new Set<string>();
+    const formed = new Map<string, string | undefined>();
+    for (const v of rollup.villages) {
+      const raw = v.record.type;
+      if (!raw) continue;
+      let known = formed.get(raw);
+      if (known === undefined && !formed.has(raw)) {
+        const type = typeForm(raw);
+        known = VILLAGE_TYPES.find((t) => t === type);
+        formed.set(raw, known);
+      }
+      if (known) seen.add(known);
+    }
+    words = VILLAGE_TYPES.filter((t) => seen.has(t));
+    villageWordsCache.set(rollup, words);
   }
-  return VILLAGE_TYPES.filter((t) => seen.has(t));
+  return [...words];
 }
+
+const villageWordsCache = new WeakMap<Rollup, readonly string[]>();

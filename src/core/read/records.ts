@@ -14,7 +14,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isRateProblem, parseComparator, readRateInput } from "../rateInput";
 import { fractionToNumber } from "../targets";
-import { displayName, foldKey } from "../text/normalize";
+import { foldKey } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { ReadRow, SheetRead } from "./readSheet";
@@ -30,7 +30,12 @@ function placeOf(sheet: SheetRead, row: number, key: string): { file: string; sh
   return { file: sheet.file, sheet: sheet.sheet, cell: a1(row, column) };
 }
 
-const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? displayName(v) : null);
+/**
+ * A text field's value, or null. Text columns reach the records already in display form
+ * (`readSheet`'s `readText` applies `displayName`, and ditto marks resolve to such values), so it is
+ * not normalised again: at country size that was 1.7 million scans of text already clean.
+ */
+const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 const flag = (v: unknown): boolean | null => (typeof v === "boolean" ? v : null);
 const count = (v: unknown): number | null => (typeof v === "number" ? v : null);
 

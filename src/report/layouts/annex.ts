@@ -74,10 +74,27 @@ function details(p: Person): CellContent[] {
 
 /** Section I: consolidated villages' secretaries, by commune in tree order. */
 function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
-  const secretaries = new Map<string, OfficeHolderRecord>();
+  // Secretaries by commune key, village key and name key, in nested maps (no key string built per
+  // row: 290,000 office-holders at country size); the commune key of each (district, commune) pair
+  // as written is computed once. The last row of a person wins, as before.
+  const communeKeys = new Map<string | null, Map<string, string>>();
+  const communeKey = (district: string | null, commune: string): string => {
+    let inDistrict = communeKeys.get(district);
+    if (!inDistrict) communeKeys.set(district, (inDistrict = new Map()));
+    let key = inDistrict.get(commune);
+    if (key === undefined) inDistrict.set(commune, (key = communeKeyOf(district, commune)));
+    return key;
+  };
+  const secretaries = new Map<string, Map<string, Map<string, OfficeHolderRecord>>>();
   for (const h of holders) {
     if (!h.village || !h.posts.includes("cellSecretary")) continue;
-    secretaries.set(`${communeKeyOf(h.district, h.commune)}|${nameKey(h.village)}|${nameKey(h.fullName)}`, h);
+    const c = communeKey(h.district, h.commune);
+    let villages = secretaries.get(c);
+    if (!villages) secretaries.set(c, (villages = new Map()));
+    const v = nameKey(h.village);
+    let names = villages.get(v);
+    if (!names) villages.set(v, (names = new Map()));
+    names.set(nameKey(h.fullName), h);
   }
   const byCommune = new Map<string, VillageStatus[]>();
   for (const v of rollup.villages) {
@@ -96,9 +113,10 @@ function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[])
         name: v.secretaryName!,
         what: v.record.village,
         record:
-          secretaries.get(
-            `${communeKeyOf(v.record.district, v.record.commune)}|${nameKey(v.record.village)}|${nameKey(v.secretaryName!)}`,
-          ) ?? null,
+          secretaries
+            .get(communeKey(v.record.district, v.record.commune))
+            ?.get(nameKey(v.record.village))
+            ?.get(nameKey(v.secretaryName!)) ?? null,
       })),
     });
   }
