@@ -28,6 +28,10 @@ export interface UnitSummary {
   readonly gap: number | null;
   readonly needed: number | null;
   readonly met: boolean | null;
+  /** The year of the target that applies (the smallest at or after the period's year), or null. */
+  readonly targetYear: number | null;
+  /** Its deadline, the last day of that year (ISO yyyy-mm-dd), or null. */
+  readonly deadline: string | null;
   readonly indicators: Readonly<Record<IndicatorId, IndicatorSummary>>;
 }
 
@@ -121,6 +125,8 @@ function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
     gap: main?.gap ?? null,
     needed: main?.needed ?? null,
     met: main?.met ?? null,
+    targetYear: main?.year ?? null,
+    deadline: main?.deadline ?? null,
     indicators,
   };
 }
