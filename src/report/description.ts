@@ -20,7 +20,8 @@ export type ReportId =
   | "dataCheck"
   | "completeness"
   | "comparison"
-  | "annex";
+  | "annex"
+  | "plan";
 
 export const REPORT_IDS: readonly ReportId[] = [
   "summary",
