@@ -117,6 +117,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       inThisWorkbook: () => false,
       completeness: analysis.completeness,
       changes: analysis.changes,
+      plan: summary.plan,
       dataPeriod: analysis.period?.period.text ?? null,
       unitOrder: analysis.read.dataset.expectedUnits,
       officeHolders: analysis.read.dataset.officeHolders,

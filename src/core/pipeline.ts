@@ -15,6 +15,7 @@ import { checkSubmissions, mostCommonPeriod } from "./submission/checks";
 import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
 import { summarize, type Language, type Summary } from "./summary";
+import { isoOfPeriodDate, planOf, type Plan } from "./plan/plan";
 
 export interface AnalysisOptions {
   /**
@@ -44,6 +45,8 @@ export interface Analysis {
    * else the period most submissions' manifests give; null when neither says.
    */
   readonly period: { readonly period: DataPeriod; readonly source: DataPeriodSource } | null;
+  /** The period the previous period's data states (the same way), for the pace to the deadline. */
+  readonly previousPeriod?: { readonly period: DataPeriod; readonly source: DataPeriodSource } | null;
   /** Every issue: reading, rollup, submission checks; in that order. */
   readonly issues: readonly Issue[];
 }
@@ -67,9 +70,13 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
       options.referenceYear);
   const result = rollup(read.dataset, { referenceYear });
   let previous: Rollup | null = null;
+  let previousPeriod: Analysis["previousPeriod"] = null;
   if (options.previous && options.previous.length > 0) {
     const before = readWorkbooks(options.previous);
-    if (!before.unusable) previous = rollup(before.dataset, { referenceYear });
+    if (!before.unusable) {
+      previous = rollup(before.dataset, { referenceYear });
+      previousPeriod = dataPeriod(options.previous, before);
+    }
   }
   const checks = checkSubmissions(read.submissions, result, { period: options.period });
   const expected = expectedUnits(
@@ -94,6 +101,7 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
       completeness: complete,
       changes: previous ? compareWithPrevious(result, previous) : null,
       period,
+      previousPeriod,
       issues: [...read.dataset.issues, ...result.issues, ...checks],
     },
   };
@@ -137,5 +145,19 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
     skippedRows: analysis.read.skippedRows,
     completeness: analysis.completeness,
     changes: analysis.changes,
+    plan: planOfAnalysis(analysis),
+  });
+}
+
+/**
+ * The plan of an analysis (issue 15): quotas of every unit with a target, and the pace from the
+ * previous period (by unit id) to this one, dated by the periods the data states (or `currentDate`).
+ */
+export function planOfAnalysis(analysis: Analysis, currentDate?: string | null): Plan {
+  return planOf({
+    rollup: analysis.rollup,
+    previous: analysis.previous,
+    currentDate: isoOfPeriodDate(analysis.period?.period.date) ?? currentDate ?? null,
+    previousDate: isoOfPeriodDate(analysis.previousPeriod?.period.date),
   });
 }

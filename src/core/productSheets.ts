@@ -34,6 +34,7 @@ export const REPORT_TITLE_LINES = {
     completeness: ["TÌNH HÌNH NỘP BÁO CÁO", "CỦA CÁC ĐƠN VỊ CẤP DƯỚI"],
     comparison: ["BIỂU SO SÁNH", "KẾT QUẢ NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG THÔN SO VỚI KỲ TRƯỚC"],
     annex: ["PHỤ LỤC", "DANH SÁCH BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V}", "VÀ CÁN BỘ CHỦ CHỐT CẤP XÃ KIÊM NHIỆM"],
+    plan: ["KẾ HOẠCH NHẤT THỂ HÓA BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}", "CHỈ TIÊU GIAO CHO CÁC ĐƠN VỊ TRỰC THUỘC"],
   },
   en: {
     summary: ["SUMMARY TABLE", "VILLAGE PARTY-CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS"],
@@ -49,5 +50,6 @@ export const REPORT_TITLE_LINES = {
       "VILLAGE CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",
       "AND COMMUNE LEADERS HOLDING TWO POSTS",
     ],
+    plan: ["CONSOLIDATION PLAN: CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS", "QUOTAS FOR THE UNITS BELOW"],
   },
 } as const satisfies Record<"vi" | "en", Record<string, readonly string[]>>;

@@ -6,6 +6,7 @@ import type { SkippedRows } from "./read/readSheet";
 import type { SkippedSheet, SubmissionInfo } from "./read/readWorkbook";
 import type { Completeness } from "./submission/completeness";
 import type { UnitChange } from "./submission/compare";
+import type { Plan } from "./plan/plan";
 
 export type Language = "vi" | "en";
 
@@ -28,6 +29,10 @@ export interface UnitSummary {
   readonly gap: number | null;
   readonly needed: number | null;
   readonly met: boolean | null;
+  /** The year of the target that applies (the smallest at or after the period's year), or null. */
+  readonly targetYear: number | null;
+  /** Its deadline, the last day of that year (ISO yyyy-mm-dd), or null. */
+  readonly deadline: string | null;
   readonly indicators: Readonly<Record<IndicatorId, IndicatorSummary>>;
 }
 
@@ -72,6 +77,11 @@ export interface Summary {
   readonly completeness: Completeness | null;
   /** Change since the previous period per unit; null without a previous period. */
   readonly changes: readonly UnitChange[] | null;
+  /**
+   * The plan (issue 15): per unit with a target and units below it, the exact quotas of its
+   * shortfall and the pace to the deadline; null when not asked for.
+   */
+  readonly plan: Plan | null;
   readonly issues: readonly IssueSummary[];
   /** How many issues of each severity; information lines are not problems. */
   readonly issueCounts: { readonly errors: number; readonly warnings: number; readonly infos: number };
@@ -94,6 +104,7 @@ export interface SummaryExtras {
   readonly skippedRows?: readonly SkippedRows[];
   readonly completeness?: Completeness | null;
   readonly changes?: readonly UnitChange[] | null;
+  readonly plan?: Plan | null;
 }
 
 function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
@@ -121,6 +132,8 @@ function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
     gap: main?.gap ?? null,
     needed: main?.needed ?? null,
     met: main?.met ?? null,
+    targetYear: main?.year ?? null,
+    deadline: main?.deadline ?? null,
     indicators,
   };
 }
@@ -163,6 +176,7 @@ export function summarize(
     })),
     completeness: extras.completeness ?? null,
     changes: extras.changes ?? null,
+    plan: extras.plan ?? null,
     issues,
     issueCounts: {
       errors: issues.filter((i) => i.severity === "error").length,

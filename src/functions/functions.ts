@@ -8,6 +8,7 @@
  * the core, which decides what is readable and says so in the clerk's language.
  */
 import * as formulas from "../core/formulas";
+import { allocateFormula } from "../core/plan/allocateFormula";
 import { toCell, toMatrix, toOptionalCell, unwrap } from "./excelValues";
 
 /**
@@ -83,4 +84,29 @@ export function countConsolidated(secretaries: unknown[][], heads: unknown[][]):
  */
 export function rollupRate(numerators: unknown[][], denominators: unknown[][]): number {
   return unwrap(formulas.rollupRate(toMatrix(numerators), toMatrix(denominators)));
+}
+
+/**
+ * Exact quotas (chia chỉ tiêu): splits the villages still needed among the units below as whole numbers that add up exactly to it, in proportion to each unit's villages not yet consolidated (or to the weights), never more than a unit can do. Spills one quota per unit.
+ * @customfunction ALLOCATE
+ * @param needed Villages still needed by the parent unit, e.g. 61.
+ * @param capacities Range: each unit's villages not yet consolidated (the most it can do).
+ * @param [weights] Range of the same size to share in proportion to instead, e.g. each unit's own shortfall.
+ * @param [names] Range of the units' names: equal shares are then decided by name, as on the planning sheet; without names, by the upper row.
+ * @returns The quotas, in the shape of the capacities.
+ */
+export function allocate(
+  needed: unknown,
+  capacities: unknown[][],
+  weights?: unknown,
+  names?: unknown,
+): number[][] {
+  return unwrap(
+    allocateFormula(
+      toCell(needed),
+      toMatrix(capacities),
+      weights === undefined || weights === null ? null : toMatrix(weights),
+      names === undefined || names === null ? null : toMatrix(names),
+    ),
+  );
 }

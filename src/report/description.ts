@@ -20,7 +20,8 @@ export type ReportId =
   | "dataCheck"
   | "completeness"
   | "comparison"
-  | "annex";
+  | "annex"
+  | "plan";
 
 /**
  * The reports a clerk can choose (pane and ribbon), in the order they are written: the six report

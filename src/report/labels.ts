@@ -87,6 +87,57 @@ export interface Labels {
     readonly unknown: string;
     readonly none: string;
     readonly noTarget: string;
+    /** Issue 15: the rank (1 = closest to consolidating) and the reasons, in words. */
+    readonly rank: string;
+    readonly reasons: string;
+    readonly reasonFront: string;
+    readonly reasonHeadDeputy: string;
+    readonly reasonHeadMember: string;
+    /** "{who} hết nhiệm kỳ {date}, trước hạn chỉ tiêu" */
+    readonly reasonTermEnds: string;
+    readonly secretaryWord: string;
+    readonly headWord: string;
+  };
+  /** The planning sheet (issue 15): quotas and the pace to the deadline. */
+  readonly plan: {
+    readonly villages: string;
+    readonly consolidated: string;
+    readonly room: string;
+    readonly ownNeeded: string;
+    readonly quota: string;
+    readonly difference: string;
+    readonly rateAfter: string;
+    readonly note: string;
+    /** Block row note: "Cần thêm {needed} để đạt {cmp} {target} của {villages} = {required}; hạn {deadline}". */
+    readonly blockNote: string;
+    readonly above: string;
+    readonly atLeast: string;
+    readonly noDeadline: string;
+    readonly met: string;
+    readonly infeasible: string;
+    readonly unreachable: string;
+    /** Why the children's own shortfalls add up to more (or less) than the parent's. */
+    readonly whyDifferent: string;
+    readonly sameTotal: string;
+    readonly basisRoom: string;
+    readonly basisOwn: string;
+    readonly paceTitle: string;
+    readonly paceItem: string;
+    readonly paceValue: string;
+    readonly previousDate: string;
+    readonly previousCount: string;
+    readonly currentDate: string;
+    readonly currentCount: string;
+    readonly perYear: string;
+    readonly reachedOn: string;
+    readonly never: string;
+    readonly deadline: string;
+    readonly neededPerYear: string;
+    readonly verdict: string;
+    readonly onTime: string;
+    readonly late: string;
+    readonly noPrevious: string;
+    readonly none: string;
   };
   readonly completeness: {
     readonly level: string;
@@ -151,6 +202,7 @@ const VI: Labels = {
     completeness: "Tình hình nộp báo cáo",
     comparison: "So với kỳ trước",
     annex: "Phụ lục danh sách",
+    plan: "Kế hoạch nhất thể hóa",
   },
   titles: REPORT_TITLE_LINES.vi,
   party: "ĐẢNG CỘNG SẢN VIỆT NAM",
@@ -218,6 +270,57 @@ const VI: Labels = {
     unknown: "Chưa rõ (thiếu dữ liệu)",
     none: "Tất cả {v} đã nhất thể hóa.",
     noTarget: "Chưa có chỉ tiêu",
+    rank: "Thứ tự ưu tiên",
+    reasons: "Lý do ưu tiên",
+    reasonFront: "Bí thư đang là trưởng ban công tác Mặt trận",
+    reasonHeadDeputy: "Trưởng {v1} là phó bí thư chi bộ",
+    reasonHeadMember: "Trưởng {v1} là đảng viên",
+    reasonTermEnds: "{who} hết nhiệm kỳ {date}, trước hạn chỉ tiêu",
+    secretaryWord: "Bí thư",
+    headWord: "Trưởng {v1}",
+  },
+  plan: {
+    villages: "Số {v1}",
+    consolidated: "Đã nhất thể hóa",
+    room: "Chưa nhất thể hóa",
+    ownNeeded: "Cần thêm theo chỉ tiêu riêng",
+    quota: "Chỉ tiêu giao thêm",
+    difference: "Chênh lệch (giao − riêng)",
+    rateAfter: "Tỷ lệ khi hoàn thành (%)",
+    note: "Ghi chú",
+    blockNote:
+      "Cần thêm {needed} {v1} để đạt {cmp} {target} của {villages} {v1} ({required} {v1}); hạn {deadline}",
+    above: "trên",
+    atLeast: "từ",
+    noDeadline: "chỉ tiêu không ghi năm",
+    met: "Đã đạt chỉ tiêu: không phải giao thêm.",
+    infeasible:
+      "Không chia được: cần thêm {needed} nhưng các đơn vị trực thuộc chỉ còn {capacity} {v1} chưa nhất thể hóa (kiểm tra số liệu có đủ {v1} không).",
+    unreachable: "Chỉ tiêu không thể đạt với số {v1} hiện có: không giao.",
+    whyDifferent:
+      "Các đơn vị trực thuộc tự tính theo chỉ tiêu riêng cần thêm {own} {v1}, còn {unit} cần thêm {needed}: chênh lệch {diff} vì mỗi đơn vị làm tròn lên riêng theo chỉ tiêu của mình (và chỉ tiêu có thể khác nhau). Chỉ tiêu giao thêm chia đúng {needed} {v1}.",
+    sameTotal: "Tổng số tự tính theo chỉ tiêu riêng bằng số {unit} cần thêm ({needed}).",
+    basisRoom:
+      "Cách chia: theo số {v1} chưa nhất thể hóa của từng đơn vị, số nguyên, phần dư lớn nhất; không giao quá số {v1} chưa nhất thể hóa.",
+    basisOwn:
+      "Cách chia: theo số cần thêm theo chỉ tiêu riêng của từng đơn vị, số nguyên, phần dư lớn nhất; không giao quá số {v1} chưa nhất thể hóa.",
+    paceTitle: "Tốc độ nhất thể hóa: {unit}",
+    paceItem: "Nội dung",
+    paceValue: "Số liệu",
+    previousDate: "Ngày số liệu kỳ trước",
+    previousCount: "Số {v1} đã nhất thể hóa kỳ trước",
+    currentDate: "Ngày số liệu kỳ này",
+    currentCount: "Số {v1} đã nhất thể hóa kỳ này",
+    perYear: "Số {v1} nhất thể hóa thêm mỗi năm (tốc độ hiện nay)",
+    reachedOn: "Với tốc độ này, đạt chỉ tiêu vào ngày",
+    never: "Không đạt",
+    deadline: "Hạn chỉ tiêu",
+    neededPerYear: "Số {v1} cần nhất thể hóa mỗi năm để kịp hạn",
+    verdict: "Đánh giá",
+    onTime: "Kịp hạn",
+    late: "Chậm so với hạn",
+    noPrevious: "Chưa có số liệu kỳ trước (có ngày số liệu) nên chưa tính được tốc độ.",
+    none: "Không có đơn vị nào có chỉ tiêu và đơn vị trực thuộc để giao chỉ tiêu.",
   },
   completeness: {
     level: "Cấp",
@@ -284,6 +387,7 @@ const EN: Labels = {
     completeness: "Submissions",
     comparison: "Previous period",
     annex: "Annex - names",
+    plan: "Consolidation plan",
   },
   titles: REPORT_TITLE_LINES.en,
   party: "COMMUNIST PARTY OF VIETNAM",
@@ -351,6 +455,57 @@ const EN: Labels = {
     unknown: "Unknown (data missing)",
     none: "Every village is consolidated.",
     noTarget: "No target",
+    rank: "Priority",
+    reasons: "Why first",
+    reasonFront: "The secretary already heads the Front committee",
+    reasonHeadDeputy: "The village head is the cell's deputy secretary",
+    reasonHeadMember: "The village head is a party member",
+    reasonTermEnds: "{who}'s term ends {date}, before the deadline",
+    secretaryWord: "The secretary",
+    headWord: "The village head",
+  },
+  plan: {
+    villages: "Villages",
+    consolidated: "Consolidated",
+    room: "Not consolidated",
+    ownNeeded: "Needed for its own target",
+    quota: "Quota",
+    difference: "Difference (quota − own)",
+    rateAfter: "Rate when done (%)",
+    note: "Notes",
+    blockNote:
+      "{needed} more villages to reach {cmp} {target} of {villages} ({required}); deadline {deadline}",
+    above: "above",
+    atLeast: "at least",
+    noDeadline: "the target gives no year",
+    met: "Target met: no quotas.",
+    infeasible:
+      "Cannot split: {needed} more are needed but the units below have only {capacity} villages not consolidated (is every village in the data?).",
+    unreachable: "The target cannot be met with the villages there are: no quotas.",
+    whyDifferent:
+      "The units below need {own} villages for their own targets, while {unit} needs {needed}: a difference of {diff}, because each unit rounds up its own target separately (and their targets may differ). The quotas add up to exactly {needed}.",
+    sameTotal: "The units' own shortfalls add up to what {unit} needs ({needed}).",
+    basisRoom:
+      "How quotas are split: in proportion to each unit's villages not consolidated, whole numbers by largest remainder, never more than a unit can do.",
+    basisOwn:
+      "How quotas are split: in proportion to each unit's own shortfall, whole numbers by largest remainder, never more than a unit can do.",
+    paceTitle: "Pace of consolidation: {unit}",
+    paceItem: "Item",
+    paceValue: "Value",
+    previousDate: "Previous period's date",
+    previousCount: "Villages consolidated, previous period",
+    currentDate: "This period's date",
+    currentCount: "Villages consolidated, this period",
+    perYear: "Villages consolidated per year (current pace)",
+    reachedOn: "At this pace the target is reached on",
+    never: "Never",
+    deadline: "Deadline",
+    neededPerYear: "Villages per year needed to meet the deadline",
+    verdict: "Assessment",
+    onTime: "On time",
+    late: "Behind the deadline",
+    noPrevious: "No previous period with a date: the pace cannot be computed.",
+    none: "No unit has both a target and units below it to give quotas to.",
   },
   completeness: {
     level: "Level",

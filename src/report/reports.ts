@@ -9,6 +9,8 @@ import { communePostsReport, secretariesReport } from "./layouts/indicatorTable"
 import { partyCellsReport } from "./layouts/partyCells";
 import { summaryReport } from "./layouts/summary";
 import { toConsolidateReport } from "./layouts/toConsolidate";
+import { planReport } from "./layouts/plan";
+import type { Plan } from "../core/plan/plan";
 import { comparisonReport, completenessReport, reportedOfText } from "./layouts/submissions";
 import { labelsFor } from "./labels";
 import type { Completeness } from "../core/submission/completeness";
@@ -30,11 +32,14 @@ export interface BuildOptions extends DataCheckOptions {
   readonly changes?: readonly UnitChange[] | null;
   /** The Office-holders records (`dataset.officeHolders`): adds the named annex (after report 5). */
   readonly officeHolders?: readonly OfficeHolderRecord[] | null;
+  /** The plan (`planOfAnalysis`): adds the planning sheet "Kế hoạch nhất thể hóa" after report 5. */
+  readonly plan?: Plan | null;
 }
 
 /**
  * The six report sheets for a rollup, in order: summary, commune posts, secretaries' quality,
- * party cells, villages still to consolidate, data check; then, when their data is given, the
+ * party cells, villages still to consolidate, (when a plan is given) the planning sheet, (when
+ * office-holders are given) the named annex, data check; then, when their data is given, the
  * completeness of submissions and the comparison with the previous period. `issues`: everything found while
  * reading and rolling up (the data check lists them all).
  */
@@ -53,6 +58,7 @@ export function buildReports(
     secretariesReport(rollup, settings),
     partyCellsReport(rollup, settings),
     toConsolidateReport(rollup, settings),
+    ...(options.plan ? [planReport(rollup, options.plan, settings)] : []),
     ...(options.officeHolders ? [annexReport(rollup, options.officeHolders, settings)] : []),
     dataCheckReport(issues, settings, options),
   ];

@@ -222,6 +222,9 @@ describe.each([VI, EN])("in %s Office", (language) => {
     expect(value(call("IS_CONSOLIDATED", "Hoàng Văn Hòa", "hoàng văn hoà"))).toBe(true);
     expect(value(call("COUNT_CONSOLIDATED", [["An"], ["Bình"]], [["an"], ["Chi"]]))).toBe(1);
     expect(value(call("ROLLUP_RATE", [[3], [10]], [[9], [21]]))).toBe(13 / 30);
+    // 20 × (5, 3, 8, 7) / 23: floors 4, 2, 6, 6; the 2 left go to the largest remainders (8 → 7, 3 → 3).
+    expect(value(call("ALLOCATE", 20, [[5], [3], [8], [7]]))).toEqual([[4], [3], [7], [6]]);
+    expect(error(call("ALLOCATE", 10, [[4], [5]])).error).toBe("#N/A");
     const zero = error(call("CONSOLIDATION_RATE", 0, 0));
     expect(zero).toEqual({ error: "#DIV/0!", message: undefined });
   });

@@ -172,3 +172,60 @@ describe("argument conversion", () => {
     expect(thrown(() => nth.isConsolidated(entity, "a")).code).toBe("#VALUE!");
   });
 });
+
+describe("NTH.ALLOCATE", () => {
+  // Bình Gia's communes in the order of the planning sheet, with their villages not consolidated.
+  const names = [
+    "Thị trấn Bình Gia",
+    "Hoa Thám",
+    "Quý Hòa",
+    "Hưng Đạo",
+    "Thiện Thuật",
+    "Thiện Hòa",
+    "Thiện Long",
+    "Hồng Thái",
+    "Hòa Bình",
+    "Quang Trung",
+    "Minh Khai",
+    "Mông Ân",
+    "Hoàng Văn Thụ",
+    "Tân Hòa",
+    "Bình La",
+    "Yên Lỗ",
+    "Tân Văn",
+    "Hồng Phong",
+    "Vĩnh Yên",
+  ];
+  const rooms = [5, 3, 3, 3, 3, 3, 2, 3, 3, 3, 3, 4, 3, 3, 5, 6, 8, 7, 5];
+  const column = (xs: readonly unknown[]) => xs.map((x) => [x]);
+
+  it("spills Bình Gia's 61 over its communes as the planning sheet does (ties by name)", () => {
+    const quotas = nth.allocate(61, column(rooms), OMITTED, column(names)).map((r) => r[0]);
+    expect(quotas.reduce((a, q) => a + q, 0)).toBe(61);
+    expect(quotas).toEqual([4, 3, 2, 3, 2, 2, 2, 2, 3, 2, 2, 3, 3, 2, 4, 5, 7, 6, 4]);
+  });
+
+  it("without names, equal shares go to the upper rows; a row in gives a row out", () => {
+    expect(nth.allocate(3, [[2, 2, 2, 2]])).toEqual([[1, 1, 1, 0]]);
+    expect(nth.allocate("2", [[1], [null], ["1"]])).toEqual([[1], [0], [1]]);
+  });
+
+  it("shares by weights when given, never more than a unit can do", () => {
+    expect(nth.allocate(10, column([3, 10, 10]), column([90, 5, 5]))).toEqual([[3], [4], [3]]);
+  });
+
+  it("answers #N/A with a message when more is needed than the units can do", () => {
+    const e = thrown(() => nth.allocate(10, column([4, 5])));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe("Cần thêm 10 nhưng các đơn vị chỉ còn 9 chưa nhất thể hóa: không chia được");
+  });
+
+  it("refuses fractions, negatives, text and ranges of another size, naming the cell", () => {
+    expect(thrown(() => nth.allocate(2, column([1.5, 2]))).message).toMatch(
+      /dòng 1, cột 1.*số nguyên không âm/,
+    );
+    expect(thrown(() => nth.allocate(2, column([1, "abc"]))).message).toMatch(/“abc” \(dòng 2, cột 1/);
+    expect(thrown(() => nth.allocate(-1, column([1]))).code).toBe("#VALUE!");
+    expect(thrown(() => nth.allocate(1, column([1, 1]), column([1]))).message).toMatch(/cùng kích thước/);
+  });
+});

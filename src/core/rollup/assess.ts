@@ -8,8 +8,10 @@ import type { Assessment, TotalRollup, UnitLevel, UnitRollup } from "./types";
 
 /**
  * Which target applies to a unit: the most specific one. A target naming the unit beats one for
- * the unit's level, which beats one for every unit; among equals the latest year wins (a row
- * without a year counts as the oldest).
+ * the unit's level, which beats one for every unit. Among equals the reporting period's year
+ * decides (issue 15): the target of the smallest year at or after the period's year (2025 targets
+ * for 2025 data, 2030 targets for 2026 data); else a target without a year; else, when every
+ * target's year is already past, the latest of them (its deadline is then marked as passed).
  */
 const SPECIFICITY = { unit: 3, level: 2, all: 1 } as const;
 
@@ -18,10 +20,28 @@ interface Candidate {
   readonly specificity: number;
 }
 
-function better(a: Candidate | undefined, b: Candidate): boolean {
+/** 2: dated at or after the period's year; 1: no year; 0: dated before it (deadline passed). */
+function timeliness(year: number | null, periodYear: number): number {
+  if (year === null) return 1;
+  return year >= periodYear ? 2 : 0;
+}
+
+/** True when candidate `b` should replace `a` for a period of `periodYear`. */
+export function betterTarget(a: Candidate | undefined, b: Candidate, periodYear: number): boolean {
   if (!a) return true;
   if (b.specificity !== a.specificity) return b.specificity > a.specificity;
-  return (b.target.year ?? -1) > (a.target.year ?? -1);
+  const ta = timeliness(a.target.year, periodYear);
+  const tb = timeliness(b.target.year, periodYear);
+  if (ta !== tb) return tb > ta;
+  // Same class: the nearest future year, or the latest past year.
+  if (tb === 2) return b.target.year! < a.target.year!;
+  if (tb === 0) return b.target.year! > a.target.year!;
+  return false;
+}
+
+/** The deadline of a target of `year`: the last day of that year (ISO), or null without a year. */
+export function deadlineOfYear(year: number | null): string | null {
+  return year === null ? null : `${String(year).padStart(4, "0")}-12-31`;
 }
 
 const LEVEL_ORDER: readonly UnitLevel[] = ["province", "district", "commune"];
@@ -60,9 +80,12 @@ function unitsNamed(t: TargetRecord, units: readonly UnitRollup[], index: UnitIn
   return [];
 }
 
-function assess(num: number, den: number, t: TargetRecord): Assessment {
+function assess(num: number, den: number, t: TargetRecord, periodYear: number): Assessment {
   const rate = den > 0 ? num / den : null;
   return {
+    year: t.year,
+    deadline: deadlineOfYear(t.year),
+    deadlinePassed: t.year !== null && t.year < periodYear,
     target: t.targetValue,
     comparator: t.comparator,
     gap: rate === null ? null : t.targetValue - rate,
@@ -72,13 +95,18 @@ function assess(num: number, den: number, t: TargetRecord): Assessment {
   };
 }
 
-/** Adds the assessments to every unit and to the total. */
+/**
+ * Adds the assessments to every unit and to the total. `periodYear`: the year of the reporting
+ * period (the rollup's reference year), which picks the target among several years.
+ */
 export function assessAll(
   units: readonly UnitRollup[],
   total: TotalRollup,
   targets: readonly TargetRecord[],
   issues: Issue[],
+  periodYear: number,
 ): { units: UnitRollup[]; total: TotalRollup } {
+  const better = (a: Candidate | undefined, b: Candidate): boolean => betterTarget(a, b, periodYear);
   const chosen = new Map<string, Map<IndicatorId, Candidate>>();
   const generalFor = new Map<IndicatorId, Candidate>();
   const offer = (unitId: string, indicator: IndicatorId, c: Candidate): void => {
@@ -126,7 +154,7 @@ export function assessAll(
       const pick = picks.get(spec.id);
       if (!pick) continue;
       const r = u.indicators[spec.id];
-      assessments[spec.id] = assess(r.numerator, r.denominator, pick.target);
+      assessments[spec.id] = assess(r.numerator, r.denominator, pick.target, periodYear);
     }
     return { ...u, assessments };
   };

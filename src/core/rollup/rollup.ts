@@ -123,7 +123,13 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     level: "total",
     parentId: null,
   };
-  const { units, total: assessedTotal } = assessAll(baseUnits, baseTotal, dataset.targets, issues);
+  const { units, total: assessedTotal } = assessAll(
+    baseUnits,
+    baseTotal,
+    dataset.targets,
+    issues,
+    referenceYear,
+  );
   issues.sort(compareIssues);
   return {
     units,

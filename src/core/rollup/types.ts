@@ -21,6 +21,12 @@ export interface Assessment {
   /** Further units needed to meet the target exactly; null when it cannot be met or nothing to count. */
   readonly needed: number | null;
   readonly met: boolean;
+  /** The target's year ("đến năm 2025"), or null when its row gives none. */
+  readonly year: number | null;
+  /** The deadline: the last day of the target's year (ISO yyyy-mm-dd), or null without a year. */
+  readonly deadline: string | null;
+  /** True when the target's year is before the reporting period's (no later target was given). */
+  readonly deadlinePassed: boolean;
   /** The Targets row this came from. */
   readonly source: RowSource;
 }
