@@ -77,16 +77,17 @@ export async function submissionContent(
     dataPeriod: analysis.period?.period.text ?? null,
     unitOrder: analysis.read.dataset.expectedUnits,
   });
-  const manifest = submissionManifest(analysis.rollup, {
-    period: period || built.settings.period.replace(/^\((.*)\)$/, "$1"),
-    generatedAt: request.generatedAt,
-    addinVersion: request.addinVersion,
-  });
-  if (!manifest) return SUBMISSION_MESSAGES.severalProvinces;
   const data = analysis.read.sheets.flatMap((found) => {
     const grid = workbook.sheets.find((g) => g.name === found.sheet);
     return grid ? [{ grid, headerRow: found.headerRow }] : [];
   });
+  const manifest = submissionManifest(analysis.rollup, {
+    period: period || built.settings.period.replace(/^\((.*)\)$/, "$1"),
+    generatedAt: request.generatedAt,
+    addinVersion: request.addinVersion,
+    dataSheets: data.map((d) => d.grid),
+  });
+  if (!manifest) return SUBMISSION_MESSAGES.severalProvinces;
   return { reports: built.sheets, data, manifest };
 }
 

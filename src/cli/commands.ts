@@ -220,10 +220,16 @@ async function exportSubmission(
     dataPeriod: analysis.period?.period.text ?? null,
     unitOrder: analysis.read.dataset.expectedUnits,
   });
+
+  const data = analysis.read.sheets.map((found) => {
+    const grid = workbooks.find((w) => w.file === found.file)!.sheets.find((g) => g.name === found.sheet)!;
+    return { grid, headerRow: found.headerRow, file: found.file };
+  });
   const manifest = submissionManifest(analysis.rollup, {
     period: options.get("period") ?? reports.settings.period.replace(/^\((.*)\)$/, "$1"),
     generatedAt: io.now().toISOString(),
     addinVersion: io.version,
+    dataSheets: data.map((d) => d.grid),
   });
   if (!manifest) {
     io.stderr(
@@ -233,10 +239,7 @@ async function exportSubmission(
     );
     return 1;
   }
-  const data = analysis.read.sheets.map((found) => {
-    const grid = workbooks.find((w) => w.file === found.file)!.sheets.find((g) => g.name === found.sheet)!;
-    return { grid, headerRow: found.headerRow, file: found.file };
-  });
+
   let bytes: Uint8Array;
   try {
     bytes = submissionXlsxBytes(reports.sheets, data, manifest);

@@ -339,6 +339,33 @@ export const ISSUE_CATALOGUE = {
       en: `Commune ${q(p.commune)} appears in two submissions under different districts (${p.first}; ${p.second}); check whether it is the same commune.`,
     }),
   },
+  "submission-edited": {
+    severity: "error",
+    message: (p: { file: string; stated: string; actual: string }): Message => ({
+      vi: `Tệp nộp ${q(p.file)} đã bị sửa sau khi lập: số liệu không khớp mã nội dung ghi trong trang “Thông tin nộp” (mã ghi ${p.stated}, số liệu hiện tại cho ${p.actual}). Số liệu vẫn được tổng hợp; hãy hỏi lại đơn vị nộp hoặc đề nghị nộp lại.`,
+      en: `Submission ${q(p.file)} was edited after it was made: its data no longer matches the content hash in its “Thông tin nộp” sheet (stated ${p.stated}, the data gives ${p.actual}). The data is still rolled up; check with the unit or ask it to submit again.`,
+    }),
+  },
+  "submission-accepted-kept": {
+    severity: "warning",
+    message: (p: {
+      unit: string;
+      accepted: string;
+      acceptedHash: string;
+      newer: string;
+      newerHash: string;
+    }): Message => ({
+      vi: `Đơn vị ${q(p.unit)}: bản nộp ${q(p.accepted)} (mã ${p.acceptedHash}) đã được nhận, nên bản mới hơn ${q(p.newer)} (mã ${p.newerHash}) không được dùng. Muốn thay bản đã nhận, chạy lại với --replace-accepted (hoặc ghi “Trả lại” cho bản đã nhận).`,
+      en: `Unit ${q(p.unit)}: submission ${q(p.accepted)} (hash ${p.acceptedHash}) was accepted, so the newer ${q(p.newer)} (hash ${p.newerHash}) is not used. To replace the accepted one, run again with --replace-accepted (or mark the accepted one “Trả lại”, returned).`,
+    }),
+  },
+  "decision-unmatched": {
+    severity: "warning",
+    message: (p: { hash: string; state: string }): Message => ({
+      vi: `Dòng quyết định tiếp nhận “${p.state}” cho mã ${p.hash} không khớp tệp nộp nào được đọc: bỏ qua.`,
+      en: `The review decision “${p.state}” for hash ${p.hash} matches no submission read: ignored.`,
+    }),
+  },
   "submission-totals-mismatch": {
     severity: "error",
     message: (p: {

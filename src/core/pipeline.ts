@@ -14,6 +14,7 @@ import type { Rollup } from "./rollup/types";
 import { checkSubmissions, mostCommonPeriod } from "./submission/checks";
 import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
+import { reviewSubmissions, type ReviewOptions } from "./submission/review";
 import { summarize, type Language, type Summary } from "./summary";
 import { isoOfPeriodDate, planOf, type Plan } from "./plan/plan";
 
@@ -31,6 +32,12 @@ export interface AnalysisOptions {
   readonly period?: string | null;
   /** The previous period's workbooks, for the comparison and as the list of expected units. */
   readonly previous?: readonly WorkbookGrids[] | null;
+  /**
+   * The receiving level's decisions on the submissions (accepted, returned): a newer file of a unit
+   * whose submission was accepted is left out unless named in `replaceAccepted`. Every submission's
+   * data is checked against its content hash whether or not decisions are given.
+   */
+  readonly review?: ReviewOptions | null;
 }
 
 /** Everything the shells need from one run of the engine. */
@@ -59,9 +66,17 @@ export type AnalysisResult =
  * submission checks, completeness and the previous-period comparison. The single entry point used
  * by the CLI, the task pane and the ribbon command.
  */
-export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOptions): AnalysisResult {
-  const read = readWorkbooks(workbooks);
+export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptions): AnalysisResult {
+  let workbooks = inputs;
+  let read = readWorkbooks(workbooks);
   if (read.unusable) return { ok: false, unusable: read.unusable };
+  const reviewed = reviewSubmissions(workbooks, read, options.review ?? null);
+  if (reviewed.leftOut.size > 0) {
+    // Files left out (newer than an accepted submission) are not read at all.
+    workbooks = workbooks.filter((w) => !reviewed.leftOut.has(w.file));
+    read = readWorkbooks(workbooks);
+    if (read.unusable) return { ok: false, unusable: read.unusable };
+  }
   const period = dataPeriod(workbooks, read);
   const referenceYear = options.referenceYearFixed
     ? options.referenceYear
@@ -91,7 +106,11 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
     read.dataset.expectedUnits.length > 0 ||
     previous !== null;
   const complete =
-    expected && compiling ? completeness(expected.basis, expected.units, read.submissions, result) : null;
+    expected && compiling
+      ? completeness(expected.basis, expected.units, read.submissions, result, {
+          reviewOf: reviewed.reviewOf,
+        })
+      : null;
   return {
     ok: true,
     analysis: {
@@ -102,7 +121,7 @@ export function analyse(workbooks: readonly WorkbookGrids[], options: AnalysisOp
       changes: previous ? compareWithPrevious(result, previous) : null,
       period,
       previousPeriod,
-      issues: [...read.dataset.issues, ...result.issues, ...checks],
+      issues: [...read.dataset.issues, ...result.issues, ...checks, ...reviewed.issues],
     },
   };
 }

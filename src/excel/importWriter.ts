@@ -1,5 +1,5 @@
 import { cellText, isCellDate, isCellError, type CellValue } from "../core/cells";
-import type { OwnSheet, SheetEdit } from "../port/writes";
+import { validationRange, type OwnSheet, type SheetEdit } from "../port/writes";
 import { needsForcedText } from "../report/description";
 import { OPERATION_BYTES, RequestBatcher, escapedBytes, queueInputs, rowBlocks, type Input } from "./applier";
 import type { XSessionContext, XSessionRange } from "./objectModel";
@@ -154,6 +154,32 @@ export async function writeOwnSheet(
       ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
     });
     ws.freezePanes.freezeRows(1);
+  });
+  // Drop-downs (the import log's review column): a list, with a warning rather than a stop, since
+  // the reader takes both languages and other spellings.
+  const lists = (own.validations ?? []).flatMap((v) =>
+    v.rule?.kind === "list" ? [{ v, values: v.rule.values }] : [],
+  );
+  await batch.add(3 * lists.length * OPERATION_BYTES + escapedBytes(lists.map((l) => l.values)), () => {
+    for (const { v, values } of lists) {
+      const validation = ws.getRange(validationRange(v)).dataValidation;
+      validation.rule = { list: { inCellDropDown: true, source: values.join(",") } };
+      validation.errorAlert = {
+        showAlert: true,
+        style: "Warning" as Excel.DataValidationAlertStyle,
+        title: "Nhất thể hóa",
+        message:
+          "Giá trị không có trong danh sách; vẫn giữ nếu chọn Yes. / Not in the list; kept if you choose Yes.",
+      };
+      if (v.prompt.vi) {
+        const text = `${v.prompt.vi}\n${v.prompt.en}`;
+        validation.prompt = {
+          showPrompt: true,
+          title: "",
+          message: text.length <= 255 ? text : text.slice(0, 254) + "…",
+        };
+      }
+    }
   });
   await putRows(
     batch,

@@ -107,6 +107,8 @@ export interface OwnSheet {
   readonly exists: boolean;
   readonly rows: readonly (readonly CellValue[])[];
   readonly columnWidths: readonly number[];
+  /** Drop-downs of whole columns below the header (the import log's review column). */
+  readonly validations?: readonly ColumnValidation[];
 }
 
 /** What an import writes, in order: standard sheets to create, edits of standard sheets, own sheets. */

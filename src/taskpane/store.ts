@@ -72,6 +72,8 @@ export type ImportState =
       readonly files: readonly IncomingFile[];
       /** Set when the workbook changed since an earlier preview the clerk confirmed. */
       readonly notice: Message | null;
+      /** Files the clerk confirmed may replace an accepted submission (the confirm dialog). */
+      readonly confirmReplace?: readonly string[];
     }
   | {
       readonly kind: "applying";
@@ -498,14 +500,34 @@ export class PaneStore {
     }
   };
 
-  private async preview(files: readonly IncomingFile[], notice: Message | null): Promise<void> {
+  private async preview(
+    files: readonly IncomingFile[],
+    notice: Message | null,
+    confirmReplace: readonly string[] = [],
+  ): Promise<void> {
     const plan = await previewImport(
       this.session,
-      { files, mode: this.state.importMode, language: this.state.lang },
+      { files, mode: this.state.importMode, language: this.state.lang, confirmReplace },
       this.now(),
     );
-    this.set({ importing: { kind: "preview", plan, files, notice } });
+    this.set({ importing: { kind: "preview", plan, files, notice, confirmReplace } });
   }
+
+  /** The clerk confirmed (in the dialog naming both files) that this file replaces an accepted submission. */
+  confirmReplaceAccepted = async (file: string): Promise<void> => {
+    const i = this.state.importing;
+    if (i.kind !== "preview") return;
+    try {
+      await this.preview(i.files, null, [...(i.confirmReplace ?? []), file]);
+    } catch (error) {
+      this.set({
+        importing: {
+          kind: "failed",
+          message: sayError("Không đọc được bảng tính", "Could not read the workbook", error),
+        },
+      });
+    }
+  };
 
   private busyImporting(): boolean {
     const k = this.state.importing.kind;
@@ -518,7 +540,7 @@ export class PaneStore {
     const i = this.state.importing;
     if (i.kind !== "preview") return;
     try {
-      await this.preview(i.files, null);
+      await this.preview(i.files, null, i.confirmReplace);
     } catch (error) {
       this.set({
         importing: {
@@ -536,7 +558,7 @@ export class PaneStore {
     this.set({ importing: { kind: "applying", plan: i.plan, files: i.files, step: null } });
     const outcome = await applyImport(
       this.session,
-      { files: i.files, mode: i.plan.mode, language: this.state.lang },
+      { files: i.files, mode: i.plan.mode, language: this.state.lang, confirmReplace: i.confirmReplace },
       i.plan,
       this.now(),
       (step) => {
@@ -546,7 +568,13 @@ export class PaneStore {
     );
     if (outcome.status === "changed") {
       this.set({
-        importing: { kind: "preview", plan: outcome.plan, files: i.files, notice: outcome.message },
+        importing: {
+          kind: "preview",
+          plan: outcome.plan,
+          files: i.files,
+          notice: outcome.message,
+          confirmReplace: i.confirmReplace,
+        },
       });
       return;
     }

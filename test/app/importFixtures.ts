@@ -9,6 +9,7 @@ import {
   type SubmissionManifest,
 } from "../../src/core/submission/manifest";
 import type { IncomingFile } from "../../src/app/imports/plan";
+import { contentHash as dataHash } from "../../src/core/submission/contentHash";
 
 export const VILLAGE_HEADER = VILLAGES.columns.map((c) => c.vi);
 export const PROVENANCE_HEADER = PROVENANCE_COLUMNS.map((c) => c.vi);
@@ -46,6 +47,8 @@ export interface SubmissionSpec {
   readonly period?: string;
   readonly villages: readonly Village[];
   readonly district?: string;
+  /** The manifest's content hash: the data's own (default), another text (an edited file), or none. */
+  readonly contentHash?: string | null;
 }
 
 /** A commune's submission: a Villages sheet (title rows above the header) and its manifest. */
@@ -63,21 +66,21 @@ export function submission(spec: SubmissionSpec): IncomingFile {
     villages: spec.villages.length,
     consolidated: spec.villages.filter((v) => v.consolidated).length,
     addinVersion: "test",
+    contentHash: null,
   };
+  const data: SheetGrid = {
+    name: "Thôn",
+    rows: [
+      ["DANH SÁCH THÔN"],
+      [],
+      VILLAGE_HEADER,
+      ...spec.villages.map((v) => villageRow(spec.commune, v, district)),
+    ],
+  };
+  const contentHash = spec.contentHash === undefined ? dataHash([data]) : spec.contentHash;
   const workbook: WorkbookGrids = {
     file: spec.file,
-    sheets: [
-      {
-        name: "Thôn",
-        rows: [
-          ["DANH SÁCH THÔN"],
-          [],
-          VILLAGE_HEADER,
-          ...spec.villages.map((v) => villageRow(spec.commune, v, district)),
-        ],
-      },
-      { name: MANIFEST_SHEET_NAME, rows: manifestRows(manifest) },
-    ],
+    sheets: [data, { name: MANIFEST_SHEET_NAME, rows: manifestRows({ ...manifest, contentHash }) }],
   };
   return { file: spec.file, workbook, error: null };
 }

@@ -54,6 +54,10 @@ const entry = (commune: string, generatedAt: string, file = `${commune}.xlsx`): 
   importedAt: "2021-06-20 09:00",
   villages: 3,
   consolidated: 1,
+  contentHash: null,
+  content: null,
+  review: "pending",
+  note: null,
 });
 
 describe("provenance cells", () => {

@@ -34,6 +34,7 @@ const MANIFEST: SubmissionManifest = {
   villages: 9,
   consolidated: 3,
   addinVersion: "test",
+  contentHash: null,
 };
 
 const RISKY = [

@@ -23,6 +23,7 @@ function manifest(over: Partial<SubmissionManifest>): SubmissionManifest {
     villages: 2,
     consolidated: 1,
     addinVersion: "0.1.0",
+    contentHash: null,
     ...over,
   };
 }

@@ -17,6 +17,8 @@ export interface ImportRequest {
   readonly files: readonly IncomingFile[];
   readonly mode: ImportMode;
   readonly language: Language;
+  /** Files the clerk confirmed may replace their unit's accepted submission. */
+  readonly confirmReplace?: readonly string[];
 }
 
 /** The receiving workbook as the import planner needs it (a few batches). */
@@ -41,6 +43,7 @@ export async function previewImport(
     importedAt: localTimeText(now),
     language: request.language,
     referenceYear: now.getFullYear(),
+    confirmReplace: new Set(request.confirmReplace ?? []),
   });
 }
 

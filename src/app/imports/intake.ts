@@ -4,6 +4,8 @@ import type { Message } from "../../core/issues";
 import { cleanWorkbooks } from "../../core/read/clean";
 import { readWorkbooks, type ReadResult } from "../../core/read/readWorkbook";
 import type { SubmissionManifest } from "../../core/submission/manifest";
+import { checkContent, shortHash, type ContentCheck } from "../../core/submission/contentHash";
+import { needsConfirmation } from "../../core/submission/acceptance";
 import { latestEntries, type ImportLogEntry } from "./importLog";
 import { IMPORT_MESSAGES } from "./messages";
 import type { IncomingFile, SubmissionPreview, SubmissionStatus } from "./plan";
@@ -30,6 +32,8 @@ export interface Parsed {
   readonly unit: SubmittingUnit;
   readonly rows: Record<DataKind, Row[]>;
   readonly skipped: number;
+  /** Its data against the content hash its manifest states. */
+  readonly content: ContentCheck;
 }
 
 const EMPTY_ROWS: Readonly<Record<DataKind, number>> = { villages: 0, officeHolders: 0, targets: 0 };
@@ -38,6 +42,8 @@ const EMPTY_ROWS: Readonly<Record<DataKind, number>> = { villages: 0, officeHold
 export function takeSubmissions(
   incoming: readonly IncomingFile[],
   log: readonly ImportLogEntry[],
+  /** Files the clerk confirmed may replace their unit's accepted submission. */
+  confirmed: ReadonlySet<string> = new Set(),
 ): { previews: Map<IncomingFile, SubmissionPreview>; accepted: Parsed[] } {
   const previews = new Map<IncomingFile, SubmissionPreview>();
   const parsed: Parsed[] = [];
@@ -96,6 +102,25 @@ export function takeSubmissions(
         );
         continue;
       }
+      if (needsConfirmation(previous.review) && !confirmed.has(p.incoming.file)) {
+        previews.set(
+          p.incoming,
+          refused(
+            p,
+            "replaces-accepted",
+            previous,
+            IMPORT_MESSAGES.replacesAccepted(
+              {
+                file: p.incoming.file,
+                generatedAt: p.manifest.generatedAt,
+                hash: shortHash(p.content.actual),
+              },
+              previous,
+            ),
+          ),
+        );
+        continue;
+      }
     }
     accepted.push(p);
   }
@@ -119,6 +144,8 @@ export function basics(
       targets: p.rows.targets.length,
     },
     skippedRows: p.skipped,
+    contentHash: shortHash(p.content.actual),
+    content: p.content.state,
   };
 }
 
@@ -143,6 +170,8 @@ export function notTaken(file: string, status: SubmissionStatus, reason: Message
     consolidated: 0,
     rows: EMPTY_ROWS,
     skippedRows: 0,
+    contentHash: null,
+    content: null,
     previous: null,
     diff: null,
     replacedRows: 0,
@@ -170,7 +199,9 @@ export function parseIncoming(f: IncomingFile): Parsed | SubmissionPreview {
     skipped += layout.dataRows.length - taken.length;
     for (const r of taken) rows[layout.kind].push({ cells: r.cells });
   }
+  const dataSheets = read.sheets.flatMap((found) => workbook.sheets.filter((g) => g.name === found.sheet));
   const parsed: Parsed = {
+    content: checkContent(manifest.contentHash, dataSheets),
     incoming: f,
     workbook,
     read,

@@ -30,6 +30,13 @@ export const IMPORT_MESSAGES = {
     vi: `Tệp này lập lúc ${file.generatedAt}, cũ hơn bản đã nhập của ${file.unit} (tệp “${previous.file}”, lập lúc ${previous.generatedAt}): không nhập.`,
     en: `This file was made at ${file.generatedAt}, before the submission of ${file.unit} already imported (“${previous.file}”, made at ${previous.generatedAt}): not imported.`,
   }),
+  replacesAccepted: (
+    file: { file: string; generatedAt: string; hash: string },
+    accepted: { file: string; generatedAt: string; contentHash: string | null; importedAt: string },
+  ): Message => ({
+    vi: `Bản nộp đã nhận (“${accepted.file}”, lập lúc ${accepted.generatedAt}, mã ${accepted.contentHash ?? "—"}) sẽ bị thay bằng tệp này (“${file.file}”, lập lúc ${file.generatedAt}, mã ${file.hash}). Chỉ nhập khi anh/chị xác nhận thay bản đã nhận.`,
+    en: `The accepted submission (“${accepted.file}”, made at ${accepted.generatedAt}, hash ${accepted.contentHash ?? "—"}) would be replaced by this file (“${file.file}”, made at ${file.generatedAt}, hash ${file.hash}). Imported only if you confirm replacing the accepted one.`,
+  }),
   alreadyImported: (unit: string, previous: { file: string; importedAt: string }): Message => ({
     vi: `Bản nộp này của ${unit} đã được nhập lúc ${previous.importedAt} (tệp “${previous.file}”).`,
     en: `This submission of ${unit} was already imported at ${previous.importedAt} (“${previous.file}”).`,

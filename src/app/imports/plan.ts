@@ -2,6 +2,7 @@ import type { WorkbookGrids } from "../../core/grid";
 import type { Issue, IssueCode, Message } from "../../core/issues";
 import type { Completeness } from "../../core/submission/completeness";
 import type { SubmissionDiff } from "../../core/submission/diff";
+import type { ContentState } from "../../core/submission/contentHash";
 import type { Language } from "../../core/summary";
 import type { ImportApply } from "../../port/writes";
 import { latestEntries, type ImportLogEntry } from "./importLog";
@@ -51,6 +52,8 @@ export interface ImportOptions {
   /** The pane's language: new sheet names and headers, the receiving workbook's label. */
   readonly language: Language;
   readonly referenceYear: number;
+  /** Files the clerk confirmed may replace their unit's accepted submission (the pane's confirm dialog). */
+  readonly confirmReplace?: ReadonlySet<string>;
 }
 
 export type SubmissionStatus =
@@ -58,6 +61,11 @@ export type SubmissionStatus =
   | "new"
   /** A newer submission of a unit already imported: its rows replace that unit's rows. */
   | "replaces"
+  /**
+   * A newer submission of a unit whose imported submission the clerk accepted ("Đã nhận" in the
+   * log): not taken until the clerk confirms (`ImportOptions.confirmReplace`).
+   */
+  | "replaces-accepted"
   /** Older than the submission of the unit already imported: refused. */
   | "older"
   /** The very submission already imported (same unit, same time): refused. */
@@ -83,6 +91,10 @@ export interface SubmissionPreview {
   readonly rows: Readonly<Record<DataKind, number>>;
   /** Non-blank rows of its data sheets the reader does not take (totals, captions, rows missing a name). */
   readonly skippedRows: number;
+  /** The content hash of its data, short form; null when the file is not a submission. */
+  readonly contentHash: string | null;
+  /** Its data against the hash its manifest states ("edited": changed after export); null when not a submission. */
+  readonly content: ContentState | null;
   /** The log entry of the same unit: the one replaced, or the newer one that refuses this file. */
   readonly previous: ImportLogEntry | null;
   /** Against the unit's villages already in the workbook; null when the workbook has none. */
@@ -124,6 +136,7 @@ export const CONFLICT_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   "commune-claimed-twice",
   "commune-in-two-districts",
   "submission-totals-mismatch",
+  "submission-edited",
   "submission-other-period",
   "submission-superseded",
   "duplicate-village",
@@ -145,7 +158,7 @@ export function planImport(
   const mode: ImportMode = modeLocked ? "copy" : options.mode;
   const label = receivingLabel(options.language);
 
-  const { previews, accepted } = takeSubmissions(incoming, receiving.log);
+  const { previews, accepted } = takeSubmissions(incoming, receiving.log, options.confirmReplace);
   const view = viewWorkbook(
     receiving,
     accepted.map((p) => p.unit),

@@ -3,6 +3,7 @@ import type { VillageRecord } from "../../core/model";
 import { analyse, type Analysis } from "../../core/pipeline";
 import type { Completeness } from "../../core/submission/completeness";
 import { diffVillages } from "../../core/submission/diff";
+import { shortHash } from "../../core/submission/contentHash";
 import { unitKey } from "../../core/text/normalize";
 import type { ImportLogEntry } from "./importLog";
 import { basics, type Parsed } from "./intake";
@@ -66,6 +67,10 @@ export function logEntries(
     importedAt: options.importedAt,
     villages: p.manifest.villages,
     consolidated: p.manifest.consolidated,
+    contentHash: shortHash(p.content.actual),
+    content: p.content.state,
+    review: "pending",
+    note: null,
   }));
 }
 

@@ -11,6 +11,7 @@ import {
   IMPORT_LOG_WIDTHS,
   importLogName,
   importLogRows,
+  importLogValidations,
   type ImportLogEntry,
 } from "./importLog";
 import type { Parsed, Row } from "./intake";
@@ -98,6 +99,7 @@ export function planWrites(
     exists: logSheet !== undefined,
     rows: importLogRows([...receiving.log, ...entries], options.language),
     columnWidths: IMPORT_LOG_WIDTHS,
+    validations: importLogValidations(options.language),
   });
   return { create, edits, ownSheets, entries };
 }

@@ -2,6 +2,8 @@ import type { ExpectedUnitRecord } from "../model";
 import type { SubmissionInfo } from "../read/readWorkbook";
 import type { Rollup, UnitLevel, UnitRollup } from "../rollup/types";
 import { nameKey, unitKey } from "../text/normalize";
+import type { UnitReview, UnitReviewState } from "./acceptance";
+import type { ContentState } from "./contentHash";
 
 /** Reporting completeness, as DHIS2 reports it: received against expected submissions. */
 export interface Completeness {
@@ -20,6 +22,21 @@ export interface UnitCompleteness {
   readonly file: string | null;
   readonly submittedAt: string | null;
   readonly deadline: string | null;
+  /** The content hash of the submission's data (64 hex digits); null without a submission. */
+  readonly contentHash: string | null;
+  /** Whether that data still matches the hash its manifest states; null without a submission. */
+  readonly content: ContentState | null;
+  /** The receiving level's review of the unit's submission; null without a submission. */
+  readonly review: UnitReviewState | null;
+  /** The review's note (why it was returned); null when there is none. */
+  readonly note: string | null;
+}
+
+/** What the shell knows of a submission beyond its manifest: its hash check and its review. */
+export interface SubmissionReview {
+  readonly contentHash: string | null;
+  readonly content: ContentState | null;
+  readonly review: UnitReview | null;
 }
 
 export interface ExpectedUnit {
@@ -93,7 +110,11 @@ export function completeness(
   expected: readonly ExpectedUnit[],
   submissions: readonly SubmissionInfo[],
   rollup: Rollup,
-  options: { readonly dataCounts?: boolean } = {},
+  options: {
+    readonly dataCounts?: boolean;
+    /** The hash check and review of a submission (acceptance.ts); without it, neither is shown. */
+    readonly reviewOf?: (s: SubmissionInfo) => SubmissionReview | null;
+  } = {},
 ): Completeness {
   const dataCounts = options.dataCounts !== false;
   const units = expected.map((e): UnitCompleteness => {
@@ -108,6 +129,7 @@ export function completeness(
     const reported = !!submission || (dataCounts && !!unit && unit.villages > 0);
     const submittedAt = submission?.manifest?.generatedAt ?? null;
     const late = reported && !!e.deadline && !!submittedAt && submittedAt.slice(0, 10) > e.deadline;
+    const review = submission && options.reviewOf ? options.reviewOf(submission) : null;
     return {
       name: unit?.name ?? e.name,
       level: e.level ?? unit?.level ?? null,
@@ -115,6 +137,10 @@ export function completeness(
       file: submission?.file ?? null,
       submittedAt,
       deadline: e.deadline,
+      contentHash: review?.contentHash ?? null,
+      content: review?.content ?? null,
+      review: review?.review?.state ?? null,
+      note: review?.review?.note ?? null,
     };
   });
   return {

@@ -11,7 +11,8 @@ import { foldKey } from "../text/normalize";
  */
 export const MANIFEST_SHEET_NAME = "Thông tin nộp";
 export const MANIFEST_FORMAT = "nth-rollup-submission";
-export const MANIFEST_FORMAT_VERSION = 1;
+/** 2: the manifest carries the content hash of the data (`contentHash`). */
+export const MANIFEST_FORMAT_VERSION = 2;
 
 export interface SubmissionManifest {
   readonly formatVersion: number;
@@ -29,6 +30,11 @@ export interface SubmissionManifest {
   readonly villages: number;
   readonly consolidated: number;
   readonly addinVersion: string;
+  /**
+   * SHA-256 of the submission's data sheets (src/core/submission/contentHash.ts), 64 hex digits,
+   * written at export and checked at import; null in a submission made before format version 2.
+   */
+  readonly contentHash: string | null;
 }
 
 const FIELDS: readonly { key: keyof SubmissionManifest; vi: string; en: string }[] = [
@@ -43,6 +49,11 @@ const FIELDS: readonly { key: keyof SubmissionManifest; vi: string; en: string }
   { key: "villages", vi: "Tổng số thôn", en: "Villages" },
   { key: "consolidated", vi: "Số thôn nhất thể hóa", en: "Villages consolidated" },
   { key: "addinVersion", vi: "Phiên bản phần mềm", en: "Add-in version" },
+  {
+    key: "contentHash",
+    vi: "Mã nội dung (SHA-256 của các trang số liệu; sửa số liệu thì mã không còn khớp)",
+    en: "Content hash (SHA-256 of the data sheets; editing the data breaks it)",
+  },
 ];
 
 /** The manifest as rows of a sheet: a header, a format row, then one row per field. */
@@ -50,8 +61,13 @@ export function manifestRows(m: SubmissionManifest): CellValue[][] {
   return [
     ["Khóa / Key", "Giá trị / Value", "Diễn giải / Meaning"],
     ["format", MANIFEST_FORMAT, "Tệp nộp lên cấp trên của nth-rollup / nth-rollup submission"],
-    ...FIELDS.map(({ key, vi, en }): CellValue[] => [key, m[key] as CellValue, `${vi} / ${en}`]),
+    ...FIELDS.map(({ key, vi, en }): CellValue[] => [key, m[key] ?? null, `${vi} / ${en}`]),
   ];
+}
+
+/** The Excel row of a field's value in the manifest sheet (column B), for messages that point at it. */
+export function manifestRowOf(key: keyof SubmissionManifest): number {
+  return 3 + FIELDS.findIndex((f) => f.key === key);
 }
 
 const LEVELS: readonly UnitLevel[] = ["province", "district", "commune"];
@@ -109,5 +125,7 @@ export function readManifest(grid: SheetGrid): SubmissionManifest | null {
     villages,
     consolidated,
     addinVersion: text("addinVersion") ?? "",
+    // Kept as written (lowercased): a hash that is not 64 hex digits no longer matches the data.
+    contentHash: text("contentHash")?.toLowerCase() ?? null,
   };
 }

@@ -8,6 +8,12 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
@@ -89,6 +95,7 @@ const BADGE: Record<SubmissionStatus, "success" | "brand" | "danger" | "informat
   "not-submission": "danger",
   unreadable: "danger",
   "no-rows": "warning",
+  "replaces-accepted": "warning",
 };
 
 const taken = (s: SubmissionPreview): boolean => s.status === "new" || s.status === "replaces";
@@ -168,6 +175,46 @@ function DiffSummary({ s }: { s: SubmissionPreview }): React.JSX.Element | null 
   );
 }
 
+/**
+ * A newer file of a unit whose submission was accepted: taken only when the clerk confirms, in a
+ * dialog naming both files, their times and hashes (the reason's text).
+ */
+function ReplaceAccepted({ s }: { s: SubmissionPreview }): React.JSX.Element {
+  const { store, t } = usePane();
+  const [open, setOpen] = React.useState(false);
+  return (
+    <>
+      <div>
+        <Button size="small" onClick={() => setOpen(true)}>
+          {t(T.replaceAccepted)}
+        </Button>
+      </div>
+      <Dialog open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t(T.replaceAcceptedTitle)}</DialogTitle>
+            <DialogContent>{s.reason && t(s.reason)}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setOpen(false)}>
+                {t(T.keepAccepted)}
+              </Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setOpen(false);
+                  void store.confirmReplaceAccepted(s.file);
+                }}
+              >
+                {t(T.replaceAcceptedConfirm)}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
 function SubmissionItem({ s }: { s: SubmissionPreview }): React.JSX.Element {
   const { state, t } = usePane();
   const styles = useStyles();
@@ -176,6 +223,7 @@ function SubmissionItem({ s }: { s: SubmissionPreview }): React.JSX.Element {
     s.unit ? s.file : null,
     s.period ? `${t(T.period)} ${s.period}` : null,
     s.generatedAt ? `${t(T.madeAt)} ${formatTime(s.generatedAt, state.lang)}` : null,
+    s.contentHash ? `${t(T.hashWord)} ${s.contentHash}` : null,
   ].filter((p): p is string => p !== null);
   return (
     <li className={taken(s) ? styles.item : `${styles.item} ${styles.refused}`}>
@@ -193,6 +241,8 @@ function SubmissionItem({ s }: { s: SubmissionPreview }): React.JSX.Element {
         </Body1>
       )}
       {s.reason && <Caption1 className={styles.reason}>{t(s.reason)}</Caption1>}
+      {s.content === "edited" && <Caption1 className={styles.warn}>{t(T.editedAfterExport)}</Caption1>}
+      {s.status === "replaces-accepted" && <ReplaceAccepted s={s} />}
       {taken(s) && <DiffSummary s={s} />}
       {s.replacedRows > 0 && (
         <Caption1>
