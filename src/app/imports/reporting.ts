@@ -1,6 +1,11 @@
 import type { Analysis } from "../../core/pipeline";
 import type { UnitLevel } from "../../core/rollup/types";
-import { completeness, type Completeness, type ExpectedUnit } from "../../core/submission/completeness";
+import {
+  completeness,
+  expectedFromList,
+  type Completeness,
+  type ExpectedUnit,
+} from "../../core/submission/completeness";
 import { nameKey } from "../../core/text/normalize";
 import { entrySubmission, latestEntries, type ImportLogEntry } from "./importLog";
 
@@ -20,11 +25,7 @@ export function importCompleteness(analysis: Analysis, log: readonly ImportLogEn
   const submissions = thisPeriod.map(entrySubmission);
   const sheet = analysis.read.dataset.expectedUnits;
   if (sheet.length > 0) {
-    const expected: ExpectedUnit[] = sheet.map((u) => ({
-      name: u.unit,
-      level: u.level,
-      deadline: u.deadline,
-    }));
+    const expected: ExpectedUnit[] = expectedFromList(sheet, null);
     return completeness("units-sheet", expected, submissions, analysis.rollup, { dataCounts: false });
   }
   const levels = new Set<UnitLevel>(latest.map((e) => e.unit.level));
