@@ -272,8 +272,8 @@ export const ISSUE_CATALOGUE = {
   "bad-level": {
     severity: "error",
     message: (p: { text: string }): Message => ({
-      vi: `Cấp ${q(p.text)} không nhận ra; dùng tỉnh, huyện hoặc xã.`,
-      en: `Level ${q(p.text)} is not recognised; use province, district or commune.`,
+      vi: `Cấp ${q(p.text)} không nhận ra; dùng tỉnh, huyện, xã (hoặc thôn trong danh sách đơn vị).`,
+      en: `Level ${q(p.text)} is not recognised; use province, district, commune (or village in the unit list).`,
     }),
   },
   "bad-comparator": {
@@ -440,6 +440,50 @@ export const ISSUE_CATALOGUE = {
     message: (p: { target: string; comparator: string }): Message => ({
       vi: `Mục tiêu ${q(p.target)} và cột So sánh ${q(p.comparator)} mâu thuẫn; dùng cách so sánh ghi trong ô mục tiêu.`,
       en: `Target ${q(p.target)} and the Comparator column ${q(p.comparator)} disagree; the comparison written in the target cell is used.`,
+    }),
+  },
+  "no-unit-list": {
+    severity: "error",
+    message: (p: { file: string }): Message => ({
+      vi: `Tệp ${q(p.file)} không có trang danh sách đơn vị (tiêu đề cột “Đơn vị” cùng “Mã đơn vị”, “Trực thuộc”, “Hiệu lực từ”, “Hiệu lực đến” hoặc “Hình thành từ”).`,
+      en: `File ${q(p.file)} has no unit-list sheet (a “Unit” column with “Unit code”, “Parent”, “Valid from”, “Valid to” or “Formed from”).`,
+    }),
+  },
+  "village-ended": {
+    severity: "info",
+    message: (p: {
+      village: string;
+      commune: string;
+      merged: boolean;
+      into: string;
+      date: string;
+    }): Message => {
+      const when = p.date ? ` từ ${p.date}` : "";
+      const whenEn = p.date ? ` from ${p.date}` : "";
+      const vi = p.merged
+        ? `đã sáp nhập${p.into ? ` vào ${q(p.into)}` : ""}${when}`
+        : `đã tách thành ${q(p.into)}${when}`;
+      const en = p.merged
+        ? `was merged${p.into ? ` into ${q(p.into)}` : ""}${whenEn}`
+        : `was split into ${q(p.into)}${whenEn}`;
+      return {
+        vi: `Thôn ${q(p.village)} (xã ${q(p.commune)}) ${vi}: không còn tính vào số thôn.`,
+        en: `Village ${q(p.village)} (commune ${q(p.commune)}) ${en}: no longer counted among the villages.`,
+      };
+    },
+  },
+  "previous-village-unplaced": {
+    severity: "warning",
+    message: (p: { count: number; commune: string; villages: string; candidates: string }): Message => ({
+      vi: `Kỳ trước: ${p.count} thôn của xã ${q(p.commune)} (${p.villages}) không xếp được vào đơn vị hiện nay${p.candidates ? ` (có thể thuộc ${p.candidates})` : ""}: không tính trong phần so sánh. Hãy ghi cột “Hình thành từ” trong danh sách đơn vị.`,
+      en: `Previous period: ${p.count} villages of commune ${q(p.commune)} (${p.villages}) cannot be placed in today's units${p.candidates ? ` (perhaps ${p.candidates})` : ""}: left out of the comparison. Fill the “Formed from” column of the unit list.`,
+    }),
+  },
+  "districts-after-reform": {
+    severity: "warning",
+    message: (p: { date: string; districts: string; count: number }): Message => ({
+      vi: `Số liệu ngày ${p.date}, sau khi bỏ cấp huyện (1/7/2025), vẫn ghi ${p.count} huyện (${p.districts}). Hãy bỏ cột Huyện hoặc ghi xã mới; báo cáo không ghi cơ quan cấp huyện.`,
+      en: `Data dated ${p.date}, after the district level was abolished (1 July 2025), still names ${p.count} districts (${p.districts}). Leave the District column empty or use the new communes; the reports name no district body.`,
     }),
   },
 } as const;

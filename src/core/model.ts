@@ -75,14 +75,31 @@ export interface TargetRecord {
   readonly source: RowSource;
 }
 
-/** A unit expected to submit (from a Units sheet). */
+/** A level of the unit list: the three levels of units, and villages (for their merges and splits). */
+export type UnitListLevel = TargetLevel | "village";
+
+/**
+ * A row of the unit list (`Đơn vị` sheet, or the `--units` workbook): a unit expected to submit,
+ * and its place in time. Dates are ISO (yyyy-mm-dd) or null (no bound).
+ */
 export interface ExpectedUnitRecord {
   readonly unit: string;
-  readonly level: TargetLevel | null;
+  /** Null when the row does not say (matched at any level); "village" for a village's row. */
+  readonly level: UnitListLevel | null;
   readonly province: string | null;
   readonly district: string | null;
   /** Deadline as an ISO date (yyyy-mm-dd), or null. */
   readonly deadline: string | null;
+  /** The official code (Quyết định 19/2025/QĐ-TTg: province 2 digits, commune 5), or null. */
+  readonly code?: string | null;
+  /** The unit above it, by code or name ("Trực thuộc"), or null. */
+  readonly parent?: string | null;
+  /** First day the unit exists ("Hiệu lực từ"), or null. */
+  readonly validFrom?: string | null;
+  /** Last day the unit exists ("Hiệu lực đến"), or null: a unit merged away on 1/7/2025 ends 30/6/2025. */
+  readonly validTo?: string | null;
+  /** The units it was formed from (codes or names, as written, one per item), in order. */
+  readonly formedFrom?: readonly string[];
   readonly source: RowSource;
 }
 

@@ -1,5 +1,6 @@
 import type { WorkbookGrids } from "./grid";
-import type { Issue, Message } from "./issues";
+import { issue, type Issue, type Message } from "./issues";
+import type { ExpectedUnitRecord } from "./model";
 import { a1 } from "./a1";
 import {
   periodInTitleRows,
@@ -9,6 +10,10 @@ import {
   type DataPeriodSource,
 } from "./read/period";
 import { readWorkbooks, type ReadResult } from "./read/readWorkbook";
+import { readUnitLists } from "./read/unitList";
+import { applyLifeCycle, type LifeCycle } from "./units/lifecycle";
+import { remapOntoToday } from "./units/remap";
+import { displayDate, TWO_TIER_REFORM } from "./units/unitList";
 import { rollup } from "./rollup/rollup";
 import type { Rollup } from "./rollup/types";
 import { checkSubmissions, mostCommonPeriod } from "./submission/checks";
@@ -38,13 +43,33 @@ export interface AnalysisOptions {
    * data is checked against its content hash whether or not decisions are given.
    */
   readonly review?: ReviewOptions | null;
+   * Workbooks given only for their unit list (the CLI's `--units`), read after the inputs' own
+   * `Đơn vị` sheets: the dated units, the crosswalk ("Hình thành từ"), the villages' merges.
+   */
+  readonly units?: readonly WorkbookGrids[] | null;
+  /**
+   * The day today's map is taken on when the data states no period date (ISO yyyy-mm-dd; the
+   * shells pass the report's date, else today). The data's own period date wins.
+   */
+  readonly asOf?: string | null;
 }
 
 /** Everything the shells need from one run of the engine. */
 export interface Analysis {
   readonly read: ReadResult;
   readonly rollup: Rollup;
+  /**
+   * The previous period's rollup expressed on today's units: its villages re-aggregated onto the
+   * current communes (core/units/remap.ts), so its unit ids are the current rollup's; null without
+   * a previous period.
+   */
   readonly previous: Rollup | null;
+  /** The unit list used: the inputs' `Đơn vị` sheets, then the `--units` workbooks. */
+  readonly unitList: readonly ExpectedUnitRecord[];
+  /** The day units, villages and headers are taken on (ISO), or null when nothing says. */
+  readonly asOf: string | null;
+  /** Villages of the data that left the denominator (merged or split away on or before `asOf`). */
+  readonly endedVillages: LifeCycle["ended"];
   readonly completeness: Completeness | null;
   readonly changes: readonly UnitChange[] | null;
   /**
@@ -83,21 +108,41 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
     : ((options.givenPeriod ? yearOfPeriod(options.givenPeriod) : null) ??
       period?.period.year ??
       options.referenceYear);
-  const result = rollup(read.dataset, { referenceYear });
+  const fromUnits = options.units && options.units.length > 0 ? readUnitLists(options.units) : null;
+  const unitList = [...read.dataset.expectedUnits, ...(fromUnits?.units ?? [])];
+  const asOf = isoDate(period?.period.date) ?? options.asOf ?? null;
+  // Villages merged or split away on or before the date leave the denominator (with a line each).
+  const life = applyLifeCycle(read.dataset.villages, unitList, asOf);
+  const dataset = life.ended.length > 0 ? { ...read.dataset, villages: life.kept } : read.dataset;
+  const result = rollup(dataset, { referenceYear });
   let previous: Rollup | null = null;
   let previousPeriod: Analysis["previousPeriod"] = null;
+  let notes: ReadonlyMap<string, readonly Message[]> = new Map();
+  const previousIssues: Issue[] = [];
   if (options.previous && options.previous.length > 0) {
     const before = readWorkbooks(options.previous);
     if (!before.unusable) {
-      previous = rollup(before.dataset, { referenceYear });
       previousPeriod = dataPeriod(options.previous, before);
+      const beforeDate = isoDate(previousPeriod?.period.date);
+      const beforeLife = applyLifeCycle(before.dataset.villages, unitList, beforeDate);
+      const onToday = remapOntoToday(
+        { ...before.dataset, villages: beforeLife.kept },
+        result,
+        unitList,
+        asOf,
+        [...life.events, ...beforeLife.events],
+      );
+      previous = rollup(onToday.dataset, { referenceYear });
+      notes = onToday.notes;
+      previousIssues.push(...onToday.issues);
     }
   }
   const checks = checkSubmissions(read.submissions, result, { period: options.period });
   const expected = expectedUnits(
-    read.dataset.expectedUnits,
+    unitList,
     previous,
     read.dataset.targets.map((t) => ({ unit: t.unit, level: t.level })),
+    asOf,
   );
   // Completeness is about submissions: asked for only when the inputs are submissions, list the
   // expected units, or come with a previous period; a clerk's own data workbook has none.
@@ -111,19 +156,66 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
           reviewOf: reviewed.reviewOf,
         })
       : null;
+  const reform = period?.period.date ? districtsAfterReform(result, asOf, period.source) : [];
   return {
     ok: true,
     analysis: {
       read,
       rollup: result,
       previous,
+      unitList,
+      asOf,
+      endedVillages: life.ended,
       completeness: complete,
-      changes: previous ? compareWithPrevious(result, previous) : null,
+      changes: previous
+        ? compareWithPrevious(result, previous, { notes, events: life.events, ended: life.ended })
+        : null,
       period,
       previousPeriod,
-      issues: [...read.dataset.issues, ...result.issues, ...checks, ...reviewed.issues],
+      issues: [
+        ...read.dataset.issues,
+        ...result.issues,
+        ...checks,
+        ...reviewed.issues,
+        ...(fromUnits?.issues ?? []),
+        ...life.issues,
+        ...reform,
+        ...previousIssues,
+      ],
     },
   };
+}
+
+/** "2025-09-30" from a period's date, or null. */
+function isoDate(d: { year: number; month: number; day: number } | null | undefined): string | null {
+  if (!d) return null;
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.year}-${p(d.month)}-${p(d.day)}`;
+}
+
+/**
+ * Data dated on or after 1 July 2025 that still names districts: one warning (the district level
+ * no longer exists; the reports name no district body).
+ */
+function districtsAfterReform(result: Rollup, asOf: string | null, source: DataPeriodSource): Issue[] {
+  if (asOf === null || asOf < TWO_TIER_REFORM) return [];
+  const districts = result.units.filter((u) => u.level === "district" && u.villages > 0);
+  if (districts.length === 0) return [];
+  const place =
+    source.kind === "title"
+      ? { file: source.file, sheet: source.sheet, cell: source.cell }
+      : { file: "", sheet: "", cell: "" };
+  return [
+    issue("districts-after-reform", place, {
+      date: displayDate(asOf),
+      districts: districts
+        .slice(0, 5)
+        .map((d) => d.name)
+        .join(", ")
+        .concat(districts.length > 5 ? ", …" : ""),
+      count: districts.length,
+    }),
+  ];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Analysis } from "../../core/pipeline";
 import type { UnitLevel } from "../../core/rollup/types";
 import {
   completeness,
+  expectedFromList,
   type Completeness,
   type ExpectedUnit,
   type SubmissionReview,
@@ -41,11 +42,7 @@ export function importCompleteness(analysis: Analysis, log: readonly ImportLogEn
   };
   const sheet = analysis.read.dataset.expectedUnits;
   if (sheet.length > 0) {
-    const expected: ExpectedUnit[] = sheet.map((u) => ({
-      name: u.unit,
-      level: u.level,
-      deadline: u.deadline,
-    }));
+    const expected: ExpectedUnit[] = expectedFromList(sheet, null);
     return completeness("units-sheet", expected, submissions, analysis.rollup, {
       dataCounts: false,
       reviewOf,

@@ -8,6 +8,7 @@ import type {
   RowSource,
   TargetLevel,
   TargetRecord,
+  UnitListLevel,
   VillageRecord,
 } from "../model";
 import { parsePosts, postSpec } from "../schema/posts";
@@ -355,27 +356,64 @@ function isoDate(y: number, m: number, d: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** Level words of the unit list beyond those of targets: a village's row (its merges and splits). */
+const VILLAGE_LEVELS = new Set([
+  "thon",
+  "ban",
+  "ap",
+  "lang",
+  "xom",
+  "khoipho",
+  "khupho",
+  "todanpho",
+  "village",
+]);
+
+/**
+ * The items of a "Hình thành từ" cell: separated by ";", ",", "+", a line break or " và "
+ * ("Xuân Hòa; Xuân Thượng", "xã Điện Quan, xã Thượng Hà và xã Minh Tân"), each trimmed.
+ */
+export function formedFromItems(value: string | null): string[] {
+  if (!value) return [];
+  return value
+    .split(/[;,+\n]|\s+và\s+/u)
+    .map((t) => t.trim().replace(/\.$/, "").trim())
+    .filter((t) => t !== "");
+}
+
+/** The rows of a unit list (`Đơn vị`): expected units, and with the dated columns, the units' life cycle. */
 export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): ExpectedUnitRecord[] {
   const out: ExpectedUnitRecord[] = [];
+  const date = (row: ReadRow, key: string): string | null => {
+    const raw = (row.values[key] ?? null) as CellValue;
+    const parsed = parseDateCell(raw);
+    if (raw !== null && parsed === null) {
+      issues.push(issue("bad-date", placeOf(sheet, row.row, key), { text: cellText(raw) }));
+    }
+    return parsed;
+  };
   for (const row of sheet.rows) {
     const v = row.values;
     const levelText = text(v.level);
-    let level: TargetLevel | null = null;
+    let level: UnitListLevel | null = null;
     if (levelText !== null) {
-      level = LEVELS[foldKey(levelText)] ?? null;
+      const key = foldKey(levelText);
+      level = LEVELS[key] ?? (VILLAGE_LEVELS.has(key) ? "village" : null);
       if (!level) issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
     }
-    const rawDeadline = (v.deadline ?? null) as CellValue;
-    const deadline = parseDateCell(rawDeadline);
-    if (rawDeadline !== null && deadline === null) {
-      issues.push(issue("bad-date", placeOf(sheet, row.row, "deadline"), { text: cellText(rawDeadline) }));
-    }
+    const code =
+      v.unitCode === undefined || v.unitCode === null ? null : cellText(v.unitCode as CellValue).trim();
     out.push({
       unit: text(v.unit)!,
       level,
       province: text(v.province),
       district: text(v.district),
-      deadline,
+      deadline: date(row, "deadline"),
+      code: code === "" ? null : code,
+      parent: text(v.parent),
+      validFrom: date(row, "validFrom"),
+      validTo: date(row, "validTo"),
+      formedFrom: formedFromItems(text(v.formedFrom)),
       source: sourceOf(sheet, row),
     });
   }

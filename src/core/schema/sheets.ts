@@ -199,8 +199,12 @@ export const TARGETS: SheetSpec = {
 };
 
 /**
- * The units expected to submit (for completeness: who has reported, who has not, who is late).
- * Optional; without it the expected units come from the previous period or the Targets sheet.
+ * The unit list (docs/unit-list.md): the units expected to submit (for completeness: who has
+ * reported, who has not, who is late) and, when the dated columns are filled, the units' life
+ * cycle: code, level, parent, valid from / to, and the units each was formed from (the crosswalk of
+ * the 1 July 2025 reform and of later changes). Villages may be listed too (level "thôn"), for
+ * their merges and splits. Optional; without it the expected units come from the previous period
+ * or the Targets sheet. Also read from a separate workbook (`--units`).
  */
 export const UNITS: SheetSpec = {
   kind: "units",
@@ -212,9 +216,18 @@ export const UNITS: SheetSpec = {
     { ...PROVINCE, required: false },
     DISTRICT,
     col("unitCode", "Mã đơn vị", "Unit code", "text", false, ["Mã ĐVHC"]),
+    col("parent", "Trực thuộc", "Parent", "text", false, ["Đơn vị cấp trên", "Cấp trên", "Parent unit"]),
+    col("validFrom", "Hiệu lực từ", "Valid from", "raw", false, ["Từ ngày", "Ngày thành lập"]),
+    col("validTo", "Hiệu lực đến", "Valid to", "raw", false, ["Đến ngày", "Ngày giải thể"]),
+    col("formedFrom", "Hình thành từ", "Formed from", "text", false, [
+      "Trước sắp xếp",
+      "Trước sáp nhập",
+      "Sáp nhập từ",
+      "Đơn vị cũ",
+    ]),
     col("deadline", "Hạn nộp", "Deadline", "raw", false, ["Hạn báo cáo", "Thời hạn"]),
   ],
-  signature: ["unit", "deadline", "unitCode"],
+  signature: ["unit", "deadline", "unitCode", "parent", "validFrom", "validTo", "formedFrom"],
 };
 
 export const SHEET_SPECS: readonly SheetSpec[] = [VILLAGES, OFFICE_HOLDERS, TARGETS, UNITS];

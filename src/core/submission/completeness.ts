@@ -4,6 +4,7 @@ import type { Rollup, UnitLevel, UnitRollup } from "../rollup/types";
 import { nameKey, unitKey } from "../text/normalize";
 import type { UnitReview, UnitReviewState } from "./acceptance";
 import type { ContentState } from "./contentHash";
+import { unitsOn } from "../units/unitList";
 
 /** Reporting completeness, as DHIS2 reports it: received against expected submissions. */
 export interface Completeness {
@@ -48,21 +49,31 @@ export interface ExpectedUnit {
 const LEVELS: readonly UnitLevel[] = ["province", "district", "commune"];
 
 /**
- * The units expected to report: the Units sheet when there is one, else the units one level below
- * the top in the previous period's rollup, else the units the Targets sheet names; null when none
- * of these says.
+ * The units a unit list expects on `date` (ISO; null: every row): its units' rows (not its
+ * villages') that exist that day — a district abolished on 1 July 2025 is not expected after it.
+ */
+export function expectedFromList(list: readonly ExpectedUnitRecord[], date: string | null): ExpectedUnit[] {
+  return unitsOn(list, date).map((u) => ({
+    name: u.unit,
+    level: u.level === "village" ? null : u.level,
+    deadline: u.deadline,
+  }));
+}
+
+/**
+ * The units expected to report: the Units sheet when there is one (its units existing on `date`),
+ * else the units one level below the top in the previous period's rollup (expressed on today's
+ * units: see core/units/remap.ts), else the units the Targets sheet names; null when none of these
+ * says.
  */
 export function expectedUnits(
   fromSheet: readonly ExpectedUnitRecord[],
   previous: Rollup | null,
   targetUnits: readonly { unit: string | null; level: UnitLevel | null }[],
+  date: string | null = null,
 ): { basis: Completeness["basis"]; units: ExpectedUnit[] } | null {
-  if (fromSheet.length > 0) {
-    return {
-      basis: "units-sheet",
-      units: fromSheet.map((u) => ({ name: u.unit, level: u.level, deadline: u.deadline })),
-    };
-  }
+  const listed = expectedFromList(fromSheet, date);
+  if (listed.length > 0) return { basis: "units-sheet", units: listed };
   if (previous) {
     const level = reportingLevel(previous);
     const units = previous.units.filter((u) => u.level === level);
