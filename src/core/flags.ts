@@ -1,5 +1,5 @@
 import { isBlank, isCellDate, isCellError, type CellValue } from "./cells";
-import { foldKey } from "./text/normalize";
+import { collapseSpaces, foldKey } from "./text/normalize";
 
 /**
  * The one yes/no vocabulary, used by the reader's flag columns (`read/readSheet.ts`) and by the
@@ -48,10 +48,17 @@ export function parseFlag(value: CellValue): FlagResult {
   if (isCellDate(value)) return { kind: "invalid", text: value.iso };
   const text = value as string;
   const folded = foldKey(text);
+  // Spaces of every kind trimmed, the zero-width ones pasted from the web or Word included.
+  const trimmed = collapseSpaces(text);
+  // The digits are flags only alone: foldKey drops signs and "%", and "-1", "1%" or "+1" are
+  // numbers that are no yes/no answer (the number -1 is refused too).
+  if (folded === "1" || folded === "0") {
+    if (trimmed === folded) return folded === "1" ? YES_FLAG : NO_FLAG;
+    return { kind: "invalid", text: trimmed };
+  }
   if (YES.has(folded)) return YES_FLAG;
   if (NO.has(folded)) return NO_FLAG;
   // Marks fold to "" (foldKey keeps letters and digits only): look them up as typed.
-  const trimmed = text.trim();
   if (folded === "") {
     const mark = MARKS.get(trimmed.replace(/\ufe0f/g, ""));
     if (mark) return mark;

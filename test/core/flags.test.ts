@@ -23,6 +23,24 @@ describe("parseFlag", () => {
   ])("%j is invalid", (v, text) => {
     expect(parseFlag(v)).toEqual({ kind: "invalid", text });
   });
+  it.each([
+    // foldKey drops signs and "%": a number written as text is no yes/no answer (the number -1 is refused too).
+    ["-1", "-1"],
+    ["1%", "1%"],
+    ["+1", "+1"],
+    ["0%", "0%"],
+    ["-0", "-0"],
+    ["1.", "1."],
+  ])("the number as text %j is not a flag", (v, text) => {
+    expect(parseFlag(v)).toEqual({ kind: "invalid", text });
+    expect(parseFlag(-1)).toEqual({ kind: "invalid", text: "-1" });
+  });
+  it.each(["✓\u200b", "\u200b✓", "\ufeff✓", "-\u200b"])(
+    "a mark with a zero-width space pasted around it (%j) is read",
+    (v) => {
+      expect(parseFlag(v).kind).toBe("flag");
+    },
+  );
   it.each(["✓", "✔", " ✓ ", "✔\ufe0f", "\u00a0✓"])("the check mark %j is yes", (v) => {
     expect(parseFlag(v)).toEqual({ kind: "flag", value: true });
   });
