@@ -43,6 +43,7 @@ export interface AnalysisOptions {
    * data is checked against its content hash whether or not decisions are given.
    */
   readonly review?: ReviewOptions | null;
+  /**
    * Workbooks given only for their unit list (the CLI's `--units`), read after the inputs' own
    * `Đơn vị` sheets: the dated units, the crosswalk ("Hình thành từ"), the villages' merges.
    */
