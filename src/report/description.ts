@@ -80,13 +80,21 @@ export function plainText(c: CellContent): string {
 
 const FORMULA_START = /^[=+\-@']/;
 const NUMBER_LIKE = /^[\s\d.,:/%()$€₫+-]*\d[\s\d.,:/%()$€₫+-]*$/;
+/** Scientific notation ("1E5", "2e-3"): Excel reads it as a number. */
+const SCIENTIFIC = /^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)e[+-]?\d+\s*$/i;
 const LOGICAL = /^\s*(true|false)\s*$/i;
 const ERROR_LIKE =
   /^\s*#(null!|div\/0!|value!|ref!|name\?|num!|n\/a|getting_data|spill!|calc!|field!|blocked!|busy!|connect!|unknown!)/i;
 
 /** True when Excel, given this string as if typed, would not store it as the same text. */
 export function needsForcedText(s: string): boolean {
-  return FORMULA_START.test(s) || NUMBER_LIKE.test(s) || LOGICAL.test(s) || ERROR_LIKE.test(s);
+  return (
+    FORMULA_START.test(s) ||
+    NUMBER_LIKE.test(s) ||
+    SCIENTIFIC.test(s) ||
+    LOGICAL.test(s) ||
+    ERROR_LIKE.test(s)
+  );
 }
 
 /** The most characters an Excel cell holds (Excel's specifications and limits). */
