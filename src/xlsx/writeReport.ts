@@ -15,6 +15,13 @@ export { xlsxText } from "./write/xml";
 /** Node's raw deflate, the fastest measured here. */
 export const nodeDeflate: Deflater = (data) => zlib.deflateRawSync(data, { level: 6 });
 
+/**
+ * The report workbook's deflate: level 4, measured on the country's report (45 MB of sheet XML):
+ * 0.2 s of CPU instead of 0.6 s at level 6, for a file 9 % larger (5.2 MB instead of 4.8 MB).
+ * Submissions keep `nodeDeflate` (level 6, as the pane's fflate writes them).
+ */
+export const reportDeflate: Deflater = (data) => zlib.deflateRawSync(data, { level: 4 });
+
 /** Node's native CRC-32 (Node ≥ 20.15), else undefined: the zip writer's own is used. */
 export const nodeCrc32: Checksum | undefined = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
 
@@ -22,5 +29,5 @@ export const nodeCrc32: Checksum | undefined = (zlib as { crc32?: (d: Uint8Array
 export function reportXlsxBytes(descriptions: readonly SheetDescription[]): Uint8Array {
   const pkg = new XlsxPackage();
   addReportSheets(pkg, descriptions);
-  return pkg.bytes(nodeDeflate, nodeCrc32);
+  return pkg.bytes(reportDeflate, nodeCrc32);
 }

@@ -61,6 +61,16 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
   // for in ascending order), so a sheet with one run per row (the annex: 5,500 runs, 75,000 rows)
   // costs a few runs per row instead of every run on every row.
   const byTop = runs.map((_, i) => i).sort((a, b) => runs[a].range.top - runs[b].range.top || a - b);
+  // A run's key: its style's content (as JSON, numbered) and its columns; the sheet-wide base run
+  // has a key of its own (a cell under it alone stays unstyled when blank).
+  const styleIds = new Map<string, number>();
+  const runKeys = runs.map((run, i) => {
+    if (i === base) return "base";
+    const json = JSON.stringify(run.style);
+    let id = styleIds.get(json);
+    if (id === undefined) styleIds.set(json, (id = styleIds.size));
+    return `${id}:${run.range.left}-${run.range.right}`;
+  });
   let next = 0;
   let active: number[] = [];
   let lastRow = -Infinity;
@@ -78,7 +88,9 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
     if (changed) active.sort((a, b) => a - b);
     if (active.some((i) => runs[i].range.bottom < r))
       active = active.filter((i) => r <= runs[i].range.bottom);
-    const key = active.join(",");
+    // Keyed by what the runs are (style and columns), not by which runs: the annex's 3,300 bold
+    // commune rows each have a run of their own, all alike, and share one computed row.
+    const key = active.map((i) => runKeys[i]).join(",");
     let row = cache.get(key);
     if (!row) {
       row = [];
