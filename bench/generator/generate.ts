@@ -159,6 +159,7 @@ class Generator {
       "professional",
       "politicalTheory",
       "trained",
+      "termEnd",
     ];
   }
 

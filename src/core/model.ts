@@ -58,6 +58,8 @@ export interface OfficeHolderRecord {
   readonly professional: ProfessionalLevel | null;
   readonly politicalTheory: TheoryLevel | null;
   readonly trained: boolean | null;
+  /** When the person's term ends (ISO yyyy-mm-dd; a year alone is its last day), or null. */
+  readonly termEnd?: string | null;
   readonly source: RowSource;
 }
 

@@ -91,7 +91,6 @@ export interface Labels {
     readonly rank: string;
     readonly reasons: string;
     readonly reasonFront: string;
-    readonly reasonHeadDeputy: string;
     readonly reasonHeadMember: string;
     /** "{who} hết nhiệm kỳ {date}, trước hạn chỉ tiêu" */
     readonly reasonTermEnds: string;
@@ -273,8 +272,7 @@ const VI: Labels = {
     rank: "Thứ tự ưu tiên",
     reasons: "Lý do ưu tiên",
     reasonFront: "Bí thư đang là trưởng ban công tác Mặt trận",
-    reasonHeadDeputy: "Trưởng {v1} là phó bí thư chi bộ",
-    reasonHeadMember: "Trưởng {v1} là đảng viên",
+    reasonHeadMember: "Trưởng {v1} là đảng viên (phó bí thư chi bộ)",
     reasonTermEnds: "{who} hết nhiệm kỳ {date}, trước hạn chỉ tiêu",
     secretaryWord: "Bí thư",
     headWord: "Trưởng {v1}",
@@ -458,8 +456,7 @@ const EN: Labels = {
     rank: "Priority",
     reasons: "Why first",
     reasonFront: "The secretary already heads the Front committee",
-    reasonHeadDeputy: "The village head is the cell's deputy secretary",
-    reasonHeadMember: "The village head is a party member",
+    reasonHeadMember: "The village head is a party member (deputy cell secretary)",
     reasonTermEnds: "{who}'s term ends {date}, before the deadline",
     secretaryWord: "The secretary",
     headWord: "The village head",

@@ -57,7 +57,7 @@ export function buildReports(
     communePostsReport(rollup, settings),
     secretariesReport(rollup, settings),
     partyCellsReport(rollup, settings),
-    toConsolidateReport(rollup, settings),
+    toConsolidateReport(rollup, settings, options.officeHolders ?? []),
     ...(options.plan ? [planReport(rollup, options.plan, settings)] : []),
     ...(options.officeHolders ? [annexReport(rollup, options.officeHolders, settings)] : []),
     dataCheckReport(issues, settings, options),

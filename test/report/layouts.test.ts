@@ -306,7 +306,17 @@ describe("report 5: villages still to consolidate", () => {
     assertValidDescription(d);
     const top = d.table.bodyTop;
     // Yên Lỗ: 6 named villages not consolidated plus "=1+1" (unknown) → 7; needs 7 of 10 for "above 90%".
-    expect(row(d, top)).toEqual(["I", "Yên Lỗ", null, null, `=COUNTA(B${top + 1}:B${top + 7})`, 7, null]);
+    expect(row(d, top)).toEqual([
+      "I",
+      "Yên Lỗ",
+      null,
+      null,
+      `=COUNTA(B${top + 1}:B${top + 7})`,
+      7,
+      null,
+      null,
+      null,
+    ]);
     const unknown = d.cells.find((r) => plainText(r[1]) === "=1+1")!;
     expect(unknown[1]).toEqual({ text: "=1+1" });
     expect(plainText(unknown[6])).toBe("Chưa rõ (thiếu dữ liệu)");

@@ -212,10 +212,34 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       professional: qualification(sheet, row, "professional", issues),
       politicalTheory: qualification(sheet, row, "politicalTheory", issues),
       trained: flag(v.trained),
+      termEnd: termEndOf(sheet, row, issues),
       source: sourceOf(sheet, row),
     });
   }
   return out;
+}
+
+/**
+ * The "Nhiệm kỳ đến" cell, read tolerantly like the other dates: a date (cell, serial, 15/6/2026,
+ * 2026-06-15), a year (2026 → 31/12/2026), a month ("6/2026" → its last day) or a term
+ * ("2020-2025", "2020 – 2025": its last year). Unreadable text is a bad-date issue.
+ */
+function termEndOf(sheet: SheetRead, row: ReadRow, issues: Issue[]): string | null {
+  const raw = (row.values.termEnd ?? null) as CellValue;
+  if (raw === null) return null;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return `${raw}-12-31`;
+  const date = parseDateCell(raw);
+  if (date) return date;
+  const t = cellText(raw).trim();
+  const year = /^(?:\d{4}\s*[-–—/]\s*)?(\d{4})$/.exec(t);
+  if (year) return `${year[1]}-12-31`;
+  const month = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t);
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12) {
+    const last = new Date(Date.UTC(Number(month[2]), Number(month[1]), 0));
+    return last.toISOString().slice(0, 10);
+  }
+  if (t !== "") issues.push(issue("bad-date", placeOf(sheet, row.row, "termEnd"), { text: t }));
+  return null;
 }
 
 const indicatorIndex = new Map<string, IndicatorId>();

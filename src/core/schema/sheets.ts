@@ -177,6 +177,15 @@ export const OFFICE_HOLDERS: SheetSpec = {
       "Bồi dưỡng nghiệp vụ công tác Đảng",
       "Trained",
     ]),
+    // Issue 15: when the term ends (a date, a year, or "2020-2025"); villages whose head or
+    // secretary ends a term before the target's deadline are looked at first.
+    col("termEnd", "Nhiệm kỳ đến", "Term ends", "raw", false, [
+      "Hết nhiệm kỳ",
+      "Nhiệm kỳ",
+      "Hết hạn nhiệm kỳ",
+      "Term end",
+      "End of term",
+    ]),
   ],
   signature: ["fullName", "post", "personId", "birthYear", "gender", "ethnicity"],
   provenance: PROVENANCE_COLUMNS,

@@ -1,4 +1,6 @@
 import { MAIN_INDICATOR } from "../../core/indicators";
+import type { OfficeHolderRecord } from "../../core/model";
+import { rankVillages, type RankReason } from "../../core/plan/ranking";
 import type { Rollup, UnitRollup, VillageStatus } from "../../core/rollup/types";
 import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
 import {
@@ -11,7 +13,7 @@ import {
 } from "../frame";
 import { labelsFor, villageWordsOf } from "../labels";
 import { reportScope } from "../scope";
-import type { ReportSettings } from "../settings";
+import { shortDate, type ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { roman } from "../unitTable";
 import { nameWidth } from "./widths";
@@ -24,18 +26,38 @@ import { nameWidth } from "./widths";
  *
  * Commune rows are told apart by their Roman-numeral STT: one conditional format makes them bold
  * and shaded, so the writers apply a single rule instead of a style per commune.
+ *
+ * Where to look first (issue 15, `core/plan/ranking.ts`): the last two columns give each village
+ * its priority (1 = closest to consolidating, over the whole sheet) and the reasons in words; within
+ * a commune the villages with a priority come first, in its order.
  */
-export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): SheetDescription {
+export function toConsolidateReport(
+  rollup: Rollup,
+  settings: ReportSettings,
+  officeHolders: readonly OfficeHolderRecord[] = [],
+): SheetDescription {
   const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.toConsolidate;
   const scope = reportScope(rollup);
   const byCommune = new Map<string, VillageStatus[]>();
-  for (const v of rollup.villages) {
-    if (v.consolidated === true) continue;
+  const ranked = rankVillages(rollup, officeHolders);
+  const rankOf = new Map(ranked.map((x) => [x.village, x]));
+  const priority = (v: VillageStatus): number => rankOf.get(v)?.rank ?? Number.MAX_SAFE_INTEGER;
+  for (const { village: v } of ranked) {
     let list = byCommune.get(v.communeId);
     if (!list) byCommune.set(v.communeId, (list = []));
     list.push(v);
   }
+  for (const list of byCommune.values()) list.sort((a, b) => priority(a) - priority(b));
+  const reasonText = (r: RankReason): string => {
+    if (r.kind === "front") return L.reasonFront;
+    if (r.kind === "headMember") return L.reasonHeadMember;
+    const [y, m, d] = r.date.split("-").map(Number);
+    return L.reasonTermEnds
+      .replace("{who}", r.who === "head" ? L.headWord : L.secretaryWord)
+      .replace("{date}", shortDate({ year: y, month: m, day: d }, settings.language));
+  };
+  const reasonsOf = (v: VillageStatus): string => (rankOf.get(v)?.reasons ?? []).map(reasonText).join("; ");
   const communes = rollup.units.filter((u) => u.level === "commune" && byCommune.has(u.id));
   const manyDistricts = new Set(communes.map((c) => c.district ?? "")).size > 1 || scope.level === "total";
   const communeLabel = (c: UnitRollup): string =>
@@ -56,6 +78,8 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
     { label: L.notConsolidated },
     { label: L.needed },
     { label: L.note },
+    { label: L.rank },
+    { label: L.reasons },
   ];
   const widths = [
     6,
@@ -65,6 +89,8 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
     13,
     14,
     22,
+    10,
+    30,
   ];
   const b = new SheetBuilder(header.length);
   const blocks = blocksFor(widths);
@@ -83,12 +109,16 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
       formula(`=COUNTA(B${r + 1}:B${r + list.length})`, list.length),
       a ? a.needed : null,
       a ? null : text(L.noTarget),
+      null,
+      null,
     ];
     b.setRow(r++, row);
     list.forEach((v, i) => {
       const note = v.consolidated === null ? L.unknown : (v.record.notes ?? "");
+      const reasons = reasonsOf(v);
       const lines = Math.max(
         wrappedLines(note, widths[6]),
+        wrappedLines(reasons, widths[8]),
         wrappedLines(v.record.village, widths[1]),
         wrappedLines(v.secretaryName ?? "", widths[2]),
         wrappedLines(v.headName ?? "", widths[3]),
@@ -102,6 +132,8 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
         null,
         null,
         note ? text(note) : null,
+        rankOf.get(v)?.rank ?? null,
+        reasons ? text(reasons) : null,
       ]);
     });
   });
@@ -125,12 +157,16 @@ export function toConsolidateReport(rollup: Rollup, settings: ReportSettings): S
       formula(`=SUM(E${bodyTop}:E${bodyBottom})`, notConsolidated),
       scopeAssessment ? scopeAssessment.needed : null,
       null,
+      null,
+      null,
     ]);
     b.style(cellRange(bodyTop, 1, totalRow, n), { border: "thin", font: { size: 11 } });
     b.style(cellRange(bodyTop, 1, totalRow, 1), { horizontal: "center" });
     b.style(cellRange(bodyTop, 5, totalRow, 6), { horizontal: "center", numberFormat: "0" });
     b.style(cellRange(bodyTop, 2, totalRow, 4), { wrap: true });
     b.style(cellRange(bodyTop, 7, totalRow, 7), { wrap: true });
+    b.style(cellRange(bodyTop, 8, totalRow, 8), { horizontal: "center", numberFormat: "0" });
+    b.style(cellRange(bodyTop, 9, totalRow, 9), { wrap: true, font: { size: 10 } });
     b.autoFitRows(bodyTop, totalRow);
     b.style(cellRange(totalRow, 1, totalRow, n), { font: { bold: true } });
     b.conditionalFill({
