@@ -76,6 +76,20 @@ export const OPTIONS: readonly OptionSpec[] = [
     en: "the previous period's workbook, to compare (read, never written)",
   },
   {
+    name: "decisions",
+    value: "<tệp.xlsx>",
+    commands: ["report"],
+    vi: "sổ ghi việc tiếp nhận tệp nộp: cột “Mã nội dung”, “Tiếp nhận” (Đã nhận / Trả lại / Chờ xem xét), “Ghi chú” (chỉ đọc)",
+    en: "workbook of review decisions: columns “Mã nội dung” (hash), “Tiếp nhận” (accepted / returned / pending), “Ghi chú” (note); read only",
+  },
+  {
+    name: "replace-accepted",
+    value: '"tệp; tệp"',
+    commands: ["report"],
+    vi: "cho phép các tệp nộp này thay bản đã nhận của cùng đơn vị (không có thì bản đã nhận được giữ)",
+    en: "let these submission files replace their unit's accepted submission (otherwise the accepted one is kept)",
+  },
+  {
     name: "period",
     value: "<kỳ>",
     commands: BOTH,

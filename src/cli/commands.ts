@@ -15,6 +15,8 @@ import { dateOf } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
 import { isCellTooLongError, submissionXlsxBytes } from "../xlsx/writeSubmission";
+import { readDecisions } from "../core/submission/acceptance";
+import type { ReviewOptions } from "../core/submission/review";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -50,7 +52,8 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   };
 
   const previousFile = request.options.get("previous");
-  const refusal = outputProblem(request, previousFile ?? null);
+  const decisionsFile = request.options.get("decisions") ?? null;
+  const refusal = outputProblem(request, previousFile ?? null, decisionsFile ? [decisionsFile] : []);
   if (refusal) {
     io.stderr(visible(`nth-rollup: ${say(refusal.vi, refusal.en)}`) + "\n");
     return 1;
@@ -76,6 +79,8 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const workbooks = await read(request.inputs);
   const previous = workbooks && previousFile ? await read([previousFile]) : [];
   if (!workbooks || !previous) return 1;
+  const review = await reviewOptions(request, decisionsFile, read, io);
+  if (review === "failed") return 1;
   progress.stage(say("Đang kiểm tra và tổng hợp…", "checking and rolling up…"));
   const result = analyse(workbooks, {
     referenceYear: request.referenceYear ?? io.now().getFullYear(),
@@ -83,6 +88,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     givenPeriod: collectReportSettings(workbooks, request.options).settings.period ?? null,
     period: request.options.get("period") ?? null,
     previous,
+    review,
   });
   if (!result.ok) {
     io.stderr(
@@ -166,9 +172,10 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
 export function outputProblem(
   request: Extract<CliRequest, { inputs: readonly string[] }>,
   previous: string | null,
+  others: readonly string[] = [],
 ): { vi: string; en: string } | null {
   const outputs = [request.out, request.json].filter((t): t is string => t !== null && t !== "-");
-  const read = previous === null ? request.inputs : [...request.inputs, previous];
+  const read = [...request.inputs, ...(previous === null ? [] : [previous]), ...others];
   for (const target of outputs) {
     const source = read.find((file) => isSameFile(file, target));
     if (source !== undefined)
@@ -183,6 +190,64 @@ export function outputProblem(
       en: `--out and --json are the same file “${outputs[1]}”; give two different names`,
     };
   return null;
+}
+
+/**
+ * The receiving level's decisions (--decisions: any sheet with the columns "Mã nội dung" and
+ * "Tiếp nhận") and the files allowed to replace an accepted submission (--replace-accepted, by file
+ * name, separated by ";"). Null when neither is given; "failed" after saying why on stderr.
+ */
+async function reviewOptions(
+  request: Extract<CliRequest, { inputs: readonly string[] }>,
+  decisionsFile: string | null,
+  read: (files: readonly string[]) => Promise<WorkbookGrids[] | null>,
+  io: CliIo,
+): Promise<ReviewOptions | null | "failed"> {
+  const lang = request.lang;
+  const replaceText = request.options.get("replace-accepted") ?? null;
+  if (!decisionsFile && replaceText === null) return null;
+  const labels = new Set(request.inputs.map((f) => path.basename(f)));
+  const replaceAccepted = new Set<string>();
+  for (const name of (replaceText ?? "")
+    .split(";")
+    .map((n) => n.trim())
+    .filter(Boolean)) {
+    const label = path.basename(name);
+    if (!labels.has(label)) {
+      io.stderr(
+        visible(
+          lang === "vi"
+            ? `nth-rollup: --replace-accepted nêu “${name}”, không phải tệp đầu vào nào / names no input file`
+            : `nth-rollup: --replace-accepted names “${name}”, which is not an input file`,
+        ) + "\n",
+      );
+      return "failed";
+    }
+    replaceAccepted.add(label);
+  }
+  if (!decisionsFile) return { decisions: [], replaceAccepted };
+  const books = await read([decisionsFile]);
+  if (!books) return "failed";
+  const { decisions, unknown } = readDecisions(books);
+  for (const place of unknown)
+    io.stderr(
+      visible(
+        lang === "vi"
+          ? `nth-rollup: ${place.file} ${place.sheet}!${place.cell}: tình trạng tiếp nhận không rõ, bỏ qua (chọn Chờ xem xét / Đã nhận / Trả lại) / unknown review state, ignored`
+          : `nth-rollup: ${place.file} ${place.sheet}!${place.cell}: unknown review state, ignored (use Pending review / Accepted / Returned)`,
+      ) + "\n",
+    );
+  if (decisions.length === 0 && unknown.length === 0) {
+    io.stderr(
+      visible(
+        lang === "vi"
+          ? `nth-rollup: ${path.basename(decisionsFile)} không có trang nào có cột “Mã nội dung” và “Tiếp nhận” / has no sheet with the columns “Mã nội dung” and “Tiếp nhận”`
+          : `nth-rollup: ${path.basename(decisionsFile)} has no sheet with the columns “Mã nội dung” (hash) and “Tiếp nhận” (review)`,
+      ) + "\n",
+    );
+    return "failed";
+  }
+  return { decisions, replaceAccepted };
 }
 
 function printIssues(summary: Summary, lang: Language, io: CliIo): void {

@@ -150,6 +150,12 @@ export interface Labels {
     /** "Đã nhận báo cáo của {n}/{m} đơn vị" with {n} and {m} replaced. */
     readonly reportedOf: string;
     readonly basis: Readonly<Record<"units-sheet" | "previous-period" | "targets", string>>;
+    /** The review columns (shown when submissions carry hashes or reviews). */
+    readonly hash: string;
+    readonly check: string;
+    readonly review: string;
+    readonly note: string;
+    readonly content: Readonly<Record<"matches" | "edited" | "no-hash", string>>;
   };
   readonly comparison: {
     readonly consolidated: string;
@@ -335,6 +341,11 @@ const VI: Labels = {
       "previous-period": "Danh sách đơn vị theo số liệu kỳ trước.",
       targets: "Danh sách đơn vị theo các đơn vị có chỉ tiêu.",
     },
+    hash: "Mã nội dung",
+    check: "Kiểm tra mã",
+    review: "Tiếp nhận",
+    note: "Ghi chú",
+    content: { matches: "Khớp", edited: "KHÔNG KHỚP: sửa sau khi lập", "no-hash": "Không có mã" },
   },
   comparison: {
     consolidated: "Số thôn nhất thể hóa",
@@ -519,6 +530,11 @@ const EN: Labels = {
       "previous-period": "Expected units from the previous period.",
       targets: "Expected units from the units that have targets.",
     },
+    hash: "Content hash",
+    check: "Hash check",
+    review: "Review",
+    note: "Note",
+    content: { matches: "Matches", edited: "MISMATCH: edited after export", "no-hash": "No hash" },
   },
   comparison: {
     consolidated: "Villages consolidated",

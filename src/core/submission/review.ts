@@ -1,6 +1,6 @@
 import type { WorkbookGrids } from "../grid";
 import { issue, type Issue } from "../issues";
-import type { ReadResult, SubmissionInfo } from "../read/readWorkbook";
+import { readWorkbooks, type ReadResult, type SubmissionInfo } from "../read/readWorkbook";
 import {
   chooseSubmissions,
   decisionFor,
@@ -46,7 +46,9 @@ export function reviewSubmissions(
   for (const s of read.submissions) {
     if (!s.manifest) continue;
     const book = workbooks.find((w) => w.file === s.file);
-    const grids = read.sheets
+    // The reader leaves out the sheets of a submission a newer one replaced: read such a file alone.
+    const found = s.used || !book ? read.sheets : readWorkbooks([book]).sheets;
+    const grids = found
       .filter((f) => f.file === s.file)
       .flatMap((f) => book?.sheets.filter((g) => g.name === f.sheet) ?? []);
     const check = checkContent(s.manifest.contentHash, grids);

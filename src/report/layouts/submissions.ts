@@ -1,5 +1,7 @@
 import type { UnitLevel } from "../../core/rollup/types";
 import type { Completeness } from "../../core/submission/completeness";
+import { REVIEW_TEXT } from "../../core/submission/acceptance";
+import { shortHash } from "../../core/submission/contentHash";
 import type { UnitChange } from "../../core/submission/compare";
 import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
 import { blocksFor, finishSheet, writeDocumentHeader, writeSignature, writeTableHeader } from "../frame";
@@ -21,7 +23,11 @@ export function reportedOfText(c: Completeness, labels: Labels): string {
 /**
  * Completeness (as DHIS2 reports it): each expected unit, whether it has submitted, late or not
  * at all, its file and times; a count per status and "n/m units reported" under the table. Missing
- * and late units are highlighted by conditional formats on the status text.
+ * and late units are highlighted by conditional formats on the status text. When the submissions
+ * carry content hashes or the receiving level's reviews, four more columns: the hash (short form),
+ * whether the data still matches it, the review (chờ xem xét / đã nhận / trả lại / nộp lại sau khi
+ * trả) and its note. Those headers are the ones `--decisions` reads, so this sheet, with its
+ * "Tiếp nhận" column edited, serves as the next run's decisions.
  */
 export function completenessReport(c: Completeness, settings: ReportSettings): SheetDescription {
   const labels = labelsFor(settings.language);
@@ -35,9 +41,12 @@ export function completenessReport(c: Completeness, settings: ReportSettings): S
     { label: L.submittedAt },
     { label: L.deadline },
   ];
+  const reviewed = c.units.some((u) => u.contentHash !== null || u.review !== null);
+  if (reviewed) header.push({ label: L.hash }, { label: L.check }, { label: L.review }, { label: L.note });
   const nameWidth = Math.min(40, Math.max(20, ...c.units.map((u) => u.name.length + 2)));
   const fileWidth = Math.min(36, Math.max(14, ...c.units.map((u) => (u.file ?? "").length + 2)));
-  const widths = [6, nameWidth, 10, 12, fileWidth, 18, 12];
+  const noteWidth = Math.min(40, Math.max(16, ...c.units.map((u) => (u.note ?? "").length + 2)));
+  const widths = [6, nameWidth, 10, 12, fileWidth, 18, 12, ...(reviewed ? [11, 14, 14, noteWidth] : [])];
   const b = new SheetBuilder(header.length);
   const blocks = blocksFor(widths);
   const top = writeDocumentHeader(b, settings, labels, "completeness", blocks);
@@ -53,6 +62,14 @@ export function completenessReport(c: Completeness, settings: ReportSettings): S
       u.file ? text(u.file) : null,
       u.submittedAt ? text(u.submittedAt.slice(0, 16).replace("T", " ")) : null,
       u.deadline ? text(formatDate(u.deadline)) : null,
+      ...(reviewed
+        ? [
+            u.contentHash ? text(shortHash(u.contentHash)) : null,
+            u.content ? text(L.content[u.content]) : null,
+            u.review ? text(REVIEW_TEXT[u.review][settings.language]) : null,
+            u.note ? text(u.note) : null,
+          ]
+        : []),
     ]);
   });
   const bodyBottom = bodyTop + Math.max(c.units.length, 1) - 1;
@@ -73,6 +90,29 @@ export function completenessReport(c: Completeness, settings: ReportSettings): S
     fill: "#FFEB9C",
     fontColor: "#9C5700",
   });
+  if (reviewed) {
+    b.style(cellRange(bodyTop, 8, bodyBottom, 10), { horizontal: "center" });
+    const reviewFill = (
+      state: "accepted" | "returned" | "resubmitted",
+      fill: string,
+      fontColor: string,
+    ): void =>
+      b.conditionalFill({
+        range: cellRange(bodyTop, 10, bodyBottom, 10),
+        formula: `=$J${bodyTop}="${REVIEW_TEXT[state][settings.language]}"`,
+        fill,
+        fontColor,
+      });
+    reviewFill("accepted", "#C6EFCE", "#006100");
+    reviewFill("returned", "#FFC7CE", "#9C0006");
+    reviewFill("resubmitted", "#FFEB9C", "#9C5700");
+    b.conditionalFill({
+      range: cellRange(bodyTop, 9, bodyBottom, 9),
+      formula: `=$I${bodyTop}="${L.content.edited}"`,
+      fill: "#FFC7CE",
+      fontColor: "#9C0006",
+    });
+  }
   // Totals: counted by formulas over the status column, so a corrected status recounts.
   const statusRange = `D${bodyTop}:D${bodyBottom}`;
   let r = bodyBottom + 1;
