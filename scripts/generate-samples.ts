@@ -8,6 +8,7 @@ import * as path from "path";
 import { workbookBytes, type WorkbookDef } from "./common/xlsxWrite";
 import { langSonWorkbook } from "./samples/langSon";
 import { laoCaiWorkbook } from "./samples/laoCai";
+import { laoCaiBeforeWorkbook, laoCaiUnitsWorkbook } from "./samples/laoCaiBefore";
 import { quanSonWorkbook } from "./samples/quanSon";
 
 /** The sample files and how each is built. */
@@ -15,6 +16,8 @@ export const SAMPLES: readonly { readonly file: string; readonly build: () => Wo
   { file: "lang-son.xlsx", build: langSonWorkbook },
   { file: "thanh-hoa-quan-son.xlsx", build: quanSonWorkbook },
   { file: "lao-cai-two-tier.xlsx", build: laoCaiWorkbook },
+  { file: "lao-cai-truoc-sap-xep.xlsx", build: laoCaiBeforeWorkbook },
+  { file: "lao-cai-don-vi.xlsx", build: laoCaiUnitsWorkbook },
 ];
 
 /** Writes every sample into `folder`; returns the paths written. */

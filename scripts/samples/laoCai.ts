@@ -21,7 +21,8 @@ const OTHER_COMMUNES: readonly { commune: string; villages: number; numbered?: b
   { commune: "Y Tý", villages: 8 },
 ];
 
-export function laoCaiWorkbook(): WorkbookDef {
+/** The sample's rows: villages and office-holders (deterministic: a seeded generator). */
+export function laoCaiRows(): { villages: VillageRow[]; holders: OfficeHolderRow[] } {
   const rng = new Prng(2025);
   const people = new People(rng, MONG_DAO_TAY);
   const places = new Places(rng);
@@ -94,6 +95,11 @@ export function laoCaiWorkbook(): WorkbookDef {
     }
   }
 
+  return { villages, holders };
+}
+
+export function laoCaiWorkbook(): WorkbookDef {
+  const { villages, holders } = laoCaiRows();
   return {
     title: "Chi bộ thôn, bản — tỉnh Lào Cai, mô hình hai cấp (dữ liệu mẫu)",
     sheets: [

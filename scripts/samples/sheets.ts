@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { OFFICE_HOLDERS, TARGETS, VILLAGES, type SheetSpec } from "../../src/core/schema/sheets";
+import { OFFICE_HOLDERS, TARGETS, UNITS, VILLAGES, type SheetSpec } from "../../src/core/schema/sheets";
 import type { CellInput, SheetDef } from "../common/xlsxWrite";
 
 /**
@@ -51,6 +51,20 @@ export interface TargetRow {
   readonly year?: number;
 }
 
+/** A row of the unit list (`Đơn vị`), keyed by the schema's column keys. */
+export interface UnitRow {
+  readonly unit: string;
+  readonly level?: string;
+  readonly province?: string;
+  readonly district?: string;
+  readonly unitCode?: string;
+  readonly parent?: string;
+  readonly validFrom?: Cell;
+  readonly validTo?: Cell;
+  readonly formedFrom?: string;
+  readonly deadline?: Cell;
+}
+
 export interface SheetLayout {
   /** Sheet name; default the spec's Vietnamese name. */
   readonly name?: string;
@@ -78,6 +92,8 @@ const WIDTHS: Record<string, number> = {
   frontHead: 24,
   notes: 30,
   indicator: 30,
+  parent: 16,
+  formedFrom: 34,
 };
 
 function sheetOf<R extends object>(spec: SheetSpec, rows: readonly R[], layout: SheetLayout): SheetDef {
@@ -100,6 +116,9 @@ export const officeHolderSheet = (rows: readonly OfficeHolderRow[], layout: Shee
 
 export const targetSheet = (rows: readonly TargetRow[], layout: SheetLayout = {}): SheetDef =>
   sheetOf(TARGETS, rows, layout);
+
+export const unitSheet = (rows: readonly UnitRow[], layout: SheetLayout = {}): SheetDef =>
+  sheetOf(UNITS, rows, layout);
 
 /** A percentage typed as Excel clerks do: the fraction with a % format. */
 export const percent = (value: number): CellInput => ({ value, numFmt: "0%" });

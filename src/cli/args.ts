@@ -90,6 +90,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     en: "let these submission files replace their unit's accepted submission (otherwise the accepted one is kept)",
   },
   {
+    name: "units",
+    value: "<tệp.xlsx>",
+    commands: BOTH,
+    vi: "danh sách đơn vị có ngày hiệu lực và cột “Hình thành từ” (chỉ đọc, không bao giờ ghi)",
+    en: "the dated unit list with its “Formed from” crosswalk (read, never written)",
+  },
+  {
     name: "period",
     value: "<kỳ>",
     commands: BOTH,
@@ -221,9 +228,9 @@ them up. Without --json or --out, prints a short table. Issues in the data go to
 Tùy chọn / options:
 ${optionLines("report")}
 
-Tệp ghi ra không bao giờ là tệp đang đọc (đầu vào, --previous); --out và --json phải khác nhau;
+Tệp ghi ra không bao giờ là tệp đang đọc (đầu vào, --previous, --units); --out và --json phải khác nhau;
 --out - không được phép (sổ Excel không in ra màn hình). Outputs are never files this run reads
-(inputs, --previous); --out and --json must differ; --out - is refused (a workbook is not for a terminal).
+(inputs, --previous, --units); --out and --json must differ; --out - is refused (a workbook is not for a terminal).
 
 ${EXIT_CODES}`;
 

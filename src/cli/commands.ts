@@ -11,7 +11,7 @@ import { formatIssueLine, formatSummaryTable, visible } from "./text";
 import { NO_PROGRESS, type Progress } from "./progress";
 import { reportsFor } from "../report/reports";
 import { collectReportSettings } from "../report/settingsSheet";
-import { dateOf } from "../report/settings";
+import { dateOf, type ReportDate } from "../report/settings";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
 import { isCellTooLongError, submissionXlsxBytes } from "../xlsx/writeSubmission";
@@ -53,7 +53,11 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
 
   const previousFile = request.options.get("previous");
   const decisionsFile = request.options.get("decisions") ?? null;
-  const refusal = outputProblem(request, previousFile ?? null, decisionsFile ? [decisionsFile] : []);
+  const unitsFile = request.options.get("units") ?? null;
+  const refusal = outputProblem(request, previousFile ?? null, [
+    ...(decisionsFile ? [decisionsFile] : []),
+    ...(unitsFile ? [unitsFile] : []),
+  ]);
   if (refusal) {
     io.stderr(visible(`nth-rollup: ${say(refusal.vi, refusal.en)}`) + "\n");
     return 1;
@@ -78,17 +82,21 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   };
   const workbooks = await read(request.inputs);
   const previous = workbooks && previousFile ? await read([previousFile]) : [];
-  if (!workbooks || !previous) return 1;
+  const units = workbooks && previous && unitsFile ? await read([unitsFile]) : [];
+  if (!workbooks || !previous || !units) return 1;
   const review = await reviewOptions(request, decisionsFile, read, io);
   if (review === "failed") return 1;
+  const given = collectReportSettings(workbooks, request.options).settings;
   progress.stage(say("Đang kiểm tra và tổng hợp…", "checking and rolling up…"));
   const result = analyse(workbooks, {
     referenceYear: request.referenceYear ?? io.now().getFullYear(),
     referenceYearFixed: request.referenceYear !== null,
-    givenPeriod: collectReportSettings(workbooks, request.options).settings.period ?? null,
+    givenPeriod: given.period ?? null,
     period: request.options.get("period") ?? null,
     previous,
     review,
+    units,
+    asOf: isoOf(given.date ?? dateOf(io.now())),
   });
   if (!result.ok) {
     io.stderr(
@@ -125,7 +133,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
       changes: analysis.changes,
       plan: summary.plan,
       dataPeriod: analysis.period?.period.text ?? null,
-      unitOrder: analysis.read.dataset.expectedUnits,
+      unitOrder: analysis.unitList,
       officeHolders: analysis.read.dataset.officeHolders,
     });
     reports.problems.forEach((p) => io.stderr(visible(`nth-rollup: ${p.cell}: ${p.message[lang]}`) + "\n"));
@@ -164,9 +172,15 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   return 0;
 }
 
+/** "2025-10-01" from a report date. */
+function isoOf(d: ReportDate): string {
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.year}-${p(d.month)}-${p(d.day)}`;
+}
+
 /**
  * Why the outputs asked for cannot be written, or null: an output that is a file this run reads
- * (an input, a submission, the previous period's workbook — through symbolic or hard links and
+ * (an input, a submission, the previous period's workbook, the unit list — through symbolic or hard links and
  * `..` too), or two outputs on one file.
  */
 export function outputProblem(
@@ -283,7 +297,7 @@ async function exportSubmission(
     today,
     inThisWorkbook: () => false,
     dataPeriod: analysis.period?.period.text ?? null,
-    unitOrder: analysis.read.dataset.expectedUnits,
+    unitOrder: analysis.unitList,
   });
 
   const data = analysis.read.sheets.map((found) => {

@@ -483,7 +483,7 @@ export const ISSUE_CATALOGUE = {
     severity: "warning",
     message: (p: { date: string; districts: string; count: number }): Message => ({
       vi: `Số liệu ngày ${p.date}, sau khi bỏ cấp huyện (1/7/2025), vẫn ghi ${p.count} huyện (${p.districts}). Hãy bỏ cột Huyện hoặc ghi xã mới; báo cáo không ghi cơ quan cấp huyện.`,
-      en: `Data dated ${p.date}, after the district level was abolished (1 July 2025), still names ${p.count} districts (${p.districts}). Leave the District column empty or use the new communes; the reports name no district body.`,
+      en: `Data dated ${p.date}, after the district level was abolished (1 July 2025), still names ${p.count === 1 ? "a district" : `${p.count} districts`} (${p.districts}). Leave the District column empty or use the new communes; the reports name no district body.`,
     }),
   },
 } as const;

@@ -165,6 +165,8 @@ export interface Labels {
     readonly rate: string;
     readonly villages: string;
     readonly newUnit: string;
+    /** The last column: the old units a figure is made of, the villages merged or split. */
+    readonly notes: string;
   };
   readonly annex: {
     readonly sectionSecretaries: string;
@@ -355,6 +357,7 @@ const VI: Labels = {
     rate: "Tỷ lệ (%)",
     villages: "Số thôn",
     newUnit: "Đơn vị mới",
+    notes: "Thay đổi về đơn vị, thôn",
   },
   annex: {
     sectionSecretaries: "BÍ THƯ CHI BỘ KIÊM TRƯỞNG {V1}",
@@ -544,6 +547,7 @@ const EN: Labels = {
     rate: "Rate (%)",
     villages: "Villages",
     newUnit: "New unit",
+    notes: "Changes in units and villages",
   },
   annex: {
     sectionSecretaries: "CELL SECRETARIES WHO ARE ALSO VILLAGE HEADS",

@@ -175,12 +175,27 @@ function named(unit: UnitRollup): Named {
   return unitKind(unit.level, unit.name);
 }
 
-/** The parent of the submitting unit, found by level in the rollup even when the scope skipped it. */
-function parentNamed(scope: ReportScope, rollup: Rollup): Named | null {
+/** The day the district level was abolished (chính quyền địa phương hai cấp, 1 July 2025). */
+const TWO_TIER_REFORM: ReportDate = { year: 2025, month: 7, day: 1 };
+
+/** True when a report dated `date` is dated on or after 1 July 2025: communes then answer to the province. */
+export function afterTwoTierReform(date: ReportDate): boolean {
+  const key = (d: ReportDate): number => d.year * 10000 + d.month * 100 + d.day;
+  return key(date) >= key(TWO_TIER_REFORM);
+}
+
+/**
+ * The parent of the submitting unit, found by level in the rollup even when the scope skipped it.
+ * A commune's report dated on or after 1 July 2025 answers to its province, not to a district its
+ * rows still name: no district body exists after the reform.
+ */
+function parentNamed(scope: ReportScope, rollup: Rollup, date: ReportDate): Named | null {
   const unit = scope.unit;
   if (unit.level === "total" || unit.level === "province") return null;
   const byId = new Map(rollup.units.map((u) => [u.id, u]));
-  const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+  let parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+  if (parent && parent.level === "district" && unit.level === "commune" && afterTwoTierReform(date))
+    parent = parent.parentId ? byId.get(parent.parentId) : undefined;
   return parent ? named(parent) : null;
 }
 
@@ -189,6 +204,7 @@ function defaultBodies(
   rollup: Rollup,
   style: DocumentStyle,
   language: Language,
+  date: ReportDate,
 ): [string, string] {
   const unit: UnitRollup | TotalRollup = scope.unit;
   if (unit.level === "total") {
@@ -198,7 +214,7 @@ function defaultBodies(
       : ["BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC"];
   }
   const self = named(unit);
-  const parent = parentNamed(scope, rollup);
+  const parent = parentNamed(scope, rollup, date);
   if (style === "state") {
     return language === "en"
       ? ["", `PEOPLE'S COMMITTEE OF ${upper(self.bare)} ${upper(kindWordEn(self.kind))}`]
@@ -234,6 +250,7 @@ function defaultRecipients(
   rollup: Rollup,
   style: DocumentStyle,
   language: Language,
+  date: ReportDate,
 ): string[] {
   const unit = scope.unit;
   if (language === "en") {
@@ -245,7 +262,7 @@ function defaultRecipients(
   if (style === "state") return ["Như trên;", "Lưu: VT."];
   if (unit.level === "total") return ["Ban Bí thư (để b/c),", "Lưu Văn phòng."];
   const self = named(unit);
-  const parent = parentNamed(scope, rollup);
+  const parent = parentNamed(scope, rollup, date);
   const above =
     unit.level === "province"
       ? "Ban Tổ chức Trung ương"
@@ -335,8 +352,8 @@ export function resolveSettings(
   const language = input.language ?? "vi";
   const style = input.style ?? "party";
   const scope = reportScope(rollup);
-  const [parentBody, issuingBody] = defaultBodies(scope, rollup, style, language);
   const date = input.date ?? today;
+  const [parentBody, issuingBody] = defaultBodies(scope, rollup, style, language, date);
   const place = scope.unit.level === "total" ? "Hà Nội" : placeName(named(scope.unit).bare);
   const en = language === "en";
   return {
@@ -367,7 +384,7 @@ export function resolveSettings(
       input.signerTitle ?? (style === "state" ? (en ? "CHAIR" : "CHỦ TỊCH") : en ? "SECRETARY" : "BÍ THƯ"),
     signerName: signatureName(input.signerName ?? ""),
     preparerName: signatureName(input.preparerName ?? ""),
-    recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language),
+    recipients: input.recipients ?? defaultRecipients(scope, rollup, style, language, date),
     documentNumber: documentNumberLine(input.documentNumber, scope, style, language),
     attachedTo: input.attachedTo ?? "",
     secrecy: (input.secrecy ?? "").trim().toLocaleUpperCase("vi"),

@@ -92,9 +92,9 @@ export function noteEvent(
   const p = plain(note);
   const dateMatch = DATE.exec(p);
   const date = dateMatch ? isoOf(Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])) : null;
-  const into = /\b(?:sap|sat|hop) nhap (?:vao|voi)\b/;
+  const into = /\b(?:sap nhap|sat nhap|hop nhat) (?:vao|voi)\b/;
   if (into.test(p)) return { kind: "merged", into: namesAfter(note, p, into), date };
-  if (/\bda (?:sap|sat|hop) nhap\b/.test(p) && !/\bnhap tu\b/.test(p))
+  if (/\bda (?:sap nhap|sat nhap|hop nhat)\b/.test(p) && !/\b(?:nhap|nhat) tu\b/.test(p))
     return { kind: "merged", into: [], date };
   const split = /\b(?:tach|chia) thanh\b/;
   if (split.test(p)) return { kind: "split", into: namesAfter(note, p, split), date };

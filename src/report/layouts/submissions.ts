@@ -163,8 +163,10 @@ function formatDate(iso: string): string {
 }
 
 /**
- * The comparison with the previous period: per unit, villages, consolidated then and now with the
- * change, and the rate then and now with the change in points. Changes are formulas over the row.
+ * The comparison with the previous period, on today's map (the previous figures re-aggregated onto
+ * today's units: core/units/remap.ts): per unit, villages, consolidated and the rate, each then,
+ * now and the change, and what changed in the unit's make-up (old communes it was formed from,
+ * villages merged or split). Changes are formulas over the row.
  */
 export function comparisonReport(changes: readonly UnitChange[], settings: ReportSettings): SheetDescription {
   const labels = labelsFor(settings.language);
@@ -172,16 +174,19 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
   const header = [
     { label: labels.stt },
     { label: labels.unit },
-    { label: L.villages },
+    { label: L.previous, group: L.villages },
+    { label: L.current, group: L.villages },
+    { label: L.change, group: L.villages },
     { label: L.previous, group: L.consolidated },
     { label: L.current, group: L.consolidated },
     { label: L.change, group: L.consolidated },
     { label: L.previous, group: L.rate },
     { label: L.current, group: L.rate },
     { label: L.change, group: L.rate },
+    { label: L.notes },
   ];
   const nameWidth = Math.min(40, Math.max(20, ...changes.map((c) => c.name.length + 4)));
-  const widths = [6, nameWidth, 10, 10, 10, 10, 10, 10, 10];
+  const widths = [6, nameWidth, 8, 8, 8, 10, 10, 10, 9, 9, 9, 44];
   const b = new SheetBuilder(header.length);
   const blocks = blocksFor(widths);
   const top = writeDocumentHeader(b, settings, labels, "comparison", blocks);
@@ -190,19 +195,24 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
   const rows = changes.filter((c) => c.level !== "total");
   const total = changes.find((c) => c.level === "total");
   const all = total ? [...rows, total] : rows;
+  const lang = settings.language;
   all.forEach((c, k) => {
     const r = bodyTop + k;
     const isTotal = c.level === "total";
+    const none = c.previousConsolidated === null;
     b.setRow(r, [
       isTotal ? null : k + 1,
       text(isTotal ? labels.total : c.level === "commune" ? `   ${c.name}` : c.name),
+      c.previousVillages,
       c.villages,
+      none ? text(L.newUnit) : formula(`=D${r}-C${r}`, c.villagesChange),
       c.previousConsolidated,
       c.consolidated,
-      c.previousConsolidated === null ? text(L.newUnit) : formula(`=E${r}-D${r}`, c.consolidatedChange),
+      none ? null : formula(`=G${r}-F${r}`, c.consolidatedChange),
       c.previousRate,
-      formula(`=IF(C${r}=0,"",E${r}/C${r})`, c.rate ?? ""),
-      c.rateChange === null ? null : formula(`=IF(OR(G${r}="",H${r}=""),"",H${r}-G${r})`, c.rateChange),
+      formula(`=IF(D${r}=0,"",G${r}/D${r})`, c.rate ?? ""),
+      c.rateChange === null ? null : formula(`=IF(OR(I${r}="",J${r}=""),"",J${r}-I${r})`, c.rateChange),
+      c.notes.length > 0 ? text(c.notes.map((n) => n[lang]).join("; ")) : null,
     ]);
     if (isTotal || c.level !== "commune")
       b.style(cellRange(r, 1, r, header.length), { font: { bold: true } });
@@ -211,10 +221,12 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
   const n = header.length;
   b.style(cellRange(bodyTop, 1, bodyBottom, n), { border: "thin", font: { size: 11 } });
   b.style(cellRange(bodyTop, 1, bodyBottom, 1), { horizontal: "center" });
-  b.style(cellRange(bodyTop, 3, bodyBottom, 6), { horizontal: "center", numberFormat: "0" });
-  b.style(cellRange(bodyTop, 6, bodyBottom, 6), { numberFormat: "+0;-0;0" });
-  b.style(cellRange(bodyTop, 7, bodyBottom, 8), { horizontal: "center", numberFormat: RATE_FORMAT });
-  b.style(cellRange(bodyTop, 9, bodyBottom, 9), { horizontal: "center", numberFormat: "+0.0%;-0.0%;0.0%" });
+  b.style(cellRange(bodyTop, 3, bodyBottom, 8), { horizontal: "center", numberFormat: "0" });
+  b.style(cellRange(bodyTop, 5, bodyBottom, 5), { numberFormat: "+0;-0;0" });
+  b.style(cellRange(bodyTop, 8, bodyBottom, 8), { numberFormat: "+0;-0;0" });
+  b.style(cellRange(bodyTop, 9, bodyBottom, 10), { horizontal: "center", numberFormat: RATE_FORMAT });
+  b.style(cellRange(bodyTop, 11, bodyBottom, 11), { horizontal: "center", numberFormat: "+0.0%;-0.0%;0.0%" });
+  b.style(cellRange(bodyTop, 12, bodyBottom, 12), { wrap: true, font: { size: 10 } });
   const last = writeSignature(b, bodyBottom + 1, settings, labels, blocks);
   b.reserve(last);
   return finishSheet(b, {

@@ -1,0 +1,306 @@
+import fc from "fast-check";
+import type { CellValue } from "../../src/core/cells";
+import { INDICATORS } from "../../src/core/indicators";
+import { analyse } from "../../src/core/pipeline";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { readUnitLists } from "../../src/core/read/unitList";
+import { rollup } from "../../src/core/rollup/rollup";
+import { compareWithPrevious } from "../../src/core/submission/compare";
+import { expectedFromList } from "../../src/core/submission/completeness";
+import { noteEvent } from "../../src/core/units/lifecycle";
+import { remapOntoToday } from "../../src/core/units/remap";
+import { existsOn, parseReference } from "../../src/core/units/unitList";
+import { resolveSettings } from "../../src/report/settings";
+import { VILLAGE_HEADER, workbook } from "./grids";
+
+const UNIT_HEADER: CellValue[] = [
+  "Đơn vị",
+  "Cấp",
+  "Mã đơn vị",
+  "Huyện",
+  "Trực thuộc",
+  "Hiệu lực từ",
+  "Hiệu lực đến",
+  "Hình thành từ",
+];
+
+/** A Villages sheet with a Ghi chú column after the standard ones, and an optional title row. */
+function villagesWithNotes(rows: CellValue[][], title?: string): CellValue[][] {
+  return [
+    ...(title ? [[title]] : []),
+    ["Tỉnh", "Huyện", "Xã", "Mã xã", "Thôn", "Nhất thể hóa", "Ghi chú"],
+    ...rows,
+  ];
+}
+
+describe("the unit list", () => {
+  it("reads the dated columns, the crosswalk and village rows; keeps a plain list of expected units working", () => {
+    const list = readWorkbooks([
+      workbook("u.xlsx", {
+        Thôn: [VILLAGE_HEADER, [1, "Lào Cai", null, "Thượng Hà", "Thôn 1", null, null, "x", null, null]],
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Bảo Yên", "Huyện", null, null, "Lào Cai", null, "30/6/2025", null],
+          [
+            "Thượng Hà",
+            "Xã",
+            "02345",
+            null,
+            "Lào Cai",
+            "1/7/2025",
+            null,
+            "Thượng Hà (Bảo Yên); xã Điện Quan và 01234",
+          ],
+          ["Thôn 4", "Thôn", null, null, "Thượng Hà", "1/7/2025", null, "Thôn 4, Thôn 8"],
+          ["Sai", "Liên xã", null, null, null, "31/2/2025", null, null],
+        ],
+      }),
+    ]);
+    const rows = list.dataset.expectedUnits;
+    expect(rows.map((r) => [r.unit, r.level, r.code, r.validFrom, r.validTo, r.formedFrom])).toEqual([
+      ["Bảo Yên", "district", null, null, "2025-06-30", []],
+      ["Thượng Hà", "commune", "02345", "2025-07-01", null, ["Thượng Hà (Bảo Yên)", "xã Điện Quan", "01234"]],
+      ["Thôn 4", "village", null, "2025-07-01", null, ["Thôn 4", "Thôn 8"]],
+      ["Sai", null, null, null, null, []],
+    ]);
+    expect(list.dataset.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["bad-level", "bad-date"]));
+    expect(parseReference("Thượng Hà (Bảo Yên)")).toEqual({
+      code: null,
+      name: "Thượng Hà",
+      within: "Bảo Yên",
+      level: null,
+    });
+    expect(parseReference("01234").code).toBe("01234");
+    expect(parseReference("huyện Bảo Yên").level).toBe("district");
+    // Completeness on 30/9/2025 expects the new commune only; on 31/12/2024 the district only.
+    expect(expectedFromList(rows, "2025-09-30").map((u) => u.name)).toEqual(["Thượng Hà", "Sai"]);
+    expect(expectedFromList(rows, "2024-12-31").map((u) => u.name)).toEqual(["Bảo Yên", "Sai"]);
+    expect(existsOn({ validFrom: "2025-07-01", validTo: "2025-07-01" }, "2025-07-01")).toBe(true);
+  });
+
+  it("from its own workbook: the list sheets only; a workbook without one is an error, not an exception", () => {
+    const read = readUnitLists([
+      workbook("don-vi.xlsx", {
+        "Danh mục": [UNIT_HEADER, ["Y Tý", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Y Tý; A Lù"]],
+      }),
+      workbook("khac.xlsx", { Sheet1: [["Ghi chú"], ["không có gì"]] }),
+    ]);
+    expect(read.units.map((u) => u.unit)).toEqual(["Y Tý"]);
+    expect(read.issues.map((i) => [i.code, i.file])).toEqual([["no-unit-list", "khac.xlsx"]]);
+  });
+});
+
+describe("the village life cycle", () => {
+  it("reads the notes clerks write", () => {
+    expect(noteEvent("Đã sáp nhập vào Thôn 4 từ 01/7/2025")).toEqual({
+      kind: "merged",
+      into: ["Thôn 4"],
+      date: "2025-07-01",
+    });
+    expect(noteEvent("đã sáp nhập")).toEqual({ kind: "merged", into: [], date: null });
+    expect(noteEvent("Sát nhập vào thôn Nà Lìn và thôn Pác Ngòi")).toEqual({
+      kind: "merged",
+      into: ["thôn Nà Lìn", "thôn Pác Ngòi"],
+      date: null,
+    });
+    expect(noteEvent("Tách thành Thôn 5A, Thôn 5B (từ ngày 1/1/2026)")).toEqual({
+      kind: "split",
+      into: ["Thôn 5A", "Thôn 5B"],
+      date: "2026-01-01",
+    });
+    for (const other of [
+      "Trước sắp xếp có 10 đảng viên; 4 đồng chí chuyển về chi bộ cơ quan xã",
+      "Đảng viên sinh hoạt ghép với chi bộ Nà Lìn",
+      "Sáp nhập từ thôn A và thôn B",
+      "Đã sáp nhập từ thôn A và thôn B",
+    ])
+      expect(noteEvent(other)).toBeNull();
+  });
+
+  it("a village merged away leaves the denominator from its date, with a line naming it", () => {
+    const rows: CellValue[][] = [
+      ["Lạng Sơn", "Bình Gia", "Yên Lỗ", null, "Pò Mầm", "x", null],
+      ["Lạng Sơn", "Bình Gia", "Yên Lỗ", null, "Khuổi Chặng", "x", "Đã sáp nhập vào Pò Mầm từ 1/1/2025"],
+      [
+        "Lạng Sơn",
+        "Bình Gia",
+        "Yên Lỗ",
+        null,
+        "Khuổi Mè",
+        "Không",
+        "Tách thành Khuổi Mè 1, Khuổi Mè 2 từ 1/1/2026",
+      ],
+    ];
+    const on = (date: string) => {
+      const result = analyse(
+        [workbook("a.xlsx", { Thôn: villagesWithNotes(rows, `(Số liệu đến ${date})`) })],
+        {
+          referenceYear: 2025,
+        },
+      );
+      if (!result.ok) throw new Error(result.unusable.en);
+      return result.analysis;
+    };
+    const june = on("30/6/2025");
+    expect([june.rollup.total.villages, june.rollup.total.consolidated]).toEqual([2, 1]);
+    const ended = june.issues.filter((i) => i.code === "village-ended");
+    expect(ended.map((i) => [i.severity, i.cell, i.message.vi])).toEqual([
+      [
+        "info",
+        "E4",
+        "Thôn “Khuổi Chặng” (xã “Yên Lỗ”) đã sáp nhập vào “Pò Mầm” từ 1/1/2025: không còn tính vào số thôn.",
+      ],
+    ]);
+    // Before the merge it still counts; after the split the split village no longer does.
+    expect(on("31/12/2024").rollup.total.villages).toBe(3);
+    expect(on("31/3/2026").rollup.total.villages).toBe(1);
+  });
+});
+
+describe("periods on today's map", () => {
+  it("matches old communes by code when the list gives codes, and warns about villages it cannot place", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Mới", "09999", "Bản A", "x", null],
+          ["Lào Cai", null, "Xã Mới", "09999", "Bản B", "Không", null],
+          ["Lào Cai", null, "Xã Khác", "08888", "Bản C", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Mới", "Xã", "09999", null, "Lào Cai", "1/7/2025", null, "01111"],
+          ["Xã Khác", "Xã", "08888", null, "Lào Cai", "1/7/2025", null, "01111; 02222"],
+          ["Tên cũ", "Xã", "01111", "Huyện Cũ", "Huyện Cũ", null, "30/6/2025", null],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", "Huyện Cũ", "Tên cũ khác", "01111", "Bản A", "Không", null],
+          ["Lào Cai", "Huyện Cũ", "Tên cũ khác", "01111", "Bản C", "Không", null],
+          ["Lào Cai", "Huyện Cũ", "Tên cũ khác", "01111", "Bản Mất", "Không", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Bỏ", "03333", "Bản D", "x", null],
+        ]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    const previous = rollup(moved.dataset, { referenceYear: 2025 });
+    const byName = new Map(previous.units.map((u) => [u.name, u.villages]));
+    // Bản A and Bản C by their names (code 01111 became both communes); Bản Mất: two candidates, no name: left out.
+    expect([byName.get("Xã Mới"), byName.get("Xã Khác")]).toEqual([1, 1]);
+    expect(previous.units.every((u) => current.units.some((c) => c.id === u.id))).toBe(true);
+    expect(moved.issues.map((i) => [i.code, i.message.vi])).toEqual([
+      [
+        "previous-village-unplaced",
+        "Kỳ trước: 1 thôn của xã “Tên cũ khác” (Bản Mất) không xếp được vào đơn vị hiện nay (có thể thuộc Xã Mới, Xã Khác): không tính trong phần so sánh. Hãy ghi cột “Hình thành từ” trong danh sách đơn vị.",
+      ],
+      [
+        "previous-village-unplaced",
+        "Kỳ trước: 1 thôn của xã “Xã Bỏ” (Bản D) không xếp được vào đơn vị hiện nay: không tính trong phần so sánh. Hãy ghi cột “Hình thành từ” trong danh sách đơn vị.",
+      ],
+    ]);
+  });
+
+  const villageArb = fc.record({
+    province: fc.constantFrom("Lạng Sơn", "Lào Cai"),
+    district: fc.constantFrom("Bình Gia", "Lộc Bình", "Văn Quan"),
+    commune: fc.constantFrom("Yên Lỗ", "Tân Văn", "Hồng Phong", "Xuân Hòa", "Xã Xuân Hoà"),
+    village: fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H"),
+    flag: fc.constantFrom<CellValue>("x", "Không", null, 1, 0),
+    secretary: fc.constantFrom<CellValue>("Hoàng Văn A", "Lý Thị B", null),
+    head: fc.constantFrom<CellValue>("Hoàng Văn A", "hoàng văn  a", "Lý Thị B", null),
+    cell: fc.constantFrom<CellValue>("x", "Không", null),
+    members: fc.constantFrom<CellValue>(0, 2, 3, 7, null),
+  });
+
+  it("property: re-aggregating a period onto its own map changes nothing", () => {
+    fc.assert(
+      fc.property(fc.array(villageArb, { maxLength: 60 }), fc.boolean(), (rows, twoTier) => {
+        const grid: CellValue[][] = [
+          VILLAGE_HEADER,
+          ...rows.map((r, i) => [
+            i + 1,
+            r.province,
+            twoTier ? null : r.district,
+            r.commune,
+            r.village,
+            r.secretary,
+            r.head,
+            r.flag,
+            r.cell,
+            r.members,
+          ]),
+        ];
+        const read = readWorkbooks([workbook("p.xlsx", { Thôn: grid })]);
+        const current = rollup(read.dataset, { referenceYear: 2025 });
+        const moved = remapOntoToday(read.dataset, current, [], null);
+        expect(moved.issues).toEqual([]);
+        const again = rollup(moved.dataset, { referenceYear: 2025 });
+        const figures = (u: (typeof current.units)[number] | typeof current.total) => [
+          u.id,
+          u.level,
+          u.villages,
+          u.consolidated,
+          INDICATORS.map((s) => [u.indicators[s.id].numerator, u.indicators[s.id].denominator]),
+        ];
+        expect(again.units.map(figures)).toEqual(current.units.map(figures));
+        expect(figures(again.total)).toEqual(figures(current.total));
+        for (const c of compareWithPrevious(current, again)) {
+          expect([c.villagesChange, c.consolidatedChange, c.notes]).toEqual([0, 0, []]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("after 1 July 2025", () => {
+  const commune = (date: string) => {
+    const result = analyse(
+      [
+        workbook("x.xlsx", {
+          Thôn: villagesWithNotes(
+            [
+              ["Lào Cai", "Bảo Yên", "Thượng Hà", null, "Thôn 1", "x", null],
+              ["Lào Cai", "Bảo Yên", "Thượng Hà", null, "Thôn 2", "Không", null],
+            ],
+            `(Số liệu đến ${date})`,
+          ),
+        }),
+      ],
+      { referenceYear: 2025 },
+    );
+    if (!result.ok) throw new Error(result.unusable.en);
+    return result.analysis;
+  };
+
+  it("data that still names districts gets a warning; before the reform it does not", () => {
+    const after = commune("1/10/2025").issues.filter((i) => i.code === "districts-after-reform");
+    expect(after.map((i) => [i.severity, i.sheet, i.cell, i.message.en])).toEqual([
+      [
+        "warning",
+        "Thôn",
+        "A1",
+        "Data dated 1/10/2025, after the district level was abolished (1 July 2025), still names a district (Bảo Yên). Leave the District column empty or use the new communes; the reports name no district body.",
+      ],
+    ]);
+    expect(commune("30/6/2025").issues.some((i) => i.code === "districts-after-reform")).toBe(false);
+  });
+
+  it("a commune's report dated after the reform answers to the province, not the district", () => {
+    const r = commune("1/10/2025").rollup;
+    const after = resolveSettings(r, {}, { year: 2025, month: 10, day: 1 });
+    expect([after.parentBody, after.issuingBody, after.recipients[0]]).toEqual([
+      "ĐẢNG BỘ TỈNH LÀO CAI",
+      "ĐẢNG ỦY XÃ THƯỢNG HÀ",
+      "Ban Tổ chức Tỉnh ủy (để b/c),",
+    ]);
+    const before = resolveSettings(r, {}, { year: 2025, month: 6, day: 30 });
+    expect([before.parentBody, before.recipients[0]]).toEqual([
+      "ĐẢNG BỘ HUYỆN BẢO YÊN",
+      "Ban Tổ chức Huyện ủy (để b/c),",
+    ]);
+  });
+});
