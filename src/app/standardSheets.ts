@@ -6,6 +6,7 @@ import { POSTS } from "../core/schema/posts";
 import {
   OFFICE_HOLDERS,
   TARGETS,
+  UNITS,
   VILLAGES,
   VILLAGE_TYPES,
   type SheetKind,
@@ -13,7 +14,13 @@ import {
 } from "../core/schema/sheets";
 import type { Language } from "../core/summary";
 import type { NewSheet, StandardSheetKind, ValidationRule } from "../port/writes";
-import { SETTING_NAMES, SETTINGS_SHEET_NAME, SETTINGS_SHEET_NAME_EN } from "../report/settingsSheet";
+import { foldKey } from "../core/text/normalize";
+import {
+  isSettingsSheetName,
+  SETTING_NAMES,
+  SETTINGS_SHEET_NAME,
+  SETTINGS_SHEET_NAME_EN,
+} from "../report/settingsSheet";
 
 /**
  * The blank standard sheets a clerk can ask for, as a plain description (the session applies it
@@ -55,6 +62,20 @@ export function freeName(wanted: string, taken: readonly string[]): string {
     const name = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
     if (!used.has(name.toLocaleLowerCase())) return name;
   }
+}
+
+const DATA_SHEET_KEYS = new Set(
+  [VILLAGES, OFFICE_HOLDERS, TARGETS, UNITS].flatMap((s) => [foldKey(s.vi), foldKey(s.en)]),
+);
+
+/**
+ * Whether a sheet is one whose rows the add-in reads as data (Thôn, Cán bộ, Chỉ tiêu, Đơn vị, Cài
+ * đặt báo cáo, in either language), as Excel names sheets: without regard to case (“THÔN”), and
+ * with the “ (2)” that `freeName` adds when the plain name was taken (“Thôn (2)”).
+ */
+export function isStandardDataSheetName(name: string): boolean {
+  const plain = name.replace(/\s*\(\d+\)\s*$/, "");
+  return DATA_SHEET_KEYS.has(foldKey(plain)) || isSettingsSheetName(plain);
 }
 
 /** A table name not yet taken: "NTH_Thon", "NTH_Thon2"… */

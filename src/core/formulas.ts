@@ -114,6 +114,18 @@ export const FORMULA_ERRORS = {
       `${name.vi} phải là số nguyên (${text})`,
       `${name.en} must be a whole number (${text})`,
     ),
+  countTooLarge: (name: ArgumentName, text: string): FormulaError =>
+    fail(
+      "invalidValue",
+      `${name.vi} ${q(text)} quá lớn (tối đa ${MAX_COUNT})`,
+      `${name.en} ${q(text)} is too large (at most ${MAX_COUNT})`,
+    ),
+  amountTooLarge: (text: string, where: Place): FormulaError =>
+    fail(
+      "invalidValue",
+      `Số ${q(text)}${where.vi} quá lớn (tối đa ${MAX_COUNT})`,
+      `The number ${q(text)}${where.en} is too large (at most ${MAX_COUNT})`,
+    ),
   rangeForCount: (name: ArgumentName): FormulaError =>
     fail(
       "invalidValue",
@@ -239,29 +251,36 @@ export function excelErrorCode(value: unknown): string | null {
   return null;
 }
 
-const INTEGER_TEXT = /^\s*\+?\d+\s*$/;
 const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** Zero-width characters pasted from the web or Word: invisible, so a message quoting them would
+ * show the clerk a "90" that "is not a number". They are dropped from numbers written as text. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * The largest count the functions take: 2^53 − 1, the last whole number a cell holds exactly.
+ * Beyond it counts are no longer exact (and a long string of digits is Infinity).
+ */
+const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** A number written as text, zero-width characters dropped and "," read as the decimal mark; null when it is none. */
+function numberOfText(text: string): number | null {
+  const t = text.replace(ZERO_WIDTH, "");
+  return NUMBER_TEXT.test(t) ? Number(t.trim().replace(",", ".")) : null;
+}
 
 /** A whole number ≥ 0 from a number or a number stored as text; blank counts as 0. */
 function readCount(value: CellValue, name: ArgumentName): FormulaResult<number> {
   value = known(value);
   if (isBlank(value)) return 0;
   if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, NOWHERE);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return FORMULA_ERRORS.notACount(name, String(value));
-    if (value < 0) return FORMULA_ERRORS.negative(name, String(value));
-    if (!Number.isInteger(value)) return FORMULA_ERRORS.notWhole(name, String(value));
-    return value;
-  }
-  if (typeof value === "string") {
-    if (INTEGER_TEXT.test(value)) return Number(value.trim());
-    if (NUMBER_TEXT.test(value)) {
-      const n = Number(value.trim().replace(",", "."));
-      if (n < 0) return FORMULA_ERRORS.negative(name, value.trim());
-      return FORMULA_ERRORS.notWhole(name, value.trim());
-    }
-  }
-  return FORMULA_ERRORS.notACount(name, cellText(value));
+  const n = typeof value === "number" ? value : typeof value === "string" ? numberOfText(value) : null;
+  const shown = typeof value === "string" ? value.trim() : cellText(value);
+  if (n === null || Number.isNaN(n)) return FORMULA_ERRORS.notACount(name, shown);
+  if (n < 0) return FORMULA_ERRORS.negative(name, shown);
+  if (n > MAX_COUNT) return FORMULA_ERRORS.countTooLarge(name, shown);
+  // "5,0" and "1e1" are whole; 2.5 is not.
+  if (!Number.isInteger(n)) return FORMULA_ERRORS.notWhole(name, shown);
+  return n;
 }
 
 /** A count given as a single value or a 1×1 range. */
@@ -276,13 +295,12 @@ function readSingleCount(value: CellValue | CellMatrix, name: ArgumentName): For
 function readAmount(value: CellValue, where: Place): FormulaResult<number | null> {
   value = known(value);
   if (isBlank(value)) return null;
-  let n: number;
-  if (typeof value === "number") n = value;
-  else if (typeof value === "string" && NUMBER_TEXT.test(value)) n = Number(value.trim().replace(",", "."));
-  else if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, where);
-  else return FORMULA_ERRORS.notANumber(cellText(value), where);
-  if (!Number.isFinite(n)) return FORMULA_ERRORS.notANumber(cellText(value), where);
+  if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, where);
+  const n = typeof value === "number" ? value : typeof value === "string" ? numberOfText(value) : null;
+  if (n === null || Number.isNaN(n)) return FORMULA_ERRORS.notANumber(cellText(value), where);
   if (n < 0) return FORMULA_ERRORS.negativeIn(cellText(value), where);
+  // Sums of larger amounts are no longer exact, or Infinity / Infinity.
+  if (n > MAX_COUNT) return FORMULA_ERRORS.amountTooLarge(cellText(value), where);
   return n;
 }
 
@@ -488,12 +506,20 @@ export function unitsNeeded(
   return needed === null ? FORMULA_ERRORS.unreachable(percentText(goal), comparator) : needed;
 }
 
-/** The text of a name cell for matching; null when blank. Numbers are names too (IDs). */
+/**
+ * A text with no two letters in a row and no digit is no name: "-", "x", "?", "—" say "nobody"
+ * (or "not filled"), the reader's rule for a village's head (`read/records.ts`). Two such marks
+ * are not one person holding both posts. Marks may sit between the letters (NFD "Ân" is a name).
+ */
+const A_NAME = /\p{L}\p{M}*\p{L}|\p{Nd}/u;
+
+/** The text of a name cell for matching; null when blank or no name. Numbers are names too (IDs). */
 function nameText(value: CellValue, where: Place): FormulaResult<string | null> {
   value = known(value);
   if (isBlank(value)) return null;
   if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, where);
   if (isCellDate(value)) return value.iso;
+  if (typeof value === "string" && !A_NAME.test(value)) return null;
   return cellText(value);
 }
 
@@ -505,6 +531,7 @@ function samePerson(a: string | null, b: string | null): boolean {
 /**
  * NTH.IS_CONSOLIDATED: TRUE when the secretary and the head are the same person, i.e. both
  * names are filled and equal after normalisation (Unicode form, tone-mark placement, case, spaces).
+ * A mark that is no name ("-", "x", "?") in both cells is FALSE: nobody holds the two posts.
  */
 export function isConsolidated(secretary: CellValue, head: CellValue): FormulaResult<boolean> {
   const a = nameText(secretary, NOWHERE);
@@ -529,7 +556,7 @@ export function countConsolidated(secretaries: CellMatrix, heads: CellMatrix): F
       // Fast paths for the two common cases: the same text, and two different people's names.
       if (typeof x === "string" && typeof y === "string") {
         if (x === y) {
-          if (!isBlank(x)) count++;
+          if (A_NAME.test(x)) count++;
           continue;
         }
         if (surelyDifferentNames(x, y)) continue;

@@ -15,6 +15,7 @@
  *   or "trở lên" after it, mean at least ("phấn đấu đạt trên 90%" is read too). Without one, a
  *   target is "at least" (or what the Targets sheet's So sánh column says).
  * - Below 0 or above 100 % is refused.
+ * - Spaces of any kind around the number and the "%" are ignored, zero-width ones included.
  *
  * Values are kept exact (fractions of integers), never binary floating point.
  */
@@ -137,7 +138,8 @@ export function readRateInput(value: string | number, allowComparator: boolean):
     const read = fromNumberRule(f);
     return "problem" in read ? read : { fraction: read, comparator: null };
   }
-  const { comparator, rest } = splitComparator(value);
+  // Zero-width characters (pasted from the web or Word) are invisible: "90%\u200b" is "90%".
+  const { comparator, rest } = splitComparator(value.replace(/[\u200b-\u200d\u2060\ufeff]/g, ""));
   if (comparator !== null && !allowComparator) return { problem: "comparatorNotAllowed" };
   if (/^[-−–]/.test(rest)) return { problem: "outOfRange" };
   const percent = /%$/.test(rest);

@@ -338,13 +338,17 @@ export class PaneStore {
     }
   };
 
-  insertFormula = async (formula: string): Promise<void> => {
+  /**
+   * Writes `formula` (Excel's en-US syntax, "," between arguments, as Office.js takes it) into the
+   * active cell; `shown` is how the status line writes it (the clerk's list separator).
+   */
+  insertFormula = async (formula: string, shown: string = formula): Promise<void> => {
     try {
       const address = await this.session.insertFormula(formula);
       this.set({
         status: {
           intent: "success",
-          message: { vi: `Đã chèn ${formula} vào ${address}.`, en: `Inserted ${formula} into ${address}.` },
+          message: { vi: `Đã chèn ${shown} vào ${address}.`, en: `Inserted ${shown} into ${address}.` },
         },
       });
     } catch (error) {

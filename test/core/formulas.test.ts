@@ -269,7 +269,9 @@ describe("countConsolidated", () => {
     const secretaries = column("Hoàng Văn Hòa", "Nông Thị Thủy", "Lý Văn Tú", null, "Vy Văn Khỏe");
     const heads = column("Hoàng Văn Hoà", "Nông Thị Lan", "lý văn tú", null, "Vy Văn Khoẻ".normalize("NFD"));
     expect(countConsolidated(secretaries, heads)).toBe(3);
-    expect(countConsolidated([["a", "b"]], [["A", "c"]])).toBe(1);
+    expect(countConsolidated([["An", "Bo"]], [["AN", "Cu"]])).toBe(1);
+    // One letter or a mark is no name (the reader's rule): "-" beside "-" is nobody, not one person.
+    expect(countConsolidated([["a", "-", "Ân".normalize("NFD")]], [["A", "-", "ân"]])).toBe(1);
     expect(countConsolidated([], [])).toBe(0);
   });
 

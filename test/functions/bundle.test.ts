@@ -217,6 +217,60 @@ describe.each([VI, EN])("in %s Office", (language) => {
     );
   });
 
+  // The hostile review of issue 14: inputs nobody had tried, each once a defect.
+  it("reads numbers with an invisible zero-width space pasted in, and quotes nothing invisible", () => {
+    expect(value(call("TARGET_GAP", 0.5, "90%\u200b"))).toBe(0.4);
+    expect(value(call("TARGET_GAP", "\ufeff47,55%", "\u200btrên 90%"))).toBe(0.4245);
+    expect(value(call("UNITS_NEEDED", "68\u200b", "143", ">90%"))).toBe(61);
+    expect(value(call("ROLLUP_RATE", [["3\u200b"]], [["10"]]))).toBe(0.3);
+  });
+
+  it("takes a whole number written as 5,0 or 1e1 as a count, and says 2,5 is not whole", () => {
+    expect(value(call("UNITS_NEEDED", "5,0", 10, "90%"))).toBe(4);
+    expect(value(call("UNITS_NEEDED", "1e1", 100, "90%"))).toBe(80);
+    expect(value(call("CONSOLIDATION_RATE", [["5.0"]], "10"))).toBe(0.5);
+    expect(message(call("UNITS_NEEDED", "2,5", 10, "90%"))).toMatch(
+      language === VI ? /phải là số nguyên \(2,5\)/ : /must be a whole number \(2,5\)/,
+    );
+  });
+
+  it("refuses a count too large to be exact with its message, never a bare #VALUE! from a crash", () => {
+    const long = "9".repeat(400);
+    for (const o of [
+      call("UNITS_NEEDED", 5, long, "90%"),
+      call("UNITS_NEEDED", 5, 2 ** 53, "90%"),
+      call("CONSOLIDATION_RATE", 5, 1e300),
+      call("ROLLUP_RATE", [[1e308], [1e308]], [[1e308], [1e308]]),
+    ]) {
+      expect(error(o).error).toBe("#VALUE!");
+      expect(message(o)).toMatch(language === VI ? /quá lớn \(tối đa 9007199254740991\)/ : /too large/);
+    }
+    expect(value(call("UNITS_NEEDED", 0, 2 ** 53 - 1, "đạt 100%"))).toBe(2 ** 53 - 1);
+  });
+
+  it("does not read a number written as text (-1, 1%, +1) as a yes", () => {
+    for (const text of ["-1", "1%", "+1"]) {
+      const e = error(call("CONSOLIDATION_RATE", [["x"], [text]]));
+      expect(e.error).toBe("#VALUE!");
+      expect(e.message).toMatch(language === VI ? `“${text}” (dòng 2, cột 1` : `“${text}” (row 2, column 1`);
+    }
+    expect(value(call("CONSOLIDATION_RATE", [["✓\u200b"], ["1"], ["0"], [" 0 "]]))).toBe(0.5);
+  });
+
+  it("does not take a dash (or x, ?) in both name cells for one person holding both posts", () => {
+    for (const mark of ["-", "—", "x", "?", "..."])
+      expect(value(call("IS_CONSOLIDATED", mark, mark))).toBe(false);
+    expect(
+      value(
+        call(
+          "COUNT_CONSOLIDATED",
+          [["-"], ["Nguyễn Văn A"], ["x"], ["Lò Văn B"], [1234]],
+          [["-"], ["NGUYỄN VĂN A"], ["X"], ["-"], [1234]],
+        ),
+      ),
+    ).toBe(2);
+  });
+
   it("computes the documented cases of every function", () => {
     expect(value(call("CONSOLIDATION_RATE", 68, 143))).toBe(68 / 143);
     expect(value(call("IS_CONSOLIDATED", "Hoàng Văn Hòa", "hoàng văn hoà"))).toBe(true);

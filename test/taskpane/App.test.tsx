@@ -318,10 +318,62 @@ it("asks before inserting a formula over data, and never writes into a standard 
   click("Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn");
   await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn");
   fireEvent.click(screen.getByText("Vẫn chèn"));
+  // The status line writes the formula as the clerk's Excel shows it (";"); Office.js gets ",".
   expect(
-    (await screen.findAllByText(/^Đã chèn =NTH.CONSOLIDATION_RATE\(68, 143\) vào Thôn!F301/)).length,
+    (await screen.findAllByText(/^Đã chèn =NTH.CONSOLIDATION_RATE\(68; 143\) vào Thôn!F301/)).length,
   ).toBeGreaterThan(0);
   expect(book.cell(thon, 301, 6)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)");
+});
+
+it("guards the standard sheets' data however Excel names them, and the cell the clerk agreed to", async () => {
+  const book = createDemoWorkbook();
+  // "Thôn (2)" is what "Tạo các trang chuẩn" names its sheet when "Thôn" is taken; Excel ignores case.
+  const second = book.addSheetValues("Thôn (2)", [
+    ["Tỉnh", "Huyện", "Xã", "Thôn"],
+    ["Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm"],
+  ]);
+  const notes = book.addSheetValues("Ghi chú", [["ghi chú"]]);
+  const units = book.addSheetValues("ĐƠN VỊ", [["Đơn vị", "Hạn nộp"]]);
+  const select = (sheet: typeof notes, row: number, column: number): void => {
+    book.activeSheetId = sheet.id;
+    book.selections.set(sheet.id, { top: row, left: column, bottom: row, right: column });
+  };
+  renderPane(memoryExcelHost(book));
+  fireEvent.click(screen.getByRole("tab", { name: "Hàm NTH" }));
+  const insert = "Chèn =NTH.CONSOLIDATION_RATE(68; 143) vào ô đang chọn";
+  for (const [sheet, address] of [
+    [second, "'Thôn (2)'!F5"],
+    [units, "'ĐƠN VỊ'!F5"],
+  ] as const) {
+    select(sheet, 5, 6);
+    click(insert);
+    expect(await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn")).toBeTruthy();
+    expect(
+      screen.getByText(new RegExp(`Ô ${address.replace(/[()]/g, "\\$&")} nằm trong vùng dữ liệu`)),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByText("Không chèn"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(book.cell(sheet, 5, 6)?.formula ?? null).toBeNull();
+  }
+  // Asked about Ghi chú!A1; the clerk then clicks into the Thôn (2) data before saying "Vẫn chèn":
+  // the cell now selected is asked about, and nothing is written without that answer.
+  select(notes, 1, 1);
+  click(insert);
+  expect(await screen.findByText("Ghi đè ô đang có dữ liệu?")).toBeTruthy();
+  select(second, 2, 2);
+  fireEvent.click(screen.getByText("Vẫn chèn"));
+  expect(await screen.findByText("Ô trong vùng dữ liệu của trang chuẩn")).toBeTruthy();
+  expect(book.cell(second, 2, 2)?.value).toBe("Bình Gia");
+  expect(book.cell(notes, 1, 1)?.value).toBe("ghi chú");
+  fireEvent.click(screen.getByText("Không chèn"));
+  await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+  expect(book.cell(second, 2, 2)?.formula ?? null).toBeNull();
+  // Back on the cell that was agreed to: written.
+  select(notes, 1, 1);
+  click(insert);
+  await screen.findByText("Ghi đè ô đang có dữ liệu?");
+  fireEvent.click(screen.getByText("Vẫn chèn"));
+  await waitFor(() => expect(book.cell(notes, 1, 1)?.formula).toBe("=NTH.CONSOLIDATION_RATE(68, 143)"));
 });
 
 it("header block: each setting shows the value that will be printed and where it comes from", async () => {

@@ -11,9 +11,9 @@ import {
   Subtitle2,
   tokens,
 } from "@fluentui/react-components";
-import { OFFICE_HOLDERS, TARGETS, VILLAGES } from "../../core/schema/sheets";
 import * as React from "react";
-import { NTH_FUNCTIONS } from "../functionList";
+import { isStandardDataSheetName } from "../../app/standardSheets";
+import { NTH_FUNCTIONS, withListSeparator } from "../functionList";
 import { usePane } from "../paneContext";
 import { excelDecimalSeparator } from "../officeLocale";
 import { listSeparatorFor, T } from "../text";
@@ -24,9 +24,6 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   help: { color: tokens.colorNeutralForeground2 },
 });
-
-/** The standard sheets whose rows below the header the add-in reads as data. */
-const STANDARD_SHEETS = new Set([VILLAGES, OFFICE_HOLDERS, TARGETS].flatMap((s) => [s.vi, s.en]));
 
 interface PendingInsert {
   readonly formula: string;
@@ -52,19 +49,29 @@ export function FunctionsTab(): React.JSX.Element {
     const target = returnTo.current;
     requestAnimationFrame(() => target?.focus());
   };
-  const insert = async (formula: string): Promise<void> => {
-    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const separator = listSeparatorFor(decimal, state.lang);
+  // The status line shows the formula as the clerk's Excel shows it (";" in Vietnamese settings).
+  const write = (formula: string): Promise<void> =>
+    store.insertFormula(formula, withListSeparator(formula, separator));
+  /**
+   * Writes `formula` into the active cell, or asks first. `confirmed` is the cell the clerk agreed
+   * to overwrite: when the selection moved while the dialog was open, the new cell is looked at again.
+   */
+  const insert = async (formula: string, confirmed?: string): Promise<void> => {
+    if (confirmed === undefined)
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     let cell: Awaited<ReturnType<typeof store.session.activeCell>> | null = null;
     try {
       cell = await store.session.activeCell();
     } catch {
       cell = null; // the insert itself reports what went wrong
     }
-    if (cell && STANDARD_SHEETS.has(cell.sheet) && cell.row >= 1)
+    if (cell && confirmed !== undefined && cell.address === confirmed) await write(formula);
+    else if (cell && isStandardDataSheetName(cell.sheet) && cell.row >= 1)
       setPending({ formula, address: cell.address, sheet: cell.sheet, reason: "standardData" });
     else if (cell && !cell.empty)
       setPending({ formula, address: cell.address, sheet: cell.sheet, reason: "occupied" });
-    else await store.insertFormula(formula);
+    else await write(formula);
   };
   React.useEffect(() => {
     let live = true;
@@ -84,7 +91,7 @@ export function FunctionsTab(): React.JSX.Element {
         lang={state.lang}
         onInsert={(formula) => void insert(formula)}
         insertDisabled={!state.capabilities.insertFormula.supported}
-        listSeparator={listSeparatorFor(decimal, state.lang)}
+        listSeparator={separator}
       />
       <Dialog open={pending !== null} onOpenChange={(_, data) => !data.open && close()}>
         <DialogSurface>
@@ -104,9 +111,9 @@ export function FunctionsTab(): React.JSX.Element {
               </Button>
               <Button
                 onClick={() => {
-                  const formula = pending?.formula;
+                  const confirmed = pending;
                   close();
-                  if (formula) void store.insertFormula(formula);
+                  if (confirmed) void insert(confirmed.formula, confirmed.address);
                 }}
               >
                 {t(T.insertAnyway)}
