@@ -1,5 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import {
+  compoundFile,
+  excelLikeWorkbook,
+  openDocumentSpreadsheet,
+  reencodedWorkbook,
+  wordDocument,
+} from "./otherWriters";
 import { deflatedRun, entry, runCrc, zipBytes, type RawEntry } from "./zipBytes";
 
 /**
@@ -356,6 +363,160 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
     zipBytes(workbookEntries([{ ...entry("xl/worksheets/sheet1.xml", sheetXml(VILLAGES_ROWS)), flags: 1 }])),
     1,
     ["mã hóa", "sheet1.xml"],
+  );
+  // Files other programs write, or Excel's other formats: read correctly, or refused saying what they are.
+  add(
+    "strict-open-xml.xlsx",
+    "Excel's Strict Open XML (purl.oclc.org namespaces): read",
+    excelLikeWorkbook({ strict: true }),
+    0,
+    [],
+  );
+  add(
+    "date-1904.xlsx",
+    "a workbook in the 1904 date system: read, dates right",
+    excelLikeWorkbook({ date1904: true }),
+    0,
+    [],
+  );
+  add(
+    "strict-open-xml-1904.xlsx",
+    'Strict Open XML with date1904="true": read',
+    excelLikeWorkbook({ strict: true, date1904: true }),
+    0,
+    [],
+  );
+  add(
+    "xml-utf-16.xlsx",
+    "XML parts in UTF-16 with a byte order mark: read",
+    reencodedWorkbook("utf-16le"),
+    0,
+    [],
+  );
+  add(
+    "xml-utf-16-no-bom.xlsx",
+    "XML parts in UTF-16 without a byte order mark: read",
+    reencodedWorkbook("utf-16le-no-bom"),
+    0,
+    [],
+  );
+  add(
+    "xml-utf-8-bom.xlsx",
+    "XML parts starting with a UTF-8 byte order mark: read",
+    reencodedWorkbook("utf-8-bom"),
+    0,
+    [],
+  );
+  add(
+    "xml-windows-1252.xlsx",
+    'XML parts declaring encoding="windows-1252": decoded as declared',
+    reencodedWorkbook("windows-1252"),
+    0,
+    [],
+  );
+  add(
+    "number-format-out-of-range.xlsx",
+    "cells whose style index is past cellXfs, styles with numFmtId 99999 and -7: plain numbers",
+    zipBytes(
+      workbookEntries(
+        [
+          sheet(
+            sheetXml(
+              VILLAGES_ROWS +
+                `<row r="3"><c r="A3" s="999"><v>5</v></c><c r="B3" s="1"><v>6</v></c><c r="C3" s="2"><v>7</v></c></row>`,
+            ),
+          ),
+        ],
+        [
+          entry(
+            "xl/styles.xml",
+            `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="99999"/><xf numFmtId="-7"/></cellXfs></styleSheet>`,
+          ),
+        ],
+      ),
+    ),
+    0,
+    [],
+  );
+  add("opendocument.xlsx", "LibreOffice's .ods renamed .xlsx", openDocumentSpreadsheet(), 1, [
+    "OpenDocument",
+    ".ods",
+  ]);
+  add("word-document.xlsx", "a Word .docx renamed .xlsx", wordDocument(), 1, [
+    "tài liệu Word",
+    "Word document",
+  ]);
+  add("xls-renamed.xlsx", "an Excel 97–2003 .xls (a compound file) renamed .xlsx", compoundFile("xls"), 1, [
+    ".xls cũ",
+  ]);
+  add(
+    "password-protected.xlsx",
+    "a workbook saved with a password (a compound file holding EncryptedPackage)",
+    compoundFile("encrypted"),
+    1,
+    ["mật khẩu", "password"],
+  );
+  const relsTo = (target: string): RawEntry =>
+    entry(
+      "xl/_rels/workbook.xml.rels",
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/></Relationships>`,
+    );
+  const villagesWith = (replace: (e: RawEntry) => RawEntry | null): Buffer =>
+    zipBytes(
+      workbookEntries([sheet(sheetXml(VILLAGES_ROWS))])
+        .map(replace)
+        .filter((e): e is RawEntry => e !== null),
+    );
+  add(
+    "missing-sheet-part.xlsx",
+    "workbook.xml names a sheet whose part is not in the zip",
+    villagesWith((e) => (e.name.startsWith("xl/worksheets/") ? null : e)),
+    1,
+    ["“Thôn”", "xl/worksheets/sheet1.xml"],
+  );
+  add(
+    "sheet-path-climbs-out.xlsx",
+    'a sheet relationship with Target="../../../../etc/passwd" (never a file outside the zip)',
+    villagesWith((e) => (e.name === "xl/_rels/workbook.xml.rels" ? relsTo("../../../../etc/passwd") : e)),
+    1,
+    ["“Thôn”", "etc/passwd"],
+  );
+  add(
+    "shared-string-out-of-range.xlsx",
+    "a cell referring to shared string 5 of a table of 1",
+    zipBytes(
+      workbookEntries(
+        [sheet(sheetXml(VILLAGES_ROWS + `<row r="3"><c r="A3" t="s"><v>5</v></c></row>`))],
+        [
+          entry(
+            "xl/sharedStrings.xml",
+            `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>`,
+          ),
+        ],
+      ),
+    ),
+    1,
+    ["A3", "chuỗi dùng chung"],
+  );
+  add(
+    "shared-string-cell-with-text.xlsx",
+    'a cell t="s" holding text instead of a shared-string number',
+    zipBytes(
+      workbookEntries([
+        sheet(sheetXml(VILLAGES_ROWS + `<row r="3"><c r="A3" t="s"><v>Pò Mầm</v></c></row>`)),
+      ]),
+    ),
+    1,
+    ["A3", "shared string"],
+  );
+  add(
+    "unknown-encoding.xlsx",
+    "a sheet part declaring an encoding no decoder knows",
+    zipBytes(
+      workbookEntries([sheet(sheetXml(VILLAGES_ROWS).replace('encoding="UTF-8"', 'encoding="x-ma-hoa-la"'))]),
+    ),
+    1,
+    ["x-ma-hoa-la", "sheet1.xml"],
   );
   // Files a shell has to refuse before reading them.
   const big = path.join(dir, "over-200mb.xlsx");

@@ -9,6 +9,7 @@ export type UnusableReason =
   | "empty"
   | "not-zip"
   | "legacy-xls"
+  | "opendocument"
   | "encrypted"
   | "corrupt"
   | "unsupported-zip"
@@ -37,6 +38,10 @@ const REASONS: Record<UnusableReason, Message> = {
   "legacy-xls": {
     vi: "tệp .xls cũ (Excel 97–2003); hãy mở bằng Excel rồi lưu dạng .xlsx",
     en: "an old .xls file (Excel 97–2003); open it in Excel and save it as .xlsx",
+  },
+  opendocument: {
+    vi: "tệp OpenDocument (.ods của LibreOffice hay OpenOffice), không phải .xlsx; hãy mở tệp rồi lưu dạng Excel 2007-365 (.xlsx)",
+    en: "an OpenDocument file (.ods from LibreOffice or OpenOffice), not an .xlsx; open it and save it as Excel 2007-365 (.xlsx)",
   },
   encrypted: {
     vi: "tệp có mật khẩu; hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại",

@@ -53,7 +53,7 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
     : undefined;
   const workbookName = officeDocument?.target ?? "xl/workbook.xml";
   const workbookBytes = await zip.read(workbookName);
-  if (!workbookBytes) throw notAWorkbook();
+  if (!workbookBytes || /^(word|ppt)\//.test(workbookName)) throw await whatElse(zip, workbookName);
   const folder = workbookName.slice(0, workbookName.lastIndexOf("/") + 1);
   const relsName = `${folder}_rels/${workbookName.slice(folder.length)}.rels`;
   const relsBytes = await zip.read(relsName);
@@ -76,7 +76,11 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
     // Chart sheets, dialog and macro sheets hold no cells the core could read: left out, as before.
     if (!rel || rel.type !== "worksheet") continue;
     const part = await zip.read(rel.target);
-    if (!part) throw notAWorkbook();
+    if (!part)
+      throw new NotAWorkbook({
+        vi: `trang tính “${sheet.name}”: thiếu phần “${rel.target}” chứa nội dung của nó`,
+        en: `sheet “${sheet.name}”: the part “${rel.target}” that holds its cells is missing`,
+      });
     const grid = inPart(rel.target, () =>
       readWorksheet(part, { name: sheet.name, strings, styles, date1904: workbook.date1904, budget }),
     );
@@ -86,8 +90,35 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
       ...(reports.has(sheet.name) ? { report: true } : {}),
     });
   }
-  if (sheets.length === 0) throw notAWorkbook();
+  if (sheets.length === 0)
+    throw new NotAWorkbook({
+      vi: "sổ làm việc không có trang tính nào",
+      en: "the workbook has no worksheet",
+    });
   return { file: label, sheets };
+}
+
+/**
+ * Why a zip without its workbook part is not a workbook, as precisely as its parts tell: an
+ * OpenDocument file (LibreOffice's .ods, or another OpenDocument type, by its `mimetype` entry),
+ * a Word or PowerPoint file renamed, or just no workbook part.
+ */
+async function whatElse(zip: ZipArchive, workbookName: string): Promise<Error> {
+  const mimetype = zip.has("mimetype") ? await zip.read("mimetype") : null;
+  const type = mimetype ? new TextDecoder().decode(mimetype.subarray(0, 100)).trim() : "";
+  if (type.startsWith("application/vnd.oasis.opendocument.")) return new OpenDocument(type);
+  const other = /^(word|ppt)\//.exec(workbookName)?.[1];
+  if (other === "word")
+    return new NotAWorkbook({ vi: "đây là tài liệu Word (.docx)", en: "it is a Word document (.docx)" });
+  if (other === "ppt")
+    return new NotAWorkbook({
+      vi: "đây là bản trình chiếu PowerPoint (.pptx)",
+      en: "it is a PowerPoint presentation (.pptx)",
+    });
+  return new NotAWorkbook({
+    vi: `không có phần sổ làm việc “${workbookName}”`,
+    en: `there is no workbook part “${workbookName}”`,
+  });
 }
 
 /** Runs a part's parser; XML it refuses is reported with the part's name. */
@@ -110,9 +141,19 @@ class PartXmlProblem extends Error {
   }
 }
 
-/** A zip that holds no workbook (or a workbook without worksheets). */
-class NotAWorkbook extends Error {}
-const notAWorkbook = (): NotAWorkbook => new NotAWorkbook();
+/** A zip that holds no workbook (or a workbook without worksheets, or one missing a sheet's part). */
+class NotAWorkbook extends Error {
+  constructor(readonly detail: Message) {
+    super(detail.en);
+  }
+}
+
+/** An OpenDocument file (by its `mimetype`), such as LibreOffice's .ods. */
+class OpenDocument extends Error {
+  constructor(readonly type: string) {
+    super(type);
+  }
+}
 
 /** Any failure of the parts above as the one-line `UnusableInputError` naming the file. */
 function asUnusable(error: unknown, label: string): Error {
@@ -123,16 +164,25 @@ function asUnusable(error: unknown, label: string): Error {
   if (error instanceof SheetProblem) return options(error.kind, error.detail);
   if (error instanceof PartXmlProblem) {
     const where = { vi: `phần “${error.part}”`, en: `the part “${error.part}”` };
-    return error.problem.kind === "unsafe"
-      ? options("unsafe-xml", where)
-      : options("corrupt", { vi: `XML hỏng trong ${where.vi}`, en: `broken XML in ${where.en}` });
+    if (error.problem.kind === "unsafe") return options("unsafe-xml", where);
+    if (error.problem.kind === "encoding")
+      return options("corrupt", {
+        vi: `${where.vi} dùng bảng mã “${error.problem.message}” mà máy này không đọc được`,
+        en: `${where.en} uses the character encoding “${error.problem.message}”, which this system cannot read`,
+      });
+    return options("corrupt", { vi: `XML hỏng trong ${where.vi}`, en: `broken XML in ${where.en}` });
   }
   if (error instanceof TooManyStrings)
     return options("too-many-cells", {
       vi: `bảng chuỗi dùng chung có quá ${LIMITS.sharedStrings.toLocaleString("vi-VN")} chuỗi`,
       en: `the shared-string table has more than ${LIMITS.sharedStrings.toLocaleString("en-US")} strings`,
     });
-  if (error instanceof NotAWorkbook) return options("corrupt");
+  if (error instanceof NotAWorkbook) return options("corrupt", error.detail);
+  if (error instanceof OpenDocument)
+    return options(
+      "opendocument",
+      error.type.endsWith(".spreadsheet") ? undefined : { vi: error.type, en: error.type },
+    );
   // A RangeError from a string or array past the engine's own limits, or anything unforeseen in a
   // broken file: still one line naming the file, never a stack trace.
   return options("corrupt");

@@ -6,6 +6,18 @@ import type { CellValue } from "../../src/core/cells";
 import { cellAt, excelColumnOf, excelRowOf, type SheetGrid } from "../../src/core/grid";
 import { isUnusableInputError, UnusableInputError, type UnusableReason } from "../../src/xlsx/errors";
 import { readXlsxBuffer, readXlsxFile } from "../../src/xlsx/readXlsx";
+import { sheetXml, VILLAGES_ROWS, workbookEntries } from "../../scripts/hostile/corpus";
+import {
+  compoundFile,
+  excelLikeWorkbook,
+  latin1Only,
+  openDocumentSpreadsheet,
+  OTHER_WRITERS_HEADERS,
+  OTHER_WRITERS_VILLAGE,
+  reencodedWorkbook,
+  wordDocument,
+} from "../../scripts/hostile/otherWriters";
+import { entry, zipBytes } from "../../scripts/hostile/zipBytes";
 
 let dir: string;
 beforeAll(async () => {
@@ -226,6 +238,41 @@ describe("readXlsxFile: sheets and ranges", () => {
   });
 });
 
+describe("readXlsxBuffer: workbooks other programs (and Excel's other formats) save", () => {
+  const village = (date: string): CellValue[] => [
+    ...OTHER_WRITERS_VILLAGE,
+    true,
+    { kind: "date", iso: date },
+  ];
+
+  it.each([
+    ["Transitional (Excel's default)", {}],
+    ["Strict Open XML (purl.oclc.org namespaces and relationship types)", { strict: true }],
+    ["the 1904 date system", { date1904: true }],
+    ['Strict Open XML with the 1904 date system (date1904="true")', { strict: true, date1904: true }],
+  ])("%s: read, dates in the right system", async (_, options) => {
+    const workbook = await readXlsxBuffer(excelLikeWorkbook(options), "khac.xlsx");
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["Thôn"]);
+    expect(workbook.sheets[0].rows).toEqual([OTHER_WRITERS_HEADERS, village("2019-01-01")]);
+  });
+
+  it.each(["utf-16le", "utf-16le-no-bom", "utf-8-bom"] as const)(
+    "XML parts in %s: read as the same text",
+    async (encoding) => {
+      const workbook = await readXlsxBuffer(reencodedWorkbook(encoding), "khac.xlsx");
+      expect(workbook.sheets[0].name).toBe("Thôn");
+      expect(workbook.sheets[0].rows[1]).toEqual([...OTHER_WRITERS_VILLAGE, "x"]);
+    },
+  );
+
+  it("XML parts declaring windows-1252: decoded as declared, never as U+FFFD", async () => {
+    const workbook = await readXlsxBuffer(reencodedWorkbook("windows-1252"), "khac.xlsx");
+    expect(workbook.sheets[0].name).toBe("Thon");
+    expect(workbook.sheets[0].rows[1]).toEqual([...OTHER_WRITERS_VILLAGE.map(latin1Only), "x"]);
+    expect(workbook.sheets[0].rows[1][3]).toBe("Café");
+  });
+});
+
 describe("readXlsxFile: unusable files", () => {
   async function expectUnusable(
     promise: Promise<unknown>,
@@ -344,6 +391,71 @@ describe("readXlsxFile: unusable files", () => {
     zip.file("readme.txt", "không phải sổ làm việc");
     const bytes = await zip.generateAsync({ type: "nodebuffer" });
     await expectUnusable(readXlsxBuffer(bytes, "zip.xlsx"), "corrupt", "zip.xlsx");
+  });
+
+  it("an OpenDocument spreadsheet (.ods) renamed .xlsx: says what it is and what to do", async () => {
+    const error = await expectUnusable(
+      readXlsxBuffer(openDocumentSpreadsheet(), "ods.xlsx"),
+      "opendocument",
+      "ods.xlsx",
+    );
+    expect(error.message).toContain("tệp OpenDocument (.ods");
+    expect(error.message).toContain("save it as Excel 2007-365 (.xlsx)");
+  });
+
+  it("a Word document renamed .xlsx", async () => {
+    const error = await expectUnusable(readXlsxBuffer(wordDocument(), "word.xlsx"), "corrupt", "word.xlsx");
+    expect(error.message).toContain("(đây là tài liệu Word (.docx))");
+  });
+
+  it("an .xls and a password-protected workbook, both compound files, told apart", async () => {
+    await expectUnusable(readXlsxBuffer(compoundFile("xls"), "cu.xlsx"), "legacy-xls", "cu.xlsx");
+    await expectUnusable(readXlsxBuffer(compoundFile("encrypted"), "mk.xlsx"), "encrypted", "mk.xlsx");
+  });
+
+  it("a sheet whose part is missing, or whose relationship climbs out of the package with ../", async () => {
+    const withRels = (target: string | null): Buffer =>
+      zipBytes(
+        workbookEntries([entry("xl/worksheets/sheet1.xml", sheetXml(VILLAGES_ROWS))])
+          .filter((e) => target !== null || !e.name.startsWith("xl/worksheets/"))
+          .map((e) =>
+            target !== null && e.name === "xl/_rels/workbook.xml.rels"
+              ? entry(
+                  e.name,
+                  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target}"/></Relationships>`,
+                )
+              : e,
+          ),
+      );
+    const missing = await expectUnusable(
+      readXlsxBuffer(withRels(null), "thieu.xlsx"),
+      "corrupt",
+      "thieu.xlsx",
+    );
+    expect(missing.message).toContain(
+      "sheet “Thôn”: the part “xl/worksheets/sheet1.xml” that holds its cells is missing",
+    );
+    const out = await expectUnusable(
+      readXlsxBuffer(withRels("../../../../etc/passwd"), "ra-ngoai.xlsx"),
+      "corrupt",
+      "ra-ngoai.xlsx",
+    );
+    expect(out.message).toContain("the part “etc/passwd” that holds its cells is missing");
+    // `..` that stays inside the package is a path like any other.
+    const inside = await readXlsxBuffer(withRels("../xl/./worksheets/sheet1.xml"), "trong.xlsx");
+    expect(inside.sheets[0].rows).toHaveLength(2);
+  });
+
+  it("an XML part declaring an encoding no decoder knows", async () => {
+    const sheet = sheetXml(VILLAGES_ROWS).replace('encoding="UTF-8"', 'encoding="x-ma-hoa-la"');
+    const error = await expectUnusable(
+      readXlsxBuffer(zipBytes(workbookEntries([entry("xl/worksheets/sheet1.xml", sheet)])), "mahoa.xlsx"),
+      "corrupt",
+      "mahoa.xlsx",
+    );
+    expect(error.message).toContain(
+      "the part “xl/worksheets/sheet1.xml” uses the character encoding “x-ma-hoa-la”, which this system cannot read",
+    );
   });
 
   it("a zip signature followed by garbage", async () => {

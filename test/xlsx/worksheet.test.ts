@@ -66,6 +66,14 @@ describe("readWorksheet: values", () => {
     ]);
   });
 
+  it('reads a boolean written as xsd:boolean ("true", "false") as well as 1 and 0', () => {
+    const g = grid(
+      `<row r="1"><c r="A1" t="b"><v>true</v></c><c r="B1" t="b"><v>false</v></c><c r="C1" t="b"><v> FALSE </v></c>` +
+        `<c r="D1" t="b"><v>1</v></c><c r="E1" t="b"><v>0</v></c></row>`,
+    );
+    expect(g.rows).toEqual([[true, false, false, true, false]]);
+  });
+
   it("reads dates and percentages from the cell's style, also in the 1904 system", () => {
     const rows = `<row r="1"><c r="A1" s="1"><v>44458</v></c><c r="B1" s="1"><v>44458.354166666664</v></c><c r="C1" s="2"><v>0.905</v></c><c r="D1" s="0"><v>7</v></c><c r="E1" s="9"><v>8</v></c></row>`;
     expect(grid(rows, "", { styles: [PLAIN, DATE, PERCENT] }).rows).toEqual([

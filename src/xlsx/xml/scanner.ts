@@ -17,11 +17,14 @@ export const CLOSE = 2;
 export const TEXT = 3;
 export type Token = typeof EOF | typeof OPEN | typeof CLOSE | typeof TEXT;
 
-/** XML the scanner refuses: `unsafe` (DOCTYPE, entities, depth) or `malformed` (cut or broken). */
+/**
+ * XML the scanner refuses: `unsafe` (DOCTYPE, entities, depth), `malformed` (cut or broken) or
+ * `encoding` (a declared character encoding this system cannot decode; the message is its name).
+ */
 export class XmlProblem extends Error {
   override readonly name = "XmlProblem";
   constructor(
-    readonly kind: "unsafe" | "malformed",
+    readonly kind: "unsafe" | "malformed" | "encoding",
     message: string,
   ) {
     super(message);
@@ -46,11 +49,37 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
 /** Keeps a U+FEFF that begins a text ("ignoreBOM"): only the document's own mark is skipped, below. */
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
-/** "utf-16le" or "utf-16be" when the bytes start with that byte order mark (the decoder drops it). */
-function utf16Encoding(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+/**
+ * The character encoding of an XML part, as an XML parser finds it (XML 1.0, appendix F): a UTF-16
+ * byte order mark, or UTF-16 without one (`<?` as two-byte units), else the encoding its
+ * declaration names, else UTF-8. Excel writes UTF-8; other programs write UTF-16 or a legacy code
+ * page (`encoding="windows-1252"`), which Excel and LibreOffice read as declared, and so does this.
+ */
+function xmlEncoding(b: Uint8Array): string {
   if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
   if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
-  return null;
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return "utf-16le";
+  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return "utf-16be";
+  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  if (b[start] !== LT || b[start + 1] !== QUESTION) return "utf-8";
+  let declaration = "";
+  for (let i = start; i < b.length && i < start + 256 && b[i] !== GT; i++)
+    declaration += String.fromCharCode(b[i]);
+  const m = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(declaration);
+  const label = m ? m[1].toLowerCase() : "utf-8";
+  // Bytes that read as ASCII under a UTF-16 label (no mark, no zero bytes): the label is wrong.
+  return label === "utf8" || label.startsWith("utf-16") || label === "unicode" ? "utf-8" : label;
+}
+
+/** The text of bytes in a legacy or UTF-16 encoding, re-encoded as UTF-8 for the scan. */
+function asUtf8(b: Uint8Array, encoding: string): Uint8Array {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding);
+  } catch {
+    throw new XmlProblem("encoding", encoding);
+  }
+  return new TextEncoder().encode(decoder.decode(b));
 }
 
 export class XmlScanner {
@@ -81,10 +110,10 @@ export class XmlScanner {
   readonly bytes: Uint8Array;
 
   constructor(bytes: Uint8Array) {
-    // XML may be UTF-16 (legal, though Excel writes UTF-8): recognised by its byte order mark and
-    // scanned as the same text in UTF-8, since the scan works on UTF-8 bytes.
-    const utf16 = utf16Encoding(bytes);
-    if (utf16) bytes = new TextEncoder().encode(new TextDecoder(utf16).decode(bytes));
+    // XML may be UTF-16 or declare a legacy code page (legal, though Excel writes UTF-8): scanned
+    // as the same text in UTF-8, since the scan works on UTF-8 bytes.
+    const encoding = xmlEncoding(bytes);
+    if (encoding !== "utf-8") bytes = asUtf8(bytes, encoding);
     // A plain view: a Node Buffer's indexOf goes through a slower JavaScript wrapper.
     this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A UTF-8 byte order mark is not part of the document.

@@ -193,7 +193,13 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
         }
         case T_BOOLEAN: {
           const s = vStart >= 0 ? decodeText(b, vStart, vEnd, false) : raw;
-          value = s === null ? null : parseInt(s, 10) !== 0;
+          // "1"/"0" as Excel writes them; "true"/"false" are xsd:boolean too (Strict OOXML, other writers).
+          value =
+            s === null
+              ? null
+              : /^\s*false\s*$/i.test(s)
+                ? false
+                : /^\s*true\s*$/i.test(s) || parseInt(s, 10) !== 0;
           break;
         }
         case T_ERROR: {
