@@ -493,7 +493,10 @@ export function sheetOfReference(value: unknown): string | null {
   return plain ? plain[1] : null;
 }
 
-/** The report marks of the sheets: the custom property, else a `_nth_report_*` name on the sheet. */
+/**
+ * The report marks of the sheets: the custom property, else a `_nth_report_*` name on the sheet. A
+ * property whose report's name marks another sheet is a copy's (duplicated by the clerk): not a mark.
+ */
 export async function loadReportMarks(
   context: XRequestContext,
   sheets: readonly XWorksheet[],
@@ -507,14 +510,25 @@ export async function loadReportMarks(
   });
   await context.sync();
   const byName = new Map<string, string>();
+  const sheetOfId = new Map<string, string>();
   for (const item of names.items) {
     if (!item.name.startsWith(REPORT_NAME_PREFIX)) continue;
     const sheet = sheetOfReference(item.value);
-    if (sheet) byName.set(sheet.toLocaleLowerCase(), item.name.slice(REPORT_NAME_PREFIX.length));
+    if (!sheet) continue;
+    const id = item.name.slice(REPORT_NAME_PREFIX.length);
+    byName.set(sheet.toLocaleLowerCase(), id);
+    sheetOfId.set(id, sheet.toLocaleLowerCase());
   }
-  const marks = sheets.map((ws, i) =>
-    props[i].isNullObject ? (byName.get(ws.name.toLocaleLowerCase()) ?? null) : props[i].value,
-  );
+  const marks = sheets.map((ws, i) => {
+    const key = ws.name.toLocaleLowerCase();
+    if (props[i].isNullObject) return byName.get(key) ?? null;
+    const id = props[i].value;
+    // A copy of a report sheet (Excel's Move or Copy keeps the property, not the workbook's name):
+    // the name marks another sheet as that report. The copy is the clerk's, and is read as data,
+    // as the command line (which sees only the names) reads it.
+    const named = sheetOfId.get(id);
+    return named !== undefined && named !== key ? (byName.get(key) ?? null) : id;
+  });
   return { marks, names: names.items.filter((n) => n.name.startsWith(REPORT_NAME_PREFIX)) };
 }
 

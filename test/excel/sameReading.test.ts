@@ -120,6 +120,31 @@ describe("report marks travel between the pane and the command line", () => {
     expect(seen(saved)).toEqual(seen(before));
   });
 
+  it("a report sheet the clerk duplicated (the copy keeps the property, not the name): read alike, kept", async () => {
+    const book = createDemoWorkbook();
+    const session = new WorkbookSession(memoryExcelHost(book));
+    expect((await generateReports(session, request, clock)).status).toBe("done");
+    // Excel's Move or Copy: cells, merges and the sheet's custom properties; workbook names stay.
+    const original = book.sheet("Thôn chưa NTH");
+    const copy = book.addSheet("Thôn chưa NTH (2)");
+    for (const [r, cells] of original.cells)
+      copy.cells.set(r, new Map([...cells].map(([c, cell]) => [c, { ...cell }])));
+    copy.merges.push(...original.merges);
+    for (const [k, v] of original.customProperties) copy.customProperties.set(k, v);
+    const saved = await gridsFromXlsx(await xlsxFromFake(book), "saved.xlsx");
+    const { workbook } = await session.readWorkbook();
+    expect(seen({ ...workbook, file: saved.file })).toEqual(seen(saved));
+    expect((await session.sheetMarks()).find((m) => m.name === "Thôn chưa NTH (2)")?.report).toBeNull();
+    // The next run replaces the report, never the clerk's copy.
+    const copyBefore = book.snapshot(copy);
+    const again = await generateReports(session, request, clock);
+    expect(again.written.find((w) => w.reportId === "toConsolidate")).toMatchObject({
+      name: "Thôn chưa NTH",
+      replaced: true,
+    });
+    expect(book.snapshot(book.sheet("Thôn chưa NTH (2)"))).toEqual(copyBefore);
+  });
+
   it("a CLI-reported .xlsx opened in Excel: the pane sees the report sheets as reports, and replaces them", async () => {
     const f = binhGia();
     const descriptions = buildReports(f.rollup, f.issues, settingsFor(f.rollup));
