@@ -1,7 +1,9 @@
+import { a1 } from "./a1";
 import { INDICATORS, MAIN_INDICATOR, type IndicatorId } from "./indicators";
 import type { Issue, Severity, SkippedRowKind } from "./issues";
 import type { Comparator } from "./targets";
-import type { Rollup, TotalRollup, UnitLevel, UnitRollup } from "./rollup/types";
+import type { TargetLevel } from "./model";
+import type { Assessment, Rollup, TotalRollup, UnitLevel, UnitRollup } from "./rollup/types";
 import type { SkippedRows } from "./read/readSheet";
 import type { SkippedSheet, SubmissionInfo } from "./read/readWorkbook";
 import type { Completeness } from "./submission/completeness";
@@ -33,7 +35,34 @@ export interface UnitSummary {
   readonly targetYear: number | null;
   /** Its deadline, the last day of that year (ISO yyyy-mm-dd), or null. */
   readonly deadline: string | null;
+  /** The Targets row the main indicator's target comes from; null when no target applies. */
+  readonly targetSource: TargetSource | null;
   readonly indicators: Readonly<Record<IndicatorId, IndicatorSummary>>;
+}
+
+/** Where an applied target comes from: its Targets row, and whom that row names. */
+export interface TargetSource {
+  readonly file: string;
+  readonly sheet: string;
+  /** The target cell (A1), e.g. "D3". */
+  readonly cell: string;
+  /** The unit the row names (the most specific kind of target); null when it names none. */
+  readonly unit: string | null;
+  /** The level the row names ("district"…); null for every level. */
+  readonly level: TargetLevel | null;
+  readonly year: number | null;
+}
+
+/** The source of an assessment's target, for the JSON and the summary sheet's note. */
+export function targetSourceOf(a: Assessment): TargetSource {
+  return {
+    file: a.source.file,
+    sheet: a.source.sheet,
+    cell: a1(a.source.row, a.source.columns.get("target") ?? 1),
+    unit: a.scope.unit,
+    level: a.scope.level,
+    year: a.scope.year,
+  };
 }
 
 export interface IndicatorSummary {
@@ -134,6 +163,7 @@ function unitSummary(u: UnitRollup | TotalRollup): UnitSummary {
     met: main?.met ?? null,
     targetYear: main?.year ?? null,
     deadline: main?.deadline ?? null,
+    targetSource: main ? targetSourceOf(main) : null,
     indicators,
   };
 }

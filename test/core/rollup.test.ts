@@ -116,6 +116,30 @@ describe("hierarchy and sums", () => {
     });
     expect(s.total).toMatchObject({ level: "total", villages: 5, consolidated: 3 });
   });
+
+  it("says in the JSON which Targets row each unit's target comes from", () => {
+    const { read, result } = run(sheets);
+    const s = summarize(result, read.dataset.issues, "vi");
+    const file = s.units.find((u) => u.name === "Bình Gia")!.targetSource?.file;
+    expect(s.units.find((u) => u.name === "Bình Gia")!.targetSource).toEqual({
+      file,
+      sheet: "Chỉ tiêu",
+      cell: "D2",
+      unit: "Bình Gia",
+      level: "district",
+      year: 2025,
+    });
+    expect(s.units.find((u) => u.name === "Yên Lỗ")!.targetSource).toEqual({
+      file,
+      sheet: "Chỉ tiêu",
+      cell: "D3",
+      unit: null,
+      level: "commune",
+      year: 2025,
+    });
+    // No row names the province: no target, and no source.
+    expect(s.units.find((u) => u.name === "Lạng Sơn")).toMatchObject({ target: null, targetSource: null });
+  });
 });
 
 describe("two-tier and mixed data", () => {

@@ -147,6 +147,31 @@ describe("report 1: summary of the main indicator (Bình Gia, seed 000)", () => 
     expect(d.reportId).toBe("summary");
   });
 
+  it("says under the table which target was applied and which Targets row it comes from", () => {
+    const under = d.cells.slice(d.table.totalRow!, d.table.totalRow! + 2).map((r) => show(r[0]));
+    expect(under).toEqual([
+      "Chỉ tiêu trên 90% lấy từ trang “Chỉ tiêu”, ô D2 (áp dụng cho đơn vị “Bình Gia”, năm 2025).",
+      "Chỉ tiêu trên 90% lấy từ trang “Chỉ tiêu”, ô D3 (áp dụng cho mọi xã, năm 2025).",
+    ]);
+    const en = summaryReport(f.rollup, settingsFor(f.rollup, { language: "en" }));
+    expect(texts(en)).toContain(
+      "Target above 90% from sheet “Chỉ tiêu”, cell D2 (set for the unit “Bình Gia”, 2025).",
+    );
+  });
+
+  it("says so when no target applies", () => {
+    const none = binhGia();
+    const bare = {
+      ...none.rollup,
+      units: none.rollup.units.map((u) => ({ ...u, assessments: {} })),
+      total: { ...none.rollup.total, assessments: {} },
+    };
+    const plain = summaryReport(bare, settingsFor(bare));
+    expect(show(cellAt(plain, plain.table.totalRow! + 1, 1))).toBe(
+      "Chưa có chỉ tiêu: không dòng nào trên trang “Chỉ tiêu” áp dụng cho các đơn vị trong bảng.",
+    );
+  });
+
   it("is in English on request", () => {
     const en = summaryReport(f.rollup, settingsFor(f.rollup, { language: "en" }));
     expect(en.name).toBe("Summary");
@@ -236,6 +261,9 @@ describe("report 1 at other levels", () => {
       result: 3,
     });
     expect(show(cellAt(d, findRow(d, 1, "Số thôn cần thêm"), 5))).toBe(6);
+    expect(texts(d)).toContain(
+      "Chỉ tiêu trên 90% lấy từ trang “Chỉ tiêu”, ô D2 (áp dụng cho mọi đơn vị, năm 2025).",
+    );
   });
 });
 

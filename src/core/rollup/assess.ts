@@ -92,6 +92,7 @@ function assess(num: number, den: number, t: TargetRecord, periodYear: number): 
     needed: unitsNeeded(num, den, t.target, t.comparator),
     met: meetsTarget(num, den, t.target, t.comparator),
     source: t.source,
+    scope: { unit: t.unit, level: t.level, year: t.year },
   };
 }
 

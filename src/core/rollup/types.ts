@@ -1,6 +1,6 @@
 import type { IndicatorId } from "../indicators";
 import type { Issue } from "../issues";
-import type { RowSource, VillageRecord } from "../model";
+import type { RowSource, TargetLevel, VillageRecord } from "../model";
 import type { Comparator } from "../targets";
 
 export type UnitLevel = "province" | "district" | "commune";
@@ -29,6 +29,15 @@ export interface Assessment {
   readonly deadlinePassed: boolean;
   /** The Targets row this came from. */
   readonly source: RowSource;
+  /**
+   * Whom that row names: a unit (most specific), a level, or neither (every unit), and its year;
+   * printed under the summary and in the JSON so a clerk sees which target was applied.
+   */
+  readonly scope: {
+    readonly unit: string | null;
+    readonly level: TargetLevel | null;
+    readonly year: number | null;
+  };
 }
 
 /** One unit (province, district or commune) with every indicator summed over its subtree. */

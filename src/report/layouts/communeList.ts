@@ -15,6 +15,7 @@ import { reportScope } from "../scope";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { RATE_FORMAT } from "../targetColumns";
+import { targetSourceLines } from "../targetSource";
 import { nameWidth } from "./widths";
 
 /**
@@ -133,8 +134,9 @@ export function communeListReport(rollup: Rollup, settings: ReportSettings, note
   }
   b.style(cellRange(countsTop, 1, r - 1, markColumn), { border: "thin", font: { size: 11 } });
   let after = r;
-  if (note) {
-    b.block(cellRange(after, 1, after, n), text(note), { font: { italic: true, size: 11 } });
+  // Which target was applied and where it comes from (or that none applies), then the note.
+  for (const line of [...targetSourceLines([a ?? null], settings.language), ...(note ? [note] : [])]) {
+    b.block(cellRange(after, 1, after, n), text(line), { font: { italic: true, size: 11 } });
     after++;
   }
   const last = writeSignature(b, after, settings, labels, blocks);

@@ -16,6 +16,7 @@ import { nameWidth } from "./widths";
 import { communeListReport } from "./communeList";
 import { reportScope } from "../scope";
 import { hasTarget, targetColumns } from "../targetColumns";
+import { targetSourceLines } from "../targetSource";
 import { tableRows, writeUnitTable, type TableColumn, type TableRow } from "../unitTable";
 
 const RATE_FORMAT = "0.0%";
@@ -210,9 +211,11 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
     start = k;
   }
 
-  // "Đã nhận báo cáo của n/m đơn vị" under the totals, when submissions are being compiled.
+  // "Đã nhận báo cáo của n/m đơn vị" under the totals, when submissions are being compiled; which
+  // target was applied and where it comes from (docs/reports.md); then the notes on the columns.
   let afterTable = table.totalRow + 1;
-  for (const line of note ? [note, ...notes] : notes) {
+  const sources = targetSourceLines([rows.total, ...rows.rows].map(assessmentOf), settings.language);
+  for (const line of [...(note ? [note] : []), ...sources, ...notes]) {
     b.block(cellRange(afterTable, 1, afterTable, columns.length), text(line), {
       font: { italic: true, size: 11 },
     });
