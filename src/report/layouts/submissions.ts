@@ -4,7 +4,14 @@ import { REVIEW_TEXT } from "../../core/submission/acceptance";
 import { shortHash } from "../../core/submission/contentHash";
 import type { UnitChange } from "../../core/submission/compare";
 import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
-import { blocksFor, finishSheet, writeDocumentHeader, writeSignature, writeTableHeader } from "../frame";
+import {
+  blocksFor,
+  finishSheet,
+  wrappedLines,
+  writeDocumentHeader,
+  writeSignature,
+  writeTableHeader,
+} from "../frame";
 import { labelsFor, type Labels } from "../labels";
 import type { ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
@@ -214,6 +221,8 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
       c.rateChange === null ? null : formula(`=IF(OR(I${r}="",J${r}=""),"",J${r}-I${r})`, c.rateChange),
       c.notes.length > 0 ? text(c.notes.map((n) => n[lang]).join("; ")) : null,
     ]);
+    const lines = wrappedLines(c.notes.map((n) => n[lang]).join("; "), widths[11]);
+    if (lines > 1) b.rowHeight(r, lines * 13 + 3);
     if (isTotal || c.level !== "commune")
       b.style(cellRange(r, 1, r, header.length), { font: { bold: true } });
   });
@@ -226,7 +235,8 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
   b.style(cellRange(bodyTop, 8, bodyBottom, 8), { numberFormat: "+0;-0;0" });
   b.style(cellRange(bodyTop, 9, bodyBottom, 10), { horizontal: "center", numberFormat: RATE_FORMAT });
   b.style(cellRange(bodyTop, 11, bodyBottom, 11), { horizontal: "center", numberFormat: "+0.0%;-0.0%;0.0%" });
-  b.style(cellRange(bodyTop, 12, bodyBottom, 12), { wrap: true, font: { size: 10 } });
+  b.style(cellRange(bodyTop, 12, bodyBottom, 12), { wrap: true, font: { size: 10 }, vertical: "top" });
+  b.autoFitRows(bodyTop, bodyBottom);
   const last = writeSignature(b, bodyBottom + 1, settings, labels, blocks);
   b.reserve(last);
   return finishSheet(b, {
