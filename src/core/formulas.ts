@@ -9,7 +9,13 @@
 import { cellError, cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
 import { parseFlag, type FlagResult } from "./flags";
 import type { Message } from "./issues";
-import { isRateProblem, parseComparator, readRateInput, type RateProblem } from "./rateInput";
+import {
+  isRateProblem,
+  parseComparator,
+  plainNumberText,
+  readRateInput,
+  type RateProblem,
+} from "./rateInput";
 import { reduce, unitsNeeded as exactUnitsNeeded, type Comparator, type ExactFraction } from "./targets";
 import { nameKey } from "./text/normalize";
 
@@ -252,9 +258,6 @@ export function excelErrorCode(value: unknown): string | null {
 }
 
 const NUMBER_TEXT = /^\s*[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?\s*$/;
-/** Zero-width characters pasted from the web or Word: invisible, so a message quoting them would
- * show the clerk a "90" that "is not a number". They are dropped from numbers written as text. */
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * The largest count the functions take: 2^53 − 1, the last whole number a cell holds exactly.
@@ -262,9 +265,12 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
  */
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
-/** A number written as text, zero-width characters dropped and "," read as the decimal mark; null when it is none. */
+/**
+ * A number written as text, made plain first (zero-width characters dropped, full-width digits
+ * made ASCII: `plainNumberText`), "," read as the decimal mark; null when it is none.
+ */
 function numberOfText(text: string): number | null {
-  const t = text.replace(ZERO_WIDTH, "");
+  const t = plainNumberText(text);
   return NUMBER_TEXT.test(t) ? Number(t.trim().replace(",", ".")) : null;
 }
 

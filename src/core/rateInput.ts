@@ -15,11 +15,26 @@
  *   or "trở lên" after it, mean at least ("phấn đấu đạt trên 90%" is read too). Without one, a
  *   target is "at least" (or what the Targets sheet's So sánh column says).
  * - Below 0 or above 100 % is refused.
- * - Spaces of any kind around the number and the "%" are ignored, zero-width ones included.
+ * - Spaces of any kind around the number and the "%" are ignored, zero-width ones included;
+ *   full-width digits and "％" read as the ASCII ones (`plainNumberText`).
  *
  * Values are kept exact (fractions of integers), never binary floating point.
  */
 import { parseDecimal, reduce, type Comparator, type ExactFraction } from "./targets";
+
+/**
+ * A number written as text, with what looks the same to the clerk made the same: zero-width
+ * characters (pasted from the web or Word) dropped, and the full-width digits, "％", "，", "．",
+ * "＞", "＝" of East Asian input methods made ASCII. A message quoting “90%” as unreadable when it
+ * shows as 90% on screen helps no one.
+ */
+export function plainNumberText(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[\uff05\uff0b\uff0c\uff0e\uff10-\uff19\uff1d\uff1e]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+    );
+}
 
 /** A rate or target read from a cell: the exact fraction, and the comparator the text gave. */
 export interface RateInput {
@@ -138,8 +153,7 @@ export function readRateInput(value: string | number, allowComparator: boolean):
     const read = fromNumberRule(f);
     return "problem" in read ? read : { fraction: read, comparator: null };
   }
-  // Zero-width characters (pasted from the web or Word) are invisible: "90%\u200b" is "90%".
-  const { comparator, rest } = splitComparator(value.replace(/[\u200b-\u200d\u2060\ufeff]/g, ""));
+  const { comparator, rest } = splitComparator(plainNumberText(value));
   if (comparator !== null && !allowComparator) return { problem: "comparatorNotAllowed" };
   if (/^[-−–]/.test(rest)) return { problem: "outOfRange" };
   const percent = /%$/.test(rest);

@@ -362,6 +362,20 @@ export function readingText(progress: ReadProgress, lang: Language): string {
   return `${tr(lang, T.readingSheet)} ${progress.sheet}: ${n.format(progress.rowsRead)}/${n.format(progress.rowCount)} ${tr(lang, T.rowsOf)}`;
 }
 
+/**
+ * What the live region says of the reading: the sheet and a quarter step of its rows (0, 25, 50,
+ * 75, 100 %), so that a screen reader hears at most five sayings per sheet however many chunks
+ * the rows are read in (the screen shows `readingText`, every chunk). A polite region queues every
+ * change: one per chunk of a 100,000-row sheet kept the reader talking long after the check.
+ */
+export function readingAnnouncement(progress: ReadProgress, lang: Language): string {
+  const quarter =
+    progress.rowCount <= 0
+      ? 100
+      : Math.min(100, 25 * Math.floor((4 * progress.rowsRead) / progress.rowCount));
+  return `${tr(lang, T.readingSheet)} ${progress.sheet}: ${quarter}%`;
+}
+
 export function formatPercent(rate: number | null, lang: Language): string {
   if (rate === null) return "—";
   const locale = lang === "vi" ? "vi-VN" : "en-GB";

@@ -79,6 +79,17 @@ describe("parsing", () => {
     expect(readRateInput(150, true)).toEqual({ problem: "outOfRange" });
     expect(readRateInput("120%", true)).toEqual({ problem: "outOfRange" });
   });
+  it("reads what shows as 90% as 90%: zero-width characters and full-width digits (hostile review, issue 14)", () => {
+    expect(value("90%\u200b")).toBe(0.9);
+    expect(value("\ufeff90\u200d%")).toBe(0.9);
+    expect(value("９０%")).toBe(0.9);
+    expect(value("９０％")).toBe(0.9);
+    expect(value("４７，５５％")).toBe(0.4755);
+    expect(read("＞９０％")).toEqual(read(">90%"));
+    expect(read("trên ９０％").comparator).toBe(">");
+    // Other scripts' digits are not guessed at: refused with the message that shows how to write it.
+    expect(readRateInput("٩٠", true)).toEqual({ problem: "unreadable" });
+  });
   it("refuses a number between 1 and 2: 120% or 1.2%?", () => {
     expect(readRateInput(1.2, true)).toEqual({ problem: "ambiguous", value: 1.2 });
     expect(readRateInput(1.5, true)).toEqual({ problem: "ambiguous", value: 1.5 });

@@ -223,6 +223,8 @@ describe.each([VI, EN])("in %s Office", (language) => {
     expect(value(call("TARGET_GAP", "\ufeff47,55%", "\u200btrên 90%"))).toBe(0.4245);
     expect(value(call("UNITS_NEEDED", "68\u200b", "143", ">90%"))).toBe(61);
     expect(value(call("ROLLUP_RATE", [["3\u200b"]], [["10"]]))).toBe(0.3);
+    expect(value(call("TARGET_GAP", 0.5, "９０％"))).toBe(0.4);
+    expect(value(call("UNITS_NEEDED", "６８", "１４３", "trên ９０％"))).toBe(61);
   });
 
   it("takes a whole number written as 5,0 or 1e1 as a count, and says 2,5 is not whole", () => {

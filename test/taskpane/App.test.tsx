@@ -413,8 +413,18 @@ it("check of a large sheet: shows the rows read, cancels between chunks and anno
     shown.push(`${c.progress.sheet} ${c.progress.rowsRead}/${c.progress.rowCount}`);
     if (c.progress.sheet === "Ghi chép" && !c.cancelling) store.cancelCheck();
   });
+  // Everything the live region says, in order: a few quarter steps per sheet, not one per chunk.
+  const said: string[] = [];
+  const live = document.getElementById("nth-live")!;
+  const observer = new MutationObserver(() => said.push(live.textContent ?? ""));
+  observer.observe(live, { childList: true, characterData: true, subtree: true });
   click("Kiểm tra dữ liệu");
   expect(await screen.findByText("Đã dừng kiểm tra. Bảng tính không thay đổi.")).toBeTruthy();
+  observer.disconnect();
+  const reading = said.filter((t) => t.startsWith("Đang đọc trang"));
+  for (const t of reading) expect(t).toMatch(/^Đang đọc trang .+: (0|25|50|75|100)%$/);
+  expect(new Set(reading).size).toBe(reading.filter((t, i) => t !== reading[i - 1]).length);
+  expect(reading.length).toBeLessThanOrEqual(5 * names.length);
   expect(document.getElementById("nth-live")?.textContent).toBe(
     "Đã dừng kiểm tra. Bảng tính không thay đổi.",
   );

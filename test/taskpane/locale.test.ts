@@ -4,7 +4,7 @@
  */
 import catalogue from "../../src/functions/catalogue.json";
 import { NTH_FUNCTIONS, withListSeparator } from "../../src/taskpane/functionList";
-import { countOf, initialLanguage, listSeparatorFor, T } from "../../src/taskpane/text";
+import { countOf, initialLanguage, listSeparatorFor, readingAnnouncement, T } from "../../src/taskpane/text";
 
 it("starts in Office's language: English for English Office, Vietnamese otherwise", () => {
   expect(initialLanguage("en-US", null)).toBe("en");
@@ -38,4 +38,22 @@ it("lists the catalogue's functions with Excel's parameter names in each languag
   const units = NTH_FUNCTIONS.find((f) => f.id === "UNITS_NEEDED")!;
   expect(units.syntax.en).toBe("NTH.UNITS_NEEDED(consolidated, total, target, [strict])");
   expect(units.syntax.vi).toBe("NTH.UNITS_NEEDED(số_đã_nhất_thể_hóa, tổng_số, mục_tiêu, [trên])");
+});
+
+describe("readingAnnouncement (what the live region says while a large sheet is read)", () => {
+  it("says at most five things per sheet however many chunks the rows come in", () => {
+    const said = new Set<string>();
+    for (let rowsRead = 0; rowsRead <= 100_000; rowsRead += 1_250)
+      said.add(readingAnnouncement({ sheet: "Thôn", rowsRead, rowCount: 100_000 }, "vi"));
+    expect([...said]).toEqual([
+      "Đang đọc trang Thôn: 0%",
+      "Đang đọc trang Thôn: 25%",
+      "Đang đọc trang Thôn: 50%",
+      "Đang đọc trang Thôn: 75%",
+      "Đang đọc trang Thôn: 100%",
+    ]);
+    expect(readingAnnouncement({ sheet: "Villages", rowsRead: 0, rowCount: 0 }, "en")).toBe(
+      "Reading sheet Villages: 100%",
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { makeStyles } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneState } from "../store";
 import { usePane } from "../paneContext";
-import { countOf, readingText, T } from "../text";
+import { countOf, readingAnnouncement, T } from "../text";
 import { stepText } from "./ReportsTab";
 
 const useStyles = makeStyles({
@@ -44,7 +44,7 @@ function sayings(state: PaneState, t: Say): Record<string, string | null> {
         ? k.cancelling
           ? t(T.cancellingCheck)
           : k.progress
-            ? readingText(k.progress, state.lang)
+            ? readingAnnouncement(k.progress, state.lang)
             : t(T.announceChecking)
         : k.kind === "cancelled"
           ? t(T.checkCancelled)
