@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
+  binaryWorkbook,
   compoundFile,
   excelLikeWorkbook,
   openDocumentSpreadsheet,
@@ -441,6 +442,9 @@ export function writeHostileCorpus(dir: string): HostileCase[] {
   add("opendocument.xlsx", "LibreOffice's .ods renamed .xlsx", openDocumentSpreadsheet(), 1, [
     "OpenDocument",
     ".ods",
+  ]);
+  add("binary-workbook.xlsx", "an Excel binary workbook (.xlsb) renamed .xlsx", binaryWorkbook(), 1, [
+    ".xlsb",
   ]);
   add("word-document.xlsx", "a Word .docx renamed .xlsx", wordDocument(), 1, [
     "tài liệu Word",

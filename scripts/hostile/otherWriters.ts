@@ -191,6 +191,21 @@ export function openDocumentSpreadsheet(): Buffer {
   ]);
 }
 
+/** An Excel binary workbook (.xlsb, File > Save As) named .xlsx: its workbook part is `workbook.bin`. */
+export function binaryWorkbook(): Buffer {
+  return zipBytes([
+    entry(
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${TRANSITIONAL.r}/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
+    ),
+    // BrtBeginBook and a few records: binary, not XML.
+    entry(
+      "xl/workbook.bin",
+      Buffer.from([0x83, 0x01, 0x00, 0x80, 0x01, 0x00, 0x99, 0x01, 0x04, 0, 0, 0, 0, 0x84, 0x01, 0x00]),
+    ),
+  ]);
+}
+
 /** A Word document (.docx) named .xlsx. */
 export function wordDocument(): Buffer {
   return zipBytes([

@@ -53,7 +53,7 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
     : undefined;
   const workbookName = officeDocument?.target ?? "xl/workbook.xml";
   const workbookBytes = await zip.read(workbookName);
-  if (!workbookBytes || /^(word|ppt)\//.test(workbookName)) throw await whatElse(zip, workbookName);
+  if (!workbookBytes || /^(word|ppt)\/|\.bin$/i.test(workbookName)) throw await whatElse(zip, workbookName);
   const folder = workbookName.slice(0, workbookName.lastIndexOf("/") + 1);
   const relsName = `${folder}_rels/${workbookName.slice(folder.length)}.rels`;
   const relsBytes = await zip.read(relsName);
@@ -73,8 +73,14 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const sheets: SheetGrid[] = [];
   for (const sheet of workbook.sheets) {
     const rel = rels.get(sheet.relationshipId);
+    // A sheet listed without its relationship: dropping it silently could drop the villages.
+    if (!rel)
+      throw new NotAWorkbook({
+        vi: `trang tính “${sheet.name}”: thiếu liên kết “${sheet.relationshipId}” đến nội dung của nó`,
+        en: `sheet “${sheet.name}”: the relationship “${sheet.relationshipId}” to its cells is missing`,
+      });
     // Chart sheets, dialog and macro sheets hold no cells the core could read: left out, as before.
-    if (!rel || rel.type !== "worksheet") continue;
+    if (rel.type !== "worksheet") continue;
     const part = await zip.read(rel.target);
     if (!part)
       throw new NotAWorkbook({
@@ -101,12 +107,18 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
 /**
  * Why a zip without its workbook part is not a workbook, as precisely as its parts tell: an
  * OpenDocument file (LibreOffice's .ods, or another OpenDocument type, by its `mimetype` entry),
- * a Word or PowerPoint file renamed, or just no workbook part.
+ * an Excel binary workbook (.xlsb: its workbook part is `workbook.bin`), a Word or PowerPoint file
+ * renamed, or just no workbook part.
  */
 async function whatElse(zip: ZipArchive, workbookName: string): Promise<Error> {
   const mimetype = zip.has("mimetype") ? await zip.read("mimetype") : null;
   const type = mimetype ? new TextDecoder().decode(mimetype.subarray(0, 100)).trim() : "";
   if (type.startsWith("application/vnd.oasis.opendocument.")) return new OpenDocument(type);
+  if (/\.bin$/i.test(workbookName))
+    return new NotAWorkbook({
+      vi: "đây là sổ làm việc nhị phân Excel (.xlsb): hãy mở bằng Excel rồi lưu dạng .xlsx",
+      en: "it is an Excel binary workbook (.xlsb): open it in Excel and save it as .xlsx",
+    });
   const other = /^(word|ppt)\//.exec(workbookName)?.[1];
   if (other === "word")
     return new NotAWorkbook({ vi: "đây là tài liệu Word (.docx)", en: "it is a Word document (.docx)" });

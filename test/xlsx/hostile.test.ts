@@ -85,6 +85,7 @@ const NAMES = [
   "xml-windows-1252.xlsx",
   "number-format-out-of-range.xlsx",
   "opendocument.xlsx",
+  "binary-workbook.xlsx",
   "word-document.xlsx",
   "xls-renamed.xlsx",
   "password-protected.xlsx",

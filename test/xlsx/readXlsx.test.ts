@@ -8,6 +8,7 @@ import { isUnusableInputError, UnusableInputError, type UnusableReason } from ".
 import { readXlsxBuffer, readXlsxFile } from "../../src/xlsx/readXlsx";
 import { sheetXml, VILLAGES_ROWS, workbookEntries } from "../../scripts/hostile/corpus";
 import {
+  binaryWorkbook,
   compoundFile,
   excelLikeWorkbook,
   latin1Only,
@@ -406,6 +407,35 @@ describe("readXlsxFile: unusable files", () => {
   it("a Word document renamed .xlsx", async () => {
     const error = await expectUnusable(readXlsxBuffer(wordDocument(), "word.xlsx"), "corrupt", "word.xlsx");
     expect(error.message).toContain("(đây là tài liệu Word (.docx))");
+  });
+
+  it("an Excel binary workbook (.xlsb) renamed .xlsx: says what it is and what to do", async () => {
+    const error = await expectUnusable(
+      readXlsxBuffer(binaryWorkbook(), "nhi-phan.xlsx"),
+      "corrupt",
+      "nhi-phan.xlsx",
+    );
+    expect(error.message).toContain("sổ làm việc nhị phân Excel (.xlsb)");
+    expect(error.message).toContain("save it as .xlsx");
+  });
+
+  it("a sheet listed without its relationship is refused, not dropped", async () => {
+    const bytes = zipBytes(
+      workbookEntries([entry("xl/worksheets/sheet1.xml", sheetXml(VILLAGES_ROWS))]).map((e) =>
+        e.name === "xl/workbook.xml"
+          ? entry(
+              e.name,
+              `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Thôn" sheetId="1" r:id="rId1"/><sheet name="Chức danh" sheetId="2" r:id="rId9"/></sheets></workbook>`,
+            )
+          : e,
+      ),
+    );
+    const error = await expectUnusable(
+      readXlsxBuffer(bytes, "thieu-lien-ket.xlsx"),
+      "corrupt",
+      "thieu-lien-ket.xlsx",
+    );
+    expect(error.message).toContain("sheet “Chức danh”: the relationship “rId9” to its cells is missing");
   });
 
   it("an .xls and a password-protected workbook, both compound files, told apart", async () => {

@@ -73,13 +73,14 @@ function xmlEncoding(b: Uint8Array): string {
 
 /** The text of bytes in a legacy or UTF-16 encoding, re-encoded as UTF-8 for the scan. */
 function asUtf8(b: Uint8Array, encoding: string): Uint8Array {
-  let decoder: TextDecoder;
+  let text: string;
   try {
-    decoder = new TextDecoder(encoding);
+    // Only the constructor throws (RangeError, an unknown label); decoding replaces bad bytes.
+    text = new TextDecoder(encoding).decode(b);
   } catch {
     throw new XmlProblem("encoding", encoding);
   }
-  return new TextEncoder().encode(decoder.decode(b));
+  return new TextEncoder().encode(text);
 }
 
 export class XmlScanner {
