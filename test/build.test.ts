@@ -118,6 +118,18 @@ it("keeps the in-memory Excel and the demo workbook out of the pane's bundle, in
   const demo = chunks.filter((f) => /demo/.test(f)).map(read);
   expect(demo.some((c) => c.includes(FAKE))).toBe(true);
   expect(demo.some((c) => c.includes(SAMPLE) || c.includes("Khu\\u1ed5i Ch\\u1eb7ng"))).toBe(true);
+  // Whatever chunk holds them (the minifier may escape the text; a shared chunk may be split out)
+  // is a demo chunk, and no page loads it up front.
+  const holds = (c: string): boolean =>
+    c.includes(FAKE) || c.includes(SAMPLE) || c.includes("Khu\\u1ed5i Ch\\u1eb7ng");
+  const holding = fs.readdirSync(out).filter((f) => f.endsWith(".js") && holds(read(f)));
+  expect(holding.length).toBeGreaterThan(0);
+  expect(holding.filter((f) => !/demo/.test(f))).toEqual([]);
+  const pages = fs
+    .readdirSync(out)
+    .filter((f) => f.endsWith(".html"))
+    .map(read);
+  for (const f of holding) for (const page of pages) expect(page).not.toContain(f);
 });
 
 it("loads the submission writer (and ExcelJS) only when a submission is made, from a chunk of its own", () => {

@@ -277,6 +277,12 @@ const NOTHING_KEPT: Message = {
   en: "The earlier reports are unchanged; no sheet of this run was kept. Try again.",
 };
 
+/** Said after a report run failed before it replaced anything, and its unfinished sheets could not be removed. */
+const STAGED_LEFT: Message = {
+  vi: "Các báo cáo trước đó vẫn nguyên vẹn, nhưng không xóa được các trang dở dang “(chưa xong) …” của lần này: lần lập báo cáo sau sẽ xóa chúng (hoặc hãy tự xóa).",
+  en: "The earlier reports are unchanged, but this run's unfinished sheets “(chưa xong) …” could not be removed: the next run removes them (or delete them yourself).",
+};
+
 /** Said after a report run failed while it replaced the earlier reports (Excel may have done part of it). */
 const REPLACE_FAILED: Message = {
   vi: "Lỗi xảy ra khi đang thay các báo cáo cũ: có thể một số trang báo cáo đã là bản mới, số khác còn là bản cũ hoặc bị thiếu. Hãy lập lại báo cáo.",
@@ -383,7 +389,11 @@ async function generateNow(
       vi: `Lỗi khi ghi trang “${name}”`,
       en: `Writing the sheet “${name}” failed`,
     });
-    const after = written.failed.partial ? REPLACE_FAILED : NOTHING_KEPT;
+    const after = written.failed.partial
+      ? REPLACE_FAILED
+      : written.failed.stagedLeft
+        ? STAGED_LEFT
+        : NOTHING_KEPT;
     return {
       ...base,
       chart: false,

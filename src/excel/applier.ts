@@ -249,12 +249,17 @@ export async function assertWritable(
   const locked = sheets.items
     .filter((ws) => (!wanted || wanted.has(ws.name.toLocaleLowerCase())) && ws.protection.protected)
     .map((ws) => ws.name);
-  if (options.structure && book.protected) throw new WorkbookError("protected", WORKBOOK_MESSAGES.protected);
+  const { protected: said, nothingChanged } = WORKBOOK_MESSAGES;
+  if (options.structure && book.protected)
+    throw new WorkbookError("protected", {
+      vi: `${said.vi} ${nothingChanged.vi}`,
+      en: `${said.en} ${nothingChanged.en}`,
+    });
   if (locked.length > 0) {
     const list = locked.map((n) => `“${n}”`).join(", ");
     throw new WorkbookError("protected", {
-      vi: `${WORKBOOK_MESSAGES.protected.vi} Trang được bảo vệ: ${list}.`,
-      en: `${WORKBOOK_MESSAGES.protected.en} Protected: ${list}.`,
+      vi: `${said.vi} Trang được bảo vệ: ${list}. ${nothingChanged.vi}`,
+      en: `${said.en} Protected: ${list}. ${nothingChanged.en}`,
     });
   }
 }

@@ -467,11 +467,16 @@ export class WorkbookSession implements WorkbookPort {
         reportId: descriptions[0]?.reportId ?? "summary",
         name: descriptions[0]?.name ?? "",
       };
-      const partial = error instanceof CommitError;
+      const known = error instanceof CommitError ? error : null;
       return {
         written: [],
         cancelled: false,
-        failed: { ...at, error: partial ? error.original : error, partial },
+        failed: {
+          ...at,
+          error: known ? known.original : error,
+          partial: known?.committing ?? false,
+          stagedLeft: known ? !known.cleaned : false,
+        },
         manualCalculation: false,
       };
     }

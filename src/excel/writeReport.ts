@@ -629,8 +629,12 @@ export async function writeReportsToExcel(
       await batch.flush();
     }
   } catch (error) {
-    await deleteIncompleteSheets(context).catch(() => undefined);
-    if (commit.started) throw new CommitError(error);
+    const cleaned = await deleteIncompleteSheets(context).then(
+      () => true,
+      () => false,
+    );
+    if (commit.started) throw new CommitError(error, cleaned);
+    if (!cleaned) throw new CommitError(error, false, false);
     throw error;
   }
   // The run is committed: a failed recalculation does not undo it (Excel recalculates on its own).
@@ -647,11 +651,17 @@ export async function writeReportsToExcel(
 /**
  * A report run failed while it replaced the earlier reports (its last request): Excel applies the
  * operations of a request before the one that failed, so some reports may be the new ones and
- * others the earlier ones (or missing). The sheets still staged were removed; a new run puts a
- * complete set back.
+ * others the earlier ones (or missing); a new run puts a complete set back. Also thrown, with
+ * `committing` false, when a run failed earlier and its staged sheets could not be removed.
  */
 export class CommitError extends Error {
-  constructor(readonly original: unknown) {
+  constructor(
+    readonly original: unknown,
+    /** False when the run's staged sheets could not be removed (they stay, marked; the next run deletes them). */
+    readonly cleaned: boolean,
+    /** False when the failure came before the commit (the earlier reports are as they were). */
+    readonly committing: boolean = true,
+  ) {
     super(original instanceof Error ? original.message : String(original));
     this.name = "CommitError";
   }

@@ -61,10 +61,13 @@ export const WORKBOOK_MESSAGES = {
     vi: `Đang ${running.vi}: hãy chờ xong rồi thử lại. Lần bấm này không làm gì.`,
     en: `Already ${running.en}: wait until it finishes, then try again. This request did nothing.`,
   }),
+  /** Said whenever Excel refused a change for protection (before a write, or in the middle of one). */
   protected: {
-    vi: "Trang tính hoặc bảng tính đang được bảo vệ (Review > Protect): bỏ bảo vệ rồi thử lại. Không có gì bị thay đổi.",
-    en: "The sheet or the workbook is protected (Review > Protect): unprotect it, then try again. Nothing was changed.",
+    vi: "Trang tính hoặc bảng tính đang được bảo vệ (Review > Protect): bỏ bảo vệ rồi thử lại.",
+    en: "The sheet or the workbook is protected (Review > Protect): unprotect it, then try again.",
   },
+  /** Said with `protected` when the check before a write found it: the write did not start. */
+  nothingChanged: { vi: "Không có gì bị thay đổi.", en: "Nothing was changed." },
   cellEdit: {
     vi: "Excel đang ở chế độ sửa ô (con trỏ đang trong một ô): nhấn Enter hoặc Esc rồi thử lại.",
     en: "Excel is editing a cell (the cursor is in a cell): press Enter or Esc, then try again.",

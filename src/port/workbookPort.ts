@@ -87,6 +87,8 @@ export interface WriteReportsResult {
     readonly name: string;
     readonly error: unknown;
     readonly partial: boolean;
+    /** The run's unfinished sheets ("(chưa xong) …") could not be removed: they stay until the next run. */
+    readonly stagedLeft: boolean;
   } | null;
   /** True when Excel calculates manually: the report's formulas were recalculated once, but will not follow edits. */
   readonly manualCalculation: boolean;

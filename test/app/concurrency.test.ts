@@ -3,7 +3,9 @@
  * double click) leave exactly one complete set of report sheets and a clear "already running" for
  * the second; a cancelled run leaves the previous complete set; the lock survives a failure.
  */
-import { clockOf, generateReports } from "../../src/app/workflows";
+import { clockOf, createStandardSheets, generateReports, saveSettings } from "../../src/app/workflows";
+import { applyImport } from "../../src/app/imports/importWorkflow";
+import { exportSubmission } from "../../src/app/submission";
 import { exclusively, runningTask } from "../../src/excel/applier";
 import { createDemoWorkbook } from "../../src/excel/memory/demoWorkbook";
 import type { FakeWorkbook } from "../../src/excel/memory/fakeExcel";
@@ -99,4 +101,46 @@ it("the lock is released when the task fails, and refuses while held", async () 
   release();
   await held;
   expect(await exclusively({ vi: "x", en: "x" }, async () => 2)).toBe(2);
+});
+
+it("while a report run writes, every other entry point is refused at once and the run completes", async () => {
+  const book = createDemoWorkbook();
+  const session = new WorkbookSession(memoryExcelHost(book));
+  const others: Promise<unknown>[] = [];
+  const run = generateReports(session, request, clock, {
+    onProgress: (p) => {
+      if (p.step.kind !== "write" || p.step.index !== 2) return;
+      others.push(
+        generateReports(session, request, clock).then((o) => o.message),
+        generateFromRibbon(session, () => new Date(2021, 8, 19)).catch(
+          (e: { bilingual: unknown }) => e.bilingual,
+        ),
+        applyImport(session, {} as never, {} as never, new Date()).then((o) => o.message),
+        createStandardSheets(session, "vi").catch((e: { bilingual: unknown }) => e.bilingual),
+        saveSettings(session, new Map([["signerName", "Nguyễn Văn A"] as const]), "vi").catch(
+          (e: { bilingual: unknown }) => e.bilingual,
+        ),
+        session.selfTest().catch((e: { bilingual: unknown }) => e.bilingual),
+        exportSubmission(
+          session,
+          { period: "", language: "vi", generatedAt: "2021-09-19T00:00:00Z", addinVersion: "t" },
+          clock,
+          async () => new Uint8Array(),
+        ).then((o) => (o.kind === "failed" ? o.message : null)),
+      );
+    },
+  });
+  const out = await run;
+  expect(out.status).toBe("done");
+  const said = (await Promise.all(others)) as { vi: string; en: string }[];
+  expect(said).toHaveLength(7);
+  for (const m of said) {
+    expect(m.vi).toMatch(/^Đang lập báo cáo: hãy chờ xong rồi thử lại/);
+    expect(m.en).toMatch(/^Already generating the reports/);
+  }
+  const { marked, staged } = reports(book);
+  expect(Object.values(marked).sort()).toEqual([...REPORT_IDS].sort());
+  expect(staged).toEqual([]);
+  expect(book.createdWorkbooks).toHaveLength(0);
+  expect(runningTask()).toBeNull();
 });

@@ -159,3 +159,52 @@ it("a failure inside the commit (Excel applied part of it) is said as such; the 
   expect(names).toHaveLength(6);
   expect(names.every((n) => !n.includes("#REF!"))).toBe(true);
 });
+
+it.each([
+  ["GeneralException", /Injected failure/, /Injected failure/],
+  ["InvalidOperation", /Injected failure/, /Injected failure/],
+  ["AccessDenied", /đang được bảo vệ/, /is protected/],
+  ["InvalidOperationInCellEditMode", /chế độ sửa ô/, /editing a cell/],
+  ["RequestPayloadSizeLimitExceeded", /vượt giới hạn kích thước/, /over its size limit/],
+])(
+  "Excel failing mid-run with %s: earlier set intact, lock free, said in both languages",
+  async (code, vi, en) => {
+    const book = createDemoWorkbook();
+    expect((await generateReports(session(book, 20_000), request, clock)).status).toBe("done");
+    const before = contents(book);
+    Object.assign(book.options, { failAtSync: book.syncs + 9, failCode: code });
+    const out = await generateReports(session(book, 20_000), request, clock);
+    expect(out.status).toBe("failed");
+    expect(out.message?.vi).toMatch(vi);
+    expect(out.message?.en).toMatch(en);
+    expect(out.message?.vi).toMatch(/Các báo cáo trước đó vẫn nguyên vẹn/);
+    expect(out.message?.en).toMatch(/The earlier reports are unchanged/);
+    expect(contents(book)).toEqual(before);
+    expect(runningTask()).toBeNull();
+  },
+);
+
+it("the clerk protects the workbook's structure mid-run: said, and the unfinished sheets said to be left", async () => {
+  const book = createDemoWorkbook();
+  expect((await generateReports(session(book), request, clock)).status).toBe("done");
+  const out = await generateReports(session(book), request, clock, {
+    onProgress: (p) => {
+      if (p.step.kind === "write" && p.step.index === 2) book.protected = true;
+    },
+  });
+  expect(out.status).toBe("failed");
+  expect(out.message?.vi).toMatch(/đang được bảo vệ/);
+  expect(out.message?.en).toMatch(/protected/);
+  const staged = Object.keys(state(book).marks).filter((n) => n.startsWith("(chưa xong)"));
+  expect(staged).toHaveLength(2);
+  expect(out.message?.en).toMatch(/unfinished sheets “\(chưa xong\) …” could not be removed/);
+  expect(out.message?.en).not.toMatch(/no sheet of this run was kept|Nothing was changed/);
+  expect(out.message?.vi).not.toMatch(/Không có gì bị thay đổi/);
+  expect(runningTask()).toBeNull();
+  // Unprotected, the next run removes them and writes a complete set.
+  book.protected = false;
+  expect((await generateReports(session(book), request, clock)).status).toBe("done");
+  const { marks } = state(book);
+  expect(Object.keys(marks).filter((n) => n.startsWith("(chưa xong)"))).toEqual([]);
+  expect(Object.values(marks).filter(Boolean).sort()).toEqual([...REPORT_IDS].sort());
+});

@@ -93,7 +93,7 @@ it("says a protected workbook or sheet is protected, and changes nothing", async
   const out = await generateReports(new WorkbookSession(memoryExcelHost(book)), request, clock);
   expect(out.status).toBe("failed");
   expect(out.message?.vi).toMatch(/đang được bảo vệ/);
-  expect(out.message?.en).toMatch(/is protected/);
+  expect(out.message?.en).toMatch(/is protected.*Nothing was changed\./);
   expect(book.sheets.map((s) => s.name)).toEqual(names);
 
   const other = createDemoWorkbook();
@@ -101,7 +101,10 @@ it("says a protected workbook or sheet is protected, and changes nothing", async
   const session = new WorkbookSession(memoryExcelHost(other));
   await expect(session.writeCells("Thôn", [{ address: "A1", value: "x" }])).rejects.toMatchObject({
     problem: "protected",
-    bilingual: { vi: expect.stringMatching(/“Thôn”/) },
+    bilingual: {
+      vi: expect.stringMatching(/“Thôn”\. Không có gì bị thay đổi\.$/),
+      en: expect.stringMatching(/“Thôn”\. Nothing was changed\.$/),
+    },
   });
 });
 

@@ -41,7 +41,8 @@ import { escapedBytes } from "../applier";
  *   operation; over `payloadLimit` (5 MB, Excel on the web) the sync throws
  *   `RequestPayloadSizeLimitExceeded` and nothing of the batch is applied.
  * - Counters: syncs, the size and operation count of every request, suspend calls per batch.
- * - Failure injection: `failAtSync: n` makes the n-th sync throw before applying anything.
+ * - Failure injection: `failAtSync: n` makes the n-th sync throw before applying anything (with
+ *   `failCode`'s error code, default GeneralException).
  * - Beyond the writer's needs (the workbook session's): reading ranges (`values`, `formulas`,
  *   `valueTypes`, used range, empty cells read as ""), Excel tables with unique names, data
  *   validation, workbook settings, charts, the active sheet, selection and active cell.
@@ -175,6 +176,8 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Throw at this sync (1-based) without applying its batch. */
   readonly failAtSync?: number;
+  /** The Office.js error code of the injected failure (default "GeneralException"). */
+  readonly failCode?: string;
   /** Milliseconds each sync waits before it is applied (demo mode); default 0. */
   readonly latencyMs?: number;
   /**
@@ -747,7 +750,10 @@ export class FakeRequestContext implements XSessionContext {
       await new Promise((resolve) => setTimeout(resolve, ms));
     }
     if (this.book.options.failAtSync === this.book.requests.length) {
-      throw new FakeOfficeError("GeneralException", `Injected failure at sync ${this.book.requests.length}.`);
+      throw new FakeOfficeError(
+        this.book.options.failCode ?? "GeneralException",
+        `Injected failure at sync ${this.book.requests.length}.`,
+      );
     }
     if (bytes > limit) {
       throw new FakeOfficeError(
