@@ -37,12 +37,6 @@ export function parseDecimal(text: string): ExactFraction | null {
   return reduce({ numerator, denominator: 10n ** BigInt(scale) });
 }
 
-/** An exact fraction from a JavaScript number via its shortest round-trip decimal. */
-export function fractionFromNumber(value: number): ExactFraction | null {
-  if (!Number.isFinite(value) || value < 0) return null;
-  return parseDecimal(String(value));
-}
-
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
@@ -55,11 +49,6 @@ export function reduce(f: ExactFraction): ExactFraction {
 
 export function fractionToNumber(f: ExactFraction): number {
   return Number(f.numerator) / Number(f.denominator);
-}
-
-/** True when the target is within 0–100%. */
-export function isTargetInRange(target: ExactFraction): boolean {
-  return target.numerator >= 0n && target.numerator <= target.denominator;
 }
 
 /** count/total compared with the target: does it meet the comparator? total 0 never meets. */

@@ -332,7 +332,8 @@ export function periodLine(phrase: string, language: Language): string {
     if (parsed?.date) return `(Data as of ${shortDate(parsed.date, language)})`;
     return `(Reporting period: ${t.replace(/^kỳ báo cáo\s*:\s*/iu, "")})`;
   }
-  const cued = parsed !== null && !/^(quý|quy|\d)/i.test(t);
+  // A bare period ("Quý II/2025", "6 tháng đầu năm 2025", "tháng 6/2025") is labelled as one.
+  const cued = parsed !== null && !/^(quý|quy|tháng|thang|sáu|sau|chín|chin|\d)/iu.test(t.normalize("NFC"));
   if (cued) return `(${t.charAt(0).toLocaleUpperCase("vi")}${t.slice(1)})`;
   return `(Kỳ báo cáo: ${t})`;
 }

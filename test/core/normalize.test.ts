@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
 
 describe("nameKey", () => {
@@ -39,6 +40,111 @@ describe("unitKey", () => {
   });
   it("keeps a name that is only the kind word", () => {
     expect(unitKey("commune", "Xã")).toBe("xã");
+  });
+  it.each([
+    [
+      "district",
+      "Lạng Sơn",
+      ["TP.Lạng Sơn", "TP. Lạng Sơn", "TP Lạng Sơn", "Thành phố Lạng Sơn", "tp.lạng sơn"],
+    ],
+    ["province", "Hồ Chí Minh", ["TP.Hồ Chí Minh", "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh"]],
+    ["district", "Cô Tô", ["Huyện đảo Cô Tô", "H. Cô Tô", "H.Cô Tô", "Huyện Cô Tô", "huyện đảo cô tô"]],
+    ["district", "Sơn Tây", ["Thị xã Sơn Tây", "TX Sơn Tây", "TX.Sơn Tây", "TX. Sơn Tây"]],
+    ["district", "Ba Đình", ["Quận Ba Đình", "Q. Ba Đình", "Q.Ba Đình"]],
+    ["commune", "Na Sầm", ["Thị trấn Na Sầm", "TT Na Sầm", "TT.Na Sầm", "TT. Na Sầm"]],
+    ["commune", "Yên Lỗ", ["Xã Yên Lỗ", "X. Yên Lỗ", "X.Yên Lỗ"]],
+    ["commune", "Chi Lăng", ["Phường Chi Lăng", "P. Chi Lăng", "P.Chi Lăng"]],
+  ] as const)("%s %j: its short forms of the kind word match the full forms", (level, bare, forms) => {
+    for (const form of forms) expect([form, unitKey(level, form)]).toEqual([form, unitKey(level, bare)]);
+  });
+  it.each([
+    ["district", "Quan Sơn", "Sơn"],
+    ["district", "Quan Sơn", "Quận Sơn"],
+    ["commune", "Phương Sơn", "Sơn"],
+    ["commune", "Xà Phìn", "Phìn"],
+    ["district", "Hà Quảng", "Quảng"],
+    ["commune", "Tân Văn", "Văn"],
+    ["commune", "Phường 1", "Phường 2"],
+    ["district", "Thành phố Lạng Sơn", "Thành phố Sơn"],
+    // One-letter abbreviations count only with their dot.
+    ["district", "H Cô Tô", "Cô Tô"],
+    ["commune", "P Chi Lăng", "Chi Lăng"],
+  ] as const)("%s %j is not %j", (level, a, b) => {
+    expect(unitKey(level, a)).not.toBe(unitKey(level, b));
+  });
+
+  // Syllables as clerks write unit names, some of them folding to a kind word without being one.
+  const syllable = fc.constantFrom(
+    "Quan",
+    "Sơn",
+    "Phương",
+    "Xà",
+    "Phìn",
+    "Lạng",
+    "Cô",
+    "Tô",
+    "Yên",
+    "Lỗ",
+    "Huyên",
+    "Hà",
+    "Tân",
+    "Văn",
+    "Thành",
+    "Phố",
+    "Thị",
+    "Trấn",
+    "Đảo",
+    "Tp",
+    "Bình",
+    "Gia",
+    "1",
+    "2",
+    "Đông",
+    "Kinh",
+  );
+  // A name does not itself start with a kind word ("Thành phố …") nor with "Đảo" ("Huyện Đảo Cô" would
+  // read as the island district "Cô": no district's name starts with "Đảo").
+  const first = syllable.filter((w) => !["Thành", "Thị", "Tp", "Đảo"].includes(w));
+  const name = fc
+    .tuple(first, fc.array(syllable, { maxLength: 2 }))
+    .map(([head, rest]) => [head, ...rest].join(" "));
+  const FORMS = {
+    province: ["Tỉnh ", "Thành phố ", "TP.", "TP ", "TP. "],
+    district: [
+      "Huyện ",
+      "Huyện đảo ",
+      "H.",
+      "H. ",
+      "Quận ",
+      "Q.",
+      "Thị xã ",
+      "TX ",
+      "TX.",
+      "Thành phố ",
+      "TP.",
+      "TP ",
+    ],
+    commune: ["Xã ", "X.", "Phường ", "P.", "Thị trấn ", "TT ", "TT.", "Đặc khu "],
+  } as const;
+  const level = fc.constantFrom("province", "district", "commune" as const);
+
+  it("a kind word or its short form before a name never changes its key", () => {
+    fc.assert(
+      fc.property(level, name, fc.nat(), (l, n, i) => {
+        const forms = FORMS[l];
+        expect(unitKey(l, forms[i % forms.length] + n)).toBe(unitKey(l, n));
+      }),
+    );
+  });
+
+  it("two names that differ as names never get one key, whatever kind words they carry", () => {
+    fc.assert(
+      fc.property(level, name, name, fc.nat(), fc.nat(), (l, a, b, i, j) => {
+        fc.pre(unitKey(l, a) !== unitKey(l, b));
+        const forms = FORMS[l];
+        expect(unitKey(l, forms[i % forms.length] + a)).not.toBe(unitKey(l, forms[j % forms.length] + b));
+      }),
+    );
   });
 });
 

@@ -43,6 +43,16 @@ describe("the period phrase of a title row", () => {
     ],
     ["Kỳ báo cáo: Quý III/2021", "Kỳ báo cáo: Quý III/2021", 2021, null],
     ["6 tháng đầu năm 2025", "6 tháng đầu năm 2025", 2025, null],
+    ["BÁO CÁO 6 THÁNG ĐẦU NĂM 2025", "BÁO CÁO 6 THÁNG ĐẦU NĂM 2025", 2025, null],
+    ["Sáu tháng đầu năm 2025", "Sáu tháng đầu năm 2025", 2025, null],
+    ["quý II/2025", "quý II/2025", 2025, null],
+    ["DANH SÁCH THÔN (Quý II/2025)", "Quý II/2025", 2025, null],
+    ["Quý 2 năm 2025", "Quý 2 năm 2025", 2025, null],
+    ["tháng 6/2025", "tháng 6/2025", 2025, null],
+    ["Số liệu tháng 6/2025", "Số liệu tháng 6/2025", 2025, null],
+    ["THÁNG 06-2025", "THÁNG 06-2025", 2025, null],
+    ["Tháng 6 năm 2025", "Tháng 6 năm 2025", 2025, null],
+    ["tha\u0301ng 6/2025".normalize("NFD"), "tháng 6/2025", 2025, null],
   ])("“%s”", (text, phrase, year, date) => {
     expect(periodOfText(text)).toEqual({ text: phrase, year, date });
   });
@@ -51,6 +61,9 @@ describe("the period phrase of a title row", () => {
     expect(periodOfText("DANH SÁCH THÔN, KHỐI PHỐ NĂM 2025")).toBeNull();
     expect(periodOfText("(Dữ liệu mẫu: số liệu tổng hợp theo các bài báo 2021–2022)")).toBeNull();
     expect(periodOfText("Số liệu đến ngày")).toBeNull();
+    // A place-and-date line says when a document was signed, not what period its data covers.
+    expect(periodOfText("Bình Gia, ngày 19 tháng 9 năm 2021")).toBeNull();
+    expect(periodOfText("tháng 6")).toBeNull();
   });
 
   it("is looked for only above the header row, nearest first", () => {
@@ -128,6 +141,13 @@ describe("the period line and the year for ages", () => {
     expect(settings.period).toBe("(Số liệu đến 31/12/2022)");
   });
 
+  it("a title row “BÁO CÁO THÁNG 6/2025” gives the period and the year for ages", () => {
+    const month = analyse([workbook([["BÁO CÁO THÁNG 6/2025"]])], { referenceYear: 2030 });
+    if (!month.ok) throw new Error("unusable");
+    expect(month.analysis.period?.period).toEqual({ text: "BÁO CÁO THÁNG 6/2025", year: 2025, date: null });
+    expect(month.analysis.rollup.referenceYear).toBe(2025);
+  });
+
   it("without a title row, the submissions' period; without any, the report date", () => {
     expect(periodLine("Quý III/2021", "vi")).toBe("(Kỳ báo cáo: Quý III/2021)");
     expect(periodLine("(số liệu đến 30/6/2025)", "vi")).toBe("(Số liệu đến 30/6/2025)");
@@ -155,5 +175,9 @@ describe("the period line for phrases the clerks write (attack on issue 13)", ()
     // Vietnamese unchanged.
     expect(periodLine("Tính đến 31/12/2024", "vi")).toBe("(Tính đến 31/12/2024)");
     expect(periodLine("Quý II-2025", "vi")).toBe("(Kỳ báo cáo: Quý II-2025)");
+    expect(periodLine("tháng 6/2025", "vi")).toBe("(Kỳ báo cáo: tháng 6/2025)");
+    expect(periodLine("quý II/2025", "vi")).toBe("(Kỳ báo cáo: quý II/2025)");
+    expect(periodLine("6 tháng đầu năm 2025", "vi")).toBe("(Kỳ báo cáo: 6 tháng đầu năm 2025)");
+    expect(periodLine("Số liệu tháng 6/2025", "vi")).toBe("(Số liệu tháng 6/2025)");
   });
 });

@@ -3,8 +3,8 @@ import { excelColumnOf, excelRowOf, type SheetGrid } from "../grid";
 
 /**
  * The period a sheet's data is for, as its title rows state it: "(số liệu đến 30/6/2025)",
- * "Số liệu có đến ngày 31-12-2024", "Tính đến ngày 15/9/2021", "Quý III/2021", "6 tháng đầu năm
- * 2025". Clerks write it in a title row above the table; statistical forms (12-HD/BTCTW) label it
+ * "Số liệu có đến ngày 31-12-2024", "Tính đến ngày 15/9/2021", "Quý III/2021", "quý II/2025",
+ * "6 tháng đầu năm 2025", "tháng 6/2025". Clerks write it in a title row above the table; statistical forms (12-HD/BTCTW) label it
  * "Số liệu có đến ngày …". Pure: a grid in, the phrase out, or null.
  */
 export interface DataPeriod {
@@ -39,7 +39,10 @@ const CUES: readonly RegExp[] = [
   /\bky bao cao\b/,
   /\bthoi diem\b/,
   /\bquy (i|ii|iii|iv|[1-4])\b/,
-  /\b\d{1,2} thang (dau|cuoi) nam\b/,
+  /\b(\d{1,2}|sau|chin) thang (dau|cuoi) nam\b/,
+  // "tháng 6/2025", "tháng 6 năm 2025", "tháng 06-2025"; not the date of a place-and-date line
+  // ("Bình Gia, ngày 19 tháng 9 năm 2021"), which says when a document was signed.
+  /(?<!\bngay \d{1,2} )\bthang \d{1,2}(\s*[/.-]\s*| nam )\d{4}\b/,
 ];
 
 const DATE_NUMERIC = /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/;
@@ -55,7 +58,8 @@ function validDate(year: number, month: number, day: number): DataPeriod["date"]
 
 /**
  * Reads a period phrase: null unless the text has a cue ("số liệu đến", "tính đến", "quý III",
- * "6 tháng đầu năm"…) and a date or a year. Only the parenthesised part, or the ";"-separated part,
+ * "6 tháng đầu năm", "tháng 6/2025"…) and a date or a year. A period without a day ("quý II/2025")
+ * has no cut-off date: none is made up. Only the parenthesised part, or the ";"-separated part,
  * with the cue is kept ("DANH SÁCH THÔN (số liệu đến 30/6/2025)" → "số liệu đến 30/6/2025").
  */
 export function periodOfText(raw: string): DataPeriod | null {

@@ -172,16 +172,28 @@ const cachedFoldKey = memoize(
   1 << 16,
 );
 
-/** Leading words that name a unit's kind; clerks write "Xã Yên Lỗ" and "Yên Lỗ" for the same commune. */
+/**
+ * Leading words that name a unit's kind, and their short forms, as the header code reads them
+ * (`report/scope.ts`): clerks write "Xã Yên Lỗ", "X. Yên Lỗ" and "Yên Lỗ" for one commune,
+ * "Thành phố Lạng Sơn", "TP Lạng Sơn" and "TP.Lạng Sơn" for one city, "Huyện đảo Cô Tô" and
+ * "H. Cô Tô" for one island district. Compared after `nameKey`, so diacritics count: "Quan Sơn" is
+ * not "Quận Sơn", "Phương Sơn" not "Phường Sơn", "Xà Phìn" not "Xã Phìn". Abbreviations of two
+ * letters are no Vietnamese syllables; one-letter ones (H., Q., X., P.) count only with their dot.
+ * Longer words first ("huyện đảo" before "huyện").
+ */
 const UNIT_PREFIXES: Record<"province" | "district" | "commune", readonly string[]> = {
-  province: ["tỉnh", "thành phố", "tp.", "tp"],
-  district: ["huyện", "quận", "thị xã", "thành phố", "tp.", "tp"],
-  commune: ["xã", "phường", "thị trấn", "đặc khu"],
+  province: ["thành phố", "tỉnh", "tp.", "tp"],
+  district: ["huyện đảo", "thành phố", "thị xã", "huyện", "quận", "tp.", "tx.", "tp", "tx", "h.", "q."],
+  commune: ["thị trấn", "đặc khu", "phường", "xã", "tt.", "tt", "x.", "p."],
 };
+
+/** An abbreviation glued to the name ("tp.lạng sơn", "tt.na sầm", "h.cô tô") gets its space. */
+const GLUED_ABBREVIATION = /^(tp|tx|tt|[hqpx])\.(?=\S)/u;
 
 /**
  * The matching key of a province, district or commune name: `nameKey` without a leading kind word
- * ("Xã Yên Lỗ" and "yên lỗ" match). Village names keep every word ("Khu 1" and "Khối 1" differ).
+ * or its short form ("Xã Yên Lỗ", "X. Yên Lỗ" and "yên lỗ" match). Village names keep every word
+ * ("Khu 1" and "Khối 1" differ).
  */
 export function unitKey(level: "province" | "district" | "commune", text: string): string {
   return UNIT_KEYS[level](text);
@@ -191,7 +203,7 @@ function unitKeyOf(level: "province" | "district" | "commune"): (text: string) =
   let prefixes: readonly string[] | null = null;
   return memoize((text) => {
     prefixes ??= UNIT_PREFIXES[level].map((prefix) => nameKey(prefix) + " ");
-    const key = nameKey(text);
+    const key = nameKey(text).replace(GLUED_ABBREVIATION, "$1. ");
     for (const p of prefixes) {
       if (key.startsWith(p) && key.length > p.length) return key.slice(p.length).replace(/^\. ?/, "");
     }
