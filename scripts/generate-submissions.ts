@@ -4,6 +4,8 @@
  * list of expected units with deadlines (binh-gia-don-vi.xlsx). `npm run samples` runs it after the
  * samples. Deterministic: a fixed clock per commune, so the files' content is stable.
  *
+ * Also the district clerk's review decisions (binh-gia-tiep-nhan.xlsx: one accepted, one returned).
+ *
  * A district clerk's combination: `nth-rollup report samples/submissions/binh-gia/*.xlsx
  * samples/submissions/binh-gia-don-vi.xlsx` gives the same figures as the Bình Gia rows of
  * lang-son.xlsx (test/submissions.test.ts proves it).
@@ -19,6 +21,8 @@ import type { SheetGrid } from "../src/core/grid";
 import { readWorkbooks } from "../src/core/read/readWorkbook";
 import { unitKey } from "../src/core/text/normalize";
 import { readXlsxFile } from "../src/xlsx/readXlsx";
+import { readManifest } from "../src/core/submission/manifest";
+import { shortHash } from "../src/core/submission/contentHash";
 
 const ROOT = path.join(__dirname, "..");
 const DISTRICT = "Bình Gia";
@@ -145,7 +149,34 @@ export async function generateSubmissions(folder: string): Promise<string[]> {
   const unitsFile = path.join(folder, "binh-gia-don-vi.xlsx");
   await units.xlsx.writeFile(unitsFile);
   written.push(unitsFile);
+  written.push(await writeDecisions(folder, written));
   return written;
+}
+
+/**
+ * The district clerk's review decisions (README, "Accepting submissions"): Bình La accepted, Yên
+ * Lỗ returned with a note; the others not yet looked at. Each row names the submission by the
+ * content hash its manifest carries (8 digits are enough): `--decisions binh-gia-tiep-nhan.xlsx`.
+ */
+async function writeDecisions(folder: string, files: readonly string[]): Promise<string> {
+  const decided: Record<string, [string, string | null]> = {
+    "binh-la.xlsx": ["Đã nhận", null],
+    "yen-lo.xlsx": ["Trả lại", "Thôn Pò Mầm: cột Nhất thể hóa chưa khớp với tên bí thư và trưởng thôn"],
+  };
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet("Tiếp nhận");
+  ws.addRow(["TIẾP NHẬN BÁO CÁO CỦA CÁC XÃ — HUYỆN BÌNH GIA"]);
+  ws.addRow(["Đơn vị", "Tệp nộp", "Mã nội dung", "Tiếp nhận", "Ghi chú"]);
+  for (const file of files) {
+    const decision = decided[path.basename(file)];
+    if (!decision) continue;
+    const workbook = await readXlsxFile(file);
+    const manifest = workbook.sheets.map(readManifest).find((m) => m !== null)!;
+    ws.addRow([manifest.unitName, path.basename(file), shortHash(manifest.contentHash!), ...decision]);
+  }
+  const target = path.join(folder, "binh-gia-tiep-nhan.xlsx");
+  await book.xlsx.writeFile(target);
+  return target;
 }
 
 if (process.argv[1] === __filename) {

@@ -4,6 +4,7 @@ import { REPORT_IDS } from "../../src/report/description";
 import { exportSubmission, submissionContent, submissionFileName } from "../../src/app/submission";
 import { analyse } from "../../src/core/pipeline";
 import { readManifest } from "../../src/core/submission/manifest";
+import { checkContent } from "../../src/core/submission/contentHash";
 import { createDemoWorkbook, createEmptyWorkbook } from "../../src/excel/memory/demoWorkbook";
 import { memoryExcelHost } from "../../src/excel/memory/memoryHost";
 import { WorkbookSession } from "../../src/excel/session";
@@ -66,6 +67,14 @@ it("opens the submission as a new workbook; read back, it gives the workbook's o
   expect(reread.analysis.rollup.total).toEqual(original.analysis.rollup.total);
   expect(reread.analysis.rollup.total.villages).toBe(outcome.manifest.villages);
   expect(reread.analysis.rollup.total.consolidated).toBe(outcome.manifest.consolidated);
+  // The content hash written from the pane's grids (Office.js values) matches the data read back.
+  expect(outcome.manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(reread.analysis.issues.filter((i) => i.code === "submission-edited")).toEqual([]);
+  expect(
+    reread.analysis.completeness?.units.every((u) => u.content === null || u.content === "matches"),
+  ).toBe(true);
+  const backData = reread.analysis.read.sheets.map((f) => back.sheets.find((g) => g.name === f.sheet)!);
+  expect(checkContent(outcome.manifest.contentHash, backData).state).toBe("matches");
 });
 
 it("downloads the file where Excel cannot open a new workbook (no ExcelApi 1.8)", async () => {

@@ -115,3 +115,45 @@ it("cancel leaves the workbook as it was; the combined copy is a choice until on
   expect(screen.getByText("Sổ đã có bản gộp: dữ liệu nhập tiếp vào bản gộp.")).toBeTruthy();
   expect((screen.getByRole("button", { name: "Nhập vào sổ" }) as HTMLButtonElement).disabled).toBe(true);
 });
+
+it("asks before replacing an accepted submission, in a dialog naming both files and hashes", async () => {
+  const book = createDistrictWorkbook();
+  const files: IncomingFile[] = [binhLa];
+  const store = new PaneStore(
+    new WorkbookSession(memoryExcelHost(book)),
+    () => clockOf(NOW),
+    { tab: "import", demo: "district" },
+    { readFiles: async () => [...files], now: () => NOW },
+  );
+  render(<App store={store} />);
+  pick(1);
+  await screen.findByText("1 tệp: 1 sẽ nhập");
+  fireEvent.click(screen.getByRole("button", { name: "Nhập vào sổ" }));
+  await screen.findByText(/^Đã nhập/);
+  // The clerk accepts Bình La's submission in the log's drop-down column.
+  await memoryExcelHost(book).run(async (context) => {
+    context.workbook.worksheets.getItem("Nhật ký nhập").getRange("M2").values = [["Đã nhận"]];
+    await context.sync();
+  });
+  files[0] = submission({
+    file: "binh-la-lan-2.xlsx",
+    commune: "Bình La",
+    generatedAt: "2021-09-12T02:00:00.000Z",
+    villages: villages("Nà", 3, 2),
+  });
+  pick(1);
+  expect(await screen.findByText("Thay bản đã nhận?")).toBeTruthy();
+  expect((screen.getByRole("button", { name: "Nhập vào sổ" }) as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.click(screen.getByRole("button", { name: "Thay bản đã nhận…" }));
+  const dialog = await screen.findByRole("dialog");
+  expect(within(dialog).getByText("Thay bản nộp đã nhận?")).toBeTruthy();
+  const text = dialog.textContent ?? "";
+  expect(text).toContain("binh-la.xlsx");
+  expect(text).toContain("binh-la-lan-2.xlsx");
+  expect(text.match(/mã [0-9a-f]{8}/g)).toHaveLength(2);
+  fireEvent.click(within(dialog).getByText("Thay bằng tệp này"));
+  expect(await screen.findByText("Thay bản cũ")).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "Nhập vào sổ" }));
+  await screen.findByText(/^Đã nhập/);
+  expect(store.getState().importing.kind).toBe("done");
+});
