@@ -16,6 +16,13 @@ export const SAMPLES: readonly { readonly file: string; readonly build: () => Wo
   { file: "lang-son.xlsx", build: langSonWorkbook },
   { file: "thanh-hoa-quan-son.xlsx", build: quanSonWorkbook },
   { file: "lao-cai-two-tier.xlsx", build: laoCaiWorkbook },
+];
+
+/**
+ * Companions of the samples, given with `--previous` and `--units` (docs/unit-list.md): Lào Cai
+ * before the reform (villages only) and its unit list (only a `Đơn vị` sheet).
+ */
+export const COMPANION_SAMPLES: readonly { readonly file: string; readonly build: () => WorkbookDef }[] = [
   { file: "lao-cai-truoc-sap-xep.xlsx", build: laoCaiBeforeWorkbook },
   { file: "lao-cai-don-vi.xlsx", build: laoCaiUnitsWorkbook },
 ];
@@ -24,7 +31,7 @@ export const SAMPLES: readonly { readonly file: string; readonly build: () => Wo
 export async function generateSamples(folder: string): Promise<string[]> {
   await fs.mkdir(folder, { recursive: true });
   const written: string[] = [];
-  for (const sample of SAMPLES) {
+  for (const sample of [...SAMPLES, ...COMPANION_SAMPLES]) {
     const target = path.join(folder, sample.file);
     await fs.writeFile(target, await workbookBytes(sample.build()));
     written.push(target);

@@ -4,7 +4,10 @@ import * as path from "node:path";
 import { parseArgs } from "../src/cli/args";
 import { runRequest } from "../src/cli/commands";
 import { cellText, type CellValue } from "../src/core/cells";
+import { readUnitLists } from "../src/core/read/unitList";
 import { readXlsxFile } from "../src/xlsx/readXlsx";
+import { generateSamples, COMPANION_SAMPLES } from "../scripts/generate-samples";
+import { analyse } from "../src/core/pipeline";
 
 /**
  * Issue 15, end to end on real files: today's two-tier Lào Cai sample compared with the same
@@ -96,4 +99,42 @@ describe("nth-rollup report --previous (before the reform) --units", () => {
   it("says nothing is wrong with the unit list itself", () => {
     expect(stderr).not.toMatch(/Đơn vị|unit list|không xếp được/);
   });
+});
+
+describe("the companion samples (previous period, unit list)", () => {
+  it("equal a fresh run of scripts/generate-samples.ts and read without an issue", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nth-companions-"));
+    try {
+      await generateSamples(dir);
+      for (const { file } of COMPANION_SAMPLES) {
+        const committed = await readXlsxFile(sample(file));
+        expect(committed.sheets).toEqual((await readXlsxFile(path.join(dir, file))).sheets);
+      }
+      const units = readUnitLists([await readXlsxFile(sample("lao-cai-don-vi.xlsx"))]);
+      expect(units.issues).toEqual([]);
+      // 3 old districts, 10 old communes, 5 of today's communes, 1 village row.
+      expect(units.units.map((u) => u.level)).toEqual([
+        ...Array(3).fill("district"),
+        ...Array(10).fill("commune"),
+        ...Array(5).fill("commune"),
+        "village",
+      ]);
+      const before = analyse([await readXlsxFile(sample("lao-cai-truoc-sap-xep.xlsx"))], {
+        referenceYear: 2024,
+      });
+      if (!before.ok) throw new Error(before.unusable.en);
+      expect(before.analysis.issues).toEqual([]);
+      // Three-tier: 3 districts, 9 old communes, 66 villages, 33 consolidated (OLD_COMMUNES, by hand).
+      const levels = before.analysis.rollup.units.map((u) => u.level);
+      expect([
+        levels.filter((l) => l === "district").length,
+        levels.filter((l) => l === "commune").length,
+      ]).toEqual([3, 9]);
+      expect([before.analysis.rollup.total.villages, before.analysis.rollup.total.consolidated]).toEqual([
+        66, 33,
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60000);
 });

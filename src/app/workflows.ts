@@ -1,3 +1,4 @@
+import { isoDay } from "../core/units/unitList";
 import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import type { Issue, Message } from "../core/issues";
 import { analyse, type Analysis } from "../core/pipeline";
@@ -137,9 +138,12 @@ export function analyseWorkbook(
   clock: Clock,
   log: readonly ImportLogEntry[] = [],
 ): CheckOutcome {
+  const given = collectReportSettings([workbook], new Map()).settings;
   const result = analyse([workbook], {
     referenceYear: clock.year,
-    givenPeriod: collectReportSettings([workbook], new Map()).settings.period ?? null,
+    givenPeriod: given.period ?? null,
+    // The unit list's units are taken on the report's date when the data states no period date.
+    asOf: isoDay(given.date ?? clock.today),
   });
   if (!result.ok)
     return { kind: "unusable", workbook, message: result.unusable, empty: isEmptyWorkbook(workbook) };

@@ -11,7 +11,8 @@ import { formatIssueLine, formatSummaryTable, visible } from "./text";
 import { NO_PROGRESS, type Progress } from "./progress";
 import { reportsFor } from "../report/reports";
 import { collectReportSettings } from "../report/settingsSheet";
-import { dateOf, type ReportDate } from "../report/settings";
+import { dateOf } from "../report/settings";
+import { isoDay } from "../core/units/unitList";
 import { writeReportFile } from "../xlsx/writeReportFile";
 import { submissionManifest } from "../report/submission";
 import { isCellTooLongError, submissionXlsxBytes } from "../xlsx/writeSubmission";
@@ -96,7 +97,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     previous,
     review,
     units,
-    asOf: isoOf(given.date ?? dateOf(io.now())),
+    asOf: isoDay(given.date ?? dateOf(io.now())),
   });
   if (!result.ok) {
     io.stderr(
@@ -170,12 +171,6 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   progress.end();
   printIssues(summary, lang, io);
   return 0;
-}
-
-/** "2025-10-01" from a report date. */
-function isoOf(d: ReportDate): string {
-  const p = (n: number): string => String(n).padStart(2, "0");
-  return `${d.year}-${p(d.month)}-${p(d.day)}`;
 }
 
 /**

@@ -42,7 +42,7 @@ export function importCompleteness(analysis: Analysis, log: readonly ImportLogEn
   };
   const sheet = analysis.read.dataset.expectedUnits;
   if (sheet.length > 0) {
-    const expected: ExpectedUnit[] = expectedFromList(sheet, null);
+    const expected: ExpectedUnit[] = expectedFromList(sheet, analysis.asOf);
     return completeness("units-sheet", expected, submissions, analysis.rollup, {
       dataCounts: false,
       reviewOf,

@@ -10,9 +10,10 @@ import { codeOf, existsOn, parseReference, type UnitReference } from "./unitList
  * A previous period re-aggregated onto today's units (issue 15): villages are the stable building
  * blocks (a village moves whole between communes), so each previous village goes to the current
  * commune that holds a village of its name among the communes its old commune became (the unit
- * list's "Hình thành từ" crosswalk, else the commune of the same code or name); where no village
- * of that name is found, to the only commune its old commune became; otherwise it is left out
- * with a warning. Pure: datasets and rollups in, a dataset out.
+ * list's "Hình thành từ" crosswalk, else the commune of the same code or name; an old commune
+ * neither names is searched for in the whole province, where the village's name must be unique);
+ * where no village of that name is found, to the only commune its old commune became; otherwise it
+ * is left out with a warning. Pure: datasets and rollups in, a dataset out.
  */
 
 /** A current commune, as the current rollup has it. */
@@ -179,7 +180,17 @@ export function remapOntoToday(
         )
         .flatMap((e) => e.into.map(nameKey)),
     ];
-    const holding = candidates.filter((t) => names.some((n) => t.villageKeys.has(n)));
+    // An old commune today's map does not know (no crosswalk, no commune of its code or name): its
+    // village is looked for in every commune of the province, and placed only where its name is unique.
+    const searched =
+      candidates.length > 0
+        ? candidates
+        : targets.filter(
+            (t) =>
+              provinces.size === 1 ||
+              unitKey("province", t.unit.province) === unitKey("province", v.province),
+          );
+    const holding = searched.filter((t) => names.some((n) => t.villageKeys.has(n)));
     let target: Target | null = null;
     let how: Placement = "village";
     if (holding.length === 1) target = holding[0];
@@ -229,13 +240,13 @@ export function remapOntoToday(
     const vi = parts
       .map(
         ([, s]) =>
-          `${s.label}: ${s.count} thôn${s.crosswalk > 0 ? ` (${s.crosswalk} theo danh sách đơn vị)` : ""}`,
+          `${s.label}: ${s.count} thôn${s.crosswalk > 0 ? ` (${s.crosswalk} không tìm thấy tên thôn, xếp theo đơn vị cũ)` : ""}`,
       )
       .join("; ");
     const en = parts
       .map(
         ([, s]) =>
-          `${s.label}: ${s.count} villages${s.crosswalk > 0 ? ` (${s.crosswalk} by the unit list)` : ""}`,
+          `${s.label}: ${s.count} villages${s.crosswalk > 0 ? ` (${s.crosswalk} not found by name, placed by the old unit)` : ""}`,
       )
       .join("; ");
     notes.set(target.unit.id, [{ vi: `Kỳ trước gồm ${vi}`, en: `Previous period made of ${en}` }]);

@@ -88,6 +88,12 @@ export function isDated(list: readonly ExpectedUnitRecord[]): boolean {
   );
 }
 
+/** "2025-07-01" from a day given as numbers (a report date, a period's date). */
+export function isoDay(d: { readonly year: number; readonly month: number; readonly day: number }): string {
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.year}-${p(d.month)}-${p(d.day)}`;
+}
+
 /** "30/6/2025" from "2025-06-30", as the sheets show dates. */
 export function displayDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
