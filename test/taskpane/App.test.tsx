@@ -119,6 +119,20 @@ it("stays usable with thousands of issues: one page at a time", async () => {
   expect(await screen.findByText("3.000 lỗi · 0 cảnh báo", {}, { timeout: 10_000 })).toBeTruthy();
   expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })).toHaveLength(ISSUES_PER_PAGE);
   expect(screen.getByText("Trang 1 / 120")).toBeTruthy();
+  // At either end the pager's button stays focusable (aria-disabled), so a keyboard user who pressed
+  // it up to the end keeps focus there instead of losing it to the page body.
+  const previous = screen.getByRole("button", { name: "Trang trước" });
+  expect([previous.hasAttribute("disabled"), previous.getAttribute("aria-disabled")]).toEqual([
+    false,
+    "true",
+  ]);
+  click("Trang sau");
+  expect(screen.getByText("Trang 2 / 120")).toBeTruthy();
+  previous.focus();
+  fireEvent.click(previous);
+  expect(screen.getByText("Trang 1 / 120")).toBeTruthy();
+  expect(document.activeElement).toBe(screen.getByRole("button", { name: "Trang trước" }));
+  expect(screen.getByRole("button", { name: "Trang trước" }).hasAttribute("disabled")).toBe(false);
   click("Trang sau");
   expect(screen.getByText("Trang 2 / 120")).toBeTruthy();
   expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })[0].textContent).toMatch(
