@@ -161,8 +161,8 @@ export const FORMULA_ERRORS = {
       "invalidValue",
       `${name.vi} ${viNumber(value)} không rõ: là ${viNumber(value * 100)}% hay ${viNumber(value)}%? ` +
         `Viết "${viNumber(value)}%" nếu là ${viNumber(value)} phần trăm (số từ 0 đến 1 là tỷ lệ: 0,9 = 90%; số từ 2 đến 100 là phần trăm: 90 = 90%)`,
-      `${name.en} ${value} is ambiguous: ${value * 100}% or ${value}%? ` +
-        `Write "${value}%" for ${value} percent (0 to 1 is a fraction: 0.9 = 90%; 2 to 100 is a percent: 90 = 90%)`,
+      `${name.en} ${enNumber(value)} is ambiguous: ${enNumber(value * 100)}% or ${enNumber(value)}%? ` +
+        `Write "${enNumber(value)}%" for ${enNumber(value)} percent (0 to 1 is a fraction: 0.9 = 90%; 2 to 100 is a percent: 90 = 90%)`,
     ),
   badRate: (text: string): FormulaError =>
     fail(
@@ -220,9 +220,14 @@ export const FORMULA_ERRORS = {
     fail("invalidValue", `Ô có lỗi ${code}${where.vi}`, `A cell holds the error ${code}${where.en}`),
 } as const;
 
+/** A number for English messages, without binary floating point's tail (1.15 × 100 is 115, not 114.99999999999999). */
+function enNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
 /** A number the Vietnamese way for messages: decimal comma, no grouping (1,2; 47,55). */
 function viNumber(value: number): string {
-  return String(Number(value.toPrecision(12))).replace(".", ",");
+  return enNumber(value).replace(".", ",");
 }
 
 function shapeText(m: CellMatrix): string {

@@ -1,3 +1,4 @@
+import { targetGap } from "../../src/core/formulas";
 import { isRateProblem, parseComparator, readRateInput, type RateInput } from "../../src/core/rateInput";
 import {
   fractionToNumber,
@@ -89,6 +90,18 @@ describe("parsing", () => {
     expect(read("trên ９０％").comparator).toBe(">");
     // Other scripts' digits are not guessed at: refused with the message that shows how to write it.
     expect(readRateInput("٩٠", true)).toEqual({ problem: "unreadable" });
+  });
+  it("says 1.15 is 115% or 1.15% in both languages, without a floating-point tail (hostile review, issue 14)", () => {
+    for (const [target, hundredfold] of [
+      [1.15, "115"],
+      [1.1, "110"],
+      ["1,005", "100.5"],
+    ] as const) {
+      const e = targetGap(0.5, target);
+      if (typeof e === "number") throw new Error("expected an error");
+      expect(e.message.en).toContain(`is ambiguous: ${hundredfold}% or`);
+      expect(e.message.vi).toContain(`là ${hundredfold.replace(".", ",")}% hay`);
+    }
   });
   it("refuses a number between 1 and 2: 120% or 1.2%?", () => {
     expect(readRateInput(1.2, true)).toEqual({ problem: "ambiguous", value: 1.2 });

@@ -119,6 +119,20 @@ it("stays usable with thousands of issues: one page at a time", async () => {
   expect(await screen.findByText("3.000 lỗi · 0 cảnh báo", {}, { timeout: 10_000 })).toBeTruthy();
   expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })).toHaveLength(ISSUES_PER_PAGE);
   expect(screen.getByText("Trang 1 / 120")).toBeTruthy();
+  // At either end the pager's button stays focusable (aria-disabled), so a keyboard user who pressed
+  // it up to the end keeps focus there instead of losing it to the page body.
+  const previous = screen.getByRole("button", { name: "Trang trước" });
+  expect([previous.hasAttribute("disabled"), previous.getAttribute("aria-disabled")]).toEqual([
+    false,
+    "true",
+  ]);
+  click("Trang sau");
+  expect(screen.getByText("Trang 2 / 120")).toBeTruthy();
+  previous.focus();
+  fireEvent.click(previous);
+  expect(screen.getByText("Trang 1 / 120")).toBeTruthy();
+  expect(document.activeElement).toBe(screen.getByRole("button", { name: "Trang trước" }));
+  expect(screen.getByRole("button", { name: "Trang trước" }).hasAttribute("disabled")).toBe(false);
   click("Trang sau");
   expect(screen.getByText("Trang 2 / 120")).toBeTruthy();
   expect(screen.getAllByRole("button", { name: /^Chọn ô Thôn!/ })[0].textContent).toMatch(
@@ -158,6 +172,8 @@ it("generation in progress: progress bar with the step, no second start, cancel 
   expect(bar).toBeTruthy();
   expect(screen.getByText("Đang đọc dữ liệu…")).toBeTruthy();
   expect(screen.getByRole("button", { name: "Lập báo cáo" }).getAttribute("aria-disabled")).toBe("true");
+  // By keyboard: focus is on "Dừng", which goes away with the progress.
+  screen.getByRole("button", { name: "Dừng" }).focus();
   click("Dừng");
   // Shown under the progress bar and said in the live region.
   const stopping = screen.getAllByText("Đang dừng sau trang hiện tại…");
@@ -169,6 +185,30 @@ it("generation in progress: progress bar with the step, no second start, cancel 
   });
   expect(await screen.findByText("Đã dừng")).toBeTruthy();
   expect(book.sheets.map((s) => s.name)).toEqual(["Thôn", "Cán bộ", "Chỉ tiêu"]);
+  // Focus went back to "Lập báo cáo", not to the page body (hostile review, issue 14).
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Lập báo cáo" })),
+  );
+});
+
+it("check stopped by keyboard: focus goes back to “Kiểm tra dữ liệu”, not to the page body", async () => {
+  const book = createDemoWorkbook();
+  const host = gatedHost(book);
+  renderPane(host);
+  host.hold = true;
+  click("Kiểm tra dữ liệu");
+  const cancel = await screen.findByRole("button", { name: "Dừng" });
+  cancel.focus();
+  fireEvent.click(cancel);
+  await act(async () => {
+    host.hold = false;
+    host.release();
+  });
+  // Cancelled, or finished first (the demo is read in one request): either way "Dừng" goes away.
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Dừng" })).toBeNull(), { timeout: 30_000 });
+  await waitFor(() =>
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Kiểm tra dữ liệu" })),
+  );
 });
 
 it("shows each sheet being written", async () => {

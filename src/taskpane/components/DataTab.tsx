@@ -16,6 +16,7 @@ import type { PaneState } from "../store";
 import { countOf, readingText, T } from "../text";
 import { GlancePanel } from "./GlancePanel";
 import { IssueList } from "./IssueList";
+import { useRefocusWhenRunEnds } from "./useRefocus";
 
 const useStyles = makeStyles({
   root: { display: "grid", rowGap: tokens.spacingVerticalL },
@@ -80,6 +81,8 @@ function CheckSection(): React.JSX.Element {
   const styles = useStyles();
   const c = state.check;
   const supported = state.capabilities.read.supported;
+  const checkButton = React.useRef<HTMLButtonElement>(null);
+  useRefocusWhenRunEnds(c.kind === "running", checkButton);
   return (
     <section className={styles.section} aria-labelledby="nth-check">
       <Subtitle2 as="h2" id="nth-check" className={styles.heading}>
@@ -88,6 +91,7 @@ function CheckSection(): React.JSX.Element {
       <Caption1 className={styles.help}>{t(T.checkHelp)}</Caption1>
       <div className={styles.row}>
         <Button
+          ref={checkButton}
           appearance={firstRun(state) ? "secondary" : "primary"}
           onClick={() => void store.check()}
           disabledFocusable={!supported || c.kind === "running"}

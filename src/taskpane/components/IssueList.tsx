@@ -126,7 +126,9 @@ function SeverityList({
       </ul>
       {shown.pages > 1 && (
         <nav className={styles.pager} aria-label={`${sheetLabel} — ${t(heading)}`}>
-          <Button size="small" disabled={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
+          {/* disabledFocusable: a keyboard user pressing "Trang sau" up to the last page keeps
+              focus on the button (a disabled button drops it on the page body). */}
+          <Button size="small" disabledFocusable={shown.page === 0} onClick={() => setPage(shown.page - 1)}>
             {t(T.previous)}
           </Button>
           <Text size={200} aria-live="polite">
@@ -134,7 +136,7 @@ function SeverityList({
           </Text>
           <Button
             size="small"
-            disabled={shown.page >= shown.pages - 1}
+            disabledFocusable={shown.page >= shown.pages - 1}
             onClick={() => setPage(shown.page + 1)}
           >
             {t(T.next)}

@@ -31,6 +31,7 @@ import { labelsFor } from "../../report/labels";
 import { usePane } from "../paneContext";
 import { T } from "../text";
 import { GlancePanel } from "./GlancePanel";
+import { useRefocusWhenRunEnds } from "./useRefocus";
 
 const useStyles = makeStyles({
   root: { display: "grid", rowGap: tokens.spacingVerticalL },
@@ -265,6 +266,8 @@ export function ReportsTab(): React.JSX.Element {
   // The layout matters only for a province whose districts have communes.
   const chosen = state.units.find((u) => u.id === state.choices.unitId) ?? state.units[0];
   const showLayout = chosen?.level === "province" && state.units.some((u) => u.level === "district");
+  const generateButton = React.useRef<HTMLButtonElement>(null);
+  useRefocusWhenRunEnds(g.kind === "running", generateButton);
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby="nth-reports">
@@ -298,6 +301,7 @@ export function ReportsTab(): React.JSX.Element {
         <HeaderFields />
         <div className={styles.row}>
           <Button
+            ref={generateButton}
             appearance="primary"
             size="large"
             onClick={() => void store.generate()}
