@@ -370,8 +370,10 @@ it("imports two communes' submissions into the district's workbook, then reports
   await page.getByLabel("Cấp báo cáo").selectOption("district");
   await page.getByLabel("Đơn vị báo cáo").selectOption({ label: "Bình Gia" });
   await page.getByRole("button", { name: "Lập báo cáo", exact: true }).click();
-  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  // Six reports, the named annex and who has reported.
+  await page.getByText("Đã lập xong: 8 trang báo cáo").first().waitFor({ timeout: 30_000 });
   expect(await demo(page, "sheets")).toContain("Tình hình nộp báo cáo");
+  expect(await demo(page, "sheets")).toContain("Phụ lục danh sách");
   const summary: { values: unknown[]; formulas: (string | null)[] }[] = await page.evaluate(() => {
     const h = (window as unknown as { __nthDemo: DemoHandle }).__nthDemo;
     return Array.from({ length: 20 }, (_, r) => {
