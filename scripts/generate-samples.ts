@@ -6,7 +6,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { workbookBytes, type WorkbookDef } from "./common/xlsxWrite";
-import { langSonWorkbook } from "./samples/langSon";
+import { binhGia2020Workbook, langSonWorkbook } from "./samples/langSon";
 import { laoCaiWorkbook } from "./samples/laoCai";
 import { laoCaiBeforeWorkbook, laoCaiUnitsWorkbook } from "./samples/laoCaiBefore";
 import { quanSonWorkbook } from "./samples/quanSon";
@@ -16,6 +16,7 @@ export const SAMPLES: readonly { readonly file: string; readonly build: () => Wo
   { file: "lang-son.xlsx", build: langSonWorkbook },
   { file: "thanh-hoa-quan-son.xlsx", build: quanSonWorkbook },
   { file: "lao-cai-two-tier.xlsx", build: laoCaiWorkbook },
+  { file: "binh-gia-2020.xlsx", build: binhGia2020Workbook },
 ];
 
 /**

@@ -100,11 +100,15 @@ export const LANG_SON_CITY: readonly { commune: string; cells: number; rural: bo
 /** Seed 001's quality figures, as counts of the 87 secretaries (invented counts that match the article's words). */
 export const LANG_SON_CITY_QUALITY = { secretaries: 87, education12: 71, theory: 52, trained: 87, consolidated: 64 };
 
+/** Term ends of the city's village heads, in the forms clerks write (a month, a year, a term). */
+const CITY_TERM_ENDS: readonly (string | number)[] = ["6/2025", 2027, "2022-2025", 2027, "12/2025"];
+
 const BINH_GIA_DISTRICT = "Bình Gia";
 const LOC_BINH_DISTRICT = "Lộc Bình";
 const CITY_DISTRICT = "Thành phố Lạng Sơn";
 
-function binhGiaVillages(rng: Prng): VillageRow[] {
+/** `statuses`, when given, receives each row's true status (for the previous period's sample). */
+function binhGiaVillages(rng: Prng, statuses?: boolean[]): VillageRow[] {
   const people = new People(rng, TAY_NUNG);
   const places = new Places(rng);
   places.reserve(Object.values(NAMED_VILLAGES).flatMap((list) => list.map((v) => v.village)));
@@ -138,9 +142,64 @@ function binhGiaVillages(rng: Prng): VillageRow[] {
         frontHead: rng.next() < 0.2 ? recorded.secretary : people.next().name,
         consolidated: recorded.consolidated,
       });
+      statuses?.push(v.consolidated);
     }
   }
   return rows;
+}
+
+/** Bình Gia a year before the article (invented): 12 fewer villages consolidated, 56 of 143. */
+export const BINH_GIA_2020 = { date: "15-9-2020", consolidated: 56, reverted: 12 } as const;
+
+/**
+ * samples/binh-gia-2020.xlsx: the previous period for lang-son.xlsx (issue 15, the pace to the
+ * deadline). The same 143 Bình Gia villages (the same generator and seed), but a year earlier, dated
+ * "Số liệu có đến ngày 15-9-2020": in each of the first 12 communes with 3 or more consolidated
+ * villages, its first consolidated village still had a different village head (an invented name).
+ */
+export function binhGia2020Workbook(): WorkbookDef {
+  const statuses: boolean[] = [];
+  const rows = binhGiaVillages(new Prng(20210919), statuses);
+  const heads = new People(new Prng(20200915), TAY_NUNG);
+  const communes = BINH_GIA.filter((c) => c.consolidated >= 3)
+    .slice(0, BINH_GIA_2020.reverted)
+    .map((c) => c.commune);
+  const reverted = new Set<string>();
+  const previous = rows.map((row, i) => {
+    if (!statuses[i] || !communes.includes(row.commune) || reverted.has(row.commune)) return row;
+    reverted.add(row.commune);
+    return {
+      ...row,
+      head: heads.next().name,
+      consolidated: row.consolidated === undefined ? undefined : "Không",
+    };
+  });
+  return {
+    title: "Nhất thể hóa bí thư chi bộ kiêm trưởng thôn — huyện Bình Gia, kỳ trước (dữ liệu mẫu)",
+    sheets: [
+      villageSheet(previous, {
+        titles: [
+          "DANH SÁCH THÔN, KHỐI PHỐ VÀ BÍ THƯ CHI BỘ — HUYỆN BÌNH GIA",
+          "(Dữ liệu mẫu: kỳ trước của lang-son.xlsx, tên người là tên đặt ra)",
+          `Số liệu có đến ngày ${BINH_GIA_2020.date}`,
+        ],
+        columns: [
+          "province",
+          "district",
+          "commune",
+          "village",
+          "type",
+          "hasOwnCell",
+          "partyMembers",
+          "secretary",
+          "head",
+          "frontHead",
+          "consolidated",
+          "notes",
+        ],
+      }),
+    ],
+  };
 }
 
 function locBinhVillages(rng: Prng): VillageRow[] {
@@ -261,14 +320,17 @@ function cityRows(rng: Prng): { villages: VillageRow[]; holders: OfficeHolderRow
       });
       if (!consolidated.has(k)) {
         const head = people.next();
+        // Issue 15 (where to look first), without drawing from the generator: every third head is
+        // the cell's deputy secretary; terms end in 2025 for some, later for others.
         holders.push({
           ...where,
           fullName: head.name,
-          post: headPost,
+          post: k % 3 === 1 ? `Phó bí thư chi bộ kiêm ${headPost}` : headPost,
           personId: `LS-T${String(k + 1).padStart(3, "0")}`,
           birthYear: rng.int(1955, 1990),
           gender: head.female ? "Nữ" : "Nam",
           ethnicity: head.ethnicity,
+          termEnd: CITY_TERM_ENDS[k % CITY_TERM_ENDS.length],
         });
       }
     }

@@ -40,6 +40,8 @@ export interface OfficeHolderRow {
   readonly professional?: string;
   readonly politicalTheory?: string;
   readonly trained?: Cell;
+  /** "Nhiệm kỳ đến": a year, a month or a term, as clerks write it. */
+  readonly termEnd?: Cell;
 }
 
 export interface TargetRow {

@@ -49,6 +49,9 @@ export interface Labels {
     readonly partialData: string;
     readonly villagesTotal: string;
     readonly consolidatedTotal: string;
+    /** "Chỉ tiêu áp dụng: chỉ tiêu đến năm {year}, hạn {date}." under the table (issue 15). */
+    readonly deadline: string;
+    readonly deadlinePassed: string;
   };
   /** Short notes in a table's "Ghi chú" column. */
   readonly missing: {
@@ -247,6 +250,9 @@ const VI: Labels = {
     partialData: "{what}: có số liệu {n}/{m} {unit}; tỷ lệ tính trên số có số liệu.",
     villagesTotal: "Tổng số {v}",
     consolidatedTotal: "Số {v1} nhất thể hóa",
+    deadline: "Chỉ tiêu áp dụng: chỉ tiêu đến năm {year}, hạn {date}.",
+    deadlinePassed:
+      "Chỉ tiêu áp dụng: chỉ tiêu đến năm {year}, đã quá hạn {date} (chưa có chỉ tiêu năm sau).",
   },
   missing: {
     note: "Ghi chú",
@@ -437,6 +443,9 @@ const EN: Labels = {
     partialData: "{what}: data for {n} of {m} {unit}; rates are over those with data.",
     villagesTotal: "Villages",
     consolidatedTotal: "Consolidated",
+    deadline: "Target that applies: the target for {year}, deadline {date}.",
+    deadlinePassed:
+      "Target that applies: the target for {year}, past its deadline {date} (no later target given).",
   },
   missing: {
     note: "Notes",

@@ -436,7 +436,7 @@ describe("what the run prints", () => {
     const line = r.stdout.trim().split("\n");
     expect(line).toHaveLength(1);
     expect(line[0]).toMatch(
-      new RegExp(`^Đã ghi báo cáo ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: 7 trang \\(Tổng hợp, `),
+      new RegExp(`^Đã ghi báo cáo ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: 8 trang \\(Tổng hợp, `),
     );
     // With the JSON on stdout, it is left out: stdout is the JSON, stderr one line per issue.
     const r2 = await run(["report", input, "--out", out, "--json", "-"]);

@@ -65,6 +65,7 @@ describe("nth-rollup report --out", () => {
       "Chất lượng bí thư",
       "Chi bộ thôn",
       "Thôn chưa NTH",
+      "Kế hoạch nhất thể hóa",
       "Phụ lục danh sách",
       "Kiểm tra dữ liệu",
     ]);
@@ -99,7 +100,7 @@ describe("nth-rollup report --out", () => {
     expect(code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(target);
-    expect(book.worksheets).toHaveLength(7);
+    expect(book.worksheets).toHaveLength(8);
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { analyse } from "../../src/core/pipeline";
+import { analyse, planOfAnalysis } from "../../src/core/pipeline";
 import type { ReportId, SheetDescription } from "../../src/report/description";
 import { reportsFor } from "../../src/report/reports";
 import { readXlsxFile } from "../../src/xlsx/readXlsx";
@@ -16,9 +16,13 @@ import { render, ROOT } from "./render";
 
 const SAMPLES = path.join(ROOT, "samples");
 
-async function sheetsOf(files: readonly string[]): Promise<SheetDescription[]> {
+async function sheetsOf(
+  files: readonly string[],
+  previousFiles: readonly string[] = [],
+): Promise<SheetDescription[]> {
   const workbooks = await Promise.all(files.map((f) => readXlsxFile(f, path.basename(f))));
-  const result = analyse(workbooks, { referenceYear: 2021 });
+  const previous = await Promise.all(previousFiles.map((f) => readXlsxFile(f, path.basename(f))));
+  const result = analyse(workbooks, { referenceYear: 2021, previous });
   if (!result.ok) throw new Error(result.unusable.en);
   const a = result.analysis;
   return reportsFor(a.rollup, a.issues, {
@@ -34,6 +38,7 @@ async function sheetsOf(files: readonly string[]): Promise<SheetDescription[]> {
     dataPeriod: a.period?.period.text ?? null,
     unitOrder: a.read.dataset.expectedUnits,
     officeHolders: a.read.dataset.officeHolders,
+    plan: planOfAnalysis(a),
   }).sheets;
 }
 
@@ -69,6 +74,11 @@ async function main(folder: string): Promise<void> {
   await picture("report-annex", binhGia, "annex", folder, work);
   const langSon = await sheetsOf([path.join(SAMPLES, "lang-son.xlsx")]);
   await picture("report-commune-posts", langSon, "communePosts", folder, work);
+  const langSonPlan = await sheetsOf(
+    [path.join(SAMPLES, "lang-son.xlsx")],
+    [path.join(SAMPLES, "binh-gia-2020.xlsx")],
+  );
+  await picture("report-plan", langSonPlan, "plan", folder, work);
   const yenLo = await sheetsOf([path.join(submissions, "binh-gia", "yen-lo.xlsx")]);
   await picture("report-commune-list", yenLo, "summary", folder, work);
   fs.rmSync(work, { recursive: true, force: true });

@@ -199,8 +199,8 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
     r++;
     const headRow = r++;
     b.block(cellRange(headRow, 2, headRow, 6), text(L.paceItem));
-    b.set(headRow, 7, text(L.paceValue));
-    b.style(cellRange(headRow, 2, headRow, 7), {
+    b.block(cellRange(headRow, 7, headRow, 8), text(L.paceValue));
+    b.style(cellRange(headRow, 2, headRow, 8), {
       font: { bold: true, size: 11 },
       fill: HEADER_FILL,
       horizontal: "center",
@@ -247,9 +247,9 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
     }
     for (const item of rows) {
       b.block(cellRange(r, 2, r, 6), text(item.label));
-      b.set(r, 7, item.value);
-      b.style(cellRange(r, 2, r, 7), { border: "thin", font: { size: 11 } });
-      b.style(cellRange(r, 7, r, 7), {
+      b.block(cellRange(r, 7, r, 8), item.value);
+      b.style(cellRange(r, 2, r, 8), { border: "thin", font: { size: 11 } });
+      b.style(cellRange(r, 7, r, 8), {
         horizontal: "center",
         ...(item.format ? { numberFormat: item.format } : {}),
       });
@@ -262,7 +262,7 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
   }
   const last = writeSignature(b, r, settings, labels, blocks);
   b.reserve(last);
-  return finishSheet(b, {
+  const sheet = finishSheet(b, {
     reportId: "plan",
     name: labels.sheetNames.plan,
     widths,
@@ -278,4 +278,10 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
     },
     freezeColumns: 2,
   });
+  // One district's plan (its communes, the notes, the pace) reads best on one page.
+  if (last > PLAN_ONE_PAGE_ROWS) return sheet;
+  return { ...sheet, print: { ...sheet.print, fitToPagesTall: 1, pageBreaks: [] } };
 }
+
+/** Up to this many rows the planning sheet prints on one page (one district of ~20 communes). */
+const PLAN_ONE_PAGE_ROWS = 80;

@@ -10,7 +10,7 @@ import {
   writeSignature,
 } from "../frame";
 import { labelsFor, villageWordsOf } from "../labels";
-import type { ReportSettings } from "../settings";
+import { shortDate, type ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { nameWidth } from "./widths";
 import { communeListReport } from "./communeList";
@@ -187,6 +187,16 @@ export function summaryReport(rollup: Rollup, settings: ReportSettings, note?: s
       );
   } else {
     notes.push(L.noData.replace("{what}", `${L.front}; ${L.either}`));
+  }
+  // The deadline of the target that applies to the submitting unit (issue 15).
+  const scopeTarget = rows.scope.unit.assessments[MAIN_INDICATOR];
+  if (scopeTarget?.year != null && scopeTarget.deadline) {
+    const [y, m, d] = scopeTarget.deadline.split("-").map(Number);
+    notes.unshift(
+      (scopeTarget.deadlinePassed ? L.deadlinePassed : L.deadline)
+        .replace("{year}", String(scopeTarget.year))
+        .replace("{date}", shortDate({ year: y, month: m, day: d }, settings.language)),
+    );
   }
   const widths = columns.map((c) => c.width);
   const b = new SheetBuilder(columns.length);
