@@ -21,7 +21,7 @@ import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
 import { reviewSubmissions, type ReviewOptions } from "./submission/review";
 import { summarize, type Language, type Summary } from "./summary";
-import { isoOfPeriodDate, planOf, type Plan } from "./plan/plan";
+import { isoOfPeriodDate, planOf, type Plan, type QuotaBasis } from "./plan/plan";
 
 export interface AnalysisOptions {
   /**
@@ -246,8 +246,8 @@ function dataPeriod(workbooks: readonly WorkbookGrids[], read: ReadResult): Anal
   };
 }
 
-/** The JSON summary of an analysis. */
-export function summaryOf(analysis: Analysis, lang: Language): Summary {
+/** The JSON summary of an analysis; `basis`: how the plan splits quotas (default by room). */
+export function summaryOf(analysis: Analysis, lang: Language, basis?: QuotaBasis): Summary {
   const extraIssues = analysis.issues.slice(
     analysis.read.dataset.issues.length + analysis.rollup.issues.length,
   );
@@ -257,7 +257,7 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
     skippedRows: analysis.read.skippedRows,
     completeness: analysis.completeness,
     changes: analysis.changes,
-    plan: planOfAnalysis(analysis),
+    plan: planOfAnalysis(analysis, null, basis),
   });
 }
 
@@ -265,8 +265,9 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
  * The plan of an analysis (issue 15): quotas of every unit with a target, and the pace from the
  * previous period (by unit id) to this one, dated by the periods the data states (or `currentDate`).
  */
-export function planOfAnalysis(analysis: Analysis, currentDate?: string | null): Plan {
+export function planOfAnalysis(analysis: Analysis, currentDate?: string | null, basis?: QuotaBasis): Plan {
   return planOf({
+    basis,
     rollup: analysis.rollup,
     previous: analysis.previous,
     currentDate: isoOfPeriodDate(analysis.period?.period.date) ?? currentDate ?? null,

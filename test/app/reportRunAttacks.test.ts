@@ -69,7 +69,7 @@ it("a cancel at every stage (reading, each sheet, before the commit) leaves the 
   await generateReports(session(probe), request, clock, {
     onProgress: (p) => stages.push(p.step.kind === "write" ? `write${p.step.index}` : p.step.kind),
   });
-  expect(stages.filter((s) => s.startsWith("write"))).toHaveLength(6);
+  expect(stages.filter((s) => s.startsWith("write"))).toHaveLength(REPORT_IDS.length);
   for (const stage of stages.filter((s) => s !== "chart")) {
     const book = createDemoWorkbook();
     expect((await generateReports(session(book), request, clock)).status).toBe("done");
@@ -127,7 +127,7 @@ describe("the clerk changes sheets while a run writes (between its first look an
     expect(Object.values(marks).filter(Boolean).sort()).toEqual([...REPORT_IDS].sort());
     expect(out.written.map((w) => w.name)).toContain("Thôn chưa NTH");
     expect(names.every((n) => !n.includes("#REF!") && !n.includes("Cũ"))).toBe(true);
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(REPORT_IDS.length);
     expect(runningTask()).toBeNull();
   });
 });
@@ -138,7 +138,7 @@ it("a failure inside the commit (Excel applied part of it) is said as such; the 
   const deleteSheet = book.deleteSheet.bind(book);
   let calls = 0;
   const spy = jest.spyOn(book, "deleteSheet").mockImplementation((sheet) => {
-    // The commit deletes the six earlier reports: the third delete fails, as a raced one would.
+    // The commit deletes the earlier reports: the third delete fails, as a raced one would.
     if (++calls === 3) throw Object.assign(new Error("The sheet was deleted."), { code: "ItemNotFound" });
     deleteSheet(sheet);
   });
@@ -156,7 +156,7 @@ it("a failure inside the commit (Excel applied part of it) is said as such; the 
   expect(again.status).toBe("done");
   const { marks, names } = state(book);
   expect(Object.values(marks).filter(Boolean).sort()).toEqual([...REPORT_IDS].sort());
-  expect(names).toHaveLength(6);
+  expect(names).toHaveLength(REPORT_IDS.length);
   expect(names.every((n) => !n.includes("#REF!"))).toBe(true);
 });
 
