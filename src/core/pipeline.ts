@@ -21,7 +21,7 @@ import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
 import { reviewSubmissions, type ReviewOptions } from "./submission/review";
 import { summarize, type Language, type Summary } from "./summary";
-import { isoOfPeriodDate, planOf, type Plan, type QuotaBasis } from "./plan/plan";
+import { isoOfPeriodDate, planOf, quotaIssues, type Plan, type QuotaBasis } from "./plan/plan";
 
 export interface AnalysisOptions {
   /**
@@ -158,6 +158,11 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
         })
       : null;
   const reform = period?.period.date ? districtsAfterReform(result, asOf, period.source) : [];
+  // Quotas typed on the Targets sheet ("Chỉ tiêu giao"), checked against the shortfalls and rooms.
+  const targets = read.dataset.targets;
+  const typedQuotaIssues = targets.some((t) => t.quota !== undefined && t.quota !== null)
+    ? quotaIssues(planOf({ rollup: result, targets }), result, targets)
+    : [];
   return {
     ok: true,
     analysis: {
@@ -181,6 +186,7 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
         ...(fromUnits?.issues ?? []),
         ...life.issues,
         ...reform,
+        ...typedQuotaIssues,
         ...previousIssues,
       ],
     },
@@ -272,5 +278,6 @@ export function planOfAnalysis(analysis: Analysis, currentDate?: string | null, 
     previous: analysis.previous,
     currentDate: isoOfPeriodDate(analysis.period?.period.date) ?? currentDate ?? null,
     previousDate: isoOfPeriodDate(analysis.previousPeriod?.period.date),
+    targets: analysis.read.dataset.targets,
   });
 }
