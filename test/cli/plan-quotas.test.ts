@@ -127,3 +127,24 @@ it("quotas typed in the Targets sheet are checked at their cells and shown besid
   // Without typed quotas the sheet keeps its ten columns.
   expect((await run("plain", [])).rows.some((r) => r.includes("Chỉ tiêu đã giao (nhập)"))).toBe(false);
 });
+
+it("typed quotas equal to the computed ones: no problem, difference 0; a commune whose parent has no target is not checked", async () => {
+  const base = binhGia((await run("base2", [])).plan);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(SAMPLE);
+  const targets = book.getWorksheet("Chỉ tiêu")!;
+  targets.getCell("G3").value = "Chỉ tiêu giao";
+  base.children.forEach((c, i) => {
+    targets.getRow(7 + i).values = ["village_secretary_head", c.name, "xã", 0.9, "đạt", 2025, c.quota];
+  });
+  // Lộc Bình's communes have no district target on this indicator: a quota there checks nothing.
+  const at = 7 + base.children.length;
+  targets.getRow(at).values = ["village_secretary_head", "Na Dương", "xã", 0.9, "đạt", 2025, 2];
+  const input = path.join(dir, "lang-son-exact-quotas.xlsx");
+  await book.xlsx.writeFile(input);
+  const exact = await run("exact", [], input);
+  expect(binhGia(exact.plan).typedDifference).toBe(0);
+  expect(exact.issues.filter((i) => i.code.startsWith("quota-")).map((i) => [i.code, i.cell])).toEqual([
+    ["quota-no-parent-plan", `G${at}`],
+  ]);
+});
