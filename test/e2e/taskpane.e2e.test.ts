@@ -286,9 +286,9 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
 
   // Regenerating replaces only the add-in's own sheets.
   await page.getByRole("button", { name: "Lập báo cáo" }).click();
-  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  await page.getByText("Đã lập xong: 8 trang báo cáo").first().waitFor({ timeout: 30_000 });
   expect(await demo(page, "sheets")).toEqual(sheets);
-  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(7);
+  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(8);
 
   // Function help: insert an example into the selected cell.
   await page.getByRole("tab", { name: "Hàm NTH" }).click();
