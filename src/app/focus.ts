@@ -1,4 +1,5 @@
 import type { OfficeHolderRecord } from "../core/model";
+import type { Plan } from "../core/plan/plan";
 import type { Rollup, UnitLevel, UnitRollup } from "../core/rollup/types";
 import { unitKey } from "../core/text/normalize";
 import { reportScope } from "../report/scope";
@@ -99,4 +100,22 @@ export function focusHolders(
       ? true
       : withDistrict.has(`${unitKey("district", h.district)}/${commune}`);
   });
+}
+
+/**
+ * The plan of one chosen unit's reports: the plans of the unit and of the units under it, as the
+ * whole data computes them (a unit above the chosen one is left out: the focused rollup keeps it
+ * with the chosen branch only, which is not how its shortfall is split). Null when none is left.
+ */
+export function focusPlan(focused: Rollup, plan: Plan, unitId: string | null): Plan | null {
+  if (unitId === null) return plan.units.length > 0 ? plan : null;
+  const inside = new Set<string>();
+  const byId = new Map(focused.units.map((u) => [u.id, u]));
+  const walk = (id: string): void => {
+    inside.add(id);
+    for (const c of byId.get(id)?.childIds ?? []) walk(c);
+  };
+  if (byId.has(unitId)) walk(unitId);
+  const units = plan.units.filter((u) => inside.has(u.id));
+  return units.length > 0 ? { ...plan, units } : null;
 }

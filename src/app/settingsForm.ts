@@ -95,6 +95,7 @@ export const FIELD_LABELS: Readonly<Record<SettingKey, Message>> = {
   style: { vi: "Thể thức (Đảng / Nhà nước)", en: "Style (party / state)" },
   language: { vi: "Ngôn ngữ", en: "Language" },
   provinceLayout: { vi: "Cách trình bày", en: "Layout" },
+  quotaBasis: { vi: "Cách chia chỉ tiêu", en: "Quota basis" },
   documentNumber: { vi: "Số, ký hiệu", en: "Document number" },
   attachedTo: { vi: "Kèm theo (văn bản)", en: "Attached to" },
   secrecy: { vi: "Độ mật", en: "Secrecy mark" },
@@ -114,6 +115,8 @@ export function settingText(settings: ReportSettings, key: SettingKey, language:
       return settings.language;
     case "provinceLayout":
       return settings.provinceLayout === "flat" ? "một cấp" : "lồng nhau";
+    case "quotaBasis":
+      return settings.quotaBasis === "ownTargets" ? "chỉ tiêu riêng" : "thôn còn lại";
     default:
       void language;
       return settings[key];

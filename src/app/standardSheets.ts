@@ -296,6 +296,10 @@ export function settingsSheet(
     style: say("Đảng hoặc Nhà nước", "party or state"),
     language: say("vi hoặc en", "vi or en"),
     provinceLayout: say("lồng nhau hoặc một cấp", "nested or flat"),
+    quotaBasis: say(
+      "Kế hoạch: chia theo thôn còn lại (mặc định) hoặc theo chỉ tiêu riêng của từng đơn vị",
+      "Planning: split by villages still to consolidate (default) or by each unit's own target",
+    ),
     recipients: say("Mỗi nơi nhận một dòng (Alt+Enter)", "One recipient per line (Alt+Enter)"),
     documentNumber: say("Số của văn bản, ví dụ 25; để trống: văn thư ghi", "Document number, e.g. 25"),
     attachedTo: say(
@@ -317,6 +321,7 @@ export function settingsSheet(
     style: ["Đảng", "Nhà nước"],
     language: ["vi", "en"],
     provinceLayout: ["lồng nhau", "một cấp"],
+    quotaBasis: ["thôn còn lại", "chỉ tiêu riêng"],
   };
   return {
     kind: "settings",

@@ -1,7 +1,7 @@
 import { isoDay } from "../core/units/unitList";
 import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import type { Issue, Message } from "../core/issues";
-import { analyse, type Analysis } from "../core/pipeline";
+import { analyse, planOfAnalysis, type Analysis } from "../core/pipeline";
 import { findHeaderRow } from "../core/read/headers";
 import { SHEET_SPECS, type SheetKind } from "../core/schema/sheets";
 import type { Language } from "../core/summary";
@@ -16,7 +16,7 @@ import {
 } from "../report/settingsSheet";
 import { messageOf } from "../port/errors";
 import type { ReadWorkbookOptions, SheetMarks, WorkbookPort, WrittenSheet } from "../port/workbookPort";
-import { focusHolders, focusRollup, unitChoices, type UnitChoice } from "./focus";
+import { focusHolders, focusPlan, focusRollup, unitChoices, type UnitChoice } from "./focus";
 import { glanceOf, type Glance } from "./glance";
 import { countIssues, groupIssues, type IssueCounts, type SheetGroup } from "./issueGroups";
 import { settingsSheetWrites, type SettingKey } from "./settingsForm";
@@ -359,17 +359,23 @@ async function generateNow(
     steps++;
   }
   const rollup = focusRollup(check.analysis.rollup, request.unitId);
+  const reportOptions = new Map([
+    ["language", request.language],
+    ["layout", request.layout === "flat" ? "flat" : "nested"],
+  ]);
+  // The planning sheet, as the command line makes it: quotas split the way the settings sheet says.
+  const basis = collectReportSettings([workbook], reportOptions).settings.quotaBasis;
+  const plan = focusPlan(rollup, planOfAnalysis(check.analysis, null, basis), request.unitId);
   const built = reportsFor(rollup, check.issues, {
     completeness: check.completeness,
+    changes: check.analysis.changes,
+    plan,
     workbooks: [workbook],
-    options: new Map([
-      ["language", request.language],
-      ["layout", request.layout === "flat" ? "flat" : "nested"],
-    ]),
+    options: reportOptions,
     language: request.language,
     today: clock.today,
     dataPeriod: check.analysis.period?.period.text ?? null,
-    unitOrder: check.analysis.read.dataset.expectedUnits,
+    unitOrder: check.analysis.unitList,
     // The named annex, as the command line makes it (offered in the pane like the other reports),
     // with the chosen unit's office-holders only.
     officeHolders: focusHolders(rollup, check.analysis.read.dataset.officeHolders, request.unitId),

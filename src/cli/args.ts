@@ -162,6 +162,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     en: "a province with districts: nested (default) or flat",
   },
   {
+    name: "quota-basis",
+    value: "thon-con-lai|chi-tieu-rieng",
+    commands: ["report"],
+    vi: "kế hoạch: chia phần còn thiếu theo số thôn còn lại (mặc định) hoặc theo chỉ tiêu riêng của từng đơn vị",
+    en: "planning: split a shortfall by villages still to consolidate (default; also “room”) or by each unit's own target (also “own-target”)",
+  },
+  {
     name: "recipients",
     value: '"A; B"',
     commands: BOTH,

@@ -105,7 +105,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     );
     return 1;
   }
-  const summary = summaryOf(result.analysis, lang);
+  const summary = summaryOf(result.analysis, lang, given.quotaBasis);
 
   if (request.command === "export") {
     try {

@@ -269,6 +269,34 @@ export const ISSUE_CATALOGUE = {
       en: `Target ${q(p.text)} is outside 0–100%; this row is ignored.`,
     }),
   },
+  "quota-sum": {
+    severity: "warning",
+    message: (p: { unit: string; typed: number; needed: number }): Message => ({
+      vi: `Chỉ tiêu giao cho các đơn vị trực thuộc ${p.unit} cộng lại là ${p.typed}, nhưng ${p.unit} cần thêm ${p.needed}: ${p.typed < p.needed ? `thiếu ${p.needed - p.typed}` : `thừa ${p.typed - p.needed}`}.`,
+      en: `The quotas assigned to the units of ${p.unit} add up to ${p.typed}, but ${p.unit} needs ${p.needed} more: ${p.typed < p.needed ? `${p.needed - p.typed} short` : `${p.typed - p.needed} too many`}.`,
+    }),
+  },
+  "quota-over-capacity": {
+    severity: "warning",
+    message: (p: { unit: string; quota: number; room: number }): Message => ({
+      vi: `Chỉ tiêu giao cho ${p.unit} là ${p.quota}, nhiều hơn số thôn chưa nhất thể hóa của đơn vị (${p.room}).`,
+      en: `The quota assigned to ${p.unit} is ${p.quota}, more than its villages not yet consolidated (${p.room}).`,
+    }),
+  },
+  "quota-without-unit": {
+    severity: "warning",
+    message: (p: { quota: number }): Message => ({
+      vi: `Chỉ tiêu giao ${p.quota} ở dòng không ghi đơn vị (áp dụng cho cả cấp): chỉ tiêu giao phải ghi cho từng đơn vị; bỏ qua.`,
+      en: `Assigned quota ${p.quota} on a row that names no unit (a target for a whole level): a quota is for one unit; ignored.`,
+    }),
+  },
+  "quota-no-parent-plan": {
+    severity: "warning",
+    message: (p: { unit: string; quota: number }): Message => ({
+      vi: `Chỉ tiêu giao ${p.quota} cho ${p.unit} không được đối chiếu: cấp trên của đơn vị này không có chỉ tiêu, hoặc dòng này không phải chỉ tiêu đang áp dụng cho đơn vị.`,
+      en: `Assigned quota ${p.quota} for ${p.unit} is not checked: the unit's parent has no target, or this row is not the target that applies to the unit.`,
+    }),
+  },
   "bad-level": {
     severity: "error",
     message: (p: { text: string }): Message => ({

@@ -74,6 +74,8 @@ export interface TargetRecord {
   readonly targetValue: number;
   readonly comparator: Comparator;
   readonly year: number | null;
+  /** "Chỉ tiêu giao": further villages the parent assigned to this unit, typed by the clerk; null when none. */
+  readonly quota?: number | null;
   readonly source: RowSource;
 }
 

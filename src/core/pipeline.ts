@@ -21,7 +21,7 @@ import { compareWithPrevious, type UnitChange } from "./submission/compare";
 import { completeness, expectedUnits, type Completeness } from "./submission/completeness";
 import { reviewSubmissions, type ReviewOptions } from "./submission/review";
 import { summarize, type Language, type Summary } from "./summary";
-import { isoOfPeriodDate, planOf, type Plan } from "./plan/plan";
+import { isoOfPeriodDate, planOf, quotaIssues, type Plan, type QuotaBasis } from "./plan/plan";
 
 export interface AnalysisOptions {
   /**
@@ -158,6 +158,11 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
         })
       : null;
   const reform = period?.period.date ? districtsAfterReform(result, asOf, period.source) : [];
+  // Quotas typed on the Targets sheet ("Chỉ tiêu giao"), checked against the shortfalls and rooms.
+  const targets = read.dataset.targets;
+  const typedQuotaIssues = targets.some((t) => t.quota !== undefined && t.quota !== null)
+    ? quotaIssues(planOf({ rollup: result, targets }), result, targets)
+    : [];
   return {
     ok: true,
     analysis: {
@@ -181,6 +186,7 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
         ...(fromUnits?.issues ?? []),
         ...life.issues,
         ...reform,
+        ...typedQuotaIssues,
         ...previousIssues,
       ],
     },
@@ -246,8 +252,8 @@ function dataPeriod(workbooks: readonly WorkbookGrids[], read: ReadResult): Anal
   };
 }
 
-/** The JSON summary of an analysis. */
-export function summaryOf(analysis: Analysis, lang: Language): Summary {
+/** The JSON summary of an analysis; `basis`: how the plan splits quotas (default by room). */
+export function summaryOf(analysis: Analysis, lang: Language, basis?: QuotaBasis): Summary {
   const extraIssues = analysis.issues.slice(
     analysis.read.dataset.issues.length + analysis.rollup.issues.length,
   );
@@ -257,7 +263,7 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
     skippedRows: analysis.read.skippedRows,
     completeness: analysis.completeness,
     changes: analysis.changes,
-    plan: planOfAnalysis(analysis),
+    plan: planOfAnalysis(analysis, null, basis),
   });
 }
 
@@ -265,11 +271,13 @@ export function summaryOf(analysis: Analysis, lang: Language): Summary {
  * The plan of an analysis (issue 15): quotas of every unit with a target, and the pace from the
  * previous period (by unit id) to this one, dated by the periods the data states (or `currentDate`).
  */
-export function planOfAnalysis(analysis: Analysis, currentDate?: string | null): Plan {
+export function planOfAnalysis(analysis: Analysis, currentDate?: string | null, basis?: QuotaBasis): Plan {
   return planOf({
+    basis,
     rollup: analysis.rollup,
     previous: analysis.previous,
     currentDate: isoOfPeriodDate(analysis.period?.period.date) ?? currentDate ?? null,
     previousDate: isoOfPeriodDate(analysis.previousPeriod?.period.date),
+    targets: analysis.read.dataset.targets,
   });
 }

@@ -25,7 +25,7 @@ export type ReportId =
 
 /**
  * The reports a clerk can choose (pane and ribbon), in the order they are written: the six report
- * sheets and the named annex (the list of secretaries who are also heads and of commune leaders
+ * sheets, the planning sheet (quotas and pace, when a unit has a target) and the named annex (the list of secretaries who are also heads and of commune leaders
  * holding two posts, from the Office-holders sheet), as the command line writes them.
  */
 export const REPORT_IDS: readonly ReportId[] = [
@@ -34,6 +34,7 @@ export const REPORT_IDS: readonly ReportId[] = [
   "secretaries",
   "partyCells",
   "toConsolidate",
+  "plan",
   "annex",
   "dataCheck",
 ];

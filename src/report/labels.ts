@@ -108,6 +108,9 @@ export interface Labels {
     readonly ownNeeded: string;
     readonly quota: string;
     readonly difference: string;
+    /** Issue 15: the quota the clerk typed ("Chỉ tiêu giao" on the Targets sheet) and typed − computed. */
+    readonly typedQuota: string;
+    readonly typedDifference: string;
     readonly rateAfter: string;
     readonly note: string;
     /** Block row note: "Cần thêm {needed} để đạt {cmp} {target} của {villages} = {required}; hạn {deadline}". */
@@ -298,6 +301,8 @@ const VI: Labels = {
     ownNeeded: "Cần thêm theo chỉ tiêu riêng",
     quota: "Chỉ tiêu giao thêm",
     difference: "Chênh lệch (giao − riêng)",
+    typedQuota: "Chỉ tiêu đã giao (nhập)",
+    typedDifference: "Chênh lệch (nhập − tính)",
     rateAfter: "Tỷ lệ khi hoàn thành (%)",
     note: "Ghi chú",
     blockNote:
@@ -491,6 +496,8 @@ const EN: Labels = {
     ownNeeded: "Needed for its own target",
     quota: "Quota",
     difference: "Difference (quota − own)",
+    typedQuota: "Quota typed",
+    typedDifference: "Difference (typed − computed)",
     rateAfter: "Rate when done (%)",
     note: "Notes",
     blockNote:

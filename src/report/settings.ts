@@ -1,6 +1,7 @@
 import type { Rollup, TotalRollup, UnitRollup } from "../core/rollup/types";
 import type { Language } from "../core/summary";
 import { periodOfText } from "../core/read/period";
+import type { QuotaBasis } from "../core/plan/plan";
 import { kindWordEn, kindWordVi, reportScope, unitKind, type ReportScope, type UnitKind } from "./scope";
 
 /** Party documents (Guidance 36-HD/VPTW) or state documents (Decree 30/2020/NĐ-CP). */
@@ -20,6 +21,11 @@ export interface ReportSettings {
   readonly language: Language;
   readonly style: DocumentStyle;
   readonly provinceLayout: ProvinceLayout;
+  /**
+   * How the planning sheet splits a unit's shortfall among its children: in proportion to each
+   * child's room (villages not yet consolidated, the default) or to each child's own shortfall.
+   */
+  readonly quotaBasis: QuotaBasis;
   /** Line 1 top left, capitals (e.g. "ĐẢNG BỘ TỈNH LẠNG SƠN"); may be empty. */
   readonly parentBody: string;
   /** Line 2 top left, bold capitals (e.g. "HUYỆN ỦY BÌNH GIA"). */
@@ -361,6 +367,7 @@ export function resolveSettings(
     language,
     style,
     provinceLayout: input.provinceLayout ?? "nested",
+    quotaBasis: input.quotaBasis ?? "room",
     parentBody: input.parentBody ?? parentBody,
     issuingBody: input.issuingBody ?? issuingBody,
     place: input.place ?? place,

@@ -40,6 +40,7 @@ export const SETTING_NAMES: Readonly<Record<Key, readonly string[]>> = {
   style: ["Thể thức", "Style", "Kiểu văn bản", "Thể thức văn bản"],
   language: ["Ngôn ngữ", "Language", "lang"],
   provinceLayout: ["Cách trình bày", "Layout", "Bố cục", "Province layout"],
+  quotaBasis: ["Cách chia chỉ tiêu", "Quota basis", "quota-basis", "Chia chỉ tiêu theo", "Quotas by"],
   recipients: ["Nơi nhận", "Recipients"],
   documentNumber: ["Số, ký hiệu", "Document number", "number", "Số văn bản", "Số ký hiệu", "Số hiệu"],
   attachedTo: ["Kèm theo", "Attached to", "attached-to", "Kèm theo văn bản", "Kèm theo báo cáo"],
@@ -85,6 +86,18 @@ const LAYOUT_WORDS: Readonly<Record<string, "nested" | "flat">> = {
   motcap: "flat",
   phang: "flat",
   flat: "flat",
+};
+
+/** How quotas are split: by the villages still to consolidate, or by each unit's own shortfall. */
+const QUOTA_BASIS_WORDS: Readonly<Record<string, "room" | "ownTargets">> = {
+  thonconlai: "room",
+  theothonconlai: "room",
+  conlai: "room",
+  room: "room",
+  chitieurieng: "ownTargets",
+  theochitieurieng: "ownTargets",
+  owntarget: "ownTargets",
+  owntargets: "ownTargets",
 };
 
 /** Finds a setting's key from its name; null when unknown. */
@@ -193,6 +206,17 @@ export function applySetting(
           `Layout “${textValue}” is unknown; use nested or flat.`,
         );
       out.provinceLayout = layout;
+      return null;
+    }
+    case "quotaBasis": {
+      const basis = QUOTA_BASIS_WORDS[word];
+      if (!basis)
+        return problem(
+          cell,
+          `Cách chia chỉ tiêu “${textValue}” không rõ; dùng “thôn còn lại” hoặc “chỉ tiêu riêng”.`,
+          `Quota basis “${textValue}” is unknown; use room or own-target.`,
+        );
+      out.quotaBasis = basis;
       return null;
     }
     case "recipients":

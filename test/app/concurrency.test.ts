@@ -28,7 +28,7 @@ function reports(book: FakeWorkbook): { marked: Record<string, string>; staged: 
   return { marked, staged: book.sheets.filter((s) => s.name.startsWith("(chưa xong)")).map((s) => s.name) };
 }
 
-it("a double click: one run writes the seven sheets (six reports and the annex), the other is refused at once", async () => {
+it("a double click: one run writes every report sheet (six reports, the planning sheet and the annex), the other is refused at once", async () => {
   const book = createDemoWorkbook();
   const session = new WorkbookSession(memoryExcelHost(book));
   const [a, b] = await Promise.all([
@@ -36,14 +36,14 @@ it("a double click: one run writes the seven sheets (six reports and the annex),
     generateReports(session, request, clock),
   ]);
   expect(a.status).toBe("done");
-  expect(a.written).toHaveLength(7);
+  expect(a.written).toHaveLength(REPORT_IDS.length);
   expect(b.status).toBe("failed");
   expect(b.message?.vi).toMatch(/^Đang lập báo cáo: hãy chờ xong rồi thử lại/);
   expect(b.message?.en).toMatch(/^Already generating the reports/);
   const { marked, staged } = reports(book);
   expect(Object.values(marked).sort()).toEqual([...REPORT_IDS].sort());
   expect(staged).toEqual([]);
-  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(7);
+  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(REPORT_IDS.length);
   expect(runningTask()).toBeNull();
 });
 
@@ -61,7 +61,7 @@ it("the pane's button and the ribbon (two sessions, one shared runtime): one com
   expect(fromRibbon.status).toBe("rejected");
   expect((fromRibbon as PromiseRejectedResult).reason.bilingual.vi).toMatch(/^Đang lập báo cáo/);
   const { marked, staged } = reports(book);
-  expect(Object.keys(marked)).toHaveLength(7);
+  expect(Object.keys(marked)).toHaveLength(REPORT_IDS.length);
   expect(staged).toEqual([]);
   expect(currentNotice()).toBeNull();
 });
@@ -78,7 +78,7 @@ it("a cancelled run leaves the previous complete set as it was", async () => {
   });
   expect(out.status).toBe("cancelled");
   expect(book.sheets.map((s) => [s.name, book.snapshot(s)])).toEqual(before);
-  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(7);
+  expect(book.names.filter((n) => n.name.startsWith("_nth_report_"))).toHaveLength(REPORT_IDS.length);
 });
 
 it("the lock is released when the task fails, and refuses while held", async () => {

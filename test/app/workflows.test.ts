@@ -55,13 +55,14 @@ it("generates every report for Bình Gia, with the chart, and regenerates in pla
     "Chất lượng bí thư",
     "Chi bộ thôn",
     "Thôn chưa NTH",
+    "Kế hoạch nhất thể hóa",
     "Phụ lục danh sách",
     "Kiểm tra dữ liệu",
   ]);
   expect(out.glance?.needed).toBe(61);
   expect(out.chart).toBe(true);
   expect(steps[0]).toBe("read");
-  expect(steps.filter((k) => k === "write")).toHaveLength(7);
+  expect(steps.filter((k) => k === "write")).toHaveLength(8);
   const summary = book.sheet("Tổng hợp");
   expect(summary.customProperties.get(REPORT_MARKER_KEY)).toBe("summary");
   expect(summary.charts).toHaveLength(1);
@@ -263,4 +264,48 @@ describe("reading a large sheet for the check: progress and cancel", () => {
     expect(large[0].rowsRead).toBeLessThan(8_000);
     expect(await session(book).readWorkbook()).toEqual(before);
   });
+});
+
+/** A report sheet's cell values as text, row by row. */
+const texts = (book: FakeWorkbook, name: string): string[] =>
+  [...book.sheet(name).cells.values()].flatMap((r) => [...r.values()].map((c) => String(c.value)));
+
+it("the pane's planning sheet: Bình Gia's 61 split exactly, by room or by own target as the settings sheet says", async () => {
+  const book = createDemoWorkbook();
+  const s = session(book);
+  const check = await checkData(s, clock);
+  if (check.kind !== "ok") throw new Error("unusable");
+  const binhGia = check.units.find((u) => u.name === "Bình Gia")!;
+  const request = {
+    unitId: binhGia.id,
+    reports: ["plan" as const],
+    language: "vi" as const,
+    layout: "nested" as const,
+  };
+  const quotasOf = async (): Promise<{ written: string[]; quotas: number[]; lines: string[] }> => {
+    const out = await generateReports(s, request, clock);
+    const rows = [...book.sheet("Kế hoạch nhất thể hóa").cells.values()].map((r) =>
+      [...r.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c.value),
+    );
+    // Commune rows: an ordinal, a name, then numbers; the quota is the seventh column.
+    const communes = rows.filter((r) => typeof r[0] === "number" && typeof r[2] === "number");
+    return {
+      written: out.written.map((w) => w.name),
+      quotas: communes.map((r) => Number(r[6])),
+      lines: texts(book, "Kế hoạch nhất thể hóa"),
+    };
+  };
+  const byRoom = await quotasOf();
+  expect(byRoom.written).toEqual(["Kế hoạch nhất thể hóa"]);
+  expect(byRoom.quotas.reduce((a, q) => a + q, 0)).toBe(61);
+  expect(byRoom.lines.some((t) => t.startsWith("Cách chia: theo số thôn chưa nhất thể hóa"))).toBe(true);
+  // The clerk types the basis on the settings sheet: the pane splits by each commune's own target.
+  book.addSheetValues("Cài đặt báo cáo", [
+    ["Mục", "Giá trị"],
+    ["Cách chia chỉ tiêu", "chỉ tiêu riêng"],
+  ]);
+  const byOwn = await quotasOf();
+  expect(byOwn.quotas.reduce((a, q) => a + q, 0)).toBe(61);
+  expect(byOwn.quotas).not.toEqual(byRoom.quotas);
+  expect(byOwn.lines.some((t) => t.startsWith("Cách chia: theo số cần thêm theo chỉ tiêu riêng"))).toBe(true);
 });

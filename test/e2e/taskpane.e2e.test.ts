@@ -241,7 +241,7 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
   await page.getByRole("button", { name: "Lập báo cáo" }).click();
   await page.getByRole("progressbar").waitFor();
   await shot(page, "05-generating");
-  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  await page.getByText("Đã lập xong: 8 trang báo cáo").first().waitFor({ timeout: 30_000 });
   await page.getByRole("button", { name: /Phần đầu và chữ ký/ }).click(); // fold the header block again
   await shot(page, "06-reports");
   expect(await axeFindings(page)).toEqual([]);
@@ -253,6 +253,7 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
     "Chất lượng bí thư",
     "Chi bộ thôn",
     "Thôn chưa NTH",
+    "Kế hoạch nhất thể hóa",
     "Phụ lục danh sách",
     "Kiểm tra dữ liệu",
   ];
@@ -285,9 +286,9 @@ it("checks the data, selects an issue's cell, generates the reports, all in the 
 
   // Regenerating replaces only the add-in's own sheets.
   await page.getByRole("button", { name: "Lập báo cáo" }).click();
-  await page.getByText("Đã lập xong: 7 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  await page.getByText("Đã lập xong: 8 trang báo cáo").first().waitFor({ timeout: 30_000 });
   expect(await demo(page, "sheets")).toEqual(sheets);
-  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(7);
+  await expect(page.getByText("(thay bản cũ)").count()).resolves.toBe(8);
 
   // Function help: insert an example into the selected cell.
   await page.getByRole("tab", { name: "Hàm NTH" }).click();
@@ -370,8 +371,9 @@ it("imports two communes' submissions into the district's workbook, then reports
   await page.getByLabel("Cấp báo cáo").selectOption("district");
   await page.getByLabel("Đơn vị báo cáo").selectOption({ label: "Bình Gia" });
   await page.getByRole("button", { name: "Lập báo cáo", exact: true }).click();
-  // Six reports, the named annex and who has reported.
-  await page.getByText("Đã lập xong: 8 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  // Six reports, the planning sheet (Bình Gia has a target), the named annex and who has reported.
+  await page.getByText("Đã lập xong: 9 trang báo cáo").first().waitFor({ timeout: 30_000 });
+  expect(await demo(page, "sheets")).toContain("Kế hoạch nhất thể hóa");
   expect(await demo(page, "sheets")).toContain("Tình hình nộp báo cáo");
   expect(await demo(page, "sheets")).toContain("Phụ lục danh sách");
   const summary: { values: unknown[]; formulas: (string | null)[] }[] = await page.evaluate(() => {

@@ -249,8 +249,8 @@ it("generation done: links to the sheets made, figures and chart", async () => {
   fireEvent.click(screen.getByRole("tab", { name: "Báo cáo" }));
   fireEvent.click(screen.getByRole("checkbox", { name: "Chi bộ thôn" }));
   click("Lập báo cáo");
-  expect(await screen.findByText("Đã lập xong: 6 trang báo cáo")).toBeTruthy();
-  expect(document.getElementById("nth-live")?.textContent).toBe("Đã lập xong: 6 trang báo cáo");
+  expect(await screen.findByText("Đã lập xong: 7 trang báo cáo")).toBeTruthy();
+  expect(document.getElementById("nth-live")?.textContent).toBe("Đã lập xong: 7 trang báo cáo");
   expect(screen.getByText("Trang Tổng hợp có biểu đồ tỷ lệ theo đơn vị.")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "Mở trang Tổng hợp" }));
   expect(await screen.findByText("Đã chọn Tổng hợp.")).toBeTruthy();
@@ -259,6 +259,9 @@ it("generation done: links to the sheets made, figures and chart", async () => {
   // The named annex is offered and made like the other reports.
   expect(book.find("Phụ lục danh sách")).toBeDefined();
   expect(screen.getByRole("checkbox", { name: "Phụ lục danh sách" })).toBeTruthy();
+  // So is the planning sheet (quotas of the shortfall), as the command line makes it.
+  expect(book.find("Kế hoạch nhất thể hóa")).toBeDefined();
+  expect(screen.getByRole("checkbox", { name: "Kế hoạch nhất thể hóa" })).toBeTruthy();
   expect(screen.queryByText(/chế độ tính toán thủ công/)).toBeNull();
 });
 

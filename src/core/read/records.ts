@@ -351,6 +351,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       targetValue: fractionToNumber(typed.fraction),
       comparator,
       year: count(v.year),
+      quota: count(v.quota),
       source: sourceOf(sheet, row),
     });
   }

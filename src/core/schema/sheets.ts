@@ -202,6 +202,14 @@ export const TARGETS: SheetSpec = {
     col("target", "Mục tiêu", "Target", "raw", true, ["Mức", "Tỷ lệ mục tiêu", "Giá trị"]),
     col("comparator", "So sánh", "Comparator", "text", false, ["Điều kiện"]),
     col("year", "Năm", "Year", "year", false, ["Đến năm"]),
+    // Issue 15: the villages the parent assigned to this unit (a whole number), checked against the
+    // parent's shortfall and the unit's room, and shown beside the computed quota.
+    col("quota", "Chỉ tiêu giao", "Assigned quota", "count", false, [
+      "Số thôn giao",
+      "Chỉ tiêu được giao",
+      "Giao thêm",
+      "Quota",
+    ]),
   ],
   signature: ["indicator", "target"],
   provenance: PROVENANCE_COLUMNS,

@@ -65,9 +65,13 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
     { label: L.rateAfter },
     { label: L.note },
   ];
+  // Quotas typed by the clerk ("Chỉ tiêu giao" on the Targets sheet): two more columns, K and L,
+  // after the note so the computed columns keep their letters.
+  const typedAny = plan.units.some((u) => u.children.some((c) => c.typedQuota !== null));
+  if (typedAny) header.push({ label: L.typedQuota }, { label: L.typedDifference });
   const n = header.length;
   const names = plan.units.flatMap((u) => [u.name, ...u.children.map((c) => c.name)]);
-  const widths = [6, nameWidth(names, 20, 30), 9, 11, 11, 12, 11, 11, 11, 34];
+  const widths = [6, nameWidth(names, 20, 30), 9, 11, 11, 12, 11, 11, 11, 34, ...(typedAny ? [11, 12] : [])];
   const b = new SheetBuilder(n);
   const blocks = blocksFor(widths);
   const top = writeDocumentHeader(b, settings, labels, "plan", blocks);
@@ -100,6 +104,14 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
               c.villages === 0 ? "" : (c.consolidated + c.quota) / c.villages,
             ),
         null,
+        ...(typedAny
+          ? [
+              c.typedQuota,
+              c.typedQuota === null || c.quota === null
+                ? null
+                : formula(`=K${row}-G${row}`, c.typedQuota - c.quota),
+            ]
+          : []),
       ]);
     });
     const sum = (col: string, value: number): CellContent =>
@@ -143,6 +155,15 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
           )
         : null,
       text(note),
+      ...(typedAny
+        ? (() => {
+            const typedSum = childSum((c) => c.typedQuota ?? 0);
+            return [
+              sum("K", typedSum),
+              allocated ? formula(`=K${blockRow}-G${blockRow}`, typedSum - (u.needed ?? 0)) : null,
+            ];
+          })()
+        : []),
     ]);
   });
   const bodyBottom = r - 1;
@@ -160,6 +181,8 @@ export function planReport(rollup: Rollup, plan: Plan, settings: ReportSettings)
     b.style(cellRange(bodyTop, 2, bodyBottom, 2), { wrap: true });
     b.style(cellRange(bodyTop, 10, bodyBottom, 10), { wrap: true, font: { size: 10 } });
     b.style(cellRange(bodyTop, 7, bodyBottom, 7), { font: { bold: true } });
+    if (typedAny)
+      b.style(cellRange(bodyTop, 11, bodyBottom, 12), { horizontal: "center", numberFormat: "0" });
     for (const { row } of blockRows) {
       b.style(cellRange(row, 1, row, n), { font: { bold: true }, fill: "#F2F2F2" });
       b.rowHeight(row, 32);
