@@ -203,6 +203,70 @@ describe("periods on today's map", () => {
     ]);
   });
 
+  it("a partial split: the old commune still exists and keeps the villages it holds; the new one takes its own", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 2", "Không", null],
+          ["Lào Cai", null, "Xã Mới", null, "Bản 3", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Tân Tiến", "Xã", null, null, "Lào Cai", null, null, null],
+          ["Xã Mới", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Tân Tiến"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 2", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 3", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản Mất", "x", null],
+        ]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    const previous = rollup(moved.dataset, { referenceYear: 2025 });
+    const byName = new Map(previous.units.map((u) => [u.name, u.villages]));
+    expect([byName.get("Xã Tân Tiến"), byName.get("Xã Mới")]).toEqual([2, 1]);
+    // A village found in neither could be in either: left out with a warning naming both.
+    expect(moved.issues.map((i) => i.message.en)).toEqual([
+      expect.stringMatching(/Bản Mất.*(Xã Tân Tiến, Xã Mới|Xã Mới, Xã Tân Tiến)/),
+    ]);
+  });
+
+  it("a new commune that takes the name of an old one it was not formed from is not that old commune", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Minh Tân", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Xuân Quang", null, "Bản 9", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Minh Tân", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Phong Niên"],
+          ["Xã Xuân Quang", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Minh Tân (Bảo Thắng)"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([["Lào Cai", "Bảo Thắng", "Xã Minh Tân", null, "Bản 7", "x", null]]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    const previous = rollup(moved.dataset, { referenceYear: 2025 });
+    expect(previous.units.filter((u) => u.level === "commune").map((u) => [u.name, u.villages])).toEqual([
+      ["Xã Xuân Quang", 1],
+    ]);
+    expect(moved.issues).toEqual([]);
+  });
+
   const villageArb = fc.record({
     province: fc.constantFrom("Lạng Sơn", "Lào Cai"),
     district: fc.constantFrom("Bình Gia", "Lộc Bình", "Văn Quan"),

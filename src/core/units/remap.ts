@@ -130,6 +130,14 @@ export function remapOntoToday(
     );
   };
 
+  // Today's communes the list says were formed from other units: a commune of the same name is then
+  // a new unit, not the old one continuing (a new "Xã Minh Tân" is not the old Minh Tân).
+  const formedTargets = new Set<Target>();
+  for (const s of successors) {
+    const t = targetOfRow(s.row);
+    if (t) formedTargets.add(t);
+  }
+
   /** The current communes an old village's commune became. */
   const candidatesOf = (v: VillageRecord): Target[] => {
     for (const level of ["commune", "district"] as const) {
@@ -139,9 +147,18 @@ export function remapOntoToday(
         const t = targetOfRow(s.row);
         if (t) found.add(t);
       }
-      if (found.size > 0) return [...found];
+      if (found.size > 0) {
+        // A partial split: new communes formed from part of an old one that still exists; the
+        // old commune keeps the villages it still holds, so it stays a candidate.
+        for (const t of sameUnit(v)) if (!formedTargets.has(t)) found.add(t);
+        return [...found];
+      }
     }
-    // No crosswalk: the commune of the same code, else of the same name (and district, when both have one).
+    return sameUnit(v);
+  };
+
+  /** The current communes of the old commune's code, else of its name (and district, when both have one). */
+  const sameUnit = (v: VillageRecord): Target[] => {
     if (v.communeCode) {
       const same = targets.filter((t) => t.unit.communeCode === v.communeCode);
       if (same.length > 0) return same;
