@@ -449,6 +449,13 @@ export const ISSUE_CATALOGUE = {
       en: `File ${q(p.file)} has no unit-list sheet (a “Unit” column with “Unit code”, “Parent”, “Valid from”, “Valid to” or “Formed from”).`,
     }),
   },
+  "unit-dates-reversed": {
+    severity: "warning",
+    message: (p: { unit: string; from: string; to: string }): Message => ({
+      vi: `Đơn vị ${q(p.unit)}: “Hiệu lực đến” ${p.to} trước “Hiệu lực từ” ${p.from}, nên đơn vị không tồn tại ngày nào (không được chờ báo cáo, không nhận số liệu chuyển sang). Hãy sửa lại hai ngày.`,
+      en: `Unit ${q(p.unit)}: “Valid to” ${p.to} is before “Valid from” ${p.from}, so the unit exists on no day (no report is expected from it, no figures move to it). Correct the two dates.`,
+    }),
+  },
   "village-ended": {
     severity: "info",
     message: (p: {

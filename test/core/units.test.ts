@@ -78,6 +78,37 @@ describe("the unit list", () => {
     expect(existsOn({ validFrom: "2025-07-01", validTo: "2025-07-01" }, "2025-07-01")).toBe(true);
   });
 
+  it("dates as clerks type them: text, serials, a year alone (unreadable, not 1905), valid-to before valid-from (warned)", () => {
+    const list = readUnitLists([
+      workbook("u.xlsx", {
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã A", "Xã", null, null, "Lào Cai", "01/07/2025", null, null],
+          ["Xã B", "Xã", null, null, "Lào Cai", "1-7-2025", null, null],
+          ["Xã C", "Xã", null, null, "Lào Cai", 45839, null, null],
+          ["Xã D", "Xã", null, null, "Lào Cai", 2025, null, null],
+          ["Xã E", "Xã", null, null, "Lào Cai", "1/7/2025", "30/6/2025", null],
+        ],
+      }),
+    ]);
+    expect(list.units.map((r) => [r.unit, r.validFrom, r.validTo])).toEqual([
+      ["Xã A", "2025-07-01", null],
+      ["Xã B", "2025-07-01", null],
+      ["Xã C", "2025-07-01", null],
+      ["Xã D", null, null],
+      ["Xã E", "2025-07-01", "2025-06-30"],
+    ]);
+    expect(list.issues.map((i) => [i.code, i.sheet, i.cell, i.message.vi])).toEqual([
+      ["bad-date", "Đơn vị", "F5", "Ngày “2025” không đọc được (dùng dạng 15/9/2025); bỏ qua."],
+      [
+        "unit-dates-reversed",
+        "Đơn vị",
+        "G6",
+        "Đơn vị “Xã E”: “Hiệu lực đến” 30/6/2025 trước “Hiệu lực từ” 1/7/2025, nên đơn vị không tồn tại ngày nào (không được chờ báo cáo, không nhận số liệu chuyển sang). Hãy sửa lại hai ngày.",
+      ],
+    ]);
+  });
+
   it("from its own workbook: the list sheets only; a workbook without one is an error, not an exception", () => {
     const read = readUnitLists([
       workbook("don-vi.xlsx", {
