@@ -456,6 +456,13 @@ export const ISSUE_CATALOGUE = {
       en: `Unit ${q(p.unit)}: “Valid to” ${p.to} is before “Valid from” ${p.from}, so the unit exists on no day (no report is expected from it, no figures move to it). Correct the two dates.`,
     }),
   },
+  "previous-not-earlier": {
+    severity: "warning",
+    message: (p: { previous: string; current: string }): Message => ({
+      vi: `Kỳ trước ghi ngày ${p.previous}, không sớm hơn kỳ này (${p.current}): có thể đã chọn nhầm tệp. Vẫn so sánh, nhưng không tính tốc độ đến hạn.`,
+      en: `The previous period is dated ${p.previous}, not before this one (${p.current}): the files may be swapped. Compared anyway, but no pace to the deadline is drawn.`,
+    }),
+  },
   "village-ended": {
     severity: "info",
     message: (p: {

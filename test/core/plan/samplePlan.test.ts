@@ -89,3 +89,21 @@ describe("the plan of Bình Gia (lang-son.xlsx, previous period binh-gia-2020.xl
     });
   });
 });
+
+describe("the files swapped (the “previous” period dated after the current one)", () => {
+  it("warns once, at the previous period's date, and draws no pace (the counts would be the wrong way round)", async () => {
+    const current = await readXlsxFile(path.join(SAMPLES, "binh-gia-2020.xlsx"));
+    const later = await readXlsxFile(path.join(SAMPLES, "lang-son.xlsx"));
+    const result = analyse([current], { referenceYear: 2026, previous: [later] });
+    if (!result.ok) throw new Error(result.unusable.en);
+    const warned = result.analysis.issues.filter((i) => i.code === "previous-not-earlier");
+    expect(warned.map((i) => [i.file, i.message.vi, i.message.en])).toEqual([
+      [
+        "lang-son.xlsx",
+        "Kỳ trước ghi ngày 15/9/2021, không sớm hơn kỳ này (15/9/2020): có thể đã chọn nhầm tệp. Vẫn so sánh, nhưng không tính tốc độ đến hạn.",
+        "The previous period is dated 15/9/2021, not before this one (15/9/2020): the files may be swapped. Compared anyway, but no pace to the deadline is drawn.",
+      ],
+    ]);
+    expect(planOfAnalysis(result.analysis).units.every((u) => u.pace === null)).toBe(true);
+  });
+});
