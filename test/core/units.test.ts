@@ -148,6 +148,32 @@ describe("the village life cycle", () => {
       expect(noteEvent(other)).toBeNull();
   });
 
+  it("notes that deny or only plan a merge, or say this village took another in, do not end it", () => {
+    for (const kept of [
+      "Không sáp nhập vào thôn Nà Lìn",
+      "Chưa sáp nhập vào thôn Nà Lìn",
+      "Dự kiến sáp nhập vào thôn Nà Lìn năm 2026",
+      "Đề nghị sáp nhập với thôn Nà Lìn",
+      "Khong sap nhap vao thon Na Lin",
+      "Sẽ tách thành Thôn 5A, Thôn 5B",
+      "Đã sáp nhập thôn Khuổi Hẩu",
+      "Đã sáp nhập thôn Khuổi Hẩu vào",
+    ])
+      expect([kept, noteEvent(kept)]).toEqual([kept, null]);
+    // Still read: the merge is done, with or without its date; a negation in another clause does not count.
+    expect(noteEvent("Đã sáp nhập từ ngày 1/7/2025")).toEqual({
+      kind: "merged",
+      into: [],
+      date: "2025-07-01",
+    });
+    expect(noteEvent("Đã sáp nhập (2019)")).toEqual({ kind: "merged", into: [], date: null });
+    expect(noteEvent("Không có chi bộ; sáp nhập vào thôn Nà Lìn")).toEqual({
+      kind: "merged",
+      into: ["thôn Nà Lìn"],
+      date: null,
+    });
+  });
+
   it("a village merged away leaves the denominator from its date, with a line naming it", () => {
     const rows: CellValue[][] = [
       ["Lạng Sơn", "Bình Gia", "Yên Lỗ", null, "Pò Mầm", "x", null],

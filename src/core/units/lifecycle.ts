@@ -84,7 +84,8 @@ function namesAfter(original: string, plainText: string, cue: RegExp): string[] 
  * What a Ghi chú cell says about the village's life: merged away ("sáp nhập vào …", "đã sáp
  * nhập", "sát nhập" as often typed, "hợp nhất vào …") or split ("tách thành …", "chia thành …"),
  * with the first date it names; null when it says neither. "Sáp nhập từ A và B" (this village was
- * formed from others) is not an end: null.
+ * formed from others), "đã sáp nhập thôn X" (it took X in) and a change denied or only planned
+ * ("không / chưa / dự kiến / đề nghị … sáp nhập vào") are not an end: null.
  */
 export function noteEvent(
   note: string,
@@ -93,12 +94,42 @@ export function noteEvent(
   const dateMatch = DATE.exec(p);
   const date = dateMatch ? isoOf(Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])) : null;
   const into = /\b(?:sap nhap|sat nhap|hop nhat) (?:vao|voi)\b/;
-  if (into.test(p)) return { kind: "merged", into: namesAfter(note, p, into), date };
-  if (/\bda (?:sap nhap|sat nhap|hop nhat)\b/.test(p) && !/\b(?:nhap|nhat) tu\b/.test(p))
-    return { kind: "merged", into: [], date };
+  if (into.test(p))
+    return notYet(note, into) ? null : { kind: "merged", into: namesAfter(note, p, into), date };
+  // "Đã sáp nhập" alone, or followed by its date ("từ ngày 1/7/2025", "năm 2019", "(2019)"); not
+  // "đã sáp nhập thôn X (vào)" nor "sáp nhập từ A và B": there this village took the others in.
+  const done = /\bda (?:sap nhap|sat nhap|hop nhat)\b/.exec(p);
+  if (done) {
+    const rest = p.slice(done.index + done[0].length).trim();
+    const ends =
+      rest === "" || /^[(.,;:-]/.test(rest) || /^(?:tu\s+)?(?:ngay\b|nam\b|thang\b|theo\b|\d)/.test(rest);
+    if (ends && !notYet(note, /\bda (?:sap nhap|sat nhap|hop nhat)\b/))
+      return { kind: "merged", into: [], date };
+  }
   const split = /\b(?:tach|chia) thanh\b/;
-  if (split.test(p)) return { kind: "split", into: namesAfter(note, p, split), date };
+  if (split.test(p))
+    return notYet(note, split) ? null : { kind: "split", into: namesAfter(note, p, split), date };
   return null;
+}
+
+/** Words that make a merge or split not (yet) done: "không", "chưa", "dự kiến", "đề nghị", "sẽ", "kế hoạch"… */
+const NOT_YET =
+  /(?:^|[^\p{L}])(?:không|chưa|dự kiến|đề nghị|đề xuất|sẽ|kế hoạch|phương án|chuẩn bị|khong|du kien|de nghi|de xuat|ke hoach)(?=$|[^\p{L}])/u;
+
+/** True when the clause of `note` that holds `cue` says the change is denied or only planned. */
+function notYet(note: string, cue: RegExp): boolean {
+  const clauses = note
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[.;,()]/u);
+  const clause = clauses.find((c) => cue.test(plain(c)));
+  if (clause === undefined) return false;
+  const m = cue.exec(plain(clause))!;
+  // Only the words before the cue (the clause's plain text keeps its word count).
+  const words = clause.replace(/\s+/g, " ").trim().split(" ");
+  const before = plain(clause).slice(0, m.index).trim();
+  const count = before === "" ? 0 : before.split(" ").length;
+  return NOT_YET.test(words.slice(0, count).join(" "));
 }
 
 /** The events the unit list's village rows state: a row formed from others ends them (unless it keeps a name), a row with a valid-to ends itself. */
