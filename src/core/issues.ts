@@ -463,6 +463,13 @@ export const ISSUE_CATALOGUE = {
       en: `The previous period is dated ${p.previous}, not before this one (${p.current}): the files may be swapped. Compared anyway, but no pace to the deadline is drawn.`,
     }),
   },
+  "village-event-ambiguous": {
+    severity: "warning",
+    message: (p: { village: string }): Message => ({
+      vi: `Dòng thôn ${q(p.village)} trong danh sách đơn vị không ghi “Trực thuộc” (xã nào), mà nhiều xã có thôn tên này: không áp dụng cho thôn nào. Hãy ghi xã ở cột “Trực thuộc”.`,
+      en: `The unit list's village row ${q(p.village)} names no commune (“Parent”), and several communes have a village of that name: applied to none. Give its commune in “Parent”.`,
+    }),
+  },
   "village-ended": {
     severity: "info",
     message: (p: {

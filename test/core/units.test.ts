@@ -214,6 +214,51 @@ describe("the village life cycle", () => {
   });
 });
 
+describe("the village life cycle from unit-list rows (attack)", () => {
+  const data = villagesWithNotes(
+    [
+      ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 1", "x", null],
+      ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 2", "x", null],
+      ["Lào Cai", null, "Xã Xuân Quang", null, "Thôn 1", "x", null],
+    ],
+    "(Số liệu đến 30/9/2025)",
+  );
+  const run = (list: CellValue[][]) => {
+    const result = analyse([workbook("a.xlsx", { Thôn: data, "Đơn vị": [UNIT_HEADER, ...list] })], {
+      referenceYear: 2025,
+    });
+    if (!result.ok) throw new Error(result.unusable.en);
+    return result.analysis;
+  };
+
+  it("a village row without its commune ends no same-named village of another commune: it is warned, located", () => {
+    const a = run([["Thôn 1", "Thôn", null, null, null, null, "30/6/2025", null]]);
+    expect(a.rollup.total.villages).toBe(3);
+    expect(
+      a.issues
+        .filter((i) => i.code === "village-event-ambiguous")
+        .map((i) => [i.sheet, i.cell, i.message.en]),
+    ).toEqual([
+      [
+        "Đơn vị",
+        "G2",
+        "The unit list's village row “Thôn 1” names no commune (“Parent”), and several communes have a village of that name: applied to none. Give its commune in “Parent”.",
+      ],
+    ]);
+  });
+
+  it("a village row whose commune is given by its code ends that commune's village only", () => {
+    const a = run([
+      ["Xã Bảo Hà", "Xã", "02890", null, "Lào Cai", null, null, null],
+      ["Thôn 1", "Thôn", null, null, "02890", null, "30/6/2025", null],
+    ]);
+    expect(a.endedVillages.map((e) => [e.village.commune, e.village.village])).toEqual([
+      ["Xã Bảo Hà", "Thôn 1"],
+    ]);
+    expect(a.rollup.total.villages).toBe(2);
+  });
+});
+
 describe("periods on today's map", () => {
   it("matches old communes by code when the list gives codes, and warns about villages it cannot place", () => {
     const today = readWorkbooks([

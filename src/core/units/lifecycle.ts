@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { ExpectedUnitRecord, VillageRecord } from "../model";
 import { nameKey, unitKey } from "../text/normalize";
-import { displayDate, parseReference } from "./unitList";
+import { codeOf, displayDate, parseReference } from "./unitList";
 
 /**
  * The village life cycle: merges and splits with their dates, from the unit list's village rows
@@ -134,7 +134,17 @@ function notYet(note: string, cue: RegExp): boolean {
 
 /** The events the unit list's village rows state: a row formed from others ends them (unless it keeps a name), a row with a valid-to ends itself. */
 export function listEvents(rows: readonly ExpectedUnitRecord[]): VillageEvent[] {
-  const villages = rows.filter((r) => r.level === "village");
+  // "Trực thuộc" may give the commune by its code: the events name it by the commune's name.
+  const communeByCode = new Map<string, string>();
+  for (const r of rows) {
+    const code = codeOf(r.code);
+    if (code && r.level !== "village") communeByCode.set(code, r.unit);
+  }
+  const parentOf = (r: ExpectedUnitRecord): string | null => {
+    const code = codeOf(r.parent);
+    return (code ? communeByCode.get(code) : undefined) ?? r.parent ?? null;
+  };
+  const villages = rows.filter((r) => r.level === "village").map((r) => ({ ...r, parent: parentOf(r) }));
   const out: VillageEvent[] = [];
   const placeOf = (r: ExpectedUnitRecord, key: string): VillageEvent["place"] => ({
     file: r.source.file,
@@ -253,8 +263,21 @@ export function applyLifeCycle(
   const kept: VillageRecord[] = [];
   const ended: { village: VillageRecord; event: VillageEvent }[] = [];
   const issues: Issue[] = [];
+  // A unit-list row naming no commune ("Thôn 1", no "Trực thuộc") applies only where its name is
+  // unique: such names repeat from commune to commune, and ending them all would be silent harm.
+  const ambiguous = new Set<VillageEvent>();
+  for (const e of events) {
+    if (e.commune !== null) continue;
+    const communes = new Set(
+      villages
+        .filter((v) => nameKey(v.village) === nameKey(e.village))
+        .map((v) => unitKey("commune", v.commune)),
+    );
+    if (communes.size > 1) ambiguous.add(e);
+  }
+  for (const e of ambiguous) issues.push(issue("village-event-ambiguous", e.place, { village: e.village }));
   for (const v of villages) {
-    const event = events.find((e) => eventIsAbout(e, v) && inEffect(e, date));
+    const event = events.find((e) => !ambiguous.has(e) && eventIsAbout(e, v) && inEffect(e, date));
     if (!event) {
       kept.push(v);
       continue;
