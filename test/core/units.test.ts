@@ -369,6 +369,32 @@ describe("periods on today's map", () => {
     expect(moved.issues).toEqual([]);
   });
 
+  it("two current communes of one name in two provinces: the list row's parent province picks the right one", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Yên Bái", null, "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 2", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Tân Tiến", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Cũ (Bảo Thắng)"],
+          ["Xã Tân Tiến", "Xã", null, null, "Yên Bái", "1/7/2025", null, "Xã Khác (Văn Yên)"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([["Lào Cai", "Bảo Thắng", "Xã Cũ", null, "Bản 9", "x", null]]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    expect(moved.dataset.villages.map((v) => [v.province, v.commune, v.village])).toEqual([
+      ["Lào Cai", "Xã Tân Tiến", "Bản 9"],
+    ]);
+  });
+
   const villageArb = fc.record({
     province: fc.constantFrom("Lạng Sơn", "Lào Cai"),
     district: fc.constantFrom("Bình Gia", "Lộc Bình", "Văn Quan"),

@@ -100,13 +100,21 @@ export function remapOntoToday(
   }
   const targetOfRow = (row: ExpectedUnitRecord): Target | undefined => {
     const code = codeOf(row.code);
+    // Its province: the "Tỉnh" cell, else a "Trực thuộc" that names one of today's provinces (after
+    // the reform a commune's parent is its province; two provinces may each have a "Xã Tân Tiến").
+    const parentKey = row.parent ? unitKey("province", row.parent) : null;
+    const province =
+      row.province !== null
+        ? unitKey("province", row.province)
+        : parentKey !== null && provinces.has(parentKey)
+          ? parentKey
+          : null;
     return (
       (code ? targets.find((t) => t.unit.communeCode === code) : undefined) ??
       targets.find(
         (t) =>
           unitKey("commune", t.unit.name) === unitKey("commune", row.unit) &&
-          (row.province === null ||
-            unitKey("province", row.province) === unitKey("province", t.unit.province)),
+          (province === null || province === unitKey("province", t.unit.province)),
       )
     );
   };
