@@ -255,7 +255,10 @@ export function remapOntoToday(
 
   const notes = new Map<string, Message[]>();
   for (const [target, from] of sources) {
-    const parts = [...from.entries()];
+    // In the order of the old communes' names, not of the rows: the same data in another order says the same.
+    const parts = [...from.entries()].sort(
+      ([ka, a], [kb, b]) => a.label.localeCompare(b.label, "vi") || (ka < kb ? -1 : ka > kb ? 1 : 0),
+    );
     const onlyItself =
       parts.length === 1 &&
       parts[0][0].endsWith(`/${unitKey("commune", target.unit.name)}`) &&
@@ -271,7 +274,7 @@ export function remapOntoToday(
     const en = parts
       .map(
         ([, s]) =>
-          `${s.label}: ${s.count} villages${s.crosswalk > 0 ? ` (${s.crosswalk} not found by name, placed by the old unit)` : ""}`,
+          `${s.label}: ${s.count} village${s.count === 1 ? "" : "s"}${s.crosswalk > 0 ? ` (${s.crosswalk} not found by name, placed by the old unit)` : ""}`,
       )
       .join("; ");
     notes.set(target.unit.id, [{ vi: `Kỳ trước gồm ${vi}`, en: `Previous period made of ${en}` }]);
