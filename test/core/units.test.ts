@@ -436,6 +436,38 @@ describe("periods on today's map", () => {
     );
   });
 
+  it("codes with and without leading zeros (Excel drops them from a number) are the same code", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Mới", "09999", "Bản A", "x", null],
+          ["Lào Cai", null, "Xã Khác", "08888", "Bản C", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Mới", "Xã", "09999", null, "Lào Cai", "1/7/2025", null, "01111"],
+          ["Xã Khác", "Xã", "08888", null, "Lào Cai", "1/7/2025", null, "02222"],
+          ["Tên cũ", "Xã", "01111", "Huyện Cũ", "Huyện Cũ", null, "30/6/2025", null],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", "Huyện Cũ", "Tên khác", 1111, "Bản X", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Tên nữa", 2222, "Bản Y", "x", null],
+        ]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    expect(moved.issues).toEqual([]);
+    expect(moved.dataset.villages.map((v) => [v.village, v.commune])).toEqual([
+      ["Bản X", "Xã Mới"],
+      ["Bản Y", "Xã Khác"],
+    ]);
+  });
+
   const villageArb = fc.record({
     province: fc.constantFrom("Lạng Sơn", "Lào Cai"),
     district: fc.constantFrom("Bình Gia", "Lộc Bình", "Văn Quan"),

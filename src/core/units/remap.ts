@@ -77,7 +77,7 @@ export function remapOntoToday(
   const byCode = new Map<string, ExpectedUnitRecord>();
   for (const row of list) {
     const code = codeOf(row.code);
-    if (code && row.level !== "village") byCode.set(code, row);
+    if (code && row.level !== "village") byCode.set(codeKey(code), row);
   }
   const successors: Successor[] = [];
   for (const row of list) {
@@ -86,7 +86,7 @@ export function remapOntoToday(
       let ref = parseReference(item);
       if (ref.code) {
         // A code names an old unit: its row in the list gives its name (and district) for data without codes.
-        const old = byCode.get(ref.code);
+        const old = byCode.get(codeKey(ref.code));
         if (old)
           ref = {
             code: ref.code,
@@ -110,7 +110,7 @@ export function remapOntoToday(
           ? parentKey
           : null;
     return (
-      (code ? targets.find((t) => t.unit.communeCode === code) : undefined) ??
+      (code ? targets.find((t) => sameCode(t.unit.communeCode, code)) : undefined) ??
       targets.find(
         (t) =>
           unitKey("commune", t.unit.name) === unitKey("commune", row.unit) &&
@@ -122,7 +122,7 @@ export function remapOntoToday(
   const refMatches = (ref: UnitReference, v: VillageRecord, level: "commune" | "district"): boolean => {
     if (level === "commune") {
       if (ref.level !== null && ref.level !== "commune") return false;
-      if (ref.code && v.communeCode && ref.code === v.communeCode) return true;
+      if (sameCode(ref.code, v.communeCode)) return true;
       if (ref.name === "") return false;
       if (unitKey("commune", ref.name) !== unitKey("commune", v.commune)) return false;
       return (
@@ -133,8 +133,7 @@ export function remapOntoToday(
     }
     if (ref.level !== "district" || !v.district) return false;
     return (
-      (ref.code !== null && ref.code === v.communeCode) ||
-      unitKey("district", ref.name) === unitKey("district", v.district)
+      sameCode(ref.code, v.communeCode) || unitKey("district", ref.name) === unitKey("district", v.district)
     );
   };
 
@@ -168,7 +167,7 @@ export function remapOntoToday(
   /** The current communes of the old commune's code, else of its name (and district, when both have one). */
   const sameUnit = (v: VillageRecord): Target[] => {
     if (v.communeCode) {
-      const same = targets.filter((t) => t.unit.communeCode === v.communeCode);
+      const same = targets.filter((t) => sameCode(t.unit.communeCode, v.communeCode));
       if (same.length > 0) return same;
     }
     const pk = unitKey("province", v.province);
@@ -305,6 +304,19 @@ export function remapOntoToday(
     notes,
     issues,
   };
+}
+
+/**
+ * A code without its leading zeros: Excel drops them from a code typed as a number (01111 → 1111),
+ * and a unit's code has one length per level, so "01111" and 1111 are the same commune.
+ */
+function codeKey(code: string): string {
+  return code.trim().replace(/^0+(?=\d)/, "");
+}
+
+/** True when both codes are given and the same, leading zeros aside. */
+function sameCode(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && codeKey(a) === codeKey(b);
 }
 
 /** A record moved onto a current commune: its province, district and commune names (and code) become the commune's. */
