@@ -362,7 +362,7 @@ const VI: Labels = {
     change: "Tăng/giảm",
     rate: "Tỷ lệ (%)",
     villages: "Số thôn",
-    newUnit: "Đơn vị mới",
+    newUnit: "Không có số liệu kỳ trước",
     notes: "Thay đổi về đơn vị, thôn",
   },
   annex: {
@@ -555,7 +555,7 @@ const EN: Labels = {
     change: "Change",
     rate: "Rate (%)",
     villages: "Villages",
-    newUnit: "New unit",
+    newUnit: "No previous figure",
     notes: "Changes in units and villages",
   },
   annex: {
