@@ -237,7 +237,15 @@ async function reviewOptions(
   if (!decisionsFile) return { decisions: [], replaceAccepted };
   const books = await read([decisionsFile]);
   if (!books) return "failed";
-  const { decisions, unknown } = readDecisions(books);
+  const { decisions, unknown, badHash } = readDecisions(books);
+  for (const place of badHash)
+    io.stderr(
+      visible(
+        lang === "vi"
+          ? `nth-rollup: ${place.file} ${place.sheet}!${place.cell}: mã nội dung không hợp lệ (cần 8 đến 64 chữ số hex, ghi dạng văn bản), dòng quyết định bị bỏ qua / not a content hash (8 to 64 hex digits, as text): decision ignored`
+          : `nth-rollup: ${place.file} ${place.sheet}!${place.cell}: not a content hash (8 to 64 hex digits, as text): decision ignored / mã nội dung không hợp lệ, bỏ qua`,
+      ) + "\n",
+    );
   for (const place of unknown)
     io.stderr(
       visible(
@@ -246,7 +254,7 @@ async function reviewOptions(
           : `nth-rollup: ${place.file} ${place.sheet}!${place.cell}: unknown review state, ignored (use Pending review / Accepted / Returned)`,
       ) + "\n",
     );
-  if (decisions.length === 0 && unknown.length === 0) {
+  if (decisions.length === 0 && unknown.length === 0 && badHash.length === 0) {
     io.stderr(
       visible(
         lang === "vi"

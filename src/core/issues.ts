@@ -477,6 +477,27 @@ export const ISSUE_CATALOGUE = {
       en: `File ${q(p.file)} has no unit-list sheet (a “Unit” column with “Unit code”, “Parent”, “Valid from”, “Valid to” or “Formed from”).`,
     }),
   },
+  "unit-dates-reversed": {
+    severity: "warning",
+    message: (p: { unit: string; from: string; to: string }): Message => ({
+      vi: `Đơn vị ${q(p.unit)}: “Hiệu lực đến” ${p.to} trước “Hiệu lực từ” ${p.from}, nên đơn vị không tồn tại ngày nào (không được chờ báo cáo, không nhận số liệu chuyển sang). Hãy sửa lại hai ngày.`,
+      en: `Unit ${q(p.unit)}: “Valid to” ${p.to} is before “Valid from” ${p.from}, so the unit exists on no day (no report is expected from it, no figures move to it). Correct the two dates.`,
+    }),
+  },
+  "previous-not-earlier": {
+    severity: "warning",
+    message: (p: { previous: string; current: string }): Message => ({
+      vi: `Kỳ trước ghi ngày ${p.previous}, không sớm hơn kỳ này (${p.current}): có thể đã chọn nhầm tệp. Vẫn so sánh, nhưng không tính tốc độ đến hạn.`,
+      en: `The previous period is dated ${p.previous}, not before this one (${p.current}): the files may be swapped. Compared anyway, but no pace to the deadline is drawn.`,
+    }),
+  },
+  "village-event-ambiguous": {
+    severity: "warning",
+    message: (p: { village: string }): Message => ({
+      vi: `Dòng thôn ${q(p.village)} trong danh sách đơn vị không ghi “Trực thuộc” (xã nào), mà nhiều xã có thôn tên này: không áp dụng cho thôn nào. Hãy ghi xã ở cột “Trực thuộc”.`,
+      en: `The unit list's village row ${q(p.village)} names no commune (“Parent”), and several communes have a village of that name: applied to none. Give its commune in “Parent”.`,
+    }),
+  },
   "village-ended": {
     severity: "info",
     message: (p: {

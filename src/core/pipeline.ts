@@ -125,6 +125,19 @@ export function analyse(inputs: readonly WorkbookGrids[], options: AnalysisOptio
     if (!before.unusable) {
       previousPeriod = dataPeriod(options.previous, before);
       const beforeDate = isoDate(previousPeriod?.period.date);
+      // Files swapped (the "previous" period dated on or after this one): said once; no pace is drawn.
+      if (beforeDate !== null && asOf !== null && beforeDate >= asOf) {
+        const source = previousPeriod?.source;
+        previousIssues.push(
+          issue(
+            "previous-not-earlier",
+            source?.kind === "title"
+              ? { file: source.file, sheet: source.sheet, cell: source.cell }
+              : { file: options.previous[0].file, sheet: "", cell: "" },
+            { previous: displayDate(beforeDate), current: displayDate(asOf) },
+          ),
+        );
+      }
       const beforeLife = applyLifeCycle(before.dataset.villages, unitList, beforeDate);
       const onToday = remapOntoToday(
         { ...before.dataset, villages: beforeLife.kept },

@@ -367,7 +367,7 @@ const VI: Labels = {
     change: "Tăng/giảm",
     rate: "Tỷ lệ (%)",
     villages: "Số thôn",
-    newUnit: "Đơn vị mới",
+    newUnit: "Không có số liệu kỳ trước",
     notes: "Thay đổi về đơn vị, thôn",
   },
   annex: {
@@ -562,7 +562,7 @@ const EN: Labels = {
     change: "Change",
     rate: "Rate (%)",
     villages: "Villages",
-    newUnit: "New unit",
+    newUnit: "No previous figure",
     notes: "Changes in units and villages",
   },
   annex: {

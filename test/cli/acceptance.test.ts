@@ -223,6 +223,11 @@ describe("accepting and returning submissions on the command line", () => {
       file: "typo.xlsx",
       cell: "C2",
     });
+    const short = await decisionsFile("short.xlsx", [["Yên Lỗ", "0123abc", "Đã nhận", null]]);
+    const cut = await run(["report", first, units, "--decisions", short, "--json", "-"]);
+    expect(cut.code).toBe(0);
+    expect(cut.stderr).toContain("short.xlsx Tiếp nhận!B2: mã nội dung không hợp lệ");
+    expect(cut.stderr).toContain("not a content hash");
   }, 60000);
 
   it("the report's completeness sheet shows hash, check, review and note, and serves as the next run's decisions", async () => {

@@ -91,4 +91,27 @@ describe("readDecisions", () => {
     ]);
     expect(unknown).toEqual([{ file: "bao-cao.xlsx", sheet: "Tình hình nộp báo cáo", cell: "E7" }]);
   });
+
+  test("a decision whose hash cell is cut short, mistyped or lost its leading zeros is reported, not silently dropped", () => {
+    const { decisions, badHash } = readDecisions([
+      {
+        file: "tiep-nhan.xlsx",
+        sheets: [
+          {
+            name: "Tiếp nhận",
+            rows: [
+              ["Đơn vị", "Mã nội dung", "Tiếp nhận"],
+              ["Yên Lỗ", "0b1bfa6", "Đã nhận"], // 7 digits
+              ["Bình La", 123456, "Trả lại"], // "00123456" typed into Excel
+              ["Tân Văn", "e93436ag", "Đã nhận"], // not hex
+              ["Hồng Phong", "E93436AB", "ĐÃ NHẬN"], // upper case: read
+              ["Vĩnh Yên", "zz", null], // no state: not a decision at all
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(decisions.map((d) => [d.hash, d.state])).toEqual([["e93436ab", "accepted"]]);
+    expect(badHash.map((p) => p.cell)).toEqual(["B2", "B3", "B4"]);
+  });
 });

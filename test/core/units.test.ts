@@ -78,6 +78,37 @@ describe("the unit list", () => {
     expect(existsOn({ validFrom: "2025-07-01", validTo: "2025-07-01" }, "2025-07-01")).toBe(true);
   });
 
+  it("dates as clerks type them: text, serials, a year alone (unreadable, not 1905), valid-to before valid-from (warned)", () => {
+    const list = readUnitLists([
+      workbook("u.xlsx", {
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã A", "Xã", null, null, "Lào Cai", "01/07/2025", null, null],
+          ["Xã B", "Xã", null, null, "Lào Cai", "1-7-2025", null, null],
+          ["Xã C", "Xã", null, null, "Lào Cai", 45839, null, null],
+          ["Xã D", "Xã", null, null, "Lào Cai", 2025, null, null],
+          ["Xã E", "Xã", null, null, "Lào Cai", "1/7/2025", "30/6/2025", null],
+        ],
+      }),
+    ]);
+    expect(list.units.map((r) => [r.unit, r.validFrom, r.validTo])).toEqual([
+      ["Xã A", "2025-07-01", null],
+      ["Xã B", "2025-07-01", null],
+      ["Xã C", "2025-07-01", null],
+      ["Xã D", null, null],
+      ["Xã E", "2025-07-01", "2025-06-30"],
+    ]);
+    expect(list.issues.map((i) => [i.code, i.sheet, i.cell, i.message.vi])).toEqual([
+      ["bad-date", "Đơn vị", "F5", "Ngày “2025” không đọc được (dùng dạng 15/9/2025); bỏ qua."],
+      [
+        "unit-dates-reversed",
+        "Đơn vị",
+        "G6",
+        "Đơn vị “Xã E”: “Hiệu lực đến” 30/6/2025 trước “Hiệu lực từ” 1/7/2025, nên đơn vị không tồn tại ngày nào (không được chờ báo cáo, không nhận số liệu chuyển sang). Hãy sửa lại hai ngày.",
+      ],
+    ]);
+  });
+
   it("from its own workbook: the list sheets only; a workbook without one is an error, not an exception", () => {
     const read = readUnitLists([
       workbook("don-vi.xlsx", {
@@ -117,6 +148,32 @@ describe("the village life cycle", () => {
       expect(noteEvent(other)).toBeNull();
   });
 
+  it("notes that deny or only plan a merge, or say this village took another in, do not end it", () => {
+    for (const kept of [
+      "Không sáp nhập vào thôn Nà Lìn",
+      "Chưa sáp nhập vào thôn Nà Lìn",
+      "Dự kiến sáp nhập vào thôn Nà Lìn năm 2026",
+      "Đề nghị sáp nhập với thôn Nà Lìn",
+      "Khong sap nhap vao thon Na Lin",
+      "Sẽ tách thành Thôn 5A, Thôn 5B",
+      "Đã sáp nhập thôn Khuổi Hẩu",
+      "Đã sáp nhập thôn Khuổi Hẩu vào",
+    ])
+      expect([kept, noteEvent(kept)]).toEqual([kept, null]);
+    // Still read: the merge is done, with or without its date; a negation in another clause does not count.
+    expect(noteEvent("Đã sáp nhập từ ngày 1/7/2025")).toEqual({
+      kind: "merged",
+      into: [],
+      date: "2025-07-01",
+    });
+    expect(noteEvent("Đã sáp nhập (2019)")).toEqual({ kind: "merged", into: [], date: null });
+    expect(noteEvent("Không có chi bộ; sáp nhập vào thôn Nà Lìn")).toEqual({
+      kind: "merged",
+      into: ["thôn Nà Lìn"],
+      date: null,
+    });
+  });
+
   it("a village merged away leaves the denominator from its date, with a line naming it", () => {
     const rows: CellValue[][] = [
       ["Lạng Sơn", "Bình Gia", "Yên Lỗ", null, "Pò Mầm", "x", null],
@@ -154,6 +211,51 @@ describe("the village life cycle", () => {
     // Before the merge it still counts; after the split the split village no longer does.
     expect(on("31/12/2024").rollup.total.villages).toBe(3);
     expect(on("31/3/2026").rollup.total.villages).toBe(1);
+  });
+});
+
+describe("the village life cycle from unit-list rows (attack)", () => {
+  const data = villagesWithNotes(
+    [
+      ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 1", "x", null],
+      ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 2", "x", null],
+      ["Lào Cai", null, "Xã Xuân Quang", null, "Thôn 1", "x", null],
+    ],
+    "(Số liệu đến 30/9/2025)",
+  );
+  const run = (list: CellValue[][]) => {
+    const result = analyse([workbook("a.xlsx", { Thôn: data, "Đơn vị": [UNIT_HEADER, ...list] })], {
+      referenceYear: 2025,
+    });
+    if (!result.ok) throw new Error(result.unusable.en);
+    return result.analysis;
+  };
+
+  it("a village row without its commune ends no same-named village of another commune: it is warned, located", () => {
+    const a = run([["Thôn 1", "Thôn", null, null, null, null, "30/6/2025", null]]);
+    expect(a.rollup.total.villages).toBe(3);
+    expect(
+      a.issues
+        .filter((i) => i.code === "village-event-ambiguous")
+        .map((i) => [i.sheet, i.cell, i.message.en]),
+    ).toEqual([
+      [
+        "Đơn vị",
+        "G2",
+        "The unit list's village row “Thôn 1” names no commune (“Parent”), and several communes have a village of that name: applied to none. Give its commune in “Parent”.",
+      ],
+    ]);
+  });
+
+  it("a village row whose commune is given by its code ends that commune's village only", () => {
+    const a = run([
+      ["Xã Bảo Hà", "Xã", "02890", null, "Lào Cai", null, null, null],
+      ["Thôn 1", "Thôn", null, null, "02890", null, "30/6/2025", null],
+    ]);
+    expect(a.endedVillages.map((e) => [e.village.commune, e.village.village])).toEqual([
+      ["Xã Bảo Hà", "Thôn 1"],
+    ]);
+    expect(a.rollup.total.villages).toBe(2);
   });
 });
 
@@ -200,6 +302,169 @@ describe("periods on today's map", () => {
         "previous-village-unplaced",
         "Kỳ trước: 1 thôn của xã “Xã Bỏ” (Bản D) không xếp được vào đơn vị hiện nay: không tính trong phần so sánh. Hãy ghi cột “Hình thành từ” trong danh sách đơn vị.",
       ],
+    ]);
+  });
+
+  it("a partial split: the old commune still exists and keeps the villages it holds; the new one takes its own", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 2", "Không", null],
+          ["Lào Cai", null, "Xã Mới", null, "Bản 3", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Tân Tiến", "Xã", null, null, "Lào Cai", null, null, null],
+          ["Xã Mới", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Tân Tiến"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 2", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản 3", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Xã Tân Tiến", null, "Bản Mất", "x", null],
+        ]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    const previous = rollup(moved.dataset, { referenceYear: 2025 });
+    const byName = new Map(previous.units.map((u) => [u.name, u.villages]));
+    expect([byName.get("Xã Tân Tiến"), byName.get("Xã Mới")]).toEqual([2, 1]);
+    // A village found in neither could be in either: left out with a warning naming both.
+    expect(moved.issues.map((i) => i.message.en)).toEqual([
+      expect.stringMatching(/Bản Mất.*(Xã Tân Tiến, Xã Mới|Xã Mới, Xã Tân Tiến)/),
+    ]);
+  });
+
+  it("a new commune that takes the name of an old one it was not formed from is not that old commune", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Minh Tân", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Xuân Quang", null, "Bản 9", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Minh Tân", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Phong Niên"],
+          ["Xã Xuân Quang", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Minh Tân (Bảo Thắng)"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([["Lào Cai", "Bảo Thắng", "Xã Minh Tân", null, "Bản 7", "x", null]]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    const previous = rollup(moved.dataset, { referenceYear: 2025 });
+    expect(previous.units.filter((u) => u.level === "commune").map((u) => [u.name, u.villages])).toEqual([
+      ["Xã Xuân Quang", 1],
+    ]);
+    expect(moved.issues).toEqual([]);
+  });
+
+  it("two current communes of one name in two provinces: the list row's parent province picks the right one", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Yên Bái", null, "Xã Tân Tiến", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Tân Tiến", null, "Bản 2", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Tân Tiến", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã Cũ (Bảo Thắng)"],
+          ["Xã Tân Tiến", "Xã", null, null, "Yên Bái", "1/7/2025", null, "Xã Khác (Văn Yên)"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([["Lào Cai", "Bảo Thắng", "Xã Cũ", null, "Bản 9", "x", null]]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    expect(moved.dataset.villages.map((v) => [v.province, v.commune, v.village])).toEqual([
+      ["Lào Cai", "Xã Tân Tiến", "Bản 9"],
+    ]);
+  });
+
+  it("the previous period's rows in another order give the same figures, notes and warnings", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Mới", null, "Bản 1", "x", null],
+          ["Lào Cai", null, "Xã Mới", null, "Bản 2", "x", null],
+          ["Lào Cai", null, "Xã Mới", null, "Bản 3", "Không", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Mới", "Xã", null, null, "Lào Cai", "1/7/2025", null, "Xã A; Xã B; Xã C"],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const rows: CellValue[][] = [
+      ["Lào Cai", "Huyện Cũ", "Xã A", null, "Bản 1", "x", null],
+      ["Lào Cai", "Huyện Cũ", "Xã B", null, "Bản 2", "x", null],
+      ["Lào Cai", "Huyện Cũ", "Xã C", null, "Bản 3", "x", null],
+      ["Lào Cai", "Huyện Cũ", "Xã Bỏ", null, "Bản 8", "x", null],
+      ["Lào Cai", "Huyện Cũ", "Xã Hết", null, "Bản 9", "x", null],
+    ];
+    const outcome = (order: CellValue[][]) => {
+      const before = readWorkbooks([workbook("b.xlsx", { Thôn: villagesWithNotes(order) })]);
+      const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+      const previous = rollup(moved.dataset, { referenceYear: 2025 });
+      return {
+        figures: previous.units.map((u) => [u.id, u.villages, u.consolidated]),
+        notes: [...moved.notes.entries()],
+        // Warnings are located at their rows (sorted by place in the report): compared as a set.
+        issues: moved.issues.map((i) => [i.code, i.message.vi]).sort(),
+      };
+    };
+    fc.assert(
+      fc.property(fc.shuffledSubarray(rows, { minLength: rows.length }), (shuffled) => {
+        expect(outcome(shuffled)).toEqual(outcome(rows));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("codes with and without leading zeros (Excel drops them from a number) are the same code", () => {
+    const today = readWorkbooks([
+      workbook("t.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", null, "Xã Mới", "09999", "Bản A", "x", null],
+          ["Lào Cai", null, "Xã Khác", "08888", "Bản C", "x", null],
+        ]),
+        "Đơn vị": [
+          UNIT_HEADER,
+          ["Xã Mới", "Xã", "09999", null, "Lào Cai", "1/7/2025", null, "01111"],
+          ["Xã Khác", "Xã", "08888", null, "Lào Cai", "1/7/2025", null, "02222"],
+          ["Tên cũ", "Xã", "01111", "Huyện Cũ", "Huyện Cũ", null, "30/6/2025", null],
+        ],
+      }),
+    ]);
+    const current = rollup(today.dataset, { referenceYear: 2025 });
+    const before = readWorkbooks([
+      workbook("b.xlsx", {
+        Thôn: villagesWithNotes([
+          ["Lào Cai", "Huyện Cũ", "Tên khác", 1111, "Bản X", "x", null],
+          ["Lào Cai", "Huyện Cũ", "Tên nữa", 2222, "Bản Y", "x", null],
+        ]),
+      }),
+    ]);
+    const moved = remapOntoToday(before.dataset, current, today.dataset.expectedUnits, "2025-09-30");
+    expect(moved.issues).toEqual([]);
+    expect(moved.dataset.villages.map((v) => [v.village, v.commune])).toEqual([
+      ["Bản X", "Xã Mới"],
+      ["Bản Y", "Xã Khác"],
     ]);
   });
 

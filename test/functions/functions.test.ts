@@ -210,6 +210,26 @@ describe("NTH.ALLOCATE", () => {
     expect(nth.allocate("2", [[1], [null], ["1"]])).toEqual([[1], [0], [1]]);
   });
 
+  it("a block of capacities spills a block of the same shape, read row by row", () => {
+    expect(
+      nth.allocate(6, [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+  });
+
+  it("refuses “1.000” typed as text (one thousand or one?) instead of reading it as 1", () => {
+    expect(thrown(() => nth.allocate("1.000", column([600, 600]))).message).toMatch(
+      /“1\.000”.*số nguyên không âm/,
+    );
+    expect(thrown(() => nth.allocate(1, column(["1,000", 5]))).message).toMatch(/“1,000” \(dòng 1, cột 1/);
+    expect(nth.allocate(" 12 ", column([10, "2"]))).toEqual([[10], [2]]);
+  });
+
   it("shares by weights when given, never more than a unit can do", () => {
     expect(nth.allocate(10, column([3, 10, 10]), column([90, 5, 5]))).toEqual([[3], [4], [3]]);
   });

@@ -8,10 +8,13 @@ import { allocate } from "./allocate";
  * villages each unit has not yet consolidated; `weights` (same size) shares in proportion to
  * something else (e.g. each unit's own shortfall); `names` (same size) breaks ties exactly as the
  * planning sheet does (by name); without names, ties go to the upper row. The result has the
- * shape of `capacities`.
+ * shape of `capacities` (a block is read and spilled row by row). Numbers typed as text are read
+ * when they are digits only ("12"); "1.000" is refused, as it may mean one thousand.
  */
 
-const NUMBER_TEXT = /^\s*\d+(?:[.,]\d+)?\s*$/;
+// Only digits: "1.000" or "1,000" typed as text could be one thousand (Vietnamese and English
+// thousands separators) or one with decimals; a village count is never read from such text.
+const NUMBER_TEXT = /^\s*\d+\s*$/;
 
 function message(vi: string, en: string): FormulaError {
   return { error: "invalidValue", message: { vi, en } };
@@ -35,7 +38,7 @@ function wholeAt(
   if (isCellError(value)) return FORMULA_ERRORS.errorInCell(value.code, where(r, c));
   let n: number | null = null;
   if (typeof value === "number") n = value;
-  else if (typeof value === "string" && NUMBER_TEXT.test(value)) n = Number(value.trim().replace(",", "."));
+  else if (typeof value === "string" && NUMBER_TEXT.test(value)) n = Number(value.trim());
   if (n === null || !Number.isFinite(n) || n < 0 || !Number.isInteger(n) || n > Number.MAX_SAFE_INTEGER)
     return message(
       `${what.vi} “${cellText(value)}”${where(r, c).vi} phải là số nguyên không âm`,
@@ -103,6 +106,7 @@ export function allocateFormula(
       };
     return message("Tham số không hợp lệ", "Invalid argument");
   }
+  // The shape of `capacities`: a column, a row or a block (read row by row, spilled the same way).
   const q = result.quotas;
-  return caps.rows === 1 && caps.columns > 1 ? [[...q]] : q.map((x) => [x]);
+  return Array.from({ length: caps.rows }, (_, r) => q.slice(r * caps.columns, (r + 1) * caps.columns));
 }

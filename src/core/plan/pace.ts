@@ -36,7 +36,11 @@ export interface Pace {
   readonly reachedOn: string | null;
   /** needed × 365 ÷ days left: the pace that reaches the target on the deadline; null without one or when past. */
   readonly neededPerYear: number | null;
-  /** True when the reach date is on or before the deadline (or the target is met); null without a deadline. */
+  /**
+   * True when the reach date is on or before the deadline; null without a deadline. A target already
+   * met counts as reached on the current date, so data dated after the deadline is never on time
+   * (when it was met is not known).
+   */
   readonly onTime: boolean | null;
 }
 

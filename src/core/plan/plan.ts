@@ -152,7 +152,7 @@ export function planOf(input: PlanInput): Plan {
     }
     const before = previousById.get(u.id);
     const pace =
-      before && currentDate && previousDate && a.needed !== null
+      before && currentDate && previousDate && previousDate < currentDate && a.needed !== null
         ? paceOf(
             [
               { date: previousDate, consolidated: before.consolidated },

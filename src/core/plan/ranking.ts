@@ -70,7 +70,15 @@ export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolde
     .filter((v) => v.consolidated !== true)
     .map((v): { village: VillageStatus; reasons: RankReason[] } => {
       const reasons: RankReason[] = [];
-      const holders = holdersAt.get(placeKey(v.record.commune, v.record.village)) ?? [];
+      // Same commune and village name, and the same district and province when both sides give
+      // them: "Xã Minh Tân / Thôn 1" exists in more than one district of a province.
+      const holders = (holdersAt.get(placeKey(v.record.commune, v.record.village)) ?? []).filter(
+        (h) =>
+          (h.district === null ||
+            v.record.district === null ||
+            unitKey("district", h.district) === unitKey("district", v.record.district)) &&
+          (h.province === null || unitKey("province", h.province) === unitKey("province", v.record.province)),
+      );
       const secretary = v.secretaryName ? personKey(v.secretaryName) : null;
       const head = v.headName ? personKey(v.headName) : null;
       const same = (h: OfficeHolderRecord, key: string | null): boolean =>

@@ -358,10 +358,15 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
   return out;
 }
 
-/** Reads a date cell: an Excel date, a serial number, "15/9/2025" or "2025-09-15"; ISO yyyy-mm-dd or null. */
+/**
+ * Reads a date cell: an Excel date, a serial number, "15/9/2025" or "2025-09-15"; ISO yyyy-mm-dd or
+ * null (also for a year alone, 2025, which is not a day).
+ */
 export function parseDateCell(value: CellValue): string | null {
   if (value === null) return null;
   if (typeof value === "object" && value.kind === "date") return value.iso.slice(0, 10);
+  // A whole number 1900–2200 is a year typed alone ("2025"), not the serial of a day in 1905: unreadable.
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1900 && value <= 2200) return null;
   if (typeof value === "number" && value > 0 && value < 2958466) {
     // Excel serial date (1900 system): day 25569 is 1970-01-01.
     return new Date(Math.round((value - 25569) * 86400000)).toISOString().slice(0, 10);
@@ -373,6 +378,12 @@ export function parseDateCell(value: CellValue): string | null {
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
+}
+
+/** "30/6/2025" from "2025-06-30", as the sheets show dates. */
+function displayDay(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}/${m}/${y}`;
 }
 
 function isoDate(y: number, m: number, d: number): string | null {
@@ -428,6 +439,16 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
     }
     const code =
       v.unitCode === undefined || v.unitCode === null ? null : cellText(v.unitCode as CellValue).trim();
+    const validFrom = date(row, "validFrom");
+    const validTo = date(row, "validTo");
+    if (validFrom !== null && validTo !== null && validTo < validFrom)
+      issues.push(
+        issue("unit-dates-reversed", placeOf(sheet, row.row, "validTo"), {
+          unit: text(v.unit)!,
+          from: displayDay(validFrom),
+          to: displayDay(validTo),
+        }),
+      );
     out.push({
       unit: text(v.unit)!,
       level,
@@ -436,8 +457,8 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       deadline: date(row, "deadline"),
       code: code === "" ? null : code,
       parent: text(v.parent),
-      validFrom: date(row, "validFrom"),
-      validTo: date(row, "validTo"),
+      validFrom,
+      validTo,
       formedFrom: formedFromItems(text(v.formedFrom)),
       source: sourceOf(sheet, row),
     });

@@ -108,21 +108,34 @@ const NOTE_HEADERS = new Set(["ghichu", "note", "notes", "lydo"]);
  * content-hash column ("Mã nội dung") and a state column ("Tình trạng"), and optionally a note
  * column ("Ghi chú"); one decision per row with a hash and a known state. The pane's import log
  * has these columns, so a receiving workbook made in the pane serves as well. Rows with a hash but
- * an unknown state are returned in `unknown` so the shell can say so.
+ * an unknown state are returned in `unknown`, and rows with a state but a hash cell that is not 8 to
+ * 64 hex digits (cut short, mistyped, or "00ab1234" turned into a number by Excel) in `badHash`
+ * (placed at the hash cell), so the shell can say so: neither is a silent no-op.
  */
 export function readDecisions(workbooks: readonly WorkbookGrids[]): {
   decisions: ReviewDecision[];
   unknown: IssuePlace[];
+  badHash: IssuePlace[];
 } {
   const decisions: ReviewDecision[] = [];
   const unknown: IssuePlace[] = [];
+  const badHash: IssuePlace[] = [];
   for (const w of workbooks) {
     for (const grid of w.sheets) {
       const header = findHeader(grid);
       if (!header) continue;
       for (let r = header.row + 1; r < grid.rows.length; r++) {
-        const hash = parseHash(cellText(cellAt(grid, r, header.hash) ?? ""));
-        if (!hash) continue;
+        const hashCell = cellAt(grid, r, header.hash) ?? null;
+        const hash = parseHash(cellText(hashCell ?? ""));
+        if (!hash) {
+          if (!isBlank(hashCell) && parseReviewState(cellAt(grid, r, header.state) ?? null) !== null)
+            badHash.push({
+              file: w.file,
+              sheet: grid.name,
+              cell: a1(excelRowOf(grid, r), (grid.firstColumn ?? 1) + header.hash),
+            });
+          continue;
+        }
         const place = {
           file: w.file,
           sheet: grid.name,
@@ -144,7 +157,7 @@ export function readDecisions(workbooks: readonly WorkbookGrids[]): {
       }
     }
   }
-  return { decisions, unknown };
+  return { decisions, unknown, badHash };
 }
 
 function findHeader(

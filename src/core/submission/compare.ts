@@ -63,11 +63,33 @@ export function compareWithPrevious(
 ): UnitChange[] {
   const before = new Map(previous.units.map((u) => [u.id, u]));
   const events = [...(options.events ?? []), ...(options.ended ?? []).map((x) => x.event)];
+  // Units without a previous figure under a unit that has one (the previous period covered only
+  // part of it): named on that unit and every unit above, whose change then includes their figures.
+  const byId = new Map(current.units.map((u) => [u.id, u]));
+  const uncovered = new Map<string, string[]>(); // unit id ("" for the total) → top units without a previous figure
+  for (const u of current.units) {
+    if (before.has(u.id)) continue;
+    const parent = u.parentId === null ? null : byId.get(u.parentId);
+    if (parent && !before.has(parent.id)) continue; // its parent is named instead
+    for (let id: string | null = u.parentId; ; id = byId.get(id)?.parentId ?? null) {
+      const key = id ?? "";
+      uncovered.set(key, [...(uncovered.get(key) ?? []), u.name]);
+      if (id === null) break;
+    }
+  }
   const rows = [...current.units, current.total].map((u): UnitChange => {
     const p = u.level === "total" ? previous.total : before.get(u.id);
     const rate = u.indicators.village_secretary_head.rate;
     const previousRate = p ? p.indicators.village_secretary_head.rate : null;
     const notes: Message[] = [...(options.notes?.get(u.id) ?? [])];
+    const missing = p ? (uncovered.get(u.level === "total" ? "" : u.id) ?? []) : [];
+    if (missing.length > 0) {
+      const names = missing.slice(0, 5).join(", ") + (missing.length > 5 ? ", …" : "");
+      notes.push({
+        vi: `Kỳ trước không có số liệu của ${missing.length} đơn vị trực thuộc (${names}): phần tăng/giảm gồm cả số của các đơn vị này`,
+        en: `No previous figure for ${missing.length} of its units (${names}): the change includes their figures`,
+      });
+    }
     if (u.level === "commune") {
       const seen = new Set<string>();
       for (const e of events) {

@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { ExpectedUnitRecord, VillageRecord } from "../model";
 import { nameKey, unitKey } from "../text/normalize";
-import { displayDate, parseReference } from "./unitList";
+import { codeOf, displayDate, parseReference } from "./unitList";
 
 /**
  * The village life cycle: merges and splits with their dates, from the unit list's village rows
@@ -84,7 +84,8 @@ function namesAfter(original: string, plainText: string, cue: RegExp): string[] 
  * What a Ghi chú cell says about the village's life: merged away ("sáp nhập vào …", "đã sáp
  * nhập", "sát nhập" as often typed, "hợp nhất vào …") or split ("tách thành …", "chia thành …"),
  * with the first date it names; null when it says neither. "Sáp nhập từ A và B" (this village was
- * formed from others) is not an end: null.
+ * formed from others), "đã sáp nhập thôn X" (it took X in) and a change denied or only planned
+ * ("không / chưa / dự kiến / đề nghị … sáp nhập vào") are not an end: null.
  */
 export function noteEvent(
   note: string,
@@ -93,17 +94,57 @@ export function noteEvent(
   const dateMatch = DATE.exec(p);
   const date = dateMatch ? isoOf(Number(dateMatch[1]), Number(dateMatch[2]), Number(dateMatch[3])) : null;
   const into = /\b(?:sap nhap|sat nhap|hop nhat) (?:vao|voi)\b/;
-  if (into.test(p)) return { kind: "merged", into: namesAfter(note, p, into), date };
-  if (/\bda (?:sap nhap|sat nhap|hop nhat)\b/.test(p) && !/\b(?:nhap|nhat) tu\b/.test(p))
-    return { kind: "merged", into: [], date };
+  if (into.test(p))
+    return notYet(note, into) ? null : { kind: "merged", into: namesAfter(note, p, into), date };
+  // "Đã sáp nhập" alone, or followed by its date ("từ ngày 1/7/2025", "năm 2019", "(2019)"); not
+  // "đã sáp nhập thôn X (vào)" nor "sáp nhập từ A và B": there this village took the others in.
+  const done = /\bda (?:sap nhap|sat nhap|hop nhat)\b/.exec(p);
+  if (done) {
+    const rest = p.slice(done.index + done[0].length).trim();
+    const ends =
+      rest === "" || /^[(.,;:-]/.test(rest) || /^(?:tu\s+)?(?:ngay\b|nam\b|thang\b|theo\b|\d)/.test(rest);
+    if (ends && !notYet(note, /\bda (?:sap nhap|sat nhap|hop nhat)\b/))
+      return { kind: "merged", into: [], date };
+  }
   const split = /\b(?:tach|chia) thanh\b/;
-  if (split.test(p)) return { kind: "split", into: namesAfter(note, p, split), date };
+  if (split.test(p))
+    return notYet(note, split) ? null : { kind: "split", into: namesAfter(note, p, split), date };
   return null;
+}
+
+/** Words that make a merge or split not (yet) done: "không", "chưa", "dự kiến", "đề nghị", "sẽ", "kế hoạch"… */
+const NOT_YET =
+  /(?:^|[^\p{L}])(?:không|chưa|dự kiến|đề nghị|đề xuất|sẽ|kế hoạch|phương án|chuẩn bị|khong|du kien|de nghi|de xuat|ke hoach)(?=$|[^\p{L}])/u;
+
+/** True when the clause of `note` that holds `cue` says the change is denied or only planned. */
+function notYet(note: string, cue: RegExp): boolean {
+  const clauses = note
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[.;,()]/u);
+  const clause = clauses.find((c) => cue.test(plain(c)));
+  if (clause === undefined) return false;
+  const m = cue.exec(plain(clause))!;
+  // Only the words before the cue (the clause's plain text keeps its word count).
+  const words = clause.replace(/\s+/g, " ").trim().split(" ");
+  const before = plain(clause).slice(0, m.index).trim();
+  const count = before === "" ? 0 : before.split(" ").length;
+  return NOT_YET.test(words.slice(0, count).join(" "));
 }
 
 /** The events the unit list's village rows state: a row formed from others ends them (unless it keeps a name), a row with a valid-to ends itself. */
 export function listEvents(rows: readonly ExpectedUnitRecord[]): VillageEvent[] {
-  const villages = rows.filter((r) => r.level === "village");
+  // "Trực thuộc" may give the commune by its code: the events name it by the commune's name.
+  const communeByCode = new Map<string, string>();
+  for (const r of rows) {
+    const code = codeOf(r.code);
+    if (code && r.level !== "village") communeByCode.set(code, r.unit);
+  }
+  const parentOf = (r: ExpectedUnitRecord): string | null => {
+    const code = codeOf(r.parent);
+    return (code ? communeByCode.get(code) : undefined) ?? r.parent ?? null;
+  };
+  const villages = rows.filter((r) => r.level === "village").map((r) => ({ ...r, parent: parentOf(r) }));
   const out: VillageEvent[] = [];
   const placeOf = (r: ExpectedUnitRecord, key: string): VillageEvent["place"] => ({
     file: r.source.file,
@@ -222,8 +263,21 @@ export function applyLifeCycle(
   const kept: VillageRecord[] = [];
   const ended: { village: VillageRecord; event: VillageEvent }[] = [];
   const issues: Issue[] = [];
+  // A unit-list row naming no commune ("Thôn 1", no "Trực thuộc") applies only where its name is
+  // unique: such names repeat from commune to commune, and ending them all would be silent harm.
+  const ambiguous = new Set<VillageEvent>();
+  for (const e of events) {
+    if (e.commune !== null) continue;
+    const communes = new Set(
+      villages
+        .filter((v) => nameKey(v.village) === nameKey(e.village))
+        .map((v) => unitKey("commune", v.commune)),
+    );
+    if (communes.size > 1) ambiguous.add(e);
+  }
+  for (const e of ambiguous) issues.push(issue("village-event-ambiguous", e.place, { village: e.village }));
   for (const v of villages) {
-    const event = events.find((e) => eventIsAbout(e, v) && inEffect(e, date));
+    const event = events.find((e) => !ambiguous.has(e) && eventIsAbout(e, v) && inEffect(e, date));
     if (!event) {
       kept.push(v);
       continue;

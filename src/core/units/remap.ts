@@ -77,7 +77,7 @@ export function remapOntoToday(
   const byCode = new Map<string, ExpectedUnitRecord>();
   for (const row of list) {
     const code = codeOf(row.code);
-    if (code && row.level !== "village") byCode.set(code, row);
+    if (code && row.level !== "village") byCode.set(codeKey(code), row);
   }
   const successors: Successor[] = [];
   for (const row of list) {
@@ -86,7 +86,7 @@ export function remapOntoToday(
       let ref = parseReference(item);
       if (ref.code) {
         // A code names an old unit: its row in the list gives its name (and district) for data without codes.
-        const old = byCode.get(ref.code);
+        const old = byCode.get(codeKey(ref.code));
         if (old)
           ref = {
             code: ref.code,
@@ -100,13 +100,21 @@ export function remapOntoToday(
   }
   const targetOfRow = (row: ExpectedUnitRecord): Target | undefined => {
     const code = codeOf(row.code);
+    // Its province: the "Tỉnh" cell, else a "Trực thuộc" that names one of today's provinces (after
+    // the reform a commune's parent is its province; two provinces may each have a "Xã Tân Tiến").
+    const parentKey = row.parent ? unitKey("province", row.parent) : null;
+    const province =
+      row.province !== null
+        ? unitKey("province", row.province)
+        : parentKey !== null && provinces.has(parentKey)
+          ? parentKey
+          : null;
     return (
-      (code ? targets.find((t) => t.unit.communeCode === code) : undefined) ??
+      (code ? targets.find((t) => sameCode(t.unit.communeCode, code)) : undefined) ??
       targets.find(
         (t) =>
           unitKey("commune", t.unit.name) === unitKey("commune", row.unit) &&
-          (row.province === null ||
-            unitKey("province", row.province) === unitKey("province", t.unit.province)),
+          (province === null || province === unitKey("province", t.unit.province)),
       )
     );
   };
@@ -114,7 +122,7 @@ export function remapOntoToday(
   const refMatches = (ref: UnitReference, v: VillageRecord, level: "commune" | "district"): boolean => {
     if (level === "commune") {
       if (ref.level !== null && ref.level !== "commune") return false;
-      if (ref.code && v.communeCode && ref.code === v.communeCode) return true;
+      if (sameCode(ref.code, v.communeCode)) return true;
       if (ref.name === "") return false;
       if (unitKey("commune", ref.name) !== unitKey("commune", v.commune)) return false;
       return (
@@ -125,10 +133,17 @@ export function remapOntoToday(
     }
     if (ref.level !== "district" || !v.district) return false;
     return (
-      (ref.code !== null && ref.code === v.communeCode) ||
-      unitKey("district", ref.name) === unitKey("district", v.district)
+      sameCode(ref.code, v.communeCode) || unitKey("district", ref.name) === unitKey("district", v.district)
     );
   };
+
+  // Today's communes the list says were formed from other units: a commune of the same name is then
+  // a new unit, not the old one continuing (a new "Xã Minh Tân" is not the old Minh Tân).
+  const formedTargets = new Set<Target>();
+  for (const s of successors) {
+    const t = targetOfRow(s.row);
+    if (t) formedTargets.add(t);
+  }
 
   /** The current communes an old village's commune became. */
   const candidatesOf = (v: VillageRecord): Target[] => {
@@ -139,11 +154,20 @@ export function remapOntoToday(
         const t = targetOfRow(s.row);
         if (t) found.add(t);
       }
-      if (found.size > 0) return [...found];
+      if (found.size > 0) {
+        // A partial split: new communes formed from part of an old one that still exists; the
+        // old commune keeps the villages it still holds, so it stays a candidate.
+        for (const t of sameUnit(v)) if (!formedTargets.has(t)) found.add(t);
+        return [...found];
+      }
     }
-    // No crosswalk: the commune of the same code, else of the same name (and district, when both have one).
+    return sameUnit(v);
+  };
+
+  /** The current communes of the old commune's code, else of its name (and district, when both have one). */
+  const sameUnit = (v: VillageRecord): Target[] => {
     if (v.communeCode) {
-      const same = targets.filter((t) => t.unit.communeCode === v.communeCode);
+      const same = targets.filter((t) => sameCode(t.unit.communeCode, v.communeCode));
       if (same.length > 0) return same;
     }
     const pk = unitKey("province", v.province);
@@ -230,7 +254,10 @@ export function remapOntoToday(
 
   const notes = new Map<string, Message[]>();
   for (const [target, from] of sources) {
-    const parts = [...from.entries()];
+    // In the order of the old communes' names, not of the rows: the same data in another order says the same.
+    const parts = [...from.entries()].sort(
+      ([ka, a], [kb, b]) => a.label.localeCompare(b.label, "vi") || (ka < kb ? -1 : ka > kb ? 1 : 0),
+    );
     const onlyItself =
       parts.length === 1 &&
       parts[0][0].endsWith(`/${unitKey("commune", target.unit.name)}`) &&
@@ -246,7 +273,7 @@ export function remapOntoToday(
     const en = parts
       .map(
         ([, s]) =>
-          `${s.label}: ${s.count} villages${s.crosswalk > 0 ? ` (${s.crosswalk} not found by name, placed by the old unit)` : ""}`,
+          `${s.label}: ${s.count} village${s.count === 1 ? "" : "s"}${s.crosswalk > 0 ? ` (${s.crosswalk} not found by name, placed by the old unit)` : ""}`,
       )
       .join("; ");
     notes.set(target.unit.id, [{ vi: `Kỳ trước gồm ${vi}`, en: `Previous period made of ${en}` }]);
@@ -277,6 +304,19 @@ export function remapOntoToday(
     notes,
     issues,
   };
+}
+
+/**
+ * A code without its leading zeros: Excel drops them from a code typed as a number (01111 → 1111),
+ * and a unit's code has one length per level, so "01111" and 1111 are the same commune.
+ */
+function codeKey(code: string): string {
+  return code.trim().replace(/^0+(?=\d)/, "");
+}
+
+/** True when both codes are given and the same, leading zeros aside. */
+function sameCode(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && codeKey(a) === codeKey(b);
 }
 
 /** A record moved onto a current commune: its province, district and commune names (and code) become the commune's. */

@@ -31,7 +31,7 @@ export function levelKey(level: UnitListLevel | null, name: string): string {
   return unitKey(level ?? "commune", name);
 }
 
-/** A code as typed: digits only ("05011", "5011" is not the same code: leading zeros count). */
+/** A code as typed: 2 to 6 digits, kept as written (the crosswalk compares codes without their leading zeros). */
 export function codeOf(text: string | null | undefined): string | null {
   if (!text) return null;
   const t = text.trim();

@@ -207,21 +207,23 @@ export function comparisonReport(changes: readonly UnitChange[], settings: Repor
     const r = bodyTop + k;
     const isTotal = c.level === "total";
     const none = c.previousConsolidated === null;
+    // No previous figure: said in the notes column (the change columns are too narrow for it).
+    const noteText = [...(none ? [L.newUnit] : []), ...c.notes.map((n) => n[lang])].join("; ");
     b.setRow(r, [
       isTotal ? null : k + 1,
       text(isTotal ? labels.total : c.level === "commune" ? `   ${c.name}` : c.name),
       c.previousVillages,
       c.villages,
-      none ? text(L.newUnit) : formula(`=D${r}-C${r}`, c.villagesChange),
+      none ? null : formula(`=D${r}-C${r}`, c.villagesChange),
       c.previousConsolidated,
       c.consolidated,
       none ? null : formula(`=G${r}-F${r}`, c.consolidatedChange),
       c.previousRate,
       formula(`=IF(D${r}=0,"",G${r}/D${r})`, c.rate ?? ""),
       c.rateChange === null ? null : formula(`=IF(OR(I${r}="",J${r}=""),"",J${r}-I${r})`, c.rateChange),
-      c.notes.length > 0 ? text(c.notes.map((n) => n[lang]).join("; ")) : null,
+      noteText !== "" ? text(noteText) : null,
     ]);
-    const lines = wrappedLines(c.notes.map((n) => n[lang]).join("; "), widths[11]);
+    const lines = wrappedLines(noteText, widths[11]);
     if (lines > 1) b.rowHeight(r, lines * 13 + 3);
     if (isTotal || c.level !== "commune")
       b.style(cellRange(r, 1, r, header.length), { font: { bold: true } });

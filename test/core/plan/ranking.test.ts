@@ -87,4 +87,25 @@ describe("where to look first", () => {
       ["Nà Pàn", null, ""],
     ]);
   });
+
+  it("office-holders of a same-named commune and village in another district do not rank this one", () => {
+    const read = readWorkbooks([
+      workbook("x.xlsx", {
+        Thôn: [
+          ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn"],
+          ["Lào Cai", "Bảo Thắng", "Minh Tân", "Thôn 1", "Lý Văn Một", "Hầu Văn Hai"],
+          ["Lào Cai", "Bát Xát", "Minh Tân", "Thôn 1", "Vàng Văn Ba", "Lò Văn Bốn"],
+        ],
+        "Cán bộ": [
+          ["Họ và tên", "Chức danh", "Huyện", "Xã", "Thôn"],
+          ["Hầu Văn Hai", "Phó bí thư chi bộ kiêm Trưởng thôn", "Bảo Thắng", "Minh Tân", "Thôn 1"],
+        ],
+      }),
+    ]);
+    const ranked = rankVillages(rollup(read.dataset, { referenceYear: 2025 }), read.dataset.officeHolders);
+    expect(ranked.map((x) => [x.village.record.district, x.reasons.map((r) => r.kind)])).toEqual([
+      ["Bảo Thắng", ["headMember"]],
+      ["Bát Xát", []],
+    ]);
+  });
 });

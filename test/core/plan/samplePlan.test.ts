@@ -1,6 +1,9 @@
 import * as path from "path";
 import { analyse, planOfAnalysis, summaryOf, type Analysis } from "../../../src/core/pipeline";
 import { readXlsxFile } from "../../../src/xlsx/readXlsx";
+import { cellAt, plainText, type SheetDescription } from "../../../src/report/description";
+import { comparisonReport } from "../../../src/report/layouts/submissions";
+import { settingsFor } from "../../report/fixtures";
 
 /**
  * The plan of the bundled samples, read from the committed .xlsx files: lang-son.xlsx (Bình Gia,
@@ -87,5 +90,57 @@ describe("the plan of Bình Gia (lang-son.xlsx, previous period binh-gia-2020.xl
       targetYear: 2025,
       deadline: "2025-12-31",
     });
+  });
+});
+
+describe("the files swapped (the “previous” period dated after the current one)", () => {
+  it("warns once, at the previous period's date, and draws no pace (the counts would be the wrong way round)", async () => {
+    const current = await readXlsxFile(path.join(SAMPLES, "binh-gia-2020.xlsx"));
+    const later = await readXlsxFile(path.join(SAMPLES, "lang-son.xlsx"));
+    const result = analyse([current], { referenceYear: 2026, previous: [later] });
+    if (!result.ok) throw new Error(result.unusable.en);
+    const warned = result.analysis.issues.filter((i) => i.code === "previous-not-earlier");
+    expect(warned.map((i) => [i.file, i.message.vi, i.message.en])).toEqual([
+      [
+        "lang-son.xlsx",
+        "Kỳ trước ghi ngày 15/9/2021, không sớm hơn kỳ này (15/9/2020): có thể đã chọn nhầm tệp. Vẫn so sánh, nhưng không tính tốc độ đến hạn.",
+        "The previous period is dated 15/9/2021, not before this one (15/9/2020): the files may be swapped. Compared anyway, but no pace to the deadline is drawn.",
+      ],
+    ]);
+    expect(planOfAnalysis(result.analysis).units.every((u) => u.pace === null)).toBe(true);
+  });
+});
+
+describe("a previous period that covers only part of today's units (binh-gia-2020.xlsx: Bình Gia only)", () => {
+  it("names the units without a previous figure on every unit above them, whose change includes theirs", () => {
+    const changes = analysis.changes!;
+    const row = (name: string) => changes.find((c) => c.name === name)!;
+    // Lạng Sơn: 355 villages now, 143 before (Bình Gia only): the +212 is not growth.
+    expect([row("Lạng Sơn").previousVillages, row("Lạng Sơn").villages]).toEqual([143, 355]);
+    expect(row("Lạng Sơn").notes.map((n) => n.vi)).toEqual([
+      "Kỳ trước không có số liệu của 2 đơn vị trực thuộc (Lộc Bình, Thành phố Lạng Sơn): phần tăng/giảm gồm cả số của các đơn vị này",
+    ]);
+    expect(changes.find((c) => c.level === "total")!.notes.map((n) => n.en)).toEqual([
+      "No previous figure for 2 of its units (Lộc Bình, Thành phố Lạng Sơn): the change includes their figures",
+    ]);
+    // Bình Gia was covered whole; Lộc Bình itself has no previous figure (and no note of its own).
+    expect(row("Bình Gia").notes).toEqual([]);
+    expect([row("Lộc Bình").previousVillages, row("Lộc Bình").notes]).toEqual([null, []]);
+  });
+
+  it("the sheet says so in the notes column (the narrow change column stays empty) and keeps the province's note", () => {
+    const sheet = comparisonReport(analysis.changes!, settingsFor(analysis.rollup));
+    const rowOf = (d: SheetDescription, name: string): number => {
+      for (let r = 1; r < 200; r++) if (plainText(cellAt(d, r, 2)).trim() === name) return r;
+      throw new Error(name);
+    };
+    const locBinh = rowOf(sheet, "Lộc Bình");
+    expect([plainText(cellAt(sheet, locBinh, 5)), plainText(cellAt(sheet, locBinh, 12))]).toEqual([
+      "",
+      "Không có số liệu kỳ trước",
+    ]);
+    expect(plainText(cellAt(sheet, rowOf(sheet, "Lạng Sơn"), 12))).toMatch(
+      /^Kỳ trước không có số liệu của 2 đơn vị/,
+    );
   });
 });
