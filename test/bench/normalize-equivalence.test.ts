@@ -129,17 +129,18 @@ describe("cached, word-by-word normalisation equals the plain definition", () =>
       { numRuns: 3000 },
     );
   });
-  it("unitKey drops the kind word as before", () => {
+  it("unitKey drops the kind word and its short forms", () => {
     const prefixes = {
-      commune: ["xã", "phường", "thị trấn", "đặc khu"],
-      province: ["tỉnh", "thành phố", "tp.", "tp"],
+      commune: ["thị trấn", "đặc khu", "phường", "xã", "tt.", "tt", "x.", "p."],
+      province: ["thành phố", "tỉnh", "tp.", "tp"],
     };
     const reference = (level: "commune" | "province", text: string): string => {
       const key = referenceNameKey(text);
+      const spaced = key.replace(/^(tp|tx|tt|[hqpx])\.(?=\S)/u, "$1. ");
       for (const prefix of prefixes[level]) {
         const p = referenceNameKey(prefix);
-        if (key.startsWith(p + " ") && key.length > p.length + 1)
-          return key.slice(p.length + 1).replace(/^\. ?/, "");
+        if (spaced.startsWith(p + " ") && spaced.length > p.length + 1)
+          return spaced.slice(p.length + 1).replace(/^\. ?/, "");
       }
       return key;
     };

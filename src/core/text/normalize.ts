@@ -203,9 +203,12 @@ function unitKeyOf(level: "province" | "district" | "commune"): (text: string) =
   let prefixes: readonly string[] | null = null;
   return memoize((text) => {
     prefixes ??= UNIT_PREFIXES[level].map((prefix) => nameKey(prefix) + " ");
-    const key = nameKey(text).replace(GLUED_ABBREVIATION, "$1. ");
+    const key = nameKey(text);
+    // A glued abbreviation gets its space only to be dropped as this level's kind word.
+    const spaced = key.replace(GLUED_ABBREVIATION, "$1. ");
     for (const p of prefixes) {
-      if (key.startsWith(p) && key.length > p.length) return key.slice(p.length).replace(/^\. ?/, "");
+      if (spaced.startsWith(p) && spaced.length > p.length)
+        return spaced.slice(p.length).replace(/^\. ?/, "");
     }
     return key;
   }, 1 << 16);
