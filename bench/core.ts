@@ -1,12 +1,13 @@
 /**
  * Child process of `npm run bench` for one size: generates the data in memory, then times the core
  * (read + check + roll up, through `analyse`, the entry point every shell uses), its parts, the JSON
- * summary and all six report descriptions. Prints one result line (see measure.ts).
+ * summary and every report description the CLI's `report --out` writes (the plan and the named
+ * annex included). Prints one result line (see measure.ts).
  *
  *   node --expose-gc bin/dev/run-ts.js bench/core.ts <size> <runs>
  */
 import type { WorkbookGrids } from "../src/core/grid";
-import { analyse, summaryOf, type Analysis } from "../src/core/pipeline";
+import { analyse, planOfAnalysis, summaryOf, type Analysis } from "../src/core/pipeline";
 import { readWorkbooks } from "../src/core/read/readWorkbook";
 import { rollup } from "../src/core/rollup/rollup";
 import { buildReports } from "../src/report/reports";
@@ -96,11 +97,18 @@ async function main(): Promise<void> {
   const settings = resolveSettings(done.rollup, {}, TODAY);
   collectGarbage();
   sampler.reset();
-  let sheets = buildReports(done.rollup, done.issues, settings);
+  // The sheets the CLI writes: the base reports, the planning sheet and the named annex.
+  const reportOptions = {
+    plan: planOfAnalysis(done),
+    officeHolders: done.read.dataset.officeHolders,
+    completeness: done.completeness,
+    changes: done.changes,
+  };
+  let sheets = buildReports(done.rollup, done.issues, settings, reportOptions);
   const descriptionsTimes = timeRunsWithCpu(
     runs,
     () => {
-      sheets = buildReports(done.rollup, done.issues, settings);
+      sheets = buildReports(done.rollup, done.issues, settings, reportOptions);
     },
     0,
     collectGarbage,

@@ -46,7 +46,8 @@ async function once(file: string): Promise<Lap[]> {
   lap("analyse (read + check + roll up)");
   if (!result.ok) throw new Error(result.unusable.en);
   const a = result.analysis;
-  const json = JSON.stringify(summaryOf(a, "vi"), null, 2);
+  const summary = summaryOf(a, "vi");
+  const json = JSON.stringify(summary, null, 2);
   lap(`JSON summary (${(json.length / 1e6).toFixed(1)} MB)`);
   const reports = reportsFor(a.rollup, a.issues, {
     workbooks: [workbook],
@@ -56,8 +57,9 @@ async function once(file: string): Promise<Lap[]> {
     inThisWorkbook: () => false,
     completeness: a.completeness,
     changes: a.changes,
+    plan: summary.plan,
     dataPeriod: a.period?.period.text ?? null,
-    unitOrder: a.read.dataset.expectedUnits,
+    unitOrder: a.unitList,
     officeHolders: a.read.dataset.officeHolders,
   });
   lap(`report descriptions (${reports.sheets.length} sheets)`);
