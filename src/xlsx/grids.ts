@@ -63,11 +63,21 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const partOf = (type: string, fallback: string): string =>
     relList.find((r) => r.type === type)?.target ?? resolvePart(folder, fallback);
   const stringsName = partOf("sharedStrings", "sharedStrings.xml");
+  const stylesName = partOf("styles", "styles.xml");
+  // The parts still to read, in the order they are read below, begun at once: with Node's zlib
+  // the large sheets inflate on its thread pool while this thread parses the strings and the
+  // sheets before them (the checks and the order of any failure are those of one read after another).
+  const worksheets = workbook.sheets
+    .map((sheet) => rels.get(sheet.relationshipId))
+    .filter((rel) => rel?.type === "worksheet")
+    .map((rel) => rel!.target);
+  zip.readAhead([stringsName, stylesName, ...worksheets]);
   const stringsBytes = await zip.read(stringsName);
   const strings = inPart(stringsName, () => readSharedStrings(stringsBytes));
-  const stylesName = partOf("styles", "styles.xml");
+  zip.release(stringsBytes);
   const stylesBytes = await zip.read(stylesName);
   const styles = inPart(stylesName, () => readStyles(stylesBytes));
+  zip.release(stylesBytes);
   const reports = reportSheetNames(workbook.definedNames);
   const budget = { cells: LIMITS.cells };
   const sheets: SheetGrid[] = [];
@@ -90,6 +100,7 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
     const grid = inPart(rel.target, () =>
       readWorksheet(part, { name: sheet.name, strings, styles, date1904: workbook.date1904, budget }),
     );
+    zip.release(part);
     sheets.push({
       ...grid,
       visibility: sheet.visibility,

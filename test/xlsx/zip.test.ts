@@ -196,4 +196,88 @@ describe("ZipArchive", () => {
     const short = new ZipArchive(zipBytes([{ ...entry("xl/c.xml", "abc"), size: 4 }]), nodeCodec);
     expect((await problemOf(() => short.read("xl/c.xml"))).detail.en).toContain("declared size");
   });
+
+  it("gives back the memory of a large inflated part on release, never the file's own bytes", async () => {
+    let seed = 7;
+    const large = Buffer.alloc(2 * 1024 * 1024).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+    const bytes = zipBytes([
+      entry("xl/big.xml", large),
+      entry("xl/stored.xml", large, 0),
+      entry("xl/small.xml", "x"),
+    ]);
+    for (const codec of [nodeCodec, browserCodec]) {
+      const zip = new ZipArchive(bytes, codec);
+      const big = (await zip.read("xl/big.xml"))!;
+      expect(Buffer.from(big).equals(large)).toBe(true);
+      zip.release(big);
+      expect(big.length).toBe(0);
+      const stored = (await zip.read("xl/stored.xml"))!;
+      const small = (await zip.read("xl/small.xml"))!;
+      zip.release(stored);
+      zip.release(small);
+      zip.release(null);
+      expect(Buffer.from(stored).equals(large)).toBe(true);
+      expect(new TextDecoder().decode(small)).toBe("x");
+      // The file's bytes are whole: the part reads again.
+      expect(Buffer.from((await zip.read("xl/big.xml"))!).equals(large)).toBe(true);
+    }
+  });
+
+  describe("reading ahead", () => {
+    const mib = 1024 * 1024;
+    /** A codec that records what it is asked to inflate and pretends (no 300 MB is allocated). */
+    const pretend = (started: number[]): ZipCodec => ({
+      inflateRaw: (data, limit) => {
+        started.push(data.length);
+        return Promise.resolve({ length: limit } as Uint8Array);
+      },
+      crc32: () => 0,
+    });
+    // Entries declaring 300 MiB, their stored bytes long enough for the ratio limit; told apart by
+    // their stored length.
+    const big = (name: string, stored: number) => ({
+      name,
+      stored: new Uint8Array(stored),
+      method: 8 as const,
+      crc: 0,
+      size: 300 * mib,
+    });
+
+    it("gives what reading one part after another gives, failures at their own read", async () => {
+      const bytes = zipBytes([
+        entry("xl/a.xml", "một"),
+        { ...entry("xl/b.xml", "hai"), flags: 1 },
+        entry("xl/c.xml", "ba", 0),
+        { ...entry("xl/d.xml", "bốn"), crc: 1 },
+      ]);
+      const zip = new ZipArchive(bytes, nodeCodec);
+      zip.readAhead(["xl/a.xml", "xl/b.xml", "xl/none.xml", "xl/c.xml", "xl/d.xml", "xl/a.xml"]);
+      expect(new TextDecoder().decode((await zip.read("xl/a.xml"))!)).toBe("một");
+      expect((await problemOf(() => zip.read("xl/b.xml"))).detail.en).toContain("encrypted");
+      expect(await zip.read("xl/none.xml")).toBeNull();
+      expect(new TextDecoder().decode((await zip.read("XL/C.xml"))!)).toBe("ba");
+      expect((await problemOf(() => zip.read("xl/d.xml"))).detail.en).toContain("CRC");
+      expect(new TextDecoder().decode((await zip.read("xl/a.xml"))!)).toBe("một");
+      // Taken once: a further read inflates again.
+      expect(new TextDecoder().decode((await zip.read("xl/a.xml"))!)).toBe("một");
+    });
+
+    it("counts the total in the order of the reads, and holds at most 256 MB waiting", async () => {
+      const started: number[] = [];
+      const parts = [big("xl/a.xml", 2 * mib), big("xl/b.xml", 2 * mib + 1), big("xl/c.xml", 2 * mib + 2)];
+      const zip = new ZipArchive(zipBytes(parts), pretend(started));
+      zip.readAhead(["xl/a.xml", "xl/b.xml", "xl/c.xml"]);
+      expect(started).toEqual([2 * mib]);
+      expect((await zip.read("xl/a.xml"))!.length).toBe(300 * mib);
+      expect(started).toEqual([2 * mib, 2 * mib + 1]);
+      expect((await zip.read("xl/b.xml"))!.length).toBe(300 * mib);
+      // 900 MiB in all: the third passes the total of 768 MiB, as it would read after the two others.
+      expect((await problemOf(() => zip.read("xl/c.xml"))).detail.en).toContain("more than 768 MB");
+      expect(started).toEqual([2 * mib, 2 * mib + 1]);
+      const oneByOne = new ZipArchive(zipBytes(parts), pretend([]));
+      await oneByOne.read("xl/a.xml");
+      await oneByOne.read("xl/b.xml");
+      expect((await problemOf(() => oneByOne.read("xl/c.xml"))).detail.en).toContain("more than 768 MB");
+    });
+  });
 });

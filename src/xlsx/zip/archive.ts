@@ -39,11 +39,32 @@ const STORED = 0;
 const DEFLATED = 8;
 const MAX_COMMENT = 0xffff;
 
+/** Inflated bytes that may wait, read ahead, for the caller (about a country-size workbook's parts). */
+const AHEAD_BYTES = 256 * 1024 * 1024;
+
+/** Smaller buffers are left to the garbage collector (Node's small buffers share one pool). */
+const RELEASE_MIN_BYTES = 1024 * 1024;
+
+/** A read announced by `readAhead`: its entry (null: none), the check it failed, its inflation once begun. */
+interface Ahead {
+  readonly key: string;
+  readonly entry: ZipEntry | null;
+  readonly failure: Error | null;
+  started: Promise<Uint8Array> | null;
+}
+
 const corrupt = (vi: string, en: string): ZipProblem => new ZipProblem("corrupt", { vi, en });
 
 export class ZipArchive {
   private readonly entries = new Map<string, ZipEntry>();
+  /** Inflated bytes of the entries read (or begun by `readAhead`) so far, against LIMITS.totalBytes. */
   private inflatedSoFar = 0;
+  /** Reads announced by `readAhead`, in the order they are to be taken. */
+  private readonly ahead: Ahead[] = [];
+  /** Large inflated outputs still held, which `release` may free. */
+  private readonly inflated = new WeakSet<Uint8Array>();
+  /** Inflated bytes of the reads ahead begun and not yet taken. */
+  private inFlight = 0;
 
   /** Reads the central directory of `bytes`. Throws `ZipProblem` when it is absent or inconsistent. */
   constructor(
@@ -155,11 +176,103 @@ export class ZipArchive {
   /**
    * The inflated bytes of an entry (null when there is none), its CRC-32 checked. Refuses encrypted
    * entries and methods other than stored and deflate, entries whose inflated size would pass the
-   * limits (declared or actual), and sizes that lie.
+   * limits (declared or actual), and sizes that lie. A read begun by `readAhead` is taken here.
    */
-  async read(name: string): Promise<Uint8Array | null> {
-    const entry = this.entries.get(partKey(name));
-    if (!entry) return null;
+  read(name: string): Promise<Uint8Array | null> {
+    const key = partKey(name);
+    const ahead = this.ahead.findIndex((a) => a.key === key);
+    if (ahead >= 0) {
+      const [item] = this.ahead.splice(ahead, 1);
+      if (item.started) this.inFlight -= item.entry!.size;
+      const pending = this.start(item);
+      this.pump();
+      return pending;
+    }
+    const entry = this.entries.get(key);
+    if (!entry) return Promise.resolve(null);
+    try {
+      this.check(entry, this.inflatedSoFar);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.inflate(entry).then((out) => {
+      this.inflatedSoFar += out.length;
+      return out;
+    });
+  }
+
+  /**
+   * Begins inflating these entries (with Node's zlib, on its thread pool while the caller parses
+   * the ones before), to be taken by the next `read` of each name, which must come in this order.
+   * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry): a workbook of
+   * many large parts is not held whole. Every check is made here, in this order, exactly as the
+   * reads one after the other would make it: each read counts against the total as though the
+   * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
+   * never taken). A failure waits for its read.
+   */
+  readAhead(names: readonly string[]): void {
+    let soFar = this.inflatedSoFar;
+    for (const name of names) {
+      const key = partKey(name);
+      const entry = this.entries.get(key) ?? null;
+      let failure: Error | null = null;
+      if (entry) {
+        try {
+          this.check(entry, soFar);
+          soFar += entry.size;
+        } catch (error) {
+          failure = error as Error;
+        }
+      }
+      this.ahead.push({ key, entry, failure, started: null });
+    }
+    this.inflatedSoFar = soFar;
+    this.pump();
+  }
+
+  /** Starts the reads ahead in order while less than `AHEAD_BYTES` wait (at least the next one). */
+  private pump(): void {
+    for (const item of this.ahead) {
+      if (item.started || !item.entry || item.failure) continue;
+      if (this.inFlight > 0 && this.inFlight + item.entry.size > AHEAD_BYTES) return;
+      this.start(item);
+      this.inFlight += item.entry.size;
+    }
+  }
+
+  private start(item: Ahead): Promise<Uint8Array | null> {
+    if (item.started) return item.started;
+    if (!item.entry) return Promise.resolve(null);
+    if (item.failure) return Promise.reject(item.failure);
+    item.started = this.inflate(item.entry);
+    // A failure is reported when (if ever) its read is taken, not as an unhandled rejection.
+    item.started.catch(() => undefined);
+    return item.started;
+  }
+
+  /**
+   * Gives back at once the memory of a part this archive inflated, once the caller is done with
+   * it (its bytes read as empty afterwards). Without this, the inflated parts (a country-size
+   * workbook's are 200 MB) wait for a full garbage collection, which may come only after the whole
+   * run, since they are begun together. Only large buffers the codec made for one entry are
+   * released: never a view of the file's bytes (a stored entry) nor a shared pool.
+   */
+  release(bytes: Uint8Array | null): void {
+    if (!bytes || !this.inflated.has(bytes) || typeof structuredClone !== "function") return;
+    this.inflated.delete(bytes);
+    const buffer = bytes.buffer;
+    if (!(buffer instanceof ArrayBuffer)) return;
+    try {
+      // Transferring detaches the buffer from every view; its memory goes with the clone, which is
+      // garbage from birth and freed by the next young-generation collection.
+      structuredClone(buffer, { transfer: [buffer] });
+    } catch {
+      // Not transferable here: it waits for the garbage collector as before.
+    }
+  }
+
+  /** The limits an entry must pass before it is inflated, `soFar` bytes already inflated. */
+  private check(entry: ZipEntry, soFar: number): void {
     const where = `“${entry.name}”`;
     if (entry.flags & 1)
       throw new ZipProblem("unsupported-zip", {
@@ -177,7 +290,7 @@ export class ZipArchive {
         vi: `phần ${where} giải nén thành ${mb(entry.size)}, quá giới hạn ${mb(LIMITS.entryBytes)}`,
         en: `the part ${where} inflates to ${mb(entry.size)}, over the limit of ${mb(LIMITS.entryBytes)}`,
       });
-    if (this.inflatedSoFar + entry.size > LIMITS.totalBytes)
+    if (soFar + entry.size > LIMITS.totalBytes)
       throw new ZipProblem("zip-bomb", {
         vi: `các phần giải nén vượt ${mb(LIMITS.totalBytes)}`,
         en: `the parts inflate to more than ${mb(LIMITS.totalBytes)}`,
@@ -188,6 +301,11 @@ export class ZipArchive {
         vi: `phần ${where} nén ${Math.round(ratio)} lần, quá giới hạn ${LIMITS.compressionRatio} lần`,
         en: `the part ${where} is compressed ${Math.round(ratio)} times, over the limit of ${LIMITS.compressionRatio}`,
       });
+  }
+
+  /** An entry that passed `check`, inflated (never past its declared size) and its CRC-32 checked. */
+  private async inflate(entry: ZipEntry): Promise<Uint8Array> {
+    const where = `“${entry.name}”`;
     const data = this.rawData(entry);
     let out: Uint8Array;
     if (entry.method === STORED) {
@@ -196,13 +314,20 @@ export class ZipArchive {
     } else {
       try {
         out = await this.codec.inflateRaw(data, entry.size);
+        // Releasable when it is (almost) all of its buffer: fflate's output, or zlib's one chunk
+        // (whose buffer holds one byte more, to see a lie).
+        if (
+          out.byteLength >= RELEASE_MIN_BYTES &&
+          out.buffer.byteLength - out.byteOffset - out.byteLength <= 1 &&
+          out.byteOffset === 0
+        )
+          this.inflated.add(out);
       } catch (error) {
         if (error instanceof InflateLimitError) throw sizeLies(where);
         throw corrupt(`phần ${where} không giải nén được`, `the part ${where} cannot be inflated`);
       }
       if (out.length !== entry.size) throw sizeLies(where);
     }
-    this.inflatedSoFar += out.length;
     if (this.codec.crc32(out) !== entry.crc)
       throw corrupt(
         `mã kiểm tra (CRC) của phần ${where} không khớp`,
