@@ -3,6 +3,7 @@ import { isBlank } from "../../src/core/cells";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { isTotalLabel } from "../../src/core/read/rows";
 import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
+import { isDitto } from "../../src/core/text/personName";
 
 /**
  * The name keys are cached and computed word by word for speed (docs/performance.md). These
@@ -116,6 +117,75 @@ describe("cached, word-by-word normalisation equals the plain definition", () =>
     fc.assert(
       fc.property(anyText, (t) => foldKey(t) === referenceFoldKey(t)),
       { numRuns: 3000 },
+    );
+  });
+  it("foldKey of text from the characters its table covers, and a few beyond (the table's fast path)", () => {
+    const covered = fc
+      .array(
+        fc.oneof(
+          fc.integer({ min: 0, max: 0x24f }),
+          fc.integer({ min: 0x300, max: 0x36f }),
+          fc.integer({ min: 0x1e00, max: 0x1eff }),
+          fc.integer({ min: 0x2000, max: 0x2070 }),
+          fc.constantFrom(0x212a, 0x3a3, 0x130, 0xdf, 0x1c4, 0x1f0, 0xfb01),
+        ),
+        { maxLength: 16 },
+      )
+      .map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(covered, (t) => foldKey(t) === referenceFoldKey(t)),
+      { numRuns: 5000 },
+    );
+    // Every character of the table alone, and after a letter and before one.
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x2070; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCharCode(c);
+      for (const t of [s, `a${s}`, `${s}b`, `Ơ${s}\u0301`])
+        if (foldKey(t) !== referenceFoldKey(t)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it("isDitto equals its definition (the early test for letters no ditto mark has)", () => {
+    const reference = (text: string): boolean => {
+      const t = text.trim();
+      if (t === "") return false;
+      if (/^["“”„〃'`’]+$/.test(t)) return true;
+      const folded = referenceFoldKey(t);
+      return folded === "nt" || folded === "nhutren" || folded === "ditto";
+    };
+    const dittoish = fc
+      .array(
+        fc.constantFrom(
+          "n",
+          "N",
+          "t",
+          "T",
+          "nt",
+          "NT",
+          "như",
+          "trên",
+          "Như Trên",
+          "ditto",
+          "-",
+          ".",
+          " ",
+          '"',
+          "“",
+          "〃",
+          "\u0301",
+          "g",
+          "a",
+          "1",
+          "\u212a",
+          "Ɗ",
+        ),
+        { maxLength: 6 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(dittoish, anyText), (t) => isDitto(t) === reference(t)),
+      { numRuns: 5000 },
     );
   });
   it("collapseSpaces and displayName", () => {

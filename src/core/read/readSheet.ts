@@ -27,11 +27,17 @@ export interface SheetRead {
   /** Excel column number of each matched column, by column key. */
   readonly columns: ReadonlyMap<string, number>;
   /**
-   * The data rows, read as they are iterated (once): each row's problems are reported while it is
-   * read, and a row object lives only until its record is made, so 300,000 rows never sit in memory
-   * twice.
+   * The data rows, each its own object, read when first iterated (once): each row's problems are
+   * reported then. For callers that keep rows; the records are made through `forEachRow`.
    */
   readonly rows: Iterable<ReadRow>;
+  /**
+   * Reads the data rows (once; `rows` then yields nothing), calling `visit` for each with ONE row
+   * object reused for every row: its `row` and `values` are overwritten before each call, so a
+   * visitor copies what it keeps. Each row's problems are reported while it is read. No object per
+   * row: at country size that was 300,000 row objects and as many value objects made for a moment.
+   */
+  forEachRow(visit: (row: ReadRow) => void): void;
   /** False when a required column is missing: the rows are then not usable. */
   readonly usable: boolean;
 }
@@ -97,9 +103,12 @@ export function readSheet(
       );
     }
   }
-  if (!usable) return { spec, file, sheet: grid.name, headerRow, columns, rows: [], usable };
+  if (!usable) return { spec, file, sheet: grid.name, headerRow, columns, rows: [], forEachRow() {}, usable };
 
-  function* readRows(): Generator<ReadRow> {
+  let read = false;
+  function readRows(visit: (row: ReadRow) => void): void {
+    if (read) return;
+    read = true;
     const at = new CellCursor(file, grid);
     const mergedDown = mergedDownValues(grid, header.rowIndex, indexes);
     const classifier = new RowClassifier(grid, header, indexes);
@@ -107,8 +116,10 @@ export function readSheet(
     const communeIndex = header.matches.get("commune")?.index;
     let headingCommune: string | null = null;
     let headingStyle = "";
-    const template: Record<string, FieldValue> = {};
-    for (const { column } of indexes) template[column.key] = null;
+    // One values object for every row: each row overwrites every key (the visitor copies what it keeps).
+    const values: Record<string, FieldValue> = {};
+    for (const { column } of indexes) values[column.key] = null;
+    const current: { row: number; values: Record<string, FieldValue> } = { row: 0, values };
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
       const kind = classifier.classify(r);
       if (kind === "blank") continue;
@@ -130,8 +141,6 @@ export function readSheet(
         rows.push(excelRow);
         continue;
       }
-      // A copy of one template: every row object gets the same shape in one allocation.
-      const values: Record<string, FieldValue> = { ...template };
       let complete = true;
       at.row = excelRow;
       for (const { column, index } of indexes) {
@@ -151,14 +160,24 @@ export function readSheet(
           }
         }
       }
-      if (complete) yield { row: excelRow, values };
+      if (complete) {
+        current.row = excelRow;
+        visit(current);
+      }
     }
     for (const [kind, rows] of skipped) {
       issues.push(skippedRowsIssue(file, grid, kind, rows));
       skippedRows?.push({ file, sheet: grid.name, kind, rows });
     }
   }
-  return { spec, file, sheet: grid.name, headerRow, columns, rows: readRows(), usable };
+  const rows: Iterable<ReadRow> = {
+    [Symbol.iterator]: () => {
+      const out: ReadRow[] = [];
+      readRows((r) => out.push({ row: r.row, values: { ...r.values } }));
+      return out[Symbol.iterator]();
+    },
+  };
+  return { spec, file, sheet: grid.name, headerRow, columns, rows, forEachRow: readRows, usable };
 }
 
 /**

@@ -126,7 +126,7 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
   const ditto = dittoResolver(sheet, issues);
-  for (const row of sheet.rows) {
+  sheet.forEachRow((row) => {
     const v = row.values;
     // In DITTO_COLUMNS order, called one by one (no array per row).
     const province = ditto(row, 0);
@@ -137,7 +137,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     const headText = ditto(row, 5);
     const frontHeadText = ditto(row, 6);
     // A ditto mark in a required column with nothing above: the row lacks that value.
-    if (province === null || commune === null) continue;
+    if (province === null || commune === null) return;
     if (type !== null && !VILLAGE_TYPE_KEYS.has(foldKey(type))) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
@@ -171,13 +171,13 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       notes: text(v.notes),
       source: sourceOf(sheet, row),
     });
-  }
+  });
   return out;
 }
 
 export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
   const out: OfficeHolderRecord[] = [];
-  for (const row of sheet.rows) {
+  sheet.forEachRow((row) => {
     const v = row.values;
     const village = text(v.village);
     const postText = cellText(v.post as CellValue).trim();
@@ -185,7 +185,7 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
     for (const unknown of parsed.unknown) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: unknown }));
     }
-    if (parsed.posts.length === 0) continue;
+    if (parsed.posts.length === 0) return;
     if (village === null) {
       for (const post of parsed.posts) {
         const spec = postSpec(post);
@@ -215,7 +215,7 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       termEnd: termEndOf(sheet, row, issues),
       source: sourceOf(sheet, row),
     });
-  }
+  });
   return out;
 }
 
@@ -285,13 +285,13 @@ const LEVELS: Record<string, TargetLevel> = {
 
 export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[] {
   const out: TargetRecord[] = [];
-  for (const row of sheet.rows) {
+  sheet.forEachRow((row) => {
     const v = row.values;
     const indicatorText = text(v.indicator)!;
     const indicator = lookupIndicator(indicatorText);
     if (!indicator) {
       issues.push(issue("unknown-indicator", placeOf(sheet, row.row, "indicator"), { text: indicatorText }));
-      continue;
+      return;
     }
     const levelText = text(v.level);
     let level: TargetLevel | null = null;
@@ -299,7 +299,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       level = LEVELS[foldKey(levelText)] ?? null;
       if (!level) {
         issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
-        continue;
+        return;
       }
     }
     const raw = v.target as CellValue;
@@ -319,17 +319,17 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
               text: targetText,
             }),
       );
-      continue;
+      return;
     }
     if (indicatorSpec(indicator).kind !== "proportion") {
       issues.push(issue("target-out-of-range", placeOf(sheet, row.row, "target"), { text: targetText }));
-      continue;
+      return;
     }
     const comparatorText = text(v.comparator) ?? "";
     const columnComparator = parseComparator(comparatorText);
     if (!columnComparator) {
       issues.push(issue("bad-comparator", placeOf(sheet, row.row, "comparator"), { text: comparatorText }));
-      continue;
+      return;
     }
     // "trên 90%" in the target cell says the comparison itself; a So sánh column that says
     // otherwise is a warning, and the target cell's words are used.
@@ -354,7 +354,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       quota: count(v.quota),
       source: sourceOf(sheet, row),
     });
-  }
+  });
   return out;
 }
 
@@ -428,7 +428,7 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
     }
     return parsed;
   };
-  for (const row of sheet.rows) {
+  sheet.forEachRow((row) => {
     const v = row.values;
     const levelText = text(v.level);
     let level: UnitListLevel | null = null;
@@ -462,6 +462,6 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       formedFrom: formedFromItems(text(v.formedFrom)),
       source: sourceOf(sheet, row),
     });
-  }
+  });
   return out;
 }

@@ -157,7 +157,58 @@ function isSurelyNfc(text: string): boolean {
  * diacritic, đ → d, and everything that is not a letter or digit. "Số đảng viên" → "sodangvien".
  */
 export function foldKey(text: string): string {
-  return cachedFoldKey(text);
+  return foldedByTable(text) ?? cachedFoldKey(text);
+}
+
+/**
+ * `foldKey` works character by character (spaces, marks and punctuation are dropped, a letter
+ * becomes at most one ASCII letter; no lower-casing depends on context among the characters kept),
+ * so text made of the characters of this table folds by looking each one up: no cache, no
+ * `normalize`. Person names are mostly distinct (300,000 office-holders), so the cache missed.
+ * Each entry is the character's own `foldKey` (computed once from the definition): the code of its
+ * one letter or digit, 0 when it folds to nothing, -1 for characters left to the definition.
+ * Covered: Latin-1, Latin Extended-A and -B, the combining marks, Latin Extended Additional (the
+ * precomposed Vietnamese letters), general punctuation and spaces. A property test compares.
+ */
+const FOLD_TABLE_SIZE = 0x2070;
+let foldTable: Int16Array | null = null;
+
+function buildFoldTable(): Int16Array {
+  const table = new Int16Array(FOLD_TABLE_SIZE).fill(-1);
+  const fill = (from: number, to: number): void => {
+    for (let c = from; c <= to; c++) {
+      const folded = cachedFoldKey(String.fromCharCode(c));
+      if (folded.length <= 1) table[c] = folded === "" ? 0 : folded.charCodeAt(0);
+    }
+  };
+  fill(0, 0x24f);
+  fill(0x300, 0x36f);
+  fill(0x1e00, 0x1eff);
+  fill(0x2000, 0x206f);
+  return table;
+}
+
+/** `foldKey` through the table, or null when the text has a character it does not cover. */
+function foldedByTable(text: string): string | null {
+  const table = (foldTable ??= buildFoldTable());
+  let out = "";
+  let same = true; // the text is its own key so far (ASCII lower-case letters and digits)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FOLD_TABLE_SIZE) return null;
+    const f = table[c];
+    if (f === c && c !== 0) {
+      if (!same) out += text[i];
+      continue;
+    }
+    if (f < 0) return null;
+    if (same) {
+      out = text.slice(0, i);
+      same = false;
+    }
+    if (f > 0) out += String.fromCharCode(f);
+  }
+  return same ? text : out;
 }
 
 const cachedFoldKey = memoize(

@@ -68,12 +68,32 @@ export function compareNames(a: string, b: string): NameMatch {
 
 /** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
 export function isDitto(text: string): boolean {
+  if (hasNonDittoLetter(text)) return false;
   const t = text.trim();
   if (t === "") return false;
   if (/^["“”„〃'`’]+$/.test(t)) return true;
   const folded = foldKey(t);
   return folded === "nt" || folded === "nhutren" || folded === "ditto";
 }
+
+/**
+ * True when the text has an ASCII letter or digit that no ditto mark has: `foldKey` keeps every
+ * ASCII letter and digit (lower-cased), and the folded marks ("nt", "nhutren", "ditto") and the
+ * quote marks use only n, t, h, u, r, e, d, i, o. Rules out a name at its first such letter
+ * ("Nguyễn" at its "g"), before any trimming or folding. (A property test compares.)
+ */
+function hasNonDittoLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32; // ASCII upper case to lower case (other characters: no letter)
+    if (c >= 97 && c <= 122) {
+      if (DITTO_LETTERS[c - 97] === 0) return true;
+    } else if (c >= 48 && c <= 57 && text.charCodeAt(i) === c) return true;
+  }
+  return false;
+}
+
+/** a–z: 1 for the letters of "nt", "nhutren", "ditto". */
+const DITTO_LETTERS = Uint8Array.from("abcdefghijklmnopqrstuvwxyz", (l) => ("nthuredio".includes(l) ? 1 : 0));
 
 /**
  * A note in a name column saying the secretary holds this post too: "Kiêm", "Kiêm nhiệm", "BT
