@@ -1,6 +1,6 @@
 import { MAIN_INDICATOR } from "../indicators";
 import type { OfficeHolderRecord } from "../model";
-import type { Rollup, VillageStatus } from "../rollup/types";
+import type { Rollup, UnitRollup, VillageStatus } from "../rollup/types";
 import { nameKey, unitKey } from "../text/normalize";
 import { personKey } from "../text/personName";
 
@@ -30,89 +30,188 @@ export interface RankedVillage {
   readonly reasons: readonly RankReason[];
 }
 
-function placeKey(commune: string, village: string): string {
-  return `${unitKey("commune", commune)}|${nameKey(village)}`;
-}
-
-/** The deadline that applies to a commune: its own target's, else the nearest ancestor's. */
-function deadlineFor(rollup: Rollup, communeId: string, cache: Map<string, string | null>): string | null {
-  const cached = cache.get(communeId);
-  if (cached !== undefined) return cached;
-  const byId = new Map(rollup.units.map((u) => [u.id, u]));
-  let id: string | null = communeId;
-  let found: string | null = null;
-  while (id !== null && found === null) {
-    const u = byId.get(id);
-    if (!u) break;
-    found = u.assessments[MAIN_INDICATOR]?.deadline ?? null;
-    id = u.parentId;
-  }
-  found ??= rollup.total.assessments[MAIN_INDICATOR]?.deadline ?? null;
-  cache.set(communeId, found);
-  return found;
-}
-
 /**
  * The villages not yet consolidated (or unknown), each with its reasons and its rank. `villages`
  * come back in the order given; ranks are 1..k over the villages with at least one reason.
+ *
+ * One pass over the office-holders finds the rows of the villages to rank (rows of a village are
+ * usually consecutive, so most rows reuse the previous row's place); the keys are computed once per
+ * distinct text; each village then looks at its own rows once, without building lists.
  */
 export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolderRecord[]): RankedVillage[] {
-  const holdersAt = new Map<string, OfficeHolderRecord[]>();
+  const pending = rollup.villages.filter((v) => v.consolidated !== true);
+  const keys = new LocalKeys();
+  // Office-holders by commune key, then by village key, only at the places of the pending villages.
+  const places = new Map<string, Map<string, OfficeHolderRecord[]>>();
+  const holdersOf = pending.map((v) => {
+    const communeKey = keys.unit("commune", v.record.commune);
+    let byVillage = places.get(communeKey);
+    if (!byVillage) {
+      byVillage = new Map();
+      places.set(communeKey, byVillage);
+    }
+    const villageKey = keys.name(v.record.village);
+    let list = byVillage.get(villageKey);
+    if (!list) {
+      list = [];
+      byVillage.set(villageKey, list);
+    }
+    return list;
+  });
+  // The same places by the texts as written (commune, then village): rows repeat them.
+  const byText = new Map<string, Map<string, OfficeHolderRecord[] | null>>();
+  let lastCommune: string | null = null;
+  let lastVillage: string | null = null;
+  let villagesOfCommune: Map<string, OfficeHolderRecord[] | null> | undefined;
+  let list: OfficeHolderRecord[] | null | undefined = null;
   for (const h of officeHolders) {
     if (h.village === null) continue;
-    const key = placeKey(h.commune, h.village);
-    const list = holdersAt.get(key);
-    if (list) list.push(h);
-    else holdersAt.set(key, [h]);
+    if (h.commune !== lastCommune) {
+      lastCommune = h.commune;
+      lastVillage = null;
+      villagesOfCommune = byText.get(h.commune);
+      if (!villagesOfCommune) {
+        villagesOfCommune = new Map();
+        byText.set(h.commune, villagesOfCommune);
+      }
+    }
+    if (h.village !== lastVillage) {
+      lastVillage = h.village;
+      list = villagesOfCommune!.get(h.village);
+      if (list === undefined) {
+        list = places.get(keys.unit("commune", h.commune))?.get(keys.name(h.village)) ?? null;
+        villagesOfCommune!.set(h.village, list);
+      }
+    }
+    list?.push(h);
   }
-  const deadlines = new Map<string, string | null>();
-  const out = rollup.villages
-    .filter((v) => v.consolidated !== true)
-    .map((v): { village: VillageStatus; reasons: RankReason[] } => {
-      const reasons: RankReason[] = [];
+  const deadlines = new Deadlines(rollup);
+  const out = pending.map((v, i): { village: VillageStatus; reasons: RankReason[] } => {
+    const record = v.record;
+    const secretary = v.secretaryName ? keys.person(v.secretaryName) : null;
+    const head = v.headName ? keys.person(v.headName) : null;
+    const same = (h: OfficeHolderRecord, key: string | null): boolean =>
+      key !== null && key !== "" && keys.person(h.fullName) === key;
+    const deadline = deadlines.of(v.communeId);
+    let front =
+      secretary !== null && record.frontHead !== null && keys.person(record.frontHead) === secretary;
+    let headMember = false;
+    let headEnds: string | null = null;
+    let secretaryEnds: string | null = null;
+    for (const h of holdersOf[i]) {
       // Same commune and village name, and the same district and province when both sides give
       // them: "Xã Minh Tân / Thôn 1" exists in more than one district of a province.
-      const holders = (holdersAt.get(placeKey(v.record.commune, v.record.village)) ?? []).filter(
-        (h) =>
-          (h.district === null ||
-            v.record.district === null ||
-            unitKey("district", h.district) === unitKey("district", v.record.district)) &&
-          (h.province === null || unitKey("province", h.province) === unitKey("province", v.record.province)),
-      );
-      const secretary = v.secretaryName ? personKey(v.secretaryName) : null;
-      const head = v.headName ? personKey(v.headName) : null;
-      const same = (h: OfficeHolderRecord, key: string | null): boolean =>
-        key !== null && key !== "" && personKey(h.fullName) === key;
-      const frontBySheet =
-        secretary !== null && v.record.frontHead !== null && personKey(v.record.frontHead) === secretary;
-      const frontByHolders = holders.some(
-        (h) => h.posts.includes("cellSecretary") && h.posts.includes("frontHead"),
-      );
-      if (frontBySheet || frontByHolders) reasons.push({ kind: "front" });
-      const headHolders = holders.filter((h) => h.posts.includes("villageHead") || same(h, head));
-      if (headHolders.some((h) => h.posts.includes("cellDeputySecretary")))
-        reasons.push({ kind: "headMember" });
-      const deadline = deadlineFor(rollup, v.communeId, deadlines);
-      if (deadline !== null) {
-        const ends = (who: "head" | "secretary", list: readonly OfficeHolderRecord[]): void => {
-          const dates = list
-            .map((h) => h.termEnd ?? null)
-            .filter((d): d is string => d !== null && d <= deadline)
-            .sort();
-          if (dates.length > 0) reasons.push({ kind: "termEnds", who, date: dates[0] });
-        };
-        ends("head", headHolders);
-        ends(
-          "secretary",
-          holders.filter((h) => h.posts.includes("cellSecretary") || same(h, secretary)),
-        );
-      }
-      return { village: v, reasons };
-    });
+      if (
+        !(
+          h.district === null ||
+          record.district === null ||
+          keys.sameUnit("district", h.district, record.district)
+        ) ||
+        !(h.province === null || keys.sameUnit("province", h.province, record.province))
+      )
+        continue;
+      const posts = h.posts;
+      if (posts.includes("cellSecretary") && posts.includes("frontHead")) front = true;
+      const deputy = posts.includes("cellDeputySecretary");
+      const ends = h.termEnd ?? null;
+      const dated = deadline !== null && ends !== null && ends <= deadline;
+      // The name is compared only where it can change a reason.
+      if (!deputy && !dated) continue;
+      const isHead = posts.includes("villageHead") || same(h, head);
+      if (isHead && deputy) headMember = true;
+      if (!dated) continue;
+      if (isHead && (headEnds === null || ends < headEnds)) headEnds = ends;
+      if (
+        (posts.includes("cellSecretary") || same(h, secretary)) &&
+        (secretaryEnds === null || ends < secretaryEnds)
+      )
+        secretaryEnds = ends;
+    }
+    const reasons: RankReason[] = [];
+    if (front) reasons.push({ kind: "front" });
+    if (headMember) reasons.push({ kind: "headMember" });
+    if (headEnds !== null) reasons.push({ kind: "termEnds", who: "head", date: headEnds });
+    if (secretaryEnds !== null) reasons.push({ kind: "termEnds", who: "secretary", date: secretaryEnds });
+    return { village: v, reasons };
+  });
   const order = out
     .map((x, i) => ({ i, score: x.reasons.length }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i);
-  const rank = new Map(order.map((x, k) => [x.i, k + 1]));
-  return out.map((x, i) => ({ village: x.village, reasons: x.reasons, rank: rank.get(i) ?? null }));
+  const rank = new Array<number | null>(out.length).fill(null);
+  order.forEach((x, k) => (rank[x.i] = k + 1));
+  return out.map((x, i) => ({ village: x.village, reasons: x.reasons, rank: rank[i] }));
+}
+
+/** The deadline that applies to a commune: its own target's, else the nearest ancestor's; once per commune. */
+class Deadlines {
+  private readonly byCommune = new Map<string, string | null>();
+  private byId: Map<string, UnitRollup> | null = null;
+
+  constructor(private readonly rollup: Rollup) {}
+
+  of(communeId: string): string | null {
+    const cached = this.byCommune.get(communeId);
+    if (cached !== undefined) return cached;
+    this.byId ??= new Map(this.rollup.units.map((u) => [u.id, u]));
+    let id: string | null = communeId;
+    let found: string | null = null;
+    while (id !== null && found === null) {
+      const u = this.byId.get(id);
+      if (!u) break;
+      found = u.assessments[MAIN_INDICATOR]?.deadline ?? null;
+      id = u.parentId;
+    }
+    found ??= this.rollup.total.assessments[MAIN_INDICATOR]?.deadline ?? null;
+    this.byCommune.set(communeId, found);
+    return found;
+  }
+}
+
+/**
+ * The keys of one ranking, each computed once per distinct text: the shared bounded caches of
+ * `unitKey`, `nameKey` and `personKey` are emptied when full, and a country has more distinct
+ * names than they hold.
+ */
+class LocalKeys {
+  private readonly units = {
+    province: new Map<string, string>(),
+    district: new Map<string, string>(),
+    commune: new Map<string, string>(),
+  };
+  private readonly names = new Map<string, string>();
+  private readonly persons = new Map<string, string>();
+
+  unit(level: "province" | "district" | "commune", text: string): string {
+    const cache = this.units[level];
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = unitKey(level, text);
+      cache.set(text, key);
+    }
+    return key;
+  }
+
+  /** Whether two unit names of a level have one key (equal texts always do). */
+  sameUnit(level: "province" | "district" | "commune", a: string, b: string): boolean {
+    return a === b || this.unit(level, a) === this.unit(level, b);
+  }
+
+  name(text: string): string {
+    let key = this.names.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      this.names.set(text, key);
+    }
+    return key;
+  }
+
+  person(text: string): string {
+    let key = this.persons.get(text);
+    if (key === undefined) {
+      key = personKey(text);
+      this.persons.set(text, key);
+    }
+    return key;
+  }
 }

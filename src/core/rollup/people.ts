@@ -1,16 +1,18 @@
 import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
-import { postSpec } from "../schema/posts";
+import { POSTS } from "../schema/posts";
 import { nameKey } from "../text/normalize";
 import { personKey } from "../text/personName";
 
 /** One person, with every post they hold (from one or several rows). */
 export interface Person {
-  readonly key: string;
   readonly communeId: string;
   readonly name: string;
-  /** Every post held, each once, in order of first appearance (a person rarely holds more than three). */
-  readonly posts: PostId[];
+  /**
+   * Every post held, each once, in order of first appearance (a person rarely holds more than
+   * three). The first row's own list while no other row adds a post.
+   */
+  readonly posts: readonly PostId[];
   readonly records: OfficeHolderRecord[];
 }
 
@@ -27,35 +29,80 @@ export interface People {
   readonly byCommune: ReadonlyMap<string, readonly Person[]>;
   /** Office-holders of each village, by commune id and then by `nameKey` of the village. */
   readonly byVillage: ReadonlyMap<string, ReadonlyMap<string, VillagePosts>>;
+  /** `nameKey` of a village name, once per distinct text over the rows and the lookups. */
+  readonly villageKey: (village: string) => string;
 }
 
 /** The office-holders of a village, if any. */
 export function villagePosts(people: People, communeId: string, village: string): VillagePosts | undefined {
-  return people.byVillage.get(communeId)?.get(nameKey(village));
+  return people.byVillage.get(communeId)?.get(people.villageKey(village));
+}
+
+const VILLAGE_LEVEL: ReadonlySet<PostId> = new Set(
+  POSTS.filter((p) => p.level === "village").map((p) => p.id),
+);
+
+interface MutablePerson {
+  readonly communeId: string;
+  readonly name: string;
+  posts: readonly PostId[];
+  readonly records: OfficeHolderRecord[];
+}
+
+/** A list of posts without repeats: the list itself when it has none (the usual case). */
+function distinctPosts(posts: readonly PostId[]): readonly PostId[] {
+  for (let i = 1; i < posts.length; i++) {
+    if (posts.lastIndexOf(posts[i], i - 1) >= 0) return [...new Set(posts)];
+  }
+  return posts;
 }
 
 /**
  * Groups office-holder rows into persons: one person = the same person ID, or without an ID the
- * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. Maps are nested (commune, then name) rather than keyed
- * by a joined string, so that 300,000 rows build no key strings: the commune ids and name keys are
- * strings that already exist.
+ * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. Maps are
+ * nested (commune, then name) rather than keyed by a joined string, so that 300,000 rows build no
+ * key strings: the commune ids and name keys are strings that already exist. Rows of one commune
+ * and of one village usually follow each other: the previous row's commune and village structures
+ * are reused without a lookup.
  */
 export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: readonly string[]): People {
-  const byId = new Map<string, Person>();
-  const byName = new Map<string, Map<string, Person>>();
-  const persons: Person[] = [];
-  const byCommune = new Map<string, Person[]>();
+  const byId = new Map<string, MutablePerson>();
+  const byName = new Map<string, Map<string, MutablePerson>>();
+  const persons: MutablePerson[] = [];
+  const byCommune = new Map<string, MutablePerson[]>();
   const byVillage = new Map<string, Map<string, VillagePosts>>();
   // Keys of this call's names, each distinct text keyed once: the shared bounded caches of
   // `personKey` and `nameKey` are emptied when full, and a country's ~300,000 office-holders
   // carry more distinct names than they hold, so without this most rows would key their name again.
   const personKeys = new Map<string, string>();
   const villageKeys = new Map<string, string>();
-  holders.forEach((h, i) => {
-    const communeId = communeIds[i];
-    let person: Person | undefined;
+  const villageKey = (text: string): string => {
+    let key = villageKeys.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      villageKeys.set(text, key);
+    }
+    return key;
+  };
+  // The previous row's commune and village, with their structures (created when first needed).
+  let communeId: string | undefined;
+  let names: Map<string, MutablePerson> | undefined;
+  let communePersons: MutablePerson[] | undefined;
+  let villages: Map<string, VillagePosts> | undefined;
+  let villageText: string | null = null;
+  let villagePostsOfRow: VillagePosts | undefined;
+  for (let i = 0; i < holders.length; i++) {
+    const h = holders[i];
+    if (communeIds[i] !== communeId) {
+      communeId = communeIds[i];
+      names = byName.get(communeId);
+      communePersons = byCommune.get(communeId);
+      villages = byVillage.get(communeId);
+      villageText = null;
+      villagePostsOfRow = undefined;
+    }
+    let person: MutablePerson | undefined;
     let id: string | null = null;
-    let names: Map<string, Person> | undefined;
     let name = "";
     if (h.personId) {
       id = h.personId.trim().toUpperCase();
@@ -67,7 +114,6 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
         name = personKey(h.fullName);
         personKeys.set(h.fullName, name);
       }
-      names = byName.get(communeId);
       if (!names) {
         names = new Map();
         byName.set(communeId, names);
@@ -75,46 +121,49 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       person = names.get(name);
     }
     if (!person) {
-      const key = id !== null ? `id:${id}` : `name:${communeId}|${name}`;
-      person = { key, communeId, name: h.fullName, posts: [], records: [] };
+      person = { communeId, name: h.fullName, posts: distinctPosts(h.posts), records: [h] };
       if (id !== null) byId.set(id, person);
       else names!.set(name, person);
       persons.push(person);
-      const list = byCommune.get(communeId);
-      if (list) list.push(person);
-      else byCommune.set(communeId, [person]);
+      if (communePersons) communePersons.push(person);
+      else {
+        communePersons = [person];
+        byCommune.set(communeId, communePersons);
+      }
+    } else {
+      person.records.push(h);
+      for (const post of h.posts) {
+        if (!person.posts.includes(post)) person.posts = [...person.posts, post];
+      }
     }
-    person.records.push(h);
+    if (!h.village) continue;
     for (const post of h.posts) {
-      if (!person.posts.includes(post)) person.posts.push(post);
-      if (!h.village || postSpec(post).level !== "village") continue;
-      let villages = byVillage.get(communeId);
-      if (!villages) {
-        villages = new Map();
-        byVillage.set(communeId, villages);
-      }
-      let village = villageKeys.get(h.village);
-      if (village === undefined) {
-        village = nameKey(h.village);
-        villageKeys.set(h.village, village);
-      }
-      let posts = villages.get(village);
-      if (!posts) {
-        posts = { secretaries: [], heads: [], frontHeads: [] };
-        villages.set(village, posts);
+      if (!VILLAGE_LEVEL.has(post)) continue;
+      if (h.village !== villageText || !villagePostsOfRow) {
+        if (!villages) {
+          villages = new Map();
+          byVillage.set(communeId, villages);
+        }
+        const village = villageKey(h.village);
+        villagePostsOfRow = villages.get(village);
+        if (!villagePostsOfRow) {
+          villagePostsOfRow = { secretaries: [], heads: [], frontHeads: [] };
+          villages.set(village, villagePostsOfRow);
+        }
+        villageText = h.village;
       }
       const list: Person[] | null =
         post === "cellSecretary"
-          ? posts.secretaries
+          ? villagePostsOfRow.secretaries
           : post === "villageHead"
-            ? posts.heads
+            ? villagePostsOfRow.heads
             : post === "frontHead"
-              ? posts.frontHeads
+              ? villagePostsOfRow.frontHeads
               : null;
       if (list && !list.includes(person)) list.push(person);
     }
-  });
-  return { persons, byCommune, byVillage };
+  }
+  return { persons, byCommune, byVillage, villageKey };
 }
 
 /** The first non-null value of a field over a person's rows. */

@@ -1,4 +1,9 @@
+import fc from "fast-check";
 import type { CellValue } from "../../../src/core/cells";
+import { MAIN_INDICATOR } from "../../../src/core/indicators";
+import type { OfficeHolderRecord } from "../../../src/core/model";
+import type { PostId } from "../../../src/core/schema/posts";
+import type { Rollup, UnitRollup, VillageStatus } from "../../../src/core/rollup/types";
 import { rankVillages } from "../../../src/core/plan/ranking";
 import { readWorkbooks } from "../../../src/core/read/readWorkbook";
 import { rollup } from "../../../src/core/rollup/rollup";
@@ -6,6 +11,7 @@ import { toConsolidateReport } from "../../../src/report/layouts/toConsolidate";
 import { cellAt, plainText } from "../../../src/report/description";
 import { settingsFor } from "../../report/fixtures";
 import { workbook } from "../grids";
+import { rankVillagesReference } from "./rankingReference";
 
 const VILLAGES: CellValue[][] = [
   ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn", "Trưởng ban công tác Mặt trận"],
@@ -107,5 +113,86 @@ describe("where to look first", () => {
       ["Bảo Thắng", ["headMember"]],
       ["Bát Xát", []],
     ]);
+  });
+});
+
+describe("where to look first, against its plain definition", () => {
+  // Few texts, written several ways ("Xã Yên Lỗ" / "yên lỗ", "Đ/c …"), so that rows meet by key.
+  const provinces = ["Lạng Sơn", "Tỉnh Lạng Sơn", "Cao Bằng"];
+  const districts = [null, "Bình Gia", "Huyện Bình Gia", "Văn Lãng"];
+  const communes = ["Yên Lỗ", "Xã Yên Lỗ", "X.Yên Lỗ", "Minh Tân"];
+  const villageNames = ["Thôn 1", "thôn  1", "Thôn 2", "Bản Cầu"];
+  const names = ["Hoàng Văn An", "Đ/c Hoàng Văn An", "hoàng văn an", "Vi Thị Cúc", "Hoang Van An", "x", ""];
+  const posts: PostId[] = ["cellSecretary", "villageHead", "frontHead", "cellDeputySecretary"];
+  const dates = [null, undefined, "2025-06-30", "2025-12-31", "2026-12-31", "2030-12-31"];
+  const unitIds = ["p1", "p1/c1", "p1/c2", "p2", "p2/c1", "nowhere"];
+  const deadlineArb = fc.constantFrom(null, "2025-12-31", "2026-06-30");
+
+  const holderArb = fc.record({
+    fullName: fc.constantFrom(...names),
+    posts: fc.subarray(posts, { minLength: 1 }),
+    province: fc.constantFrom(null, ...provinces),
+    district: fc.constantFrom(...districts),
+    commune: fc.constantFrom(...communes),
+    village: fc.constantFrom(null, ...villageNames),
+    termEnd: fc.constantFrom(...dates),
+  });
+  const villageArb = fc.record({
+    province: fc.constantFrom(...provinces),
+    district: fc.constantFrom(...districts),
+    commune: fc.constantFrom(...communes),
+    village: fc.constantFrom(...villageNames),
+    frontHead: fc.constantFrom(null, ...names),
+    communeId: fc.constantFrom(...unitIds),
+    consolidated: fc.constantFrom(true, false, null),
+    secretaryName: fc.constantFrom(null, ...names),
+    headName: fc.constantFrom(null, ...names),
+  });
+
+  it("gives the same reasons and ranks as the plain definition", () => {
+    fc.assert(
+      fc.property(
+        fc.array(villageArb, { maxLength: 12 }),
+        fc.array(holderArb, { maxLength: 30 }),
+        fc.array(deadlineArb, { minLength: 6, maxLength: 6 }),
+        (villages, holders, deadlines) => {
+          const unit = (id: string, parentId: string | null, k: number): UnitRollup =>
+            ({
+              id,
+              parentId,
+              assessments: deadlines[k] === null ? {} : { [MAIN_INDICATOR]: { deadline: deadlines[k] } },
+            }) as unknown as UnitRollup;
+          const r = {
+            units: [
+              unit("p1", null, 0),
+              unit("p1/c1", "p1", 1),
+              unit("p1/c2", "p1", 2),
+              unit("p2", null, 3),
+              unit("p2/c1", "p2", 4),
+            ],
+            total: unit("", null, 5),
+            villages: villages.map(
+              (v) =>
+                ({
+                  record: {
+                    province: v.province,
+                    district: v.district,
+                    commune: v.commune,
+                    village: v.village,
+                    frontHead: v.frontHead,
+                  },
+                  communeId: v.communeId,
+                  consolidated: v.consolidated,
+                  secretaryName: v.secretaryName,
+                  headName: v.headName,
+                }) as unknown as VillageStatus,
+            ),
+          } as unknown as Rollup;
+          const records = holders as unknown as OfficeHolderRecord[];
+          expect(rankVillages(r, records)).toEqual(rankVillagesReference(r, records));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
