@@ -84,7 +84,11 @@ describe("worksheetChunks", () => {
       ]);
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
       parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
-      return { chunks: parts.length, xml: decoder.decode(bytes), strings: strings.xml() + styles.xml() };
+      return {
+        chunks: parts.length,
+        xml: decoder.decode(bytes),
+        strings: decoder.decode(strings.bytes()) + styles.xml(),
+      };
     };
     const whole = xmlOf();
     const small = xmlOf(64);

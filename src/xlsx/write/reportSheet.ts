@@ -122,15 +122,26 @@ function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow
       : 0;
   const heights = new Map<number, number>();
   for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) heights.set(r, h.height);
+  // One cell per column and one list of cells, reused from row to row (a row is written before
+  // the next is asked for: see `WorksheetSpec.rows`): a million cells without a million objects.
+  const pool = Array.from({ length: d.columnCount }, (_, i) => ({
+    column: i + 1,
+    value: null as WriteValue | null,
+    style: 0,
+  }));
+  const cells: WriteCell[] = [];
   for (let r = 1; r <= d.cells.length; r++) {
     const row = d.cells[r - 1];
     const rowStyles = stylesOf(r);
-    const cells: WriteCell[] = [];
+    cells.length = 0;
     for (let c = 1; c <= d.columnCount; c++) {
       const content = row[c - 1];
       const own = rowStyles[c - 1];
       if (content === null && own === null) continue;
-      cells.push({ column: c, value: writeValue(content), style: own ?? (content !== null ? baseStyle : 0) });
+      const cell = pool[c - 1];
+      cell.value = writeValue(content);
+      cell.style = own ?? (content !== null ? baseStyle : 0);
+      cells.push(cell);
     }
     const height = heights.get(r);
     if (cells.length > 0 || height !== undefined) yield { row: r, height, cells };

@@ -1,5 +1,5 @@
 import type { CellRange } from "../../report/description";
-import { columnLetters, escapeXml, numberText, textElement, xlsxText } from "./xml";
+import { columnLetters, escapeXml, numberText, xlsxText } from "./xml";
 import { CHUNK_BYTES, XmlBytes } from "./xmlBytes";
 
 /**
@@ -59,6 +59,10 @@ export interface WorksheetPrint {
 
 export interface WorksheetSpec {
   readonly name: string;
+  /**
+   * The rows in order. Each is written before the next is asked for, so a row (and its cells)
+   * may be reused by the iterator for the next one.
+   */
   readonly rows: Iterable<WriteRow>;
   /** Column widths (characters), from column 1; undefined entries keep the default. */
   readonly columnWidths: readonly (number | undefined)[];
@@ -90,16 +94,27 @@ export class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    const parts = [
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+  /** xl/sharedStrings.xml, as UTF-8. */
+  bytes(): Uint8Array {
+    const out = new XmlBytes(1 << 16);
+    out.ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+    out.ascii(
       `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">`,
-    ];
-    for (const s of this.items) parts.push(`<si>${textElement(s)}</si>`);
-    parts.push("</sst>");
-    return parts.join("");
+    );
+    for (const s of this.items) {
+      // A `<t>` keeping its spaces and line breaks where they would be lost.
+      const text = xlsxText(s);
+      out.ascii(PRESERVE.test(text) ? '<si><t xml:space="preserve">' : "<si><t>");
+      out.escaped(text);
+      out.ascii("</t></si>");
+    }
+    out.ascii("</sst>");
+    return out.take();
   }
 }
+
+/** Text whose spaces or line breaks `<t>` keeps only with xml:space="preserve". */
+const PRESERVE = /^\s|\s$|\n|\t/;
 
 export const rangeRef = (g: CellRange): string =>
   g.top === g.bottom && g.left === g.right

@@ -162,7 +162,7 @@ export class XlsxPackage {
       text("xl/workbook.xml", workbook),
       text("xl/_rels/workbook.xml.rels", workbookRels),
       text("xl/styles.xml", this.styles.xml()),
-      text("xl/sharedStrings.xml", this.strings.xml()),
+      { name: "xl/sharedStrings.xml", data: this.strings.bytes() },
     ];
   }
 }
