@@ -63,7 +63,7 @@ async function once(file: string): Promise<Lap[]> {
     officeHolders: a.read.dataset.officeHolders,
   });
   lap(`report descriptions (${reports.sheets.length} sheets)`);
-  const bytes = reportXlsxBytes(reports.sheets);
+  const bytes = await reportXlsxBytes(reports.sheets);
   lap(`report workbook (${(bytes.length / 1e6).toFixed(1)} MB)`);
   return laps;
 }

@@ -38,7 +38,7 @@ export interface ReportWriteResult {
 }
 
 async function writeOnce(writer: ReportWriterName, sheets: ReturnType<typeof buildReports>): Promise<number> {
-  if (writer === "package") return reportXlsxBytes(sheets).length;
+  if (writer === "package") return (await reportXlsxBytes(sheets)).length;
   const buffer = (await reportWorkbook(sheets).xlsx.writeBuffer()) as ArrayBuffer;
   return buffer.byteLength;
 }

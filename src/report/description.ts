@@ -87,8 +87,22 @@ const LOGICAL = /^\s*(true|false)\s*$/i;
 const ERROR_LIKE =
   /^\s*#(null!|div\/0!|value!|ref!|name\?|num!|n\/a|getting_data|spill!|calc!|field!|blocked!|busy!|connect!|unknown!)/i;
 
+/**
+ * True when `s` cannot match any of the patterns below, from its first character alone: a letter
+ * (ASCII other than t/f, or Latin with diacritics, Vietnamese included) begins none of them
+ * (they begin with = + - @ ', a digit, . , : / % ( ) $ € ₫ #, t or f, or white space). Most
+ * cells of a report are names: this spares them five regular expressions.
+ */
+function plainlyText(s: string): boolean {
+  const c = s.charCodeAt(0) | 0x20; // ASCII letters in lower case; others stay apart from t, f
+  if (c >= 0x61 && c <= 0x7a) return c !== 0x74 && c !== 0x66;
+  const u = s.charCodeAt(0);
+  return u >= 0xc0 && u < 0x2000 && u !== 0x1680; // U+1680 is white space (\s)
+}
+
 /** True when Excel, given this string as if typed, would not store it as the same text. */
 export function needsForcedText(s: string): boolean {
+  if (plainlyText(s)) return false;
   return (
     FORMULA_START.test(s) ||
     NUMBER_LIKE.test(s) ||

@@ -11,5 +11,5 @@ export async function writeReportFile(
   target: string,
   descriptions: readonly SheetDescription[],
 ): Promise<void> {
-  await writeFileAtomic(target, reportXlsxBytes(descriptions));
+  await writeFileAtomic(target, await reportXlsxBytes(descriptions));
 }

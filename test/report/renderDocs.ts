@@ -42,7 +42,7 @@ async function sheetsOf(
   }).sheets;
 }
 
-function picture(
+async function picture(
   name: string,
   sheets: readonly SheetDescription[],
   id: ReportId,
@@ -52,11 +52,10 @@ function picture(
   const sheet = sheets.find((s) => s.reportId === id);
   if (!sheet) throw new Error(`${name}: no ${id} sheet`);
   const file = path.join(work, `${name}.xlsx`);
-  fs.writeFileSync(file, reportXlsxBytes([sheet]));
+  fs.writeFileSync(file, await reportXlsxBytes([sheet]));
   const out = render(file, path.join(work, name));
   fs.copyFileSync(out.pngs[0], path.join(folder, `${name}.png`));
   process.stdout.write(`${path.join(folder, `${name}.png`)}\n`);
-  return Promise.resolve();
 }
 
 async function main(folder: string): Promise<void> {

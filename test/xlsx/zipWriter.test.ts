@@ -4,10 +4,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { deflateRawSync } from "node:zlib";
-import { crc32, zip } from "../../src/xlsx/write/zip";
-import { nodeCrc32 } from "../../src/xlsx/writeReport";
+import { buildReports } from "../../src/report/reports";
+import { addReportSheets, addReportSheetsStreamed } from "../../src/xlsx/write/reportSheet";
+import { XlsxPackage } from "../../src/xlsx/write/workbook";
+import { crc32, packChunks, packEntry, zip, zipPacked } from "../../src/xlsx/write/zip";
+import { nodeCrc32, nodeStreamDeflater, reportDeflate, reportZip } from "../../src/xlsx/writeReport";
+import { binhGia, settingsFor } from "../report/fixtures";
 
 const deflate = (d: Uint8Array): Uint8Array => deflateRawSync(d);
+/** The CLI's chunk-by-chunk deflate at zlib's default level, as `deflate`. */
+const streamingDeflate6 = { ...reportZip, deflater: () => nodeStreamDeflater(6) };
 
 describe("the zip writer", () => {
   it("computes the zip CRC-32 (check value of “123456789”)", () => {
@@ -23,7 +29,53 @@ describe("the zip writer", () => {
     }
   });
 
-  it("writes a zip another implementation reads with every CRC right, UTF-8 names, stored and deflated entries", () => {
+  it("continues a CRC-32 over more bytes, as Node's zlib.crc32 does", () => {
+    const data = new Uint8Array(randomBytes(10_000));
+    for (const cut of [0, 1, 4321, 10_000]) {
+      const head = data.subarray(0, cut);
+      const tail = data.subarray(cut);
+      expect(crc32(tail, crc32(head))).toBe(crc32(data));
+      expect(reportZip.checksum(tail, reportZip.checksum(head, 0))).toBe(crc32(data));
+    }
+  });
+
+  it("deflates an entry chunk by chunk (the CLI's report) into the same bytes as deflating it whole", async () => {
+    const text = new TextEncoder().encode(
+      Array.from({ length: 40_000 }, (_, i) => `<c r="A${i}" s="3"><v>${(i * 7919) % 1000}</v></c>`).join(""),
+    );
+    const whole = packEntry({ name: "s.xml", data: text }, reportDeflate, nodeCrc32);
+    for (const cuts of [[], [1], [100, 65_536, 65_537, 500_000], [text.length - 1]]) {
+      const bounds = [0, ...cuts, text.length];
+      const chunks = bounds.slice(1).map((end, i) => text.subarray(bounds[i], end));
+      const streamed = await packChunks("s.xml", chunks, reportZip);
+      expect({ ...streamed, body: null }).toEqual({ ...whole, body: null });
+      expect(Buffer.from(streamed.body).equals(Buffer.from(whole.body))).toBe(true);
+      expect(streamed.stored).toBe(false);
+    }
+    // Bytes that do not compress are stored, joined from their chunks.
+    const noise = new Uint8Array(randomBytes(3000));
+    const stored = await packChunks("n.bin", [noise.subarray(0, 1000), noise.subarray(1000)], reportZip);
+    expect(stored).toEqual({ name: "n.bin", crc: crc32(noise), size: 3000, stored: true, body: noise });
+    const empty = await packChunks("e", [], reportZip);
+    expect(empty).toMatchObject({ crc: 0, size: 0, stored: true, body: new Uint8Array(0) });
+  });
+
+  it("writes the same report package whether its sheets are deflated whole or chunk by chunk", async () => {
+    const f = binhGia([["Lạng Sơn", "Bình Gia", "Yên Lỗ", "=1+1", null, null, "Có", 3, null]]);
+    const sheets = buildReports(f.rollup, f.issues, settingsFor(f.rollup), { inThisWorkbook: () => false });
+    const whole = new XlsxPackage();
+    const wholeNames = addReportSheets(whole, sheets);
+    const streamed = new XlsxPackage();
+    const streamedNames = await addReportSheetsStreamed(streamed, sheets, reportZip);
+    expect(streamedNames).toEqual(wholeNames);
+    expect(
+      Buffer.from(await streamed.bytesStreamed(reportZip)).equals(
+        Buffer.from(whole.bytes(reportDeflate, nodeCrc32)),
+      ),
+    ).toBe(true);
+  });
+
+  it("writes a zip another implementation reads with every CRC right, UTF-8 names, stored and deflated entries", async () => {
     // Bytes that do not compress: stored as they are.
     const noise = new Uint8Array(randomBytes(300));
     const entries = [
@@ -35,6 +87,13 @@ describe("the zip writer", () => {
     try {
       const file = path.join(dir, "t.zip");
       fs.writeFileSync(file, zip(entries, deflate, undefined, nodeCrc32));
+      // The same entries packed chunk by chunk: the same zip.
+      const packed = await Promise.all(
+        entries.map((e) =>
+          packChunks(e.name, [e.data.subarray(0, 7), e.data.subarray(7)], streamingDeflate6),
+        ),
+      );
+      expect(Buffer.from(zipPacked(packed)).equals(fs.readFileSync(file))).toBe(true);
       const script = [
         "import sys, zipfile, json",
         "z = zipfile.ZipFile(sys.argv[1])",

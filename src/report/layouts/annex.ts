@@ -72,36 +72,61 @@ function details(p: Person): CellContent[] {
   ];
 }
 
-/** Section I: consolidated villages' secretaries, by commune in tree order. */
-function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
-  // Secretaries by commune key, village key and name key, in nested maps (no key string built per
-  // row: 290,000 office-holders at country size); the commune key of each (district, commune) pair
-  // as written is computed once. The last row of a person wins, as before.
-  const communeKeys = new Map<string | null, Map<string, string>>();
-  const communeKey = (district: string | null, commune: string): string => {
-    let inDistrict = communeKeys.get(district);
-    if (!inDistrict) communeKeys.set(district, (inDistrict = new Map()));
+/**
+ * `communeKeyOf` remembered for each (district, commune) pair as written: 290,000 office-holders
+ * at country size name a few thousand communes.
+ */
+function communeKeys(): (district: string | null, commune: string) => string {
+  const keys = new Map<string | null, Map<string, string>>();
+  return (district, commune) => {
+    let inDistrict = keys.get(district);
+    if (!inDistrict) keys.set(district, (inDistrict = new Map()));
     let key = inDistrict.get(commune);
     if (key === undefined) inDistrict.set(commune, (key = communeKeyOf(district, commune)));
     return key;
   };
-  const secretaries = new Map<string, Map<string, Map<string, OfficeHolderRecord>>>();
-  for (const h of holders) {
-    if (!h.village || !h.posts.includes("cellSecretary")) continue;
-    const c = communeKey(h.district, h.commune);
-    let villages = secretaries.get(c);
-    if (!villages) secretaries.set(c, (villages = new Map()));
-    const v = nameKey(h.village);
-    let names = villages.get(v);
-    if (!names) villages.set(v, (names = new Map()));
-    names.set(nameKey(h.fullName), h);
-  }
+}
+
+/** Section I: consolidated villages' secretaries, by commune in tree order. */
+function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
+  const communeKey = communeKeys();
+  const villageKeys = new Map<string, string>();
+  const villageKey = (village: string): string => {
+    let key = villageKeys.get(village);
+    if (key === undefined) villageKeys.set(village, (key = nameKey(village)));
+    return key;
+  };
   const byCommune = new Map<string, VillageStatus[]>();
   for (const v of rollup.villages) {
     if (v.consolidated !== true || !v.secretaryName) continue;
     const list = byCommune.get(v.communeId) ?? [];
     list.push(v);
     byCommune.set(v.communeId, list);
+  }
+  // The villages looked up below, by commune key: only their secretaries are keyed by name.
+  const wanted = new Map<string, Set<string>>();
+  for (const list of byCommune.values())
+    for (const v of list) {
+      const c = communeKey(v.record.district, v.record.commune);
+      let villages = wanted.get(c);
+      if (!villages) wanted.set(c, (villages = new Set()));
+      villages.add(villageKey(v.record.village));
+    }
+  // Secretaries by commune key, village key and name key, in nested maps (no key string built per
+  // row). The last row of a person wins, as before.
+  const secretaries = new Map<string, Map<string, Map<string, OfficeHolderRecord>>>();
+  for (const h of holders) {
+    if (!h.village || !h.posts.includes("cellSecretary")) continue;
+    const c = communeKey(h.district, h.commune);
+    const wantedVillages = wanted.get(c);
+    if (!wantedVillages) continue;
+    const v = villageKey(h.village);
+    if (!wantedVillages.has(v)) continue;
+    let villages = secretaries.get(c);
+    if (!villages) secretaries.set(c, (villages = new Map()));
+    let names = villages.get(v);
+    if (!names) villages.set(v, (names = new Map()));
+    names.set(nameKey(h.fullName), h);
   }
   const groups: Group[] = [];
   for (const unit of rollup.units) {
@@ -115,7 +140,7 @@ function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[])
         record:
           secretaries
             .get(communeKey(v.record.district, v.record.commune))
-            ?.get(nameKey(v.record.village))
+            ?.get(villageKey(v.record.village))
             ?.get(nameKey(v.secretaryName!)) ?? null,
       })),
     });
@@ -129,11 +154,12 @@ function leaderGroups(holders: readonly OfficeHolderRecord[]): Group[] {
     string,
     { commune: string; communeKey: string; record: OfficeHolderRecord; posts: Set<PostId> }
   >();
+  const communeKeyOfHolder = communeKeys();
   for (const h of holders) {
     if (h.village) continue;
     const posts = h.posts.filter((p) => COMMUNE_POSTS.includes(p));
     if (posts.length === 0) continue;
-    const communeKey = communeKeyOf(h.district, h.commune);
+    const communeKey = communeKeyOfHolder(h.district, h.commune);
     const key = `${communeKey}|${h.personId ? `id:${h.personId}` : nameKey(h.fullName)}`;
     const person = people.get(key) ?? { commune: h.commune, communeKey, record: h, posts: new Set<PostId>() };
     posts.forEach((p) => person.posts.add(p));

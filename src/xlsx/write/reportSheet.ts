@@ -11,6 +11,7 @@ import {
 } from "../../report/description";
 import type { WorksheetSpec, WriteCell, WriteRow, WriteValue } from "./sheet";
 import type { StyleTable } from "./styles";
+import type { StreamingZip } from "./zip";
 import type { XlsxPackage } from "./workbook";
 
 /**
@@ -74,10 +75,13 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
   let next = 0;
   let active: number[] = [];
   let lastRow = -Infinity;
+  // The previous row's styles, while the same runs stay active (most rows of a long sheet).
+  let previous: (number | null)[] | null = null;
   return (r) => {
     if (r < lastRow) {
       next = 0;
       active = [];
+      previous = null;
     }
     lastRow = r;
     let changed = false;
@@ -86,8 +90,11 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
       changed = true;
     }
     if (changed) active.sort((a, b) => a - b);
-    if (active.some((i) => runs[i].range.bottom < r))
+    if (active.some((i) => runs[i].range.bottom < r)) {
       active = active.filter((i) => r <= runs[i].range.bottom);
+      changed = true;
+    }
+    if (!changed && previous) return previous;
     // Keyed by what the runs are (style and columns), not by which runs: the annex's 3,300 bold
     // commune rows each have a run of their own, all alike, and share one computed row.
     const key = active.map((i) => runKeys[i]).join(",");
@@ -102,6 +109,7 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
       }
       cache.set(key, row);
     }
+    previous = row;
     return row;
   };
 }
@@ -114,15 +122,26 @@ function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow
       : 0;
   const heights = new Map<number, number>();
   for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) heights.set(r, h.height);
+  // One cell per column and one list of cells, reused from row to row (a row is written before
+  // the next is asked for: see `WorksheetSpec.rows`): a million cells without a million objects.
+  const pool = Array.from({ length: d.columnCount }, (_, i) => ({
+    column: i + 1,
+    value: null as WriteValue | null,
+    style: 0,
+  }));
+  const cells: WriteCell[] = [];
   for (let r = 1; r <= d.cells.length; r++) {
     const row = d.cells[r - 1];
     const rowStyles = stylesOf(r);
-    const cells: WriteCell[] = [];
+    cells.length = 0;
     for (let c = 1; c <= d.columnCount; c++) {
       const content = row[c - 1];
       const own = rowStyles[c - 1];
       if (content === null && own === null) continue;
-      cells.push({ column: c, value: writeValue(content), style: own ?? (content !== null ? baseStyle : 0) });
+      const cell = pool[c - 1];
+      cell.value = writeValue(content);
+      cell.style = own ?? (content !== null ? baseStyle : 0);
+      cells.push(cell);
     }
     const height = heights.get(r);
     if (cells.length > 0 || height !== undefined) yield { row: r, height, cells };
@@ -155,24 +174,50 @@ const absolute = (ref: string): string => ref.replace(/([A-Z]+)(\d+)/g, "$$$1$$$
  */
 export function addReportSheets(pkg: XlsxPackage, descriptions: readonly SheetDescription[]): string[] {
   const used = new Set(pkg.sheetNames().map((n) => n.toLocaleLowerCase()));
+  return descriptions.map((d) => {
+    const name = uniqueName(d, used);
+    markReportSheet(pkg, pkg.addSheet(reportWorksheet(d, name, pkg.styles)), d);
+    return name;
+  });
+}
+
+/**
+ * As `addReportSheets`, each sheet deflated by `zipper` chunk by chunk as its XML is written
+ * (`XlsxPackage.addSheetStreamed`); the package's parts are the same.
+ */
+export async function addReportSheetsStreamed(
+  pkg: XlsxPackage,
+  descriptions: readonly SheetDescription[],
+  zipper: StreamingZip,
+): Promise<string[]> {
+  const used = new Set(pkg.sheetNames().map((n) => n.toLocaleLowerCase()));
   const names: string[] = [];
   for (const d of descriptions) {
-    let name = d.name;
-    for (let k = 2; used.has(name.toLocaleLowerCase()); k++) name = `${d.name.slice(0, 26)} (${k})`;
-    used.add(name.toLocaleLowerCase());
+    const name = uniqueName(d, used);
     names.push(name);
-    const at = pkg.addSheet(reportWorksheet(d, name, pkg.styles));
-    const p = d.print;
-    pkg.addName(
-      "_xlnm.Print_Area",
-      at,
-      absolute(a1Range(p.printArea.top, p.printArea.left, p.printArea.bottom, p.printArea.right)),
-      true,
-    );
-    if (p.titleRows)
-      pkg.addName("_xlnm.Print_Titles", at, `$${p.titleRows.first}:$${p.titleRows.last}`, true);
-    // Marks the sheet as a report, so reading this file again never takes it for data.
-    pkg.addName(`${REPORT_NAME_PREFIX}${d.reportId}`, at, "$A$1", false);
+    markReportSheet(pkg, await pkg.addSheetStreamed(reportWorksheet(d, name, pkg.styles), zipper), d);
   }
   return names;
+}
+
+/** The sheet's name, or with " (2)", " (3)"… when taken (`used`: lower-case names taken, updated). */
+function uniqueName(d: SheetDescription, used: Set<string>): string {
+  let name = d.name;
+  for (let k = 2; used.has(name.toLocaleLowerCase()); k++) name = `${d.name.slice(0, 26)} (${k})`;
+  used.add(name.toLocaleLowerCase());
+  return name;
+}
+
+/** The sheet's print area and titles (defined names local to it) and its report mark. */
+function markReportSheet(pkg: XlsxPackage, at: number, d: SheetDescription): void {
+  const p = d.print;
+  pkg.addName(
+    "_xlnm.Print_Area",
+    at,
+    absolute(a1Range(p.printArea.top, p.printArea.left, p.printArea.bottom, p.printArea.right)),
+    true,
+  );
+  if (p.titleRows) pkg.addName("_xlnm.Print_Titles", at, `$${p.titleRows.first}:$${p.titleRows.last}`, true);
+  // Marks the sheet as a report, so reading this file again never takes it for data.
+  pkg.addName(`${REPORT_NAME_PREFIX}${d.reportId}`, at, "$A$1", false);
 }

@@ -1,10 +1,11 @@
 import type { CellRange } from "../../report/description";
-import { columnLetters, escapeXml, numberText, textElement, xlsxText } from "./xml";
+import { columnLetters, escapeXml, numberText, xlsxText } from "./xml";
+import { CHUNK_BYTES, XmlBytes } from "./xmlBytes";
 
 /**
  * One worksheet as the package writer needs it: rows of cells with style indexes, and the sheet's
  * columns, merges, view, conditional formats and print setup. Built by the report and submission
- * writers; turned into xl/worksheets/sheetN.xml by `worksheetXml`. No Node API.
+ * writers; turned into xl/worksheets/sheetN.xml by `worksheetChunks`. No Node API.
  */
 
 /** A formula (English A1 notation, without "=") with the value the core computed, cached in the file. */
@@ -58,6 +59,10 @@ export interface WorksheetPrint {
 
 export interface WorksheetSpec {
   readonly name: string;
+  /**
+   * The rows in order. Each is written before the next is asked for, so a row (and its cells)
+   * may be reused by the iterator for the next one.
+   */
   readonly rows: Iterable<WriteRow>;
   /** Column widths (characters), from column 1; undefined entries keep the default. */
   readonly columnWidths: readonly (number | undefined)[];
@@ -89,43 +94,112 @@ export class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    const parts = [
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+  /** xl/sharedStrings.xml, as UTF-8. */
+  bytes(): Uint8Array {
+    const out = new XmlBytes(1 << 16);
+    out.ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n');
+    out.ascii(
       `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.uses}" uniqueCount="${this.items.length}">`,
-    ];
-    for (const s of this.items) parts.push(`<si>${textElement(s)}</si>`);
-    parts.push("</sst>");
-    return parts.join("");
+    );
+    for (const s of this.items) {
+      // A `<t>` keeping its spaces and line breaks where they would be lost.
+      const text = xlsxText(s);
+      out.ascii(PRESERVE.test(text) ? '<si><t xml:space="preserve">' : "<si><t>");
+      out.escaped(text);
+      out.ascii("</t></si>");
+    }
+    out.ascii("</sst>");
+    return out.take();
   }
 }
+
+/** Text whose spaces or line breaks `<t>` keeps only with xml:space="preserve". */
+const PRESERVE = /^\s|\s$|\n|\t/;
 
 export const rangeRef = (g: CellRange): string =>
   g.top === g.bottom && g.left === g.right
     ? `${columnLetters(g.left)}${g.top}`
     : `${columnLetters(g.left)}${g.top}:${columnLetters(g.right)}${g.bottom}`;
 
-function cellXml(ref: string, cell: WriteCell, strings: SharedStrings): string {
-  const s = cell.style ? ` s="${cell.style}"` : "";
+/** Writes one cell's XML (`<c …>`) at the writer's end; `ref`: its column letters. */
+function writeCell(
+  out: XmlBytes,
+  letters: string,
+  row: number,
+  cell: WriteCell,
+  strings: SharedStrings,
+): void {
+  out.ascii('<c r="');
+  out.ascii(letters);
+  out.uint(row);
+  if (cell.style) {
+    out.ascii('" s="');
+    out.uint(cell.style);
+  }
   const v = cell.value;
-  if (v === null) return `<c r="${ref}"${s}/>`;
-  if (typeof v === "number") return `<c r="${ref}"${s}><v>${numberText(v)}</v></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "string") return `<c r="${ref}"${s} t="s"><v>${strings.indexOf(v)}</v></c>`;
-  if ("error" in v) return `<c r="${ref}"${s} t="e"><v>${escapeXml(v.error)}</v></c>`;
-  const f = `<f>${escapeXml(v.formula)}</f>`;
-  if (v.result === undefined || v.result === null) return `<c r="${ref}"${s}>${f}</c>`;
-  if (typeof v.result === "number") return `<c r="${ref}"${s}>${f}<v>${numberText(v.result)}</v></c>`;
-  return `<c r="${ref}"${s} t="str">${f}<v>${escapeXml(xlsxText(v.result))}</v></c>`;
+  if (v === null) {
+    out.ascii('"/>');
+  } else if (typeof v === "number") {
+    out.ascii('"><v>');
+    writeNumber(out, v);
+    out.ascii("</v></c>");
+  } else if (typeof v === "boolean") {
+    out.ascii(v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+  } else if (typeof v === "string") {
+    out.ascii('" t="s"><v>');
+    out.uint(strings.indexOf(v));
+    out.ascii("</v></c>");
+  } else if ("error" in v) {
+    out.ascii('" t="e"><v>');
+    out.escaped(v.error);
+    out.ascii("</v></c>");
+  } else {
+    const result = v.result;
+    out.ascii(
+      result === undefined || result === null || typeof result === "number" ? '"><f>' : '" t="str"><f>',
+    );
+    out.escaped(v.formula);
+    if (result === undefined || result === null) {
+      out.ascii("</f></c>");
+    } else if (typeof result === "number") {
+      out.ascii("</f><v>");
+      writeNumber(out, result);
+      out.ascii("</v></c>");
+    } else {
+      out.ascii("</f><v>");
+      out.escaped(xlsxText(result));
+      out.ascii("</v></c>");
+    }
+  }
 }
 
-/** The XML of one worksheet. `selected`: the sheet Excel shows first. */
-export function worksheetXml(spec: WorksheetSpec, strings: SharedStrings, selected: boolean): string {
-  const out: string[] = [
+/** A number as `numberText` writes it; whole numbers digit by digit. */
+function writeNumber(out: XmlBytes, n: number): void {
+  if (Number.isSafeInteger(n)) {
+    if (n < 0) out.ascii("-");
+    out.uint(Math.abs(n));
+  } else {
+    out.ascii(numberText(n));
+  }
+}
+
+/**
+ * The XML of one worksheet as UTF-8, in chunks of about `chunkBytes` (each handed on as soon as it
+ * is full, so the zip writer can deflate one while the next is written). `selected`: the sheet
+ * Excel shows first. Shared strings are numbered as the rows are written.
+ */
+export function* worksheetChunks(
+  spec: WorksheetSpec,
+  strings: SharedStrings,
+  selected: boolean,
+  chunkBytes = CHUNK_BYTES,
+): Generator<Uint8Array, void, undefined> {
+  const out = new XmlBytes(chunkBytes);
+  const head: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   ];
-  if (spec.print) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  if (spec.print) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   const { rows: fr, columns: fc } = spec.freeze;
   let pane = "";
   if (fr > 0 || fc > 0) {
@@ -135,7 +209,7 @@ export function worksheetXml(spec: WorksheetSpec, strings: SharedStrings, select
       ` topLeftCell="${columnLetters(fc + 1)}${fr + 1}" activePane="${active}" state="frozen"/>` +
       `<selection pane="${active}"/>`;
   }
-  out.push(
+  head.push(
     `<sheetViews><sheetView${spec.showGridlines ? "" : ' showGridLines="0"'}${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>`,
     '<sheetFormatPr defaultRowHeight="15"/>',
   );
@@ -144,47 +218,55 @@ export function worksheetXml(spec: WorksheetSpec, strings: SharedStrings, select
   widths.forEach((w, i) => {
     if (w !== undefined) cols.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
   });
-  if (cols.length) out.push(`<cols>${cols.join("")}</cols>`);
-  out.push("<sheetData>");
+  if (cols.length) head.push(`<cols>${cols.join("")}</cols>`);
+  head.push("<sheetData>");
+  out.text(head.join(""));
   const letters: string[] = [];
-  const letter = (c: number): string => (letters[c] ??= columnLetters(c));
   for (const row of spec.rows) {
-    const parts: string[] = [
-      `<row r="${row.row}"${row.height !== undefined ? ` ht="${row.height}" customHeight="1"` : ""}>`,
-    ];
-    for (const cell of row.cells) parts.push(cellXml(`${letter(cell.column)}${row.row}`, cell, strings));
-    parts.push("</row>");
-    out.push(parts.join(""));
+    out.ascii('<row r="');
+    out.uint(row.row);
+    if (row.height !== undefined) {
+      out.ascii('" ht="');
+      out.ascii(String(row.height));
+      out.ascii('" customHeight="1">');
+    } else {
+      out.ascii('">');
+    }
+    for (const cell of row.cells)
+      writeCell(out, (letters[cell.column] ??= columnLetters(cell.column)), row.row, cell, strings);
+    out.ascii("</row>");
+    if (out.full) yield out.take();
   }
-  out.push("</sheetData>");
+  const tail: string[] = ["</sheetData>"];
   if (spec.merges.length)
-    out.push(
+    tail.push(
       `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join("")}</mergeCells>`,
     );
   spec.conditionalFormats.forEach((f, i) =>
-    out.push(
+    tail.push(
       `<conditionalFormatting sqref="${rangeRef(f.range)}"><cfRule type="expression" dxfId="${f.dxfId}" priority="${i + 1}"><formula>${escapeXml(f.formula)}</formula></cfRule></conditionalFormatting>`,
     ),
   );
   const p = spec.print;
   if (p) {
     const m = p.margins;
-    if (p.centerHorizontally) out.push('<printOptions horizontalCentered="1"/>');
-    out.push(
+    if (p.centerHorizontally) tail.push('<printOptions horizontalCentered="1"/>');
+    tail.push(
       `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`,
       `<pageSetup paperSize="9" orientation="${p.orientation}" fitToWidth="${p.fitToPagesWide}" fitToHeight="${p.fitToPagesTall}"/>`,
     );
     if (p.centerFooter)
-      out.push(`<headerFooter><oddFooter>${escapeXml(`&C${p.centerFooter}`)}</oddFooter></headerFooter>`);
+      tail.push(`<headerFooter><oddFooter>${escapeXml(`&C${p.centerFooter}`)}</oddFooter></headerFooter>`);
     // A manual break before row r is stored as a break after row r − 1 (`id`).
     const breaks = (p.pageBreaks ?? []).filter((r) => r > 1);
     if (breaks.length > 0)
-      out.push(
+      tail.push(
         `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`,
       );
   } else {
-    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    tail.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   }
-  out.push("</worksheet>");
-  return out.join("");
+  tail.push("</worksheet>");
+  out.text(tail.join(""));
+  yield out.take();
 }

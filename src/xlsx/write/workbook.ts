@@ -1,19 +1,35 @@
 import { quoteSheetName } from "../../core/a1";
 import { StyleTable } from "./styles";
-import { SharedStrings, worksheetXml, type WorksheetSpec } from "./sheet";
+import { SharedStrings, worksheetChunks, type WorksheetSpec } from "./sheet";
 import { escapeXml } from "./xml";
-import { zip, type Checksum, type Deflater, type ZipEntry } from "./zip";
+import {
+  concatBytes,
+  packChunks,
+  packEntry,
+  zipPacked,
+  type Checksum,
+  type Deflater,
+  type PackedEntry,
+  type StreamingZip,
+  type ZipEntry,
+} from "./zip";
+
+/** A worksheet added: its XML's chunks (`addSheet`), or already packed (`addSheetStreamed`). */
+type AddedSheet = { readonly name: string } & (
+  { readonly chunks: readonly Uint8Array[] } | { readonly packed: PackedEntry }
+);
 
 /**
  * An .xlsx package being written: worksheets are turned into XML as they are added (so their rows
  * can be produced lazily and let go), with one style table and one shared-string table for the
  * workbook; `bytes` adds the workbook, styles, strings, relationships and content types and zips
- * them. No Node API: the deflater is given.
+ * them. No Node API: the deflater is given, whole-entry (`addSheet`, `bytes`) or chunk by chunk
+ * (`addSheetStreamed`, `bytesStreamed`: each sheet deflated as its XML is written).
  */
 export class XlsxPackage {
   readonly styles = new StyleTable();
   private readonly strings = new SharedStrings();
-  private readonly sheets: { readonly name: string; readonly xml: string }[] = [];
+  private readonly sheets: AddedSheet[] = [];
   private readonly names: { readonly name: string; readonly sheet: number | null; readonly ref: string }[] =
     [];
   private readonly encoder = new TextEncoder();
@@ -25,8 +41,21 @@ export class XlsxPackage {
 
   /** Adds a worksheet; returns its 0-based position. */
   addSheet(spec: WorksheetSpec): number {
-    this.sheets.push({ name: spec.name, xml: worksheetXml(spec, this.strings, this.sheets.length === 0) });
+    const chunks = [...worksheetChunks(spec, this.strings, this.sheets.length === 0)];
+    this.sheets.push({ name: spec.name, chunks });
     return this.sheets.length - 1;
+  }
+
+  /**
+   * Adds a worksheet, deflated by `zipper` chunk by chunk as its XML is written (another sheet
+   * must not be added before this one's promise settles); resolves to its 0-based position.
+   */
+  async addSheetStreamed(spec: WorksheetSpec, zipper: StreamingZip): Promise<number> {
+    const at = this.sheets.length;
+    const packed = await packChunks(sheetPath(at), worksheetChunks(spec, this.strings, at === 0), zipper);
+    if (this.sheets.length !== at) throw new Error("addSheetStreamed: another sheet was added meanwhile");
+    this.sheets.push({ name: spec.name, packed });
+    return at;
   }
 
   /**
@@ -43,6 +72,29 @@ export class XlsxPackage {
 
   /** The .xlsx file's bytes; `checksum`: a faster CRC-32 where the platform has one. */
   bytes(deflate: Deflater, checksum?: Checksum): Uint8Array {
+    const text = this.textParts();
+    return zipPacked([
+      ...text.map((e) => packEntry(e, deflate, checksum)),
+      ...this.sheets.map((s, i) =>
+        "packed" in s
+          ? s.packed
+          : packEntry({ name: sheetPath(i), data: concatBytes(s.chunks) }, deflate, checksum),
+      ),
+    ]);
+  }
+
+  /** The .xlsx file's bytes, its remaining parts deflated by `zipper` (all at once). */
+  async bytesStreamed(zipper: StreamingZip): Promise<Uint8Array> {
+    const text = this.textParts();
+    const packed = await Promise.all([
+      ...text.map((e) => packChunks(e.name, [e.data], zipper)),
+      ...this.sheets.map((s, i) => ("packed" in s ? s.packed : packChunks(sheetPath(i), s.chunks, zipper))),
+    ]);
+    return zipPacked(packed);
+  }
+
+  /** The package's parts other than the worksheets, in the order they are zipped. */
+  private textParts(): ZipEntry[] {
     const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
     const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -102,21 +154,17 @@ export class XlsxPackage {
       `${xml}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
       "<Application>Microsoft Excel</Application></Properties>";
     const text = (name: string, s: string): ZipEntry => ({ name, data: this.encoder.encode(s) });
-    return zip(
-      [
-        text("[Content_Types].xml", contentTypes),
-        text("_rels/.rels", rootRels),
-        text("docProps/core.xml", core),
-        text("docProps/app.xml", app),
-        text("xl/workbook.xml", workbook),
-        text("xl/_rels/workbook.xml.rels", workbookRels),
-        text("xl/styles.xml", this.styles.xml()),
-        text("xl/sharedStrings.xml", this.strings.xml()),
-        ...this.sheets.map((s, i) => text(`xl/worksheets/sheet${i + 1}.xml`, s.xml)),
-      ],
-      deflate,
-      undefined,
-      checksum,
-    );
+    return [
+      text("[Content_Types].xml", contentTypes),
+      text("_rels/.rels", rootRels),
+      text("docProps/core.xml", core),
+      text("docProps/app.xml", app),
+      text("xl/workbook.xml", workbook),
+      text("xl/_rels/workbook.xml.rels", workbookRels),
+      text("xl/styles.xml", this.styles.xml()),
+      { name: "xl/sharedStrings.xml", data: this.strings.bytes() },
+    ];
   }
 }
+
+const sheetPath = (i: number): string => `xl/worksheets/sheet${i + 1}.xml`;

@@ -38,12 +38,6 @@ const NOT_AS_IS =
   /_x[0-9A-Fa-f]{4}_|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff\ud800-\udfff]/g;
 /* eslint-enable no-control-regex */
 
-/** A `<t>` element holding cell text (escaped with `xlsxText`), keeping its spaces and line breaks. */
-export function textElement(s: string): string {
-  const body = escapeXml(xlsxText(s));
-  return /^\s|\s$|\n|\t/.test(body) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
-}
-
 /** Column letters of a 1-based column number (1 → A, 28 → AB). */
 export function columnLetters(column: number): string {
   let s = "";

@@ -2,7 +2,9 @@
  * A small zip writer for .xlsx packages: deflated entries, CRC-32, UTF-8 names, no zip64 (a
  * package over 4 GB cannot be written; Excel's own limits end far below). The deflater is passed in
  * (Node's zlib in the CLI, which was faster than the JavaScript ones here; another in a browser),
- * so this module has no Node API.
+ * so this module has no Node API. An entry is deflated whole (`Deflater`) or chunk by chunk as it
+ * is made (`StreamingZip`: the CLI's report, deflated on Node's thread pool while the next chunk
+ * of XML is written).
  */
 
 /** Raw deflate (RFC 1951, no zlib or gzip header) of some bytes. */
@@ -16,6 +18,37 @@ export interface ZipEntry {
   readonly data: Uint8Array;
 }
 
+/** One entry's raw deflate, fed chunk by chunk. */
+export interface StreamDeflater {
+  /**
+   * Takes the next chunk (left unchanged by the caller afterwards); the caller awaits the result
+   * before making the next chunk, which lets a deflater working elsewhere (another thread) pick up
+   * what it has done.
+   */
+  write(chunk: Uint8Array): Promise<void> | void;
+  /** The raw deflate (RFC 1951) of all the chunks written, in order. */
+  end(): Promise<Uint8Array>;
+}
+
+/** How entries are deflated chunk by chunk, and their CRC-32 computed along. */
+export interface StreamingZip {
+  /** A new deflater, for one entry. */
+  deflater(): StreamDeflater;
+  /** CRC-32 continued over more bytes: `previous` is the CRC-32 of the bytes before (0 at first). */
+  checksum(data: Uint8Array, previous: number): number;
+}
+
+/** An entry ready for the zip: its body deflated (or stored as it is), with what the headers say. */
+export interface PackedEntry {
+  readonly name: string;
+  /** CRC-32 and size of the uncompressed bytes. */
+  readonly crc: number;
+  readonly size: number;
+  /** True: `body` is the bytes themselves (deflate did not make them smaller). */
+  readonly stored: boolean;
+  readonly body: Uint8Array;
+}
+
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -26,9 +59,9 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE 802.3, the zip checksum) of some bytes. */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 (IEEE 802.3, the zip checksum) of some bytes; `previous`: the CRC-32 of bytes before them. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -43,6 +76,53 @@ export class PackageTooLargeError extends Error {
   readonly code = "EFBIG";
 }
 
+/** An entry deflated whole (or stored, when deflate does not make it smaller). */
+export function packEntry(entry: ZipEntry, deflate: Deflater, checksum: Checksum = crc32): PackedEntry {
+  const crc = checksum(entry.data);
+  const deflated = deflate(entry.data);
+  const stored = deflated.length >= entry.data.length;
+  return { name: entry.name, crc, size: entry.data.length, stored, body: stored ? entry.data : deflated };
+}
+
+/**
+ * An entry deflated chunk by chunk as `chunks` makes them (each chunk is deflated while the next
+ * is made, where the deflater works elsewhere), or stored when deflate does not make it smaller.
+ */
+export async function packChunks(
+  name: string,
+  chunks: Iterable<Uint8Array>,
+  zipper: StreamingZip,
+): Promise<PackedEntry> {
+  const deflater = zipper.deflater();
+  const kept: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const chunk of chunks) {
+    crc = zipper.checksum(chunk, crc);
+    size += chunk.length;
+    kept.push(chunk);
+    await deflater.write(chunk);
+  }
+  const deflated = await deflater.end();
+  const stored = deflated.length >= size;
+  return { name, crc, size, stored, body: stored ? concatBytes(kept, size) : deflated };
+}
+
+/** The chunks joined into one array (`size`: their total length). */
+export function concatBytes(
+  chunks: readonly Uint8Array[],
+  size = chunks.reduce((n, c) => n + c.length, 0),
+): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /**
  * The bytes of a zip holding the entries in order, each deflated (or stored, when deflate does not
  * make it smaller). `modified` is the time written into every entry (zip keeps local time, to 2 s).
@@ -54,6 +134,14 @@ export function zip(
   modified = new Date(1980, 0, 1),
   checksum: Checksum = crc32,
 ): Uint8Array {
+  return zipPacked(
+    entries.map((e) => packEntry(e, deflate, checksum)),
+    modified,
+  );
+}
+
+/** The bytes of a zip holding entries already packed, in order (`modified`: as for `zip`). */
+export function zipPacked(entries: readonly PackedEntry[], modified = new Date(1980, 0, 1)): Uint8Array {
   const encoder = new TextEncoder();
   const time = (modified.getHours() << 11) | (modified.getMinutes() << 5) | (modified.getSeconds() >> 1);
   const date =
@@ -65,11 +153,8 @@ export function zip(
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const crc = checksum(entry.data);
-    const deflated = deflate(entry.data);
-    const stored = deflated.length >= entry.data.length;
-    const body = stored ? entry.data : deflated;
-    if (entry.data.length > MAX_ZIP32 || offset + 30 + name.length + body.length > MAX_ZIP32)
+    const { crc, stored, body } = entry;
+    if (entry.size > MAX_ZIP32 || offset + 30 + name.length + body.length > MAX_ZIP32)
       throw new PackageTooLargeError(`zip entry ${entry.name} is too large`);
     const local = new Uint8Array(30 + name.length);
     const l = new DataView(local.buffer);
@@ -81,7 +166,7 @@ export function zip(
     l.setUint16(12, date, true);
     l.setUint32(14, crc, true);
     l.setUint32(18, body.length, true);
-    l.setUint32(22, entry.data.length, true);
+    l.setUint32(22, entry.size, true);
     l.setUint16(26, name.length, true);
     local.set(name, 30);
     const head = new Uint8Array(46 + name.length);
@@ -95,7 +180,7 @@ export function zip(
     h.setUint16(14, date, true);
     h.setUint32(16, crc, true);
     h.setUint32(20, body.length, true);
-    h.setUint32(24, entry.data.length, true);
+    h.setUint32(24, entry.size, true);
     h.setUint16(28, name.length, true);
     h.setUint32(42, offset, true);
     head.set(name, 46);

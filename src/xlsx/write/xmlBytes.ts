@@ -1,0 +1,121 @@
+/**
+ * XML written straight into UTF-8 bytes, in chunks of about `CHUNK_BYTES`: a worksheet of the
+ * country's report is 28 MB of XML, and building it as one JavaScript string, then encoding it,
+ * cost more in garbage collection and copying than the XML itself. ASCII (tags, references,
+ * numbers) is stored as it is, other text encoded here (escaped for XML on the way where asked). No
+ * Node API.
+ */
+
+/** The size a chunk reaches before it is handed on (1 MiB: few hand-overs, little memory held). */
+export const CHUNK_BYTES = 1 << 20;
+
+export class XmlBytes {
+  private buffer: Uint8Array;
+  private at = 0;
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    this.buffer = new Uint8Array(chunkBytes + 4096);
+  }
+
+  /** Bytes written since the last `take`. */
+  get length(): number {
+    return this.at;
+  }
+
+  /** True once the bytes written reach a chunk's size. */
+  get full(): boolean {
+    return this.at >= this.chunkBytes;
+  }
+
+  /** The bytes written since the last `take` (the writer starts a new buffer; the chunk is not reused). */
+  take(): Uint8Array {
+    const chunk = this.buffer.subarray(0, this.at);
+    this.buffer = new Uint8Array(this.chunkBytes + 4096);
+    this.at = 0;
+    return chunk;
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.buffer.length) return;
+    const bigger = new Uint8Array(Math.max(this.buffer.length * 2, this.at + n));
+    bigger.set(this.buffer.subarray(0, this.at));
+    this.buffer = bigger;
+  }
+
+  /** Text known to be ASCII (markup, references, numbers as text). */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < n; i++) b[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** Any text as UTF-8, already escaped for XML (as `TextEncoder` writes it: a lone surrogate is U+FFFD). */
+  text(s: string): void {
+    this.utf8(s, false);
+  }
+
+  /** Text escaped for an element or a double-quoted attribute (as `escapeXml`), as UTF-8. */
+  escaped(s: string): void {
+    this.utf8(s, true);
+  }
+
+  private utf8(s: string, escape: boolean): void {
+    const n = s.length;
+    // At most 6 bytes per UTF-16 unit ("&quot;"; 3 for a character of the BMP, 4 for a pair).
+    this.room(6 * n);
+    const b = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if (escape && (c === 38 || c === 60 || c === 62 || c === 34)) {
+          const entity = c === 38 ? "&amp;" : c === 60 ? "&lt;" : c === 62 ? "&gt;" : "&quot;";
+          for (let k = 0; k < entity.length; k++) b[at++] = entity.charCodeAt(k);
+        } else {
+          b[at++] = c;
+        }
+      } else if (c < 0x800) {
+        b[at++] = 0xc0 | (c >> 6);
+        b[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          const p = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          b[at++] = 0xf0 | (p >> 18);
+          b[at++] = 0x80 | ((p >> 12) & 0x3f);
+          b[at++] = 0x80 | ((p >> 6) & 0x3f);
+          b[at++] = 0x80 | (p & 0x3f);
+          i++;
+        } else {
+          // U+FFFD, as TextEncoder writes a lone surrogate.
+          b[at++] = 0xef;
+          b[at++] = 0xbf;
+          b[at++] = 0xbd;
+        }
+      } else {
+        b[at++] = 0xe0 | (c >> 12);
+        b[at++] = 0x80 | ((c >> 6) & 0x3f);
+        b[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.at = at;
+  }
+
+  /** A non-negative integer (a row, a style index, a shared string's index). */
+  uint(n: number): void {
+    this.room(16);
+    const b = this.buffer;
+    if (n < 10) {
+      b[this.at++] = 48 + n;
+      return;
+    }
+    let digits = 0;
+    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    for (let m = n; m >= 1; m = Math.floor(m / 10)) b[--at] = 48 + (m % 10);
+  }
+}
