@@ -313,7 +313,8 @@ export class XmlScanner {
    * raw value ranges in `out` as [rStart, rEnd, sStart, sEnd, tStart, tEnd] (-1 when absent).
    */
   singleLetterAttributes(out: Int32Array): void {
-    out.fill(-1);
+    // Six stores: cheaper than a call to fill() on millions of cells.
+    out[0] = out[1] = out[2] = out[3] = out[4] = out[5] = -1;
     const b = this.bytes;
     const end = this.attrEnd;
     let p = this.attrStart;
