@@ -59,6 +59,7 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const relsBytes = await zip.read(relsName);
   const rels = relsBytes ? inPart(relsName, () => readRelationships(relsBytes, folder)) : new Map();
   const workbook = inPart(workbookName, () => readWorkbookPart(workbookBytes));
+  refuseSameNames(workbook.sheets);
   const relList = [...rels.values()];
   const partOf = (type: string, fallback: string): string =>
     relList.find((r) => r.type === type)?.target ?? resolvePart(folder, fallback);
@@ -113,6 +114,26 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
       en: "the workbook has no worksheet",
     });
   return { file: label, sheets };
+}
+
+/**
+ * Two sheets with one name (compared as Excel compares them, upper and lower case alike) are
+ * refused, as Excel refuses to open such a file without repairing it: reading both would give two
+ * sheets a clerk cannot tell apart in any message, and reading only the first would silently drop
+ * the other's rows.
+ */
+function refuseSameNames(sheets: readonly { name: string }[]): void {
+  const seen = new Map<string, string>();
+  for (const { name } of sheets) {
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new NotAWorkbook({
+        vi: `hai trang tính trùng tên: “${first}” và “${name}” (Excel coi chữ hoa và chữ thường là một)`,
+        en: `two sheets have one name: “${first}” and “${name}” (Excel takes upper and lower case as the same)`,
+      });
+    seen.set(key, name);
+  }
 }
 
 /**

@@ -438,6 +438,60 @@ describe("readXlsxFile: unusable files", () => {
     expect(error.message).toContain("sheet “Chức danh”: the relationship “rId9” to its cells is missing");
   });
 
+  it("two sheets with one name (upper and lower case alike, as Excel compares) are refused", async () => {
+    const sheets = [
+      entry("xl/worksheets/sheet1.xml", sheetXml(VILLAGES_ROWS)),
+      entry("xl/worksheets/sheet2.xml", sheetXml(VILLAGES_ROWS)),
+    ];
+    const named = (a: string, b: string): Buffer =>
+      zipBytes(
+        workbookEntries(
+          sheets,
+          [],
+          `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${a}" sheetId="1" r:id="rId1"/><sheet name="${b}" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+        ),
+      );
+    const error = await expectUnusable(
+      readXlsxBuffer(named("Thôn", "THÔN"), "trung-ten.xlsx"),
+      "corrupt",
+      "trung-ten.xlsx",
+    );
+    expect(error.message).toContain("two sheets have one name: “Thôn” and “THÔN”");
+    expect(error.bilingual.vi).toContain("hai trang tính trùng tên: “Thôn” và “THÔN”");
+    await expectUnusable(readXlsxBuffer(named("Thôn", "Thôn"), "t.xlsx"), "corrupt", "t.xlsx");
+    expect((await readXlsxBuffer(named("Thôn", "Thôn 2"), "t.xlsx")).sheets).toHaveLength(2);
+  });
+
+  it("zip entry names written with backslashes read as their forward-slash names", async () => {
+    const parts = workbookEntries([entry("xl/worksheets/sheet1.xml", sheetXml(VILLAGES_ROWS))]);
+    const backslashed = parts.map((e) =>
+      e.name.startsWith("xl/") ? { ...e, name: e.name.replace(/\//g, "\\") } : e,
+    );
+    expect(backslashed.map((e) => e.name)).toContain("xl\\worksheets\\sheet1.xml");
+    const read = await readXlsxBuffer(zipBytes(backslashed), "cu.xlsx");
+    expect(read.sheets[0].rows).toEqual((await readXlsxBuffer(zipBytes(parts), "moi.xlsx")).sheets[0].rows);
+    // Both spellings of one part: a duplicate, as before.
+    const twice = await expectUnusable(
+      readXlsxBuffer(
+        zipBytes([...parts, { ...parts[parts.length - 1], name: "xl\\worksheets\\sheet1.xml" }]),
+        "hai.xlsx",
+      ),
+      "corrupt",
+      "hai.xlsx",
+    );
+    expect(twice.message).toContain("twice");
+    // "..\\" is not resolved: the workbook is not found there.
+    const climbing = parts.map((e) =>
+      e.name === "xl/workbook.xml" ? { ...e, name: "..\\xl\\workbook.xml" } : e,
+    );
+    const missing = await expectUnusable(
+      readXlsxBuffer(zipBytes(climbing), "leo.xlsx"),
+      "corrupt",
+      "leo.xlsx",
+    );
+    expect(missing.message).toContain("there is no workbook part “xl/workbook.xml”");
+  });
+
   it("an .xls and a password-protected workbook, both compound files, told apart", async () => {
     await expectUnusable(readXlsxBuffer(compoundFile("xls"), "cu.xlsx"), "legacy-xls", "cu.xlsx");
     await expectUnusable(readXlsxBuffer(compoundFile("encrypted"), "mk.xlsx"), "encrypted", "mk.xlsx");

@@ -119,7 +119,11 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
       let vEnd = -1;
       let vText: string | null = null;
       let inline: string | null | undefined;
-      if (!x.selfClosing) {
+      if (!x.selfClosing && x.simpleValue(LIMITS.cellTextChars * 100)) {
+        // <v>text</v> and the cell's end tag, read at once (what the loop below reads token by token).
+        vStart = x.textStart;
+        vEnd = x.textEnd;
+      } else if (!x.selfClosing) {
         const depth = x.depth - 1;
         for (let t = x.next(); t !== EOF; t = x.next()) {
           if (t === CLOSE) {
@@ -176,7 +180,7 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
                 vi: `${where(row, col).vi}: tham chiếu đến chuỗi dùng chung không có`,
                 en: `${where(row, col).en}: a reference to a shared string that does not exist`,
               });
-            if (strings.tooLong.has(index)) throw tooLong(where(row, col));
+            if (strings.tooLong.size > 0 && strings.tooLong.has(index)) throw tooLong(where(row, col));
             value = strings.strings[index];
           }
           break;

@@ -356,9 +356,14 @@ export class ZipArchive {
   }
 }
 
-/** Part names are case-insensitive in OPC; a leading "/" is optional. */
+/**
+ * Part names are case-insensitive in OPC; a leading "/" is optional; a backslash reads as "/" (some
+ * old writers put Windows paths in the zip: "xl\worksheets\sheet1.xml"). Names are never resolved
+ * further: an entry named with "../" matches no part, and two names that map to one key are refused
+ * as duplicates.
+ */
 function partKey(name: string): string {
-  return name.replace(/^\/+/, "").toLowerCase();
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
 function split(): ZipProblem {
