@@ -182,8 +182,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
     const village = text(v.village);
     const postText = cellText(v.post as CellValue).trim();
     const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
-    for (const unknown of parsed.unknown) {
-      issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: unknown }));
+    for (let u = 0; u < parsed.unknown.length; u++) {
+      issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
     }
     if (parsed.posts.length === 0) return;
     if (village === null) {

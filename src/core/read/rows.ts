@@ -350,8 +350,8 @@ export class RowClassifier {
   }
 
   private isHeaderText(v: string, c: number): boolean {
-    for (const texts of this.headerTexts) {
-      const h = texts[c];
+    for (let t = 0; t < this.headerTexts.length; t++) {
+      const h = this.headerTexts[t][c];
       if (h === undefined) continue;
       if (v.length === h.length) {
         // Case aside ("THÔN" for "Thôn"), compared only when the first letters agree.
