@@ -136,6 +136,14 @@ describe("cached, word-by-word normalisation equals the plain definition", () =>
       fc.property(covered, (t) => foldKey(t) === referenceFoldKey(t)),
       { numRuns: 5000 },
     );
+    // Long text (past the table's first buffer of letters).
+    fc.assert(
+      fc.property(fc.array(covered, { minLength: 5, maxLength: 30 }), (parts) => {
+        const t = parts.join("Nguyễn Thị Ánh ");
+        return foldKey(t) === referenceFoldKey(t);
+      }),
+      { numRuns: 300 },
+    );
     // Every character of the table alone, and after a letter and before one.
     const wrong: number[] = [];
     for (let c = 0; c < 0x2070; c++) {
