@@ -213,6 +213,23 @@ function foldedByTable(text: string): string | null {
   return n === 0 ? "" : String.fromCharCode.apply(null, foldCodes.subarray(0, n) as unknown as number[]);
 }
 
+/**
+ * False when `foldKey(text)` certainly has no `letter` (an ASCII lower-case letter or digit): no
+ * character of the text folds to it, by the table, and none is beyond the table. A quick way to
+ * rule out a vocabulary word in a person's name without folding it ("kiêm" needs a k).
+ */
+export function mayFoldToLetter(text: string, letter: string): boolean {
+  const table = (foldTable ??= buildFoldTable());
+  const code = letter.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FOLD_TABLE_SIZE) return true;
+    const f = table[c];
+    if (f === code || f < 0) return true;
+  }
+  return false;
+}
+
 /** The folded letters being collected by `foldedByTable` (reused; grown for longer texts). */
 let foldCodes = new Uint16Array(64);
 
