@@ -3,7 +3,7 @@ import { isBlank } from "../../src/core/cells";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { isTotalLabel } from "../../src/core/read/rows";
 import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
-import { isDitto } from "../../src/core/text/personName";
+import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
 
 /**
  * The name keys are cached and computed word by word for speed (docs/performance.md). These
@@ -136,6 +136,14 @@ describe("cached, word-by-word normalisation equals the plain definition", () =>
       fc.property(covered, (t) => foldKey(t) === referenceFoldKey(t)),
       { numRuns: 5000 },
     );
+    // Long text (past the table's first buffer of letters).
+    fc.assert(
+      fc.property(fc.array(covered, { minLength: 5, maxLength: 30 }), (parts) => {
+        const t = parts.join("Nguyễn Thị Ánh ");
+        return foldKey(t) === referenceFoldKey(t);
+      }),
+      { numRuns: 300 },
+    );
     // Every character of the table alone, and after a letter and before one.
     const wrong: number[] = [];
     for (let c = 0; c < 0x2070; c++) {
@@ -185,6 +193,51 @@ describe("cached, word-by-word normalisation equals the plain definition", () =>
       .map((p) => p.join(""));
     fc.assert(
       fc.property(fc.oneof(dittoish, anyText), (t) => isDitto(t) === reference(t)),
+      { numRuns: 5000 },
+    );
+  });
+  it("isSecretaryAlsoNote and isSecretaryReference equal their definitions (the early test for a k or a b)", () => {
+    const alsoNote = (text: string): boolean =>
+      text.length <= 60 &&
+      /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)?(?:kiem|kn)(?:nhiem)?(?:tt|truongthon|truongban|truongbanctmt|truongbancongtacmattran)?$/.test(
+        referenceFoldKey(text),
+      );
+    const reference = (text: string): boolean =>
+      alsoNote(text) ||
+      (text.length <= 40 && /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)$/.test(referenceFoldKey(text)));
+    const notes = fc
+      .array(
+        fc.constantFrom(
+          "Kiêm",
+          "kiêm",
+          "KN",
+          "nhiệm",
+          "BT",
+          "Bí thư",
+          "bí thư",
+          "chi bộ",
+          "Đ/c",
+          "đồng chí",
+          " ",
+          "(",
+          ")",
+          "Ḱ",
+          "\u212a",
+          "ƀ",
+          "Hoàng",
+          "Văn",
+          "A",
+          "trưởng thôn",
+          "\u0301",
+        ),
+        { maxLength: 6 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(notes, anyText),
+        (t) => isSecretaryAlsoNote(t) === alsoNote(t) && isSecretaryReference(t) === reference(t),
+      ),
       { numRuns: 5000 },
     );
   });

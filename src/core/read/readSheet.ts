@@ -143,7 +143,8 @@ export function readSheet(
       }
       let complete = true;
       at.row = excelRow;
-      for (const { column, index } of indexes) {
+      for (let k = 0; k < indexes.length; k++) {
+        const { column, index } = indexes[k];
         let cell = cellAt(grid, r, index);
         if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
         // A commune heading row ("Xã Yên Lỗ") above rows whose commune cell is empty gives them its commune.

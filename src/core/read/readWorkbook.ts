@@ -65,10 +65,10 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
   const issues: Issue[] = [];
   workbooks = cleanWorkbooks(workbooks, issues); // invisible characters, TCVN3/VNI: see clean.ts
   const sheets: FoundSheet[] = [];
-  const villages: VillageRecord[] = [];
-  const officeHolders: OfficeHolderRecord[] = [];
-  const targets: TargetRecord[] = [];
-  const expectedUnits: ExpectedUnitRecord[] = [];
+  let villages: VillageRecord[] = [];
+  let officeHolders: OfficeHolderRecord[] = [];
+  let targets: TargetRecord[] = [];
+  let expectedUnits: ExpectedUnitRecord[] = [];
   let unusable: Message | null = null;
   const skippedSheets: SkippedSheet[] = [];
   const skippedRows: SkippedRows[] = [];
@@ -130,10 +130,11 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         usable: read.usable,
       });
       // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
-      if (kind === "villages") append(villages, villageRecords(read, issues));
-      else if (kind === "officeHolders") append(officeHolders, officeHolderRecords(read, issues));
-      else if (kind === "targets") append(targets, targetRecords(read, issues));
-      else append(expectedUnits, expectedUnitRecords(read, issues));
+      if (kind === "villages") villages = append(villages, villageRecords(read, issues));
+      else if (kind === "officeHolders")
+        officeHolders = append(officeHolders, officeHolderRecords(read, issues));
+      else if (kind === "targets") targets = append(targets, targetRecords(read, issues));
+      else expectedUnits = append(expectedUnits, expectedUnitRecords(read, issues));
     }
     let explained: string | null = null;
     if (found === 0) {
@@ -219,8 +220,11 @@ function explainUnusable(
   return { message: noSheet.message, sheet: null };
 }
 
-function append<T>(target: T[], items: readonly T[]): void {
+/** `items` after `target`; `items` itself when `target` is empty (no copy of 300,000 records). */
+function append<T>(target: T[], items: T[]): T[] {
+  if (target.length === 0) return items;
   for (const item of items) target.push(item);
+  return target;
 }
 
 /** The identity of a village: its province, district, commune and own name, normalised. */
@@ -231,6 +235,57 @@ export function villageKey(v: Pick<VillageRecord, "province" | "district" | "com
     unitKey("commune", v.commune),
     nameKey(v.village),
   ].join("/");
+}
+
+/**
+ * The villages seen, by `villageKey` without making it: province → district → commune → village
+ * name keys in nested maps, and the maps of the row before kept (rows come commune by commune), so
+ * a row costs one name key and one lookup. A key with a "/" in it goes by the joined key, as two
+ * such villages whose joined keys are equal are one village (slash-free keys join to exactly three
+ * slashes, so the two kinds never meet).
+ */
+class VillageKeys {
+  private readonly nested = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly joined = new Map<string, number>();
+  private province: string | null = null;
+  private district: string | null = null;
+  private commune: string | null = null;
+  /** The villages of the commune of the row before, or null when a key of it had a "/". */
+  private villages: Map<string, number> | null = null;
+
+  /** The index of the first village with the key of `v`; `next` (and remembered) when it is the first. */
+  indexOf(v: Pick<VillageRecord, "province" | "district" | "commune" | "village">, next: number): number {
+    if (v.province !== this.province || v.district !== this.district || v.commune !== this.commune) {
+      this.province = v.province;
+      this.district = v.district;
+      this.commune = v.commune;
+      this.villages = this.communeVillages(v);
+    }
+    const name = nameKey(v.village);
+    const villages = this.villages;
+    const map = villages !== null && name.indexOf("/") < 0 ? villages : null;
+    const key = map ? name : villageKey(v);
+    const found = (map ?? this.joined).get(key);
+    if (found !== undefined) return found;
+    (map ?? this.joined).set(key, next);
+    return next;
+  }
+
+  private communeVillages(
+    v: Pick<VillageRecord, "province" | "district" | "commune">,
+  ): Map<string, number> | null {
+    const province = unitKey("province", v.province);
+    const district = v.district ? unitKey("district", v.district) : "";
+    const commune = unitKey("commune", v.commune);
+    if (province.indexOf("/") >= 0 || district.indexOf("/") >= 0 || commune.indexOf("/") >= 0) return null;
+    let districts = this.nested.get(province);
+    if (!districts) this.nested.set(province, (districts = new Map()));
+    let communes = districts.get(district);
+    if (!communes) districts.set(district, (communes = new Map()));
+    let villages = communes.get(commune);
+    if (!villages) communes.set(commune, (villages = new Map()));
+    return villages;
+  }
 }
 
 function cellOf(v: { source: { row: number; columns: ReadonlyMap<string, number> } }, key: string): string {
@@ -247,13 +302,11 @@ function dropDuplicateVillages(
   generatedAt: ReadonlyMap<string, string>,
   issues: Issue[],
 ): VillageRecord[] {
-  const seen = new Map<string, number>();
+  const seen = new VillageKeys();
   const out: (VillageRecord | null)[] = [];
   for (const v of villages) {
-    const key = villageKey(v);
-    const index = seen.get(key);
-    if (index === undefined) {
-      seen.set(key, out.length);
+    const index = seen.indexOf(v, out.length);
+    if (index === out.length) {
       out.push(v);
       continue;
     }

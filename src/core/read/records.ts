@@ -126,6 +126,8 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
   const ditto = dittoResolver(sheet, issues);
+  // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
+  const knownTypes = new Map<string, boolean>();
   sheet.forEachRow((row) => {
     const v = row.values;
     // In DITTO_COLUMNS order, called one by one (no array per row).
@@ -138,7 +140,9 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     const frontHeadText = ditto(row, 6);
     // A ditto mark in a required column with nothing above: the row lacks that value.
     if (province === null || commune === null) return;
-    if (type !== null && !VILLAGE_TYPE_KEYS.has(foldKey(type))) {
+    let known = type === null ? true : knownTypes.get(type);
+    if (known === undefined) knownTypes.set(type!, (known = VILLAGE_TYPE_KEYS.has(foldKey(type!))));
+    if (!known && type !== null) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
@@ -182,8 +186,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
     const village = text(v.village);
     const postText = cellText(v.post as CellValue).trim();
     const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
-    for (const unknown of parsed.unknown) {
-      issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: unknown }));
+    for (let u = 0; u < parsed.unknown.length; u++) {
+      issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
     }
     if (parsed.posts.length === 0) return;
     if (village === null) {

@@ -219,6 +219,8 @@ export class RowClassifier {
   private readonly last: number;
   /** Trimmed texts of the header's rows (and the row above a one-row header), by column. */
   private readonly headerTexts: (string | undefined)[][] = [];
+  /** The same texts with spaces collapsed, in lower case (made once, not once per cell compared). */
+  private readonly headerLower: (string | undefined)[][] = [];
   /** The row of a signature block ("Người lập biểu"), once seen; every row below it is a note. */
   private signedAt = Infinity;
   /** Rows whose only content is one cell merged across two read columns or more. */
@@ -241,6 +243,9 @@ export class RowClassifier {
         texts.push(typeof v === "string" && !isBlank(v) ? v.trim() : undefined);
       }
       this.headerTexts.push(texts);
+      this.headerLower.push(
+        texts.map((h) => (h === undefined ? undefined : collapseSpaces(h).toLowerCase())),
+      );
     }
     this.merged = mergedCaptionRows(grid, header.rowIndex, indexes);
   }
@@ -350,8 +355,8 @@ export class RowClassifier {
   }
 
   private isHeaderText(v: string, c: number): boolean {
-    for (const texts of this.headerTexts) {
-      const h = texts[c];
+    for (let t = 0; t < this.headerTexts.length; t++) {
+      const h = this.headerTexts[t][c];
       if (h === undefined) continue;
       if (v.length === h.length) {
         // Case aside ("THÔN" for "Thôn"), compared only when the first letters agree.
@@ -367,7 +372,7 @@ export class RowClassifier {
       // "TRƯỞNG  THÔN"): compared with spaces collapsed, only when the first letters agree.
       if (
         (v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) &&
-        collapseSpaces(v).toLowerCase() === collapseSpaces(h).toLowerCase()
+        collapseSpaces(v).toLowerCase() === this.headerLower[t][c]
       )
         return true;
     }

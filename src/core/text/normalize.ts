@@ -191,25 +191,47 @@ function buildFoldTable(): Int16Array {
 /** `foldKey` through the table, or null when the text has a character it does not cover. */
 function foldedByTable(text: string): string | null {
   const table = (foldTable ??= buildFoldTable());
-  let out = "";
-  let same = true; // the text is its own key so far (ASCII lower-case letters and digits)
+  let n = -1; // -1 while the text is its own key (ASCII lower-case letters and digits so far)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= FOLD_TABLE_SIZE) return null;
     const f = table[c];
     if (f === c && c !== 0) {
-      if (!same) out += text[i];
+      if (n >= 0) foldCodes[n++] = c;
       continue;
     }
     if (f < 0) return null;
-    if (same) {
-      out = text.slice(0, i);
-      same = false;
+    if (n < 0) {
+      if (foldCodes.length < text.length)
+        foldCodes = new Uint16Array(Math.max(text.length, 2 * foldCodes.length));
+      for (n = 0; n < i; n++) foldCodes[n] = text.charCodeAt(n);
     }
-    if (f > 0) out += String.fromCharCode(f);
+    if (f > 0) foldCodes[n++] = f;
   }
-  return same ? text : out;
+  if (n < 0) return text;
+  // One string made at the end (adding letter by letter made a string per letter).
+  return n === 0 ? "" : String.fromCharCode.apply(null, foldCodes.subarray(0, n) as unknown as number[]);
 }
+
+/**
+ * False when `foldKey(text)` certainly has no `letter` (an ASCII lower-case letter or digit): no
+ * character of the text folds to it, by the table, and none is beyond the table. A quick way to
+ * rule out a vocabulary word in a person's name without folding it ("kiêm" needs a k).
+ */
+export function mayFoldToLetter(text: string, letter: string): boolean {
+  const table = (foldTable ??= buildFoldTable());
+  const code = letter.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= FOLD_TABLE_SIZE) return true;
+    const f = table[c];
+    if (f === code || f < 0) return true;
+  }
+  return false;
+}
+
+/** The folded letters being collected by `foldedByTable` (reused; grown for longer texts). */
+let foldCodes = new Uint16Array(64);
 
 const cachedFoldKey = memoize(
   (text) =>

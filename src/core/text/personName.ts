@@ -1,4 +1,4 @@
-import { foldKey, nameKey } from "./normalize";
+import { foldKey, mayFoldToLetter, nameKey } from "./normalize";
 
 /**
  * Person names as clerks type them in the name columns: with a form of address ("Đ/c Hoàng Văn
@@ -101,6 +101,8 @@ const DITTO_LETTERS = Uint8Array.from("abcdefghijklmnopqrstuvwxyz", (l) => ("nth
  */
 export function isSecretaryAlsoNote(text: string): boolean {
   if (text.length > 60) return false;
+  // Every form has "kiem" or "kn": a name with no letter that folds to k is none (no folding).
+  if (!mayFoldToLetter(text, "k")) return false;
   return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)?(?:kiem|kn)(?:nhiem)?(?:tt|truongthon|truongban|truongbanctmt|truongbancongtacmattran)?$/.test(
     foldKey(text),
   );
@@ -114,5 +116,7 @@ export function isSecretaryAlsoNote(text: string): boolean {
 export function isSecretaryReference(text: string): boolean {
   if (isSecretaryAlsoNote(text)) return true;
   if (text.length > 40) return false;
+  // Every title has a b ("bt", "bithu"): a name with no letter that folds to b is none.
+  if (!mayFoldToLetter(text, "b")) return false;
   return /^(?:dc|dongchi)?(?:bt|btcb|bithu|bithuchibo)$/.test(foldKey(text));
 }
