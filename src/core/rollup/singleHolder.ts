@@ -33,8 +33,12 @@ export function reportPostsHeldTwice(
       }
     }
   };
+  // Most units have one holder of each post: count first, name the unit only when reporting.
   for (const [communeId, persons] of people.byCommune) {
     for (const post of COMMUNE_SINGLE) {
+      let holders = 0;
+      for (const p of persons) if (p.posts.includes(post) && ++holders > 1) break;
+      if (holders < 2) continue;
       report(
         persons.filter((p) => p.posts.includes(post)),
         post,
@@ -44,6 +48,7 @@ export function reportPostsHeldTwice(
   }
   for (const [communeId, villages] of people.byVillage) {
     for (const posts of villages.values()) {
+      if (posts.secretaries.length < 2 && posts.heads.length < 2 && posts.frontHeads.length < 2) continue;
       const village = posts.secretaries[0] ?? posts.heads[0] ?? posts.frontHeads[0];
       const name = village?.records.find((r) => r.village)?.village ?? "";
       const unit = `${name}, ${communeName(communeId)}`;
