@@ -65,7 +65,7 @@ export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolde
   let villagesOfCommune: Map<string, OfficeHolderRecord[] | null> | undefined;
   let list: OfficeHolderRecord[] | null | undefined = null;
   for (const h of officeHolders) {
-    if (h.village === null) continue;
+    if (h.village === null || !mayGiveReason(h)) continue;
     if (h.commune !== lastCommune) {
       lastCommune = h.commune;
       lastVillage = null;
@@ -88,13 +88,17 @@ export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolde
   const deadlines = new Deadlines(rollup);
   const out = pending.map((v, i): { village: VillageStatus; reasons: RankReason[] } => {
     const record = v.record;
-    const secretary = v.secretaryName ? keys.person(v.secretaryName) : null;
-    const head = v.headName ? keys.person(v.headName) : null;
-    const same = (h: OfficeHolderRecord, key: string | null): boolean =>
-      key !== null && key !== "" && keys.person(h.fullName) === key;
+    // The name of a holder is compared with the village's (as keys) only when it can matter.
+    const same = (h: OfficeHolderRecord, name: string | null): boolean => {
+      if (!name) return false;
+      const key = keys.person(name);
+      return key !== "" && keys.person(h.fullName) === key;
+    };
     const deadline = deadlines.of(v.communeId);
     let front =
-      secretary !== null && record.frontHead !== null && keys.person(record.frontHead) === secretary;
+      !!v.secretaryName &&
+      record.frontHead !== null &&
+      keys.person(record.frontHead) === keys.person(v.secretaryName);
     let headMember = false;
     let headEnds: string | null = null;
     let secretaryEnds: string | null = null;
@@ -117,12 +121,12 @@ export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolde
       const dated = deadline !== null && ends !== null && ends <= deadline;
       // The name is compared only where it can change a reason.
       if (!deputy && !dated) continue;
-      const isHead = posts.includes("villageHead") || same(h, head);
+      const isHead = posts.includes("villageHead") || same(h, v.headName);
       if (isHead && deputy) headMember = true;
       if (!dated) continue;
       if (isHead && (headEnds === null || ends < headEnds)) headEnds = ends;
       if (
-        (posts.includes("cellSecretary") || same(h, secretary)) &&
+        (posts.includes("cellSecretary") || same(h, v.secretaryName)) &&
         (secretaryEnds === null || ends < secretaryEnds)
       )
         secretaryEnds = ends;
@@ -141,6 +145,20 @@ export function rankVillages(rollup: Rollup, officeHolders: readonly OfficeHolde
   const rank = new Array<number | null>(out.length).fill(null);
   order.forEach((x, k) => (rank[x.i] = k + 1));
   return out.map((x, i) => ({ village: x.village, reasons: x.reasons, rank: rank[i] }));
+}
+
+/**
+ * Whether an office-holder's row can give its village a reason: it holds both the cell and the
+ * Front posts, or is a deputy secretary, or has a term end. Other rows change nothing and are
+ * not looked at (three rows in four at country size).
+ */
+function mayGiveReason(h: OfficeHolderRecord): boolean {
+  const posts = h.posts;
+  return (
+    (posts.includes("cellSecretary") && posts.includes("frontHead")) ||
+    posts.includes("cellDeputySecretary") ||
+    (h.termEnd ?? null) !== null
+  );
 }
 
 /** The deadline that applies to a commune: its own target's, else the nearest ancestor's; once per commune. */

@@ -45,8 +45,13 @@ export class Hierarchy {
   addVillages(villages: readonly VillageRecord[]): string[] {
     const withDistrict = new Map<string, number>();
     const withoutDistrict = new Map<string, VillageRecord[]>();
+    let provinceText: string | null = null;
+    let pk = "";
     for (const v of villages) {
-      const pk = unitKey("province", v.province);
+      if (v.province !== provinceText) {
+        provinceText = v.province;
+        pk = unitKey("province", v.province);
+      }
       if (v.district) withDistrict.set(pk, (withDistrict.get(pk) ?? 0) + 1);
       else {
         const list = withoutDistrict.get(pk) ?? [];
@@ -75,18 +80,36 @@ export class Hierarchy {
       }
     }
     // Rows with a district first, so that rows without one can be matched to a known commune.
+    // Rows of one commune follow each other: a row with the previous row's names and code has its
+    // commune (nothing changes the tree between two consecutive rows of one pass).
     const ids = new Array<string>(villages.length);
+    let previous: VillageRecord | null = null;
+    let lastId = "";
+    const sameUnit = (v: VillageRecord): boolean =>
+      previous !== null &&
+      v.commune === previous.commune &&
+      v.district === previous.district &&
+      v.province === previous.province &&
+      v.communeCode === previous.communeCode;
     villages.forEach((v, i) => {
-      if (v.district) ids[i] = this.commune(v.province, v.district, v.commune, v.communeCode);
+      if (!v.district) return;
+      ids[i] = sameUnit(v) ? lastId : this.commune(v.province, v.district, v.commune, v.communeCode);
+      lastId = ids[i];
+      previous = v;
     });
+    previous = null;
     villages.forEach((v, i) => {
-      if (!v.district) {
+      if (v.district) return;
+      if (sameUnit(v)) ids[i] = lastId;
+      else {
         const mixed = withDistrict.has(unitKey("province", v.province));
         ids[i] = mixed
           ? (this.findCommune(v.province, v.commune) ??
             this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
           : this.commune(v.province, null, v.commune, v.communeCode);
       }
+      lastId = ids[i];
+      previous = v;
     });
     return ids;
   }

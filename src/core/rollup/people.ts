@@ -13,7 +13,15 @@ export interface Person {
    * three). The first row's own list while no other row adds a post.
    */
   readonly posts: readonly PostId[];
-  readonly records: OfficeHolderRecord[];
+  /** The person's first row. */
+  readonly first: OfficeHolderRecord;
+  /** Every row of the person, in order, when there are several; null for one row (most persons). */
+  readonly records: readonly OfficeHolderRecord[] | null;
+}
+
+/** Every row of a person, in order. */
+export function recordsOf(person: Person): readonly OfficeHolderRecord[] {
+  return person.records ?? [person.first];
 }
 
 /** Office-holders of one village, by post. */
@@ -46,7 +54,8 @@ interface MutablePerson {
   readonly communeId: string;
   readonly name: string;
   posts: readonly PostId[];
-  readonly records: OfficeHolderRecord[];
+  readonly first: OfficeHolderRecord;
+  records: OfficeHolderRecord[] | null;
 }
 
 /** A list of posts without repeats: the list itself when it has none (the usual case). */
@@ -121,7 +130,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       person = names.get(name);
     }
     if (!person) {
-      person = { communeId, name: h.fullName, posts: distinctPosts(h.posts), records: [h] };
+      person = { communeId, name: h.fullName, posts: distinctPosts(h.posts), first: h, records: null };
       if (id !== null) byId.set(id, person);
       else names!.set(name, person);
       persons.push(person);
@@ -131,7 +140,8 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
         byCommune.set(communeId, communePersons);
       }
     } else {
-      person.records.push(h);
+      if (person.records) person.records.push(h);
+      else person.records = [person.first, h];
       for (const post of h.posts) {
         if (!person.posts.includes(post)) person.posts = [...person.posts, post];
       }
@@ -171,6 +181,7 @@ export function firstOf<K extends keyof OfficeHolderRecord>(
   person: Person,
   key: K,
 ): OfficeHolderRecord[K] | null {
-  for (const r of person.records) if (r[key] !== null) return r[key];
+  if (person.first[key] !== null) return person.first[key];
+  if (person.records) for (const r of person.records) if (r[key] !== null) return r[key];
   return null;
 }

@@ -9,8 +9,9 @@ import {
   type VillageFacts,
 } from "../indicators";
 import { issue, type Issue, compareIssues } from "../issues";
-import type { Dataset, VillageRecord } from "../model";
+import type { Dataset, OfficeHolderRecord, VillageRecord } from "../model";
 import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
+import type { PostId } from "../schema/posts";
 import { compareNames, type NameMatch } from "../text/personName";
 import { Hierarchy, type UnitNode } from "./hierarchy";
 import { firstOf, groupPeople, villagePosts, type Person, type VillagePosts } from "./people";
@@ -42,7 +43,22 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
   const tree = new Hierarchy(issues);
   const villageCommunes = tree.addVillages(dataset.villages);
   const reported = new Set<string>();
-  const holderCommunes = dataset.officeHolders.map((h) => tree.communeOfOfficeHolder(h, reported));
+  // Rows of one commune follow each other: a row naming the previous row's units has its commune
+  // (nothing changes the tree between two consecutive rows).
+  let previous: OfficeHolderRecord | null = null;
+  let previousCommune = "";
+  const holderCommunes = dataset.officeHolders.map((h) => {
+    if (
+      previous === null ||
+      h.commune !== previous.commune ||
+      h.district !== previous.district ||
+      h.province !== previous.province
+    ) {
+      previousCommune = tree.communeOfOfficeHolder(h, reported);
+    }
+    previous = h;
+    return previousCommune;
+  });
   const people = groupPeople(dataset.officeHolders, holderCommunes);
   reportPostsHeldTwice(people, (id) => tree.nodes.get(id)?.name ?? "", issues);
   reportSharedCommuneCodes(tree, dataset.villages, villageCommunes, issues);
@@ -251,14 +267,15 @@ function frontStatus(v: VillageRecord, posts: VillagePosts | undefined): boolean
   return posts.secretaries.some((p) => posts.frontHeads.includes(p));
 }
 
+const COMMUNE_FACT_POSTS: ReadonlySet<PostId> = new Set<PostId>([
+  "communeSecretary",
+  "communeDeputySecretary",
+  "peoplesCommitteeChair",
+  "peoplesCouncilChair",
+]);
+
 function communeFacts(persons: readonly Person[]): CommuneFacts {
-  const hasCommuneData = persons.some((p) =>
-    p.posts.some((post) =>
-      ["communeSecretary", "communeDeputySecretary", "peoplesCommitteeChair", "peoplesCouncilChair"].includes(
-        post,
-      ),
-    ),
-  );
+  const hasCommuneData = persons.some((p) => p.posts.some((post) => COMMUNE_FACT_POSTS.has(post)));
   if (!hasCommuneData) {
     return { secretaryIsCommitteeChair: null, secretaryIsCouncilChair: null, deputyIsCouncilChair: null };
   }

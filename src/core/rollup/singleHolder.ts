@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { OfficeHolderRecord } from "../model";
 import { postSpec, type PostId } from "../schema/posts";
-import type { People, Person } from "./people";
+import { recordsOf, type People, type Person } from "./people";
 
 /** Posts one person holds per unit: a second, different holder is a mistake or an old row left in. */
 const COMMUNE_SINGLE: readonly PostId[] = [
@@ -25,7 +25,7 @@ export function reportPostsHeldTwice(
     if (holders.length < 2) return;
     for (const person of holders) {
       const other = holders.find((p) => p !== person)!;
-      for (const record of person.records) {
+      for (const record of recordsOf(person)) {
         if (!record.posts.includes(post)) continue;
         issues.push(
           issue("post-held-twice", placeOfPost(record), { post: postSpec(post).vi, unit, other: other.name }),
@@ -33,8 +33,12 @@ export function reportPostsHeldTwice(
       }
     }
   };
+  // Most units have one holder of each post: count first, name the unit only when reporting.
   for (const [communeId, persons] of people.byCommune) {
     for (const post of COMMUNE_SINGLE) {
+      let holders = 0;
+      for (const p of persons) if (p.posts.includes(post) && ++holders > 1) break;
+      if (holders < 2) continue;
       report(
         persons.filter((p) => p.posts.includes(post)),
         post,
@@ -44,8 +48,9 @@ export function reportPostsHeldTwice(
   }
   for (const [communeId, villages] of people.byVillage) {
     for (const posts of villages.values()) {
+      if (posts.secretaries.length < 2 && posts.heads.length < 2 && posts.frontHeads.length < 2) continue;
       const village = posts.secretaries[0] ?? posts.heads[0] ?? posts.frontHeads[0];
-      const name = village?.records.find((r) => r.village)?.village ?? "";
+      const name = (village && recordsOf(village).find((r) => r.village))?.village ?? "";
       const unit = `${name}, ${communeName(communeId)}`;
       report(posts.secretaries, "cellSecretary", unit);
       report(posts.heads, "villageHead", unit);

@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import type { Issue } from "../../src/core/issues";
+import type { OfficeHolderRecord, VillageRecord } from "../../src/core/model";
+import { Hierarchy, NO_DISTRICT } from "../../src/core/rollup/hierarchy";
+import { unitKey } from "../../src/core/text/normalize";
+
+/** The private steps of the tree, for the plain definitions below. */
+interface TreeSteps {
+  commune(province: string, district: string | null, commune: string, code: string | null): string;
+  findCommune(province: string, commune: string): string | null;
+}
+
+const source = { file: "x.xlsx", sheet: "Thôn", row: 2, columns: new Map<string, number>() };
+const villageArb = fc.record({
+  province: fc.constantFrom("Lạng Sơn", "Tỉnh Lạng Sơn", "Cao Bằng"),
+  district: fc.constantFrom(null, null, "Bình Gia", "Huyện Bình Gia", "Văn Lãng"),
+  commune: fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Minh Tân"),
+  communeCode: fc.constantFrom(null, "10003", "10005"),
+});
+/** Runs of equal rows, as sheets have them (rows of one commune follow each other). */
+const villagesArb = fc
+  .array(fc.tuple(villageArb, fc.integer({ min: 1, max: 3 })), { maxLength: 12 })
+  .map((runs) =>
+    runs.flatMap(([v, n]) =>
+      Array.from({ length: n }, () => ({ ...v, village: "Thôn 1", source }) as unknown as VillageRecord),
+    ),
+  );
+
+describe("the unit tree", () => {
+  it("gives each village the commune of the plain definition (one lookup per row)", () => {
+    fc.assert(
+      fc.property(villagesArb, (villages) => {
+        const fast = new Hierarchy([]);
+        const ids = fast.addVillages(villages);
+        // The plain definition: rows with a district first, then the others, each looked up.
+        const plainIssues: Issue[] = [];
+        const plain = new Hierarchy(plainIssues);
+        const steps = plain as unknown as TreeSteps;
+        const withDistrict = new Set(
+          villages.filter((v) => v.district).map((v) => unitKey("province", v.province)),
+        );
+        const expected = new Array<string>(villages.length);
+        villages.forEach((v, i) => {
+          if (v.district) expected[i] = steps.commune(v.province, v.district, v.commune, v.communeCode);
+        });
+        villages.forEach((v, i) => {
+          if (v.district) return;
+          expected[i] = withDistrict.has(unitKey("province", v.province))
+            ? (steps.findCommune(v.province, v.commune) ??
+              steps.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
+            : steps.commune(v.province, null, v.commune, v.communeCode);
+        });
+        expect(ids).toEqual(expected);
+        expect([...fast.nodes.values()]).toEqual([...plain.nodes.values()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives an office-holder row the same commune twice in a row, changing nothing the second time", () => {
+    // The rollup relies on it: a row naming the previous row's units takes the previous commune.
+    const holderArb = fc.record({
+      province: fc.constantFrom(null, "Lạng Sơn", "Cao Bằng", "Bắc Kạn"),
+      district: fc.constantFrom(null, "Bình Gia", "Văn Lãng", "Ba Bể"),
+      commune: fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Minh Tân", "Quảng Khê"),
+    });
+    fc.assert(
+      fc.property(villagesArb, fc.array(holderArb, { maxLength: 12 }), (villages, holders) => {
+        const issues: Issue[] = [];
+        const tree = new Hierarchy(issues);
+        tree.addVillages(villages);
+        const reported = new Set<string>();
+        for (const h of holders) {
+          const record = { ...h, source } as unknown as OfficeHolderRecord;
+          const first = tree.communeOfOfficeHolder(record, reported);
+          const nodes = JSON.stringify([...tree.nodes.values()]);
+          const issueCount = issues.length;
+          expect(tree.communeOfOfficeHolder(record, reported)).toBe(first);
+          expect(JSON.stringify([...tree.nodes.values()])).toBe(nodes);
+          expect(issues.length).toBe(issueCount);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import type { OfficeHolderRecord } from "../../src/core/model";
+import { groupPeople, recordsOf, villagePosts, type Person } from "../../src/core/rollup/people";
+import { postSpec, type PostId } from "../../src/core/schema/posts";
+import { nameKey } from "../../src/core/text/normalize";
+import { personKey } from "../../src/core/text/personName";
+
+/**
+ * The plain definition of the grouping: a person is the same ID (trimmed, upper case), or without
+ * an ID the same name key in the same commune; posts each once in order of first appearance; the
+ * village posts by commune and village key. Persons are compared by the indices of their rows.
+ */
+function plainGrouping(holders: readonly OfficeHolderRecord[], communeIds: readonly string[]) {
+  const keyOf = (h: OfficeHolderRecord, i: number): string =>
+    h.personId ? `id:${h.personId.trim().toUpperCase()}` : `name:${communeIds[i]}|${personKey(h.fullName)}`;
+  const persons = new Map<string, { communeId: string; name: string; posts: PostId[]; rows: number[] }>();
+  const villages = new Map<string, Map<PostId, string[]>>();
+  holders.forEach((h, i) => {
+    const key = keyOf(h, i);
+    let p = persons.get(key);
+    if (!p) {
+      p = { communeId: communeIds[i], name: h.fullName, posts: [], rows: [] };
+      persons.set(key, p);
+    }
+    p.rows.push(i);
+    for (const post of h.posts) {
+      if (!p.posts.includes(post)) p.posts.push(post);
+      if (!h.village || postSpec(post).level !== "village") continue;
+      const place = `${communeIds[i]}|${nameKey(h.village)}`;
+      const byPost = villages.get(place) ?? new Map<PostId, string[]>();
+      villages.set(place, byPost);
+      const list = byPost.get(post) ?? [];
+      if (!list.includes(key)) list.push(key);
+      byPost.set(post, list);
+    }
+  });
+  return { persons, villages, keyOf };
+}
+
+describe("grouping office-holders into persons", () => {
+  const posts: PostId[] = [
+    "cellSecretary",
+    "villageHead",
+    "frontHead",
+    "cellDeputySecretary",
+    "communeSecretary",
+  ];
+  const holderArb = fc.record({
+    fullName: fc.constantFrom(
+      "Hoàng Văn An",
+      "Đ/c Hoàng Văn An",
+      "hoàng  văn an",
+      "Vi Thị Cúc",
+      "Lò Văn Bốn",
+    ),
+    posts: fc.array(fc.constantFrom(...posts), { minLength: 1, maxLength: 3 }),
+    village: fc.constantFrom(null, "Thôn 1", "thôn  1", "Thôn 2"),
+    personId: fc.constantFrom(null, null, "CB01", " cb01 ", "CB02"),
+    communeId: fc.constantFrom("a/x", "a/y", "b/x"),
+  });
+
+  it("gives the persons and village posts of the plain definition, rows in any order", () => {
+    fc.assert(
+      fc.property(fc.array(holderArb, { maxLength: 40 }), (rows) => {
+        const holders = rows.map((r) => ({ ...r, commune: r.communeId }) as unknown as OfficeHolderRecord);
+        const communeIds = rows.map((r) => r.communeId);
+        const people = groupPeople(holders, communeIds);
+        const plain = plainGrouping(holders, communeIds);
+        const rowsOf = (p: Person): number[] => recordsOf(p).map((r) => holders.indexOf(r));
+        expect(
+          people.persons.map((p) => ({
+            communeId: p.communeId,
+            name: p.name,
+            posts: [...p.posts],
+            rows: rowsOf(p),
+          })),
+        ).toEqual([...plain.persons.values()]);
+        // Persons per commune, in order of first appearance.
+        for (const [communeId, list] of people.byCommune) {
+          expect(list.map(rowsOf)).toEqual(
+            [...plain.persons.values()].filter((p) => p.communeId === communeId).map((p) => p.rows),
+          );
+        }
+        // Village posts: the same holders of each post, in order.
+        const keyOfPerson = (p: Person): string => plain.keyOf(p.first, holders.indexOf(p.first));
+        for (const h of holders) {
+          const i = holders.indexOf(h);
+          if (!h.village) continue;
+          const found = villagePosts(people, communeIds[i], h.village);
+          const expected = plain.villages.get(`${communeIds[i]}|${nameKey(h.village)}`);
+          expect(found?.secretaries.map(keyOfPerson) ?? []).toEqual(expected?.get("cellSecretary") ?? []);
+          expect(found?.heads.map(keyOfPerson) ?? []).toEqual(expected?.get("villageHead") ?? []);
+          expect(found?.frontHeads.map(keyOfPerson) ?? []).toEqual(expected?.get("frontHead") ?? []);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
