@@ -229,8 +229,9 @@ export class ZipArchive {
   /**
    * Begins inflating these entries (with Node's zlib, on its thread pool while the caller parses
    * the ones before), to be taken by the next `read` of each name, which must come in this order.
-   * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry): a workbook of
-   * many large parts is not held whole. Every check is made here, in this order, exactly as the
+   * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry), in at most
+   * `AHEAD_PARTS` reads: a workbook of many large parts is not held whole, nor one listing
+   * thousands of sheets inflated all at once. Every check is made here, in this order, exactly as the
    * reads one after the other would make it: each read counts against the total as though the
    * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
    * never taken). A failure waits for its read.
