@@ -279,5 +279,53 @@ describe("ZipArchive", () => {
       await oneByOne.read("xl/b.xml");
       expect((await problemOf(() => oneByOne.read("xl/c.xml"))).detail.en).toContain("more than 768 MB");
     });
+
+    it("begins at most 16 reads ahead at a time, however small the parts", async () => {
+      // 60,000 sheets naming one small part had 60,000 zlib streams inflating at once (1 GB).
+      const started: number[] = [];
+      const names = Array.from({ length: 100 }, (_, i) => `xl/s${i}.xml`);
+      const small = names.map((name, i) => ({
+        name,
+        stored: new Uint8Array(i + 1),
+        method: 8 as const,
+        crc: 0,
+        size: 10,
+      }));
+      const zip = new ZipArchive(zipBytes(small), pretend(started));
+      zip.readAhead(names);
+      expect(started).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      await zip.read(names[0]);
+      expect(started.length).toBe(17);
+      for (const name of names.slice(1)) expect((await zip.read(name))!.length).toBe(10);
+      expect(started).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    });
+
+    it("takes each read ahead without going over the others again (a workbook may list 60,000 sheets)", async () => {
+      // Many sheets may name one part (or many small ones): reading them must stay linear. Counted,
+      // not timed: the steps of every array iteration made while the reads are taken.
+      const n = 3000;
+      const names = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? "xl/a.xml" : `xl/s${i}.xml`));
+      const bytes = zipBytes([
+        entry("xl/a.xml", "mot"),
+        ...names.filter((x) => x !== "xl/a.xml").map((x) => entry(x, x)),
+      ]);
+      const zip = new ZipArchive(bytes, nodeCodec);
+      const iteratorPrototype = Object.getPrototypeOf([][Symbol.iterator]()) as { next(): unknown };
+      const steps = jest.spyOn(iteratorPrototype, "next");
+      const read: (Uint8Array | null)[] = [];
+      let count: number;
+      try {
+        zip.readAhead(names);
+        for (const name of names) read.push(await zip.read(name));
+        count = steps.mock.calls.length;
+      } finally {
+        steps.mockRestore();
+      }
+      expect(read.map((b) => new TextDecoder().decode(b!))).toEqual(
+        names.map((name) => (name === "xl/a.xml" ? "mot" : name)),
+      );
+      // Going over the reads waiting at each read made n²/2 steps (4.5 million here).
+      expect(count).toBeLessThan(10 * n);
+    });
   });
 });

@@ -42,6 +42,13 @@ const MAX_COMMENT = 0xffff;
 /** Inflated bytes that may wait, read ahead, for the caller (about a country-size workbook's parts). */
 const AHEAD_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Reads ahead begun and not yet taken, at most: enough to keep zlib's thread pool (4 threads) busy.
+ * Each holds a zlib stream; without this bound a workbook listing 60,000 sheets (all naming one
+ * small part: a file of a few hundred kilobytes) had them all inflating at once, 1 GB of memory.
+ */
+const AHEAD_PARTS = 16;
+
 /** Smaller buffers are left to the garbage collector (Node's small buffers share one pool). */
 const RELEASE_MIN_BYTES = 1024 * 1024;
 
@@ -50,7 +57,10 @@ interface Ahead {
   readonly key: string;
   readonly entry: ZipEntry | null;
   readonly failure: Error | null;
+  /** Its inflation once begun, until its read takes it. */
   started: Promise<Uint8Array> | null;
+  /** Taken by its read. */
+  taken: boolean;
 }
 
 const corrupt = (vi: string, en: string): ZipProblem => new ZipProblem("corrupt", { vi, en });
@@ -61,10 +71,19 @@ export class ZipArchive {
   private inflatedSoFar = 0;
   /** Reads announced by `readAhead`, in the order they are to be taken. */
   private readonly ahead: Ahead[] = [];
+  /** `ahead` before this index is begun, taken, or needs no inflation: where `pump` goes on. */
+  private nextToStart = 0;
+  /**
+   * The reads ahead not yet taken, by part key, in order (`first`: the next to take): a read finds
+   * its own without a search, so a workbook listing 60,000 sheets costs no 60,000² steps.
+   */
+  private readonly waiting = new Map<string, { readonly items: Ahead[]; first: number }>();
   /** Large inflated outputs still held, which `release` may free. */
   private readonly inflated = new WeakSet<Uint8Array>();
   /** Inflated bytes of the reads ahead begun and not yet taken. */
   private inFlight = 0;
+  /** How many reads ahead are begun and not yet taken. */
+  private begun = 0;
 
   /** Reads the central directory of `bytes`. Throws `ZipProblem` when it is absent or inconsistent. */
   constructor(
@@ -180,11 +199,17 @@ export class ZipArchive {
    */
   read(name: string): Promise<Uint8Array | null> {
     const key = partKey(name);
-    const ahead = this.ahead.findIndex((a) => a.key === key);
-    if (ahead >= 0) {
-      const [item] = this.ahead.splice(ahead, 1);
-      if (item.started) this.inFlight -= item.entry!.size;
+    const waiting = this.waiting.get(key);
+    if (waiting) {
+      const item = waiting.items[waiting.first++];
+      if (waiting.first === waiting.items.length) this.waiting.delete(key);
+      item.taken = true;
+      if (item.started) {
+        this.inFlight -= item.entry!.size;
+        this.begun--;
+      }
       const pending = this.start(item);
+      item.started = null; // the read's now: the archive does not keep its bytes
       this.pump();
       return pending;
     }
@@ -204,8 +229,9 @@ export class ZipArchive {
   /**
    * Begins inflating these entries (with Node's zlib, on its thread pool while the caller parses
    * the ones before), to be taken by the next `read` of each name, which must come in this order.
-   * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry): a workbook of
-   * many large parts is not held whole. Every check is made here, in this order, exactly as the
+   * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry), in at most
+   * `AHEAD_PARTS` reads: a workbook of many large parts is not held whole, nor one listing
+   * thousands of sheets inflated all at once. Every check is made here, in this order, exactly as the
    * reads one after the other would make it: each read counts against the total as though the
    * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
    * never taken). A failure waits for its read.
@@ -224,19 +250,32 @@ export class ZipArchive {
           failure = error as Error;
         }
       }
-      this.ahead.push({ key, entry, failure, started: null });
+      const item: Ahead = { key, entry, failure, started: null, taken: false };
+      this.ahead.push(item);
+      const same = this.waiting.get(key);
+      if (same) same.items.push(item);
+      else this.waiting.set(key, { items: [item], first: 0 });
     }
     this.inflatedSoFar = soFar;
     this.pump();
   }
 
-  /** Starts the reads ahead in order while less than `AHEAD_BYTES` wait (at least the next one). */
+  /**
+   * Starts the reads ahead in order while less than `AHEAD_BYTES` wait (at least the next one) and
+   * fewer than `AHEAD_PARTS` are begun.
+   */
   private pump(): void {
-    for (const item of this.ahead) {
-      if (item.started || !item.entry || item.failure) continue;
-      if (this.inFlight > 0 && this.inFlight + item.entry.size > AHEAD_BYTES) return;
+    // From where the last call stopped: every read ahead before it is begun, taken or needs no
+    // inflation (going over them all again at each read was quadratic in the number of sheets).
+    const ahead = this.ahead;
+    for (; this.nextToStart < ahead.length; this.nextToStart++) {
+      const item = ahead[this.nextToStart];
+      if (item.taken || item.started || !item.entry || item.failure) continue;
+      if ((this.inFlight > 0 && this.inFlight + item.entry.size > AHEAD_BYTES) || this.begun >= AHEAD_PARTS)
+        return;
       this.start(item);
       this.inFlight += item.entry.size;
+      this.begun++;
     }
   }
 
