@@ -3,7 +3,7 @@ import { ZipArchive, ZipProblem } from "../../src/xlsx/zip/archive";
 import { browserCodec } from "../../src/xlsx/zip/browserCodec";
 import { InflateLimitError, type ZipCodec } from "../../src/xlsx/zip/codec";
 import { crc32 } from "../../src/xlsx/zip/crc32";
-import { nodeCodec } from "../../src/xlsx/zip/nodeCodec";
+import { nodeCodec, SYNC_INFLATE_BELOW } from "../../src/xlsx/zip/nodeCodec";
 import { deflatedRun, entry, zipBytes } from "../../scripts/hostile/zipBytes";
 
 describe("crc32", () => {
@@ -34,6 +34,26 @@ describe.each([
   it("fails on data cut short", async () => {
     const data = zlib.deflateRawSync(Buffer.alloc(100_000, 7).map((_, i) => i & 0xff));
     await expect(codec.inflateRaw(data.subarray(0, data.length >> 1), 100_000)).rejects.toThrow();
+  });
+});
+
+describe.each([
+  ["on the main thread", 64 * 1024],
+  ["on the thread pool", SYNC_INFLATE_BELOW * 2],
+])("Node's zlib, parts inflated %s", (_, size: number) => {
+  it("inflates, checks the limit and refuses broken data", async () => {
+    const data = Buffer.alloc(size).map((_, i) => (i * 7919) % 251);
+    const deflated = zlib.deflateRawSync(data);
+    const out = await nodeCodec.inflateRaw(deflated, size);
+    expect(Buffer.from(out).equals(data)).toBe(true);
+    // A declared size smaller than the data: stops at it instead of inflating the rest.
+    await expect(nodeCodec.inflateRaw(deflated, size - 1)).rejects.toBeInstanceOf(InflateLimitError);
+    await expect(nodeCodec.inflateRaw(deflatedRun(64 * 1024 * 1024), size)).rejects.toBeInstanceOf(
+      InflateLimitError,
+    );
+    const cut = nodeCodec.inflateRaw(deflated.subarray(0, deflated.length >> 1), size);
+    await expect(cut).rejects.toThrow();
+    await expect(cut).rejects.not.toBeInstanceOf(InflateLimitError);
   });
 });
 
