@@ -1,7 +1,7 @@
 import { MAIN_INDICATOR } from "../indicators";
 import type { OfficeHolderRecord } from "../model";
 import type { Rollup, UnitRollup, VillageStatus } from "../rollup/types";
-import { nameKey, unitKey } from "../text/normalize";
+import { keyEachOnce, nameKey, unitKey } from "../text/normalize";
 import { personKey } from "../text/personName";
 
 /**
@@ -187,49 +187,25 @@ class Deadlines {
 }
 
 /**
- * The keys of one ranking, each computed once per distinct text: the shared bounded caches of
- * `unitKey`, `nameKey` and `personKey` are emptied when full, and a country has more distinct
- * names than they hold.
+ * The keys of one ranking, each computed once per distinct text (`keyEachOnce`): the shared
+ * bounded caches of `unitKey`, `nameKey` and `personKey` are emptied when full, and a country has
+ * more distinct names than they hold.
  */
 class LocalKeys {
   private readonly units = {
-    province: new Map<string, string>(),
-    district: new Map<string, string>(),
-    commune: new Map<string, string>(),
+    province: keyEachOnce((t) => unitKey("province", t)),
+    district: keyEachOnce((t) => unitKey("district", t)),
+    commune: keyEachOnce((t) => unitKey("commune", t)),
   };
-  private readonly names = new Map<string, string>();
-  private readonly persons = new Map<string, string>();
+  readonly name = keyEachOnce(nameKey);
+  readonly person = keyEachOnce(personKey);
 
   unit(level: "province" | "district" | "commune", text: string): string {
-    const cache = this.units[level];
-    let key = cache.get(text);
-    if (key === undefined) {
-      key = unitKey(level, text);
-      cache.set(text, key);
-    }
-    return key;
+    return this.units[level](text);
   }
 
   /** Whether two unit names of a level have one key (equal texts always do). */
   sameUnit(level: "province" | "district" | "commune", a: string, b: string): boolean {
     return a === b || this.unit(level, a) === this.unit(level, b);
-  }
-
-  name(text: string): string {
-    let key = this.names.get(text);
-    if (key === undefined) {
-      key = nameKey(text);
-      this.names.set(text, key);
-    }
-    return key;
-  }
-
-  person(text: string): string {
-    let key = this.persons.get(text);
-    if (key === undefined) {
-      key = personKey(text);
-      this.persons.set(text, key);
-    }
-    return key;
   }
 }

@@ -1,7 +1,7 @@
 import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { POSTS } from "../schema/posts";
-import { nameKey } from "../text/normalize";
+import { keyEachOnce, nameKey } from "../text/normalize";
 import { personKey } from "../text/personName";
 
 /** One person, with every post they hold (from one or several rows). */
@@ -83,16 +83,8 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
   // Keys of this call's names, each distinct text keyed once: the shared bounded caches of
   // `personKey` and `nameKey` are emptied when full, and a country's ~300,000 office-holders
   // carry more distinct names than they hold, so without this most rows would key their name again.
-  const personKeys = new Map<string, string>();
-  const villageKeys = new Map<string, string>();
-  const villageKey = (text: string): string => {
-    let key = villageKeys.get(text);
-    if (key === undefined) {
-      key = nameKey(text);
-      villageKeys.set(text, key);
-    }
-    return key;
-  };
+  const personKeyOf = keyEachOnce(personKey);
+  const villageKey = keyEachOnce(nameKey);
   // The previous row's commune and village, with their structures (created when first needed).
   let communeId: string | undefined;
   let names: Map<string, MutablePerson> | undefined;
@@ -117,12 +109,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       id = h.personId.trim().toUpperCase();
       person = byId.get(id);
     } else {
-      const known = personKeys.get(h.fullName);
-      if (known !== undefined) name = known;
-      else {
-        name = personKey(h.fullName);
-        personKeys.set(h.fullName, name);
-      }
+      name = personKeyOf(h.fullName);
       if (!names) {
         names = new Map();
         byName.set(communeId, names);

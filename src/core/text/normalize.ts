@@ -56,7 +56,7 @@ function hasOddSpaces(text: string): boolean {
  * on every row, a few hundred family and given names), so each distinct string is normalised
  * once; a cache that fills up is simply emptied, which bounds memory whatever the input.
  */
-function memoize(fn: (text: string) => string, limit: number): (text: string) => string {
+export function memoize(fn: (text: string) => string, limit: number): (text: string) => string {
   const cache = new Map<string, string>();
   return (text) => {
     let value = cache.get(text);
@@ -67,6 +67,16 @@ function memoize(fn: (text: string) => string, limit: number): (text: string) =>
     }
     return value;
   };
+}
+
+/**
+ * `fn` with each distinct text computed once for the life of the returned function, unbounded: for
+ * one call of a stage over a whole dataset (the shared bounded caches of `nameKey`, `unitKey` and
+ * `personKey` are emptied when full, and a country carries more distinct names than they hold).
+ * Its memory goes with the stage.
+ */
+export function keyEachOnce(fn: (text: string) => string): (text: string) => string {
+  return memoize(fn, Infinity);
 }
 
 /** Moves each syllable's tone mark after its last letter, so placement no longer matters. */

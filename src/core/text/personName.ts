@@ -1,4 +1,4 @@
-import { foldKey, mayFoldToLetter, nameKey } from "./normalize";
+import { foldKey, mayFoldToLetter, memoize, nameKey } from "./normalize";
 
 /**
  * Person names as clerks type them in the name columns: with a form of address ("Đ/c Hoàng Văn
@@ -26,29 +26,23 @@ export function withoutHonorific(name: string): string {
   return rest.split(/\s+/).length >= 2 ? rest : trimmed;
 }
 
-/** A bounded cache: names repeat (a few hundred thousand rows, far fewer distinct names). */
-function memoize(fn: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      value = fn(text);
-      if (cache.size >= 1 << 16) cache.clear();
-      cache.set(text, value);
-    }
-    return value;
-  };
-}
+/** Distinct names each person-key cache holds before it is emptied (names repeat enormously). */
+const NAME_CACHE = 1 << 16;
 
 /** The key two mentions of one person share: `nameKey` without a form of address. */
-export const personKey: (name: string) => string = memoize((name) => nameKey(withoutHonorific(name)));
+export const personKey: (name: string) => string = memoize(
+  (name) => nameKey(withoutHonorific(name)),
+  NAME_CACHE,
+);
 
 /** A looser key: also without diacritics ("Hoang Van D" = "Hoàng Văn D"). */
-export const personLooseKey: (name: string) => string = memoize((name) =>
-  personKey(name)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d"),
+export const personLooseKey: (name: string) => string = memoize(
+  (name) =>
+    personKey(name)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d"),
+  NAME_CACHE,
 );
 
 /**

@@ -1,7 +1,7 @@
 import type { OfficeHolderRecord } from "../../core/model";
 import type { Rollup, VillageStatus } from "../../core/rollup/types";
 import type { PostId } from "../../core/schema/posts";
-import { nameKey, unitKey } from "../../core/text/normalize";
+import { keyEachOnce, nameKey, unitKey } from "../../core/text/normalize";
 import { cellRange, text, type CellContent, type SheetDescription } from "../description";
 import { blocksFor, finishSheet, writeDocumentHeader, writeSignature, writeTableHeader } from "../frame";
 import { labelsFor, villageWordsOf } from "../labels";
@@ -90,12 +90,7 @@ function communeKeys(): (district: string | null, commune: string) => string {
 /** Section I: consolidated villages' secretaries, by commune in tree order. */
 function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
   const communeKey = communeKeys();
-  const villageKeys = new Map<string, string>();
-  const villageKey = (village: string): string => {
-    let key = villageKeys.get(village);
-    if (key === undefined) villageKeys.set(village, (key = nameKey(village)));
-    return key;
-  };
+  const villageKey = keyEachOnce(nameKey);
   const byCommune = new Map<string, VillageStatus[]>();
   for (const v of rollup.villages) {
     if (v.consolidated !== true || !v.secretaryName) continue;
