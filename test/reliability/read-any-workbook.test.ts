@@ -128,13 +128,14 @@ async function workbookBytes(sheets: SheetSpec[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   sheets.forEach((s, i) => {
-    // Sheet names as Excel allows them: no []:*?/\, at most 31 characters, unique without case.
+    // Sheet names as Excel allows them: no []:*?/\, at most 31 characters, no quote first or
+    // last (checked after trimming, so " ' " cannot become "'"), unique without case.
     let name =
       s.name
         .replace(/[[\]:*?/\\]/g, "-")
-        .replace(/^'|'$/g, "-")
         .slice(0, 28)
-        .trim() || "Sheet";
+        .trim()
+        .replace(/^'|'$/g, "-") || "Sheet";
     if (used.has(name.toLowerCase())) name = `${name.slice(0, 25)} ${i}`;
     used.add(name.toLowerCase());
     const ws = wb.addWorksheet(name);
