@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { OfficeHolderRecord } from "../../src/core/model";
-import { groupPeople, recordsOf, villagePosts, type Person } from "../../src/core/rollup/people";
+import { groupPeople, personIdKey, recordsOf, villagePosts, type Person } from "../../src/core/rollup/people";
 import { postSpec, type PostId } from "../../src/core/schema/posts";
 import { nameKey } from "../../src/core/text/normalize";
 import { personKey } from "../../src/core/text/personName";
@@ -95,5 +95,44 @@ describe("grouping office-holders into persons", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keys a person ID as trimmed upper case, and an ID already so as itself", () => {
+    const idPiece = fc.constantFrom(
+      "CB",
+      "cb",
+      "0",
+      "7",
+      "-",
+      "_",
+      " ",
+      "\t",
+      "\u00a0",
+      "\u3000",
+      "ß",
+      "đ",
+      "Ư",
+      "\u00ff",
+      "~",
+      "{",
+    );
+    const idText = fc.oneof(
+      fc.array(idPiece, { maxLength: 8 }).map((p) => p.join("")),
+      fc.string({ maxLength: 10 }),
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(idText, (id) => personIdKey(id) === id.trim().toUpperCase()),
+      { numRuns: 3000 },
+    );
+    const plain = "CB0001234";
+    expect(personIdKey(plain)).toBe(plain);
+    // Every character alone and inside an ID, so each branch of the scan is compared.
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x3100; c++) {
+      const ch = String.fromCharCode(c);
+      for (const id of [ch, `A${ch}1`]) if (personIdKey(id) !== id.trim().toUpperCase()) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });

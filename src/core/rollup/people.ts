@@ -24,11 +24,11 @@ export function recordsOf(person: Person): readonly OfficeHolderRecord[] {
   return person.records ?? [person.first];
 }
 
-/** Office-holders of one village, by post. */
+/** Office-holders of one village, by post (each person once per post, in order of their rows). */
 export interface VillagePosts {
-  readonly secretaries: Person[];
-  readonly heads: Person[];
-  readonly frontHeads: Person[];
+  readonly secretaries: readonly Person[];
+  readonly heads: readonly Person[];
+  readonly frontHeads: readonly Person[];
 }
 
 export interface People {
@@ -58,6 +58,47 @@ interface MutablePerson {
   records: OfficeHolderRecord[] | null;
 }
 
+/** `VillagePosts` while being built: a list stays the shared empty one until a holder is added. */
+interface MutableVillagePosts {
+  secretaries: Person[];
+  heads: Person[];
+  frontHeads: Person[];
+}
+
+/** The list of a post no one holds yet, shared by every village (never pushed to). */
+const NOBODY: Person[] = [];
+
+/**
+ * Adds a holder to a village's list of one post (once). A list of one is made as a literal of one:
+ * pushing onto an empty array reserves room for 17, and a country has 300,000 such lists.
+ */
+function addHolder(posts: MutableVillagePosts, post: PostId, person: Person): void {
+  const field =
+    post === "cellSecretary"
+      ? "secretaries"
+      : post === "villageHead"
+        ? "heads"
+        : post === "frontHead"
+          ? "frontHeads"
+          : null;
+  if (field === null) return;
+  const list = posts[field];
+  if (list === NOBODY) posts[field] = [person];
+  else if (!list.includes(person)) list.push(person);
+}
+
+/**
+ * The key of a person ID: trimmed, upper case. An ID that is already so (printable ASCII without
+ * lower-case letters: the usual "LS-000123") is its own key, without making a new string per row.
+ */
+export function personIdKey(id: string): string {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 97 && c <= 122)) return id.trim().toUpperCase();
+  }
+  return id;
+}
+
 /** A list of posts without repeats: the list itself when it has none (the usual case). */
 function distinctPosts(posts: readonly PostId[]): readonly PostId[] {
   for (let i = 1; i < posts.length; i++) {
@@ -79,7 +120,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
   const byName = new Map<string, Map<string, MutablePerson>>();
   const persons: MutablePerson[] = [];
   const byCommune = new Map<string, MutablePerson[]>();
-  const byVillage = new Map<string, Map<string, VillagePosts>>();
+  const byVillage = new Map<string, Map<string, MutableVillagePosts>>();
   // Keys of this call's names, each distinct text keyed once: the shared bounded caches of
   // `personKey` and `nameKey` are emptied when full, and a country's ~300,000 office-holders
   // carry more distinct names than they hold, so without this most rows would key their name again.
@@ -89,9 +130,9 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
   let communeId: string | undefined;
   let names: Map<string, MutablePerson> | undefined;
   let communePersons: MutablePerson[] | undefined;
-  let villages: Map<string, VillagePosts> | undefined;
+  let villages: Map<string, MutableVillagePosts> | undefined;
   let villageText: string | null = null;
-  let villagePostsOfRow: VillagePosts | undefined;
+  let villagePostsOfRow: MutableVillagePosts | undefined;
   for (let i = 0; i < holders.length; i++) {
     const h = holders[i];
     if (communeIds[i] !== communeId) {
@@ -106,7 +147,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
     let id: string | null = null;
     let name = "";
     if (h.personId) {
-      id = h.personId.trim().toUpperCase();
+      id = personIdKey(h.personId);
       person = byId.get(id);
     } else {
       name = personKeyOf(h.fullName);
@@ -144,20 +185,12 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
         const village = villageKey(h.village);
         villagePostsOfRow = villages.get(village);
         if (!villagePostsOfRow) {
-          villagePostsOfRow = { secretaries: [], heads: [], frontHeads: [] };
+          villagePostsOfRow = { secretaries: NOBODY, heads: NOBODY, frontHeads: NOBODY };
           villages.set(village, villagePostsOfRow);
         }
         villageText = h.village;
       }
-      const list: Person[] | null =
-        post === "cellSecretary"
-          ? villagePostsOfRow.secretaries
-          : post === "villageHead"
-            ? villagePostsOfRow.heads
-            : post === "frontHead"
-              ? villagePostsOfRow.frontHeads
-              : null;
-      if (list && !list.includes(person)) list.push(person);
+      addHolder(villagePostsOfRow, post, person);
     }
   }
   return { persons, byCommune, byVillage, villageKey };
