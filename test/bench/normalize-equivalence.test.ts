@@ -3,7 +3,15 @@ import { isBlank } from "../../src/core/cells";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { isTotalLabel } from "../../src/core/read/rows";
 import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
-import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
+import {
+  compareNames,
+  isDitto,
+  isSecretaryAlsoNote,
+  isSecretaryReference,
+  personKey,
+  personLooseKey,
+  PersonNames,
+} from "../../src/core/text/personName";
 
 /**
  * The name keys are cached and computed word by word for speed (docs/performance.md). These
@@ -358,5 +366,98 @@ describe("totals rows (rows.ts)", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("PersonNames (keys kept for one pass, pairs told apart by their last letters) equals the plain definitions", () => {
+  const NAME_PIECES = [
+    "Hoàng",
+    "hoàng",
+    "Hoang",
+    "Văn",
+    "Van",
+    "Thị",
+    "An",
+    "an",
+    "Ân",
+    "Anh",
+    "Lan",
+    "Bích",
+    "Hòa",
+    "Hoà",
+    "Hoa",
+    "Đức",
+    "Dục",
+    "Ðức",
+    "Đ/c",
+    "Đ/c",
+    "đ.c",
+    "Đồng chí",
+    "Ông",
+    "Bà",
+    "Anh",
+    "Chị",
+    ":",
+    "-",
+    ".",
+    "1",
+    "E",
+  ];
+  const SEPARATORS = [" ", " ", " ", "  ", "\u00a0", "\t", "\u200b", "\u3000", "", "\ufeff"];
+  const name = fc
+    .array(fc.tuple(fc.constantFrom(...NAME_PIECES, ...PIECES), fc.constantFrom(...SEPARATORS)), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((parts) => parts.map(([w, sep]) => w + sep).join(""));
+  const nameText = fc.oneof(name, name, anyText);
+
+  it("compare and key, one pass over many pairs (so keys come from its cache too)", () => {
+    const names = new PersonNames();
+    fc.assert(
+      fc.property(nameText, nameText, (a, b) => {
+        return (
+          names.compare(a, b) === compareNames(a, b) &&
+          names.compare(b, a) === compareNames(b, a) &&
+          names.key(a) === personKey(a)
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("pairs that differ only in their last characters, every character of the fold table", () => {
+    const names = new PersonNames();
+    const wrong: string[] = [];
+    const ends = ["", "a", "n", "N", "\u0301", " "];
+    for (let c = 0; c < 0x2070; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const end of ends) {
+        for (const [a, b] of [
+          [`Hoàng Văn A${ch}${end}`, `Hoàng Văn A${end}`],
+          [`Hoàng Văn ${ch}${end}`, `Đ/c Hoàng Văn ${end}n`],
+          [`Bà ${ch}${end}`, `Ông ${end}`],
+          [`Hoàng Văn A${ch}`, `hoang van a${end}`],
+        ]) {
+          if (names.compare(a, b) !== compareNames(a, b)) wrong.push(JSON.stringify([a, b]));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("the facts the last-letter test stands on: keys fold as the name without its form of address", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x2070; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `a${ch}`, `${ch}\u0301`, `Ơ${ch}`, `Đ/c Hoàng ${ch}`]) {
+        const key = personKey(t);
+        if (referenceFoldKey(key) !== referenceFoldKey(personLooseKey(t))) wrong.push(c);
+        if (key !== "" && !referenceFoldKey(t).endsWith(referenceFoldKey(key))) wrong.push(c);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { POSTS } from "../schema/posts";
 import { keyEachOnce, nameKey } from "../text/normalize";
-import { personKey } from "../text/personName";
+import { PersonNames } from "../text/personName";
 
 /** One person, with every post they hold (from one or several rows). */
 export interface Person {
@@ -115,16 +115,18 @@ function distinctPosts(posts: readonly PostId[]): readonly PostId[] {
  * and of one village usually follow each other: the previous row's commune and village structures
  * are reused without a lookup.
  */
-export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: readonly string[]): People {
+export function groupPeople(
+  holders: readonly OfficeHolderRecord[],
+  communeIds: readonly string[],
+  personNames: PersonNames = new PersonNames(),
+): People {
   const byId = new Map<string, MutablePerson>();
   const byName = new Map<string, Map<string, MutablePerson>>();
   const persons: MutablePerson[] = [];
   const byCommune = new Map<string, MutablePerson[]>();
   const byVillage = new Map<string, Map<string, MutableVillagePosts>>();
-  // Keys of this call's names, each distinct text keyed once: the shared bounded caches of
-  // `personKey` and `nameKey` are emptied when full, and a country's ~300,000 office-holders
-  // carry more distinct names than they hold, so without this most rows would key their name again.
-  const personKeyOf = keyEachOnce(personKey);
+  // Keys of this call's village names, each distinct text keyed once (`personNames` does the same for
+  // persons): the shared bounded caches of `nameKey` and `personKey` are emptied when full.
   const villageKey = keyEachOnce(nameKey);
   // The previous row's commune and village, with their structures (created when first needed).
   let communeId: string | undefined;
@@ -150,7 +152,7 @@ export function groupPeople(holders: readonly OfficeHolderRecord[], communeIds: 
       id = personIdKey(h.personId);
       person = byId.get(id);
     } else {
-      name = personKeyOf(h.fullName);
+      name = personNames.key(h.fullName);
       if (!names) {
         names = new Map();
         byName.set(communeId, names);

@@ -12,7 +12,7 @@ import { issue, type Issue, compareIssues } from "../issues";
 import type { Dataset, OfficeHolderRecord, VillageRecord } from "../model";
 import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
 import type { PostId } from "../schema/posts";
-import { compareNames, type NameMatch } from "../text/personName";
+import { PersonNames, type NameMatch } from "../text/personName";
 import { Hierarchy, type UnitNode } from "./hierarchy";
 import { firstOf, groupPeople, villagePosts, type Person, type VillagePosts } from "./people";
 import { assessAll } from "./assess";
@@ -59,7 +59,9 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     previous = h;
     return previousCommune;
   });
-  const people = groupPeople(dataset.officeHolders, holderCommunes);
+  // Name keys for the whole pass: the grouping and the village statuses share them.
+  const names = new PersonNames();
+  const people = groupPeople(dataset.officeHolders, holderCommunes, names);
   reportPostsHeldTwice(people, (id) => tree.nodes.get(id)?.name ?? "", issues);
   reportSharedCommuneCodes(tree, dataset.villages, villageCommunes, issues);
 
@@ -90,10 +92,10 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
 
   const villages: VillageStatus[] = dataset.villages.map((v, i) => {
     const posts = villagePosts(people, villageCommunes[i], v.village);
-    const status = villageStatus(v, villageCommunes[i], posts, issues);
+    const status = villageStatus(v, villageCommunes[i], posts, names, issues);
     add(villageCommunes[i], "village", {
       secretaryIsHead: status.consolidated,
-      secretaryIsFrontHead: frontStatus(v, posts),
+      secretaryIsFrontHead: frontStatus(v, posts, names),
       hasOwnCell: v.hasOwnCell,
       partyMembers: v.partyMembers,
     });
@@ -193,8 +195,8 @@ function placeOf(v: VillageRecord, key: string): { file: string; sheet: string; 
 }
 
 /** Whether two names are one person: equal after forms of address, or equal but for diacritics. */
-function samePerson(a: string | null, b: string | null): NameMatch | null {
-  return a && b ? compareNames(a, b) : null;
+function samePerson(a: string | null, b: string | null, names: PersonNames): NameMatch | null {
+  return a && b ? names.compare(a, b) : null;
 }
 
 /**
@@ -209,11 +211,12 @@ function villageStatus(
   v: VillageRecord,
   communeId: string,
   posts: VillagePosts | undefined,
+  names: PersonNames,
   issues: Issue[],
 ): VillageStatus {
   const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
   const headName = v.head ?? posts?.heads[0]?.name ?? null;
-  const match = samePerson(v.secretary, v.head);
+  const match = samePerson(v.secretary, v.head, names);
   const byNames = match === null ? null : match === "same" || match === "diacritics";
   if ((match === "diacritics" || match === "marks") && v.consolidatedFlag === null) {
     issues.push(
@@ -260,8 +263,8 @@ function villageStatus(
   return { record: v, communeId, consolidated, basis, secretaryName, headName };
 }
 
-function frontStatus(v: VillageRecord, posts: VillagePosts | undefined): boolean | null {
-  const byNames = samePerson(v.secretary, v.frontHead);
+function frontStatus(v: VillageRecord, posts: VillagePosts | undefined, names: PersonNames): boolean | null {
+  const byNames = samePerson(v.secretary, v.frontHead, names);
   if (byNames !== null) return byNames !== "different";
   if (!posts || posts.secretaries.length === 0 || posts.frontHeads.length === 0) return null;
   return posts.secretaries.some((p) => posts.frontHeads.includes(p));

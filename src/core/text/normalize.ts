@@ -240,6 +240,17 @@ export function mayFoldToLetter(text: string, letter: string): boolean {
   return false;
 }
 
+/**
+ * What `foldKey` makes of the character with this UTF-16 code: the code of its one ASCII letter or
+ * digit, 0 when it folds to nothing, -1 when only the definition can tell (beyond the table, or a
+ * character folding to several letters). `foldKey` works character by character, so the folded text
+ * is these codes one after the other.
+ */
+export function foldCodeOf(c: number): number {
+  const table = (foldTable ??= buildFoldTable());
+  return c < FOLD_TABLE_SIZE ? table[c] : -1;
+}
+
 /** The folded letters being collected by `foldedByTable` (reused; grown for longer texts). */
 let foldCodes = new Uint16Array(64);
 

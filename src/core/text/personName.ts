@@ -1,4 +1,4 @@
-import { foldKey, mayFoldToLetter, memoize, nameKey } from "./normalize";
+import { foldCodeOf, foldKey, mayFoldToLetter, memoize, nameKey } from "./normalize";
 
 /**
  * Person names as clerks type them in the name columns: with a form of address ("Đ/c Hoàng Văn
@@ -58,6 +58,119 @@ export function compareNames(a: string, b: string): NameMatch {
   const looseA = personLooseKey(a);
   if (looseA === "" || looseA !== personLooseKey(b)) return "different";
   return looseA === personKey(a) || looseA === personKey(b) ? "diacritics" : "marks";
+}
+
+/** The keys of one name text: `personKey`, and `personLooseKey` once it was needed. */
+interface NameKeys {
+  readonly key: string;
+  loose: string | null;
+}
+
+/**
+ * `personKey` and `compareNames` for one pass over a dataset: each distinct name text is looked up
+ * once and its keys are kept for the pass (unbounded: a country's ~30,000 distinct name texts), so
+ * a comparison costs two lookups instead of up to six in the shared bounded caches, and the person
+ * grouping and the village statuses share the keys. Its memory goes with the pass.
+ */
+export class PersonNames {
+  private readonly keys = new Map<string, NameKeys>();
+
+  private keysOf(name: string): NameKeys {
+    let k = this.keys.get(name);
+    if (k === undefined) {
+      k = { key: personKey(name), loose: null };
+      this.keys.set(name, k);
+    }
+    return k;
+  }
+
+  /** `personKey(name)`. */
+  key(name: string): string {
+    return this.keysOf(name).key;
+  }
+
+  /** `compareNames(a, b)`. */
+  compare(a: string, b: string): NameMatch {
+    if (a === b) return "same";
+    if (lastWordsDiffer(a, b)) return "different";
+    const ka = this.keysOf(a);
+    const kb = this.keysOf(b);
+    if (ka.key === kb.key) return "same";
+    const looseA = (ka.loose ??= personLooseKey(a));
+    if (looseA === "" || looseA !== (kb.loose ??= personLooseKey(b))) return "different";
+    return looseA === ka.key || looseA === kb.key ? "diacritics" : "marks";
+  }
+}
+
+/**
+ * True when the last words of two names end in different letters once folded ("… An" and "… Bích"):
+ * then the names are surely "different" for `compareNames`, without computing a key. Sure because
+ * a form of address is only ever cut from the front and never takes the last word (what is left
+ * has at least two words), so the last word's letters end the folded text of the name without its
+ * form of address; names with equal `personKey`s, or equal loose keys, fold to the same text (both
+ * keys only change case, spaces, marks and đ, all of which folding drops or maps alike). Compares
+ * the letters from the end while both last words have some; false (no answer) as soon as a
+ * character is one that only the definition folds. Most pairs of different people end differently,
+ * and this reads only the two texts: no cache lookup. (A property test compares with `compareNames`.)
+ */
+function lastWordsDiffer(a: string, b: string): boolean {
+  let i = endOfText(a);
+  let j = endOfText(b);
+  for (;;) {
+    // The next folded letter of each last word, going backwards; 0 at the start of the word.
+    let la = 0;
+    while (i >= 0) {
+      const c = a.charCodeAt(i--);
+      if (isSpaceCode(c)) {
+        i = -1;
+        break;
+      }
+      const f = foldCodeOf(c);
+      if (f < 0) return false;
+      if (f > 0) {
+        la = f;
+        break;
+      }
+    }
+    let lb = 0;
+    while (j >= 0) {
+      const c = b.charCodeAt(j--);
+      if (isSpaceCode(c)) {
+        j = -1;
+        break;
+      }
+      const f = foldCodeOf(c);
+      if (f < 0) return false;
+      if (f > 0) {
+        lb = f;
+        break;
+      }
+    }
+    if (la === 0 || lb === 0) return false;
+    if (la !== lb) return true;
+  }
+}
+
+/** The index of the last character that is not white space (as `trim` and `\s` see it), or -1. */
+function endOfText(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i;
+}
+
+/** White space as `String.prototype.trim` and `\s` see it (the words of `withoutHonorific`). */
+function isSpaceCode(c: number): boolean {
+  return c < 0x80
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
 }
 
 /** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
