@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { groupPeople } from "../../src/core/rollup/people";
 import { rollup } from "../../src/core/rollup/rollup";
 import { summarize } from "../../src/core/summary";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
@@ -176,6 +178,72 @@ describe("two-tier and mixed data", () => {
 });
 
 describe("commune posts", () => {
+  it("counts a commune's pair when some person holds both posts, and leaves out communes without commune posts", () => {
+    const POSTS = ["Bí thư đảng ủy", "Phó bí thư", "Chủ tịch UBND", "Chủ tịch HĐND", "Trưởng thôn"];
+    const rowArb = fc.record({
+      name: fc.constantFrom("Hoàng Văn A", "Lý Thị B", "Vi Văn C"),
+      posts: fc.array(fc.constantFrom(...POSTS), { minLength: 1, maxLength: 2 }),
+      commune: fc.constantFrom("Tú Đoạn", "Khánh Xuân"),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 10 }), (rows) => {
+        const read = readWorkbooks([
+          workbook("t.xlsx", {
+            Thôn: [
+              VILLAGE_HEADER,
+              village(1, "Lạng Sơn", "Lộc Bình", "Tú Đoạn", "A", null, null, "x"),
+              village(2, "Lạng Sơn", "Lộc Bình", "Khánh Xuân", "B", null, null, "x"),
+            ],
+            "Cán bộ": [
+              ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã"],
+              ...rows.map((r) => [r.name, r.posts.join(" kiêm "), "Lạng Sơn", "Lộc Bình", r.commune]),
+            ],
+          }),
+        ]);
+        const result = rollup(read.dataset, { referenceYear: 2025 });
+        // The plain definition over the grouped persons of each commune.
+        const holders = read.dataset.officeHolders;
+        const people = groupPeople(
+          holders,
+          holders.map((h) => h.commune),
+        );
+        const expected = { committee: [0, 0], council: [0, 0], deputy: [0, 0] };
+        for (const persons of people.byCommune.values()) {
+          const has = (post: string): boolean => persons.some((p) => p.posts.some((q) => q === post));
+          if (
+            ![
+              "communeSecretary",
+              "communeDeputySecretary",
+              "peoplesCommitteeChair",
+              "peoplesCouncilChair",
+            ].some(has)
+          )
+            continue;
+          const both = (a: string, b: string): number =>
+            persons.some((p) => p.posts.some((q) => q === a) && p.posts.some((q) => q === b)) ? 1 : 0;
+          expected.committee[0] += both("communeSecretary", "peoplesCommitteeChair");
+          expected.council[0] += both("communeSecretary", "peoplesCouncilChair");
+          expected.deputy[0] += both("communeDeputySecretary", "peoplesCouncilChair");
+          for (const k of ["committee", "council", "deputy"] as const) expected[k][1] += 1;
+        }
+        const got = result.total.indicators;
+        expect([
+          got.commune_secretary_committee_chair.numerator,
+          got.commune_secretary_committee_chair.denominator,
+        ]).toEqual(expected.committee);
+        expect([
+          got.commune_secretary_council_chair.numerator,
+          got.commune_secretary_council_chair.denominator,
+        ]).toEqual(expected.council);
+        expect([
+          got.commune_deputy_council_chair.numerator,
+          got.commune_deputy_council_chair.denominator,
+        ]).toEqual(expected.deputy);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("counts the Lộc Bình pairs from office-holders", () => {
     const holders = [
       ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã", "Mã cán bộ"],

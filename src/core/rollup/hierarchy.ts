@@ -44,7 +44,8 @@ export class Hierarchy {
   /** Adds the villages' units; returns the commune id of each village, in order. */
   addVillages(villages: readonly VillageRecord[]): string[] {
     const withDistrict = new Map<string, number>();
-    const withoutDistrict = new Map<string, VillageRecord[]>();
+    // Per province key: its first row without a district, and how many such rows it has.
+    const withoutDistrict = new Map<string, { first: VillageRecord; count: number }>();
     let provinceText: string | null = null;
     let pk = "";
     for (const v of villages) {
@@ -54,15 +55,15 @@ export class Hierarchy {
       }
       if (v.district) withDistrict.set(pk, (withDistrict.get(pk) ?? 0) + 1);
       else {
-        const list = withoutDistrict.get(pk) ?? [];
-        list.push(v);
-        withoutDistrict.set(pk, list);
+        const rows = withoutDistrict.get(pk);
+        if (rows) rows.count++;
+        else withoutDistrict.set(pk, { first: v, count: 1 });
       }
     }
     for (const [pk, rows] of withoutDistrict) {
       const count = withDistrict.get(pk);
       if (count) {
-        const first = rows[0];
+        const first = rows.first;
         this.issues.push(
           issue(
             "mixed-hierarchy",
@@ -74,7 +75,7 @@ export class Hierarchy {
                 first.source.columns.get("district") ?? first.source.columns.get("commune") ?? 1,
               ),
             },
-            { province: first.province, withDistrict: count, withoutDistrict: rows.length },
+            { province: first.province, withDistrict: count, withoutDistrict: rows.count },
           ),
         );
       }

@@ -278,29 +278,40 @@ const COMMUNE_FACT_POSTS: ReadonlySet<PostId> = new Set<PostId>([
 ]);
 
 function communeFacts(persons: readonly Person[]): CommuneFacts {
-  const hasCommuneData = persons.some((p) => p.posts.some((post) => COMMUNE_FACT_POSTS.has(post)));
+  // One pass over the commune's persons (most hold only village posts): the same answers as
+  // asking, for each pair of posts, whether some person holds both.
+  let hasCommuneData = false;
+  let secretaryIsCommitteeChair = false;
+  let secretaryIsCouncilChair = false;
+  let deputyIsCouncilChair = false;
+  for (const p of persons) {
+    const posts = p.posts;
+    if (!posts.some((post) => COMMUNE_FACT_POSTS.has(post))) continue;
+    hasCommuneData = true;
+    const secretary = posts.includes("communeSecretary");
+    const councilChair = posts.includes("peoplesCouncilChair");
+    if (secretary && posts.includes("peoplesCommitteeChair")) secretaryIsCommitteeChair = true;
+    if (secretary && councilChair) secretaryIsCouncilChair = true;
+    if (councilChair && posts.includes("communeDeputySecretary")) deputyIsCouncilChair = true;
+  }
   if (!hasCommuneData) {
     return { secretaryIsCommitteeChair: null, secretaryIsCouncilChair: null, deputyIsCouncilChair: null };
   }
-  const some = (a: Person["posts"][number], b: typeof a): boolean =>
-    persons.some((p) => p.posts.includes(a) && p.posts.includes(b));
-  return {
-    secretaryIsCommitteeChair: some("communeSecretary", "peoplesCommitteeChair"),
-    secretaryIsCouncilChair: some("communeSecretary", "peoplesCouncilChair"),
-    deputyIsCouncilChair: some("communeDeputySecretary", "peoplesCouncilChair"),
-  };
+  return { secretaryIsCommitteeChair, secretaryIsCouncilChair, deputyIsCouncilChair };
 }
 
 function secretaryFacts(person: Person, referenceYear: number): SecretaryFacts {
-  const theory = firstOf(person, "politicalTheory");
-  const professional = firstOf(person, "professional");
-  const birthYear = firstOf(person, "birthYear");
-  const gender = firstOf(person, "gender");
-  const ethnicity = firstOf(person, "ethnicity");
+  // A person of one row (most): its fields directly, as `firstOf` would give them.
+  const r = person.records === null ? person.first : null;
+  const theory = r ? r.politicalTheory : firstOf(person, "politicalTheory");
+  const professional = r ? r.professional : firstOf(person, "professional");
+  const birthYear = r ? r.birthYear : firstOf(person, "birthYear");
+  const gender = r ? r.gender : firstOf(person, "gender");
+  const ethnicity = r ? r.ethnicity : firstOf(person, "ethnicity");
   return {
-    educationYears: firstOf(person, "educationYears"),
+    educationYears: r ? r.educationYears : firstOf(person, "educationYears"),
     theoryAtLeastSoCap: theory === null ? null : theoryAtLeast(theory, "so-cap"),
-    trained: firstOf(person, "trained"),
+    trained: r ? r.trained : firstOf(person, "trained"),
     professionalAtLeastTrungCap:
       professional === null ? null : professionalAtLeast(professional, "trung-cap"),
     universityOrHigher: professional === null ? null : professionalAtLeast(professional, "dai-hoc"),
