@@ -91,7 +91,10 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
   };
 
   const villages: VillageStatus[] = dataset.villages.map((v, i) => {
-    const posts = villagePosts(people, villageCommunes[i], v.village);
+    // A row naming its secretary, head and Front head decides both statuses and both names by
+    // itself (the office-holders are only a fallback): no need to look its office-holders up.
+    const posts =
+      v.secretary && v.head && v.frontHead ? undefined : villagePosts(people, villageCommunes[i], v.village);
     const status = villageStatus(v, villageCommunes[i], posts, names, issues);
     add(villageCommunes[i], "village", {
       secretaryIsHead: status.consolidated,
