@@ -24,12 +24,39 @@ export function recordsOf(person: Person): readonly OfficeHolderRecord[] {
   return person.records ?? [person.first];
 }
 
-/** Office-holders of one village, by post (each person once per post, in order of their rows). */
+/** The village posts with one holder each (a second holder is reported). */
+export type VillagePost = "cellSecretary" | "villageHead" | "frontHead";
+
+/**
+ * Office-holders of one village, by post: the first holder of each post (in order of the rows), and
+ * any further holders apart, so that the usual village (one holder per post) needs no list at all:
+ * a country has 300,000 such lists, and an array of one costs as much as the person it holds.
+ */
 export interface VillagePosts {
-  readonly secretaries: readonly Person[];
-  readonly heads: readonly Person[];
-  readonly frontHeads: readonly Person[];
+  readonly secretary: Person | null;
+  readonly head: Person | null;
+  readonly frontHead: Person | null;
+  /** Second and later holders of a post, each person once per post, in order of the rows; null: none. */
+  readonly others: readonly { readonly post: VillagePost; readonly person: Person }[] | null;
 }
+
+/** Every holder of one post of a village, each once, in order of the rows. */
+export function holdersOf(posts: VillagePosts, post: VillagePost): readonly Person[] {
+  const first = posts[FIELD[post]];
+  if (first === null) return [];
+  if (posts.others === null) return [first];
+  return [first, ...posts.others.filter((o) => o.post === post).map((o) => o.person)];
+}
+
+/** True when one person holds both posts of a village. */
+export function oneHoldsBoth(posts: VillagePosts, a: VillagePost, b: VillagePost): boolean {
+  const first = posts[FIELD[a]];
+  if (posts.others === null) return first !== null && first === posts[FIELD[b]];
+  const holdersOfB = holdersOf(posts, b);
+  return holdersOf(posts, a).some((p) => holdersOfB.includes(p));
+}
+
+const FIELD = { cellSecretary: "secretary", villageHead: "head", frontHead: "frontHead" } as const;
 
 export interface People {
   readonly persons: readonly Person[];
@@ -58,33 +85,22 @@ interface MutablePerson {
   records: OfficeHolderRecord[] | null;
 }
 
-/** `VillagePosts` while being built: a list stays the shared empty one until a holder is added. */
+/** `VillagePosts` while being built. */
 interface MutableVillagePosts {
-  secretaries: Person[];
-  heads: Person[];
-  frontHeads: Person[];
+  secretary: Person | null;
+  head: Person | null;
+  frontHead: Person | null;
+  others: { readonly post: VillagePost; readonly person: Person }[] | null;
 }
 
-/** The list of a post no one holds yet, shared by every village (never pushed to). */
-const NOBODY: Person[] = [];
-
-/**
- * Adds a holder to a village's list of one post (once). A list of one is made as a literal of one:
- * pushing onto an empty array reserves room for 17, and a country has 300,000 such lists.
- */
+/** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
 function addHolder(posts: MutableVillagePosts, post: PostId, person: Person): void {
-  const field =
-    post === "cellSecretary"
-      ? "secretaries"
-      : post === "villageHead"
-        ? "heads"
-        : post === "frontHead"
-          ? "frontHeads"
-          : null;
-  if (field === null) return;
-  const list = posts[field];
-  if (list === NOBODY) posts[field] = [person];
-  else if (!list.includes(person)) list.push(person);
+  if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
+  const field = FIELD[post];
+  const first = posts[field];
+  if (first === null) posts[field] = person;
+  else if (first !== person && !posts.others?.some((o) => o.post === post && o.person === person))
+    (posts.others ??= []).push({ post, person });
 }
 
 /**
@@ -187,7 +203,7 @@ export function groupPeople(
         const village = villageKey(h.village);
         villagePostsOfRow = villages.get(village);
         if (!villagePostsOfRow) {
-          villagePostsOfRow = { secretaries: NOBODY, heads: NOBODY, frontHeads: NOBODY };
+          villagePostsOfRow = { secretary: null, head: null, frontHead: null, others: null };
           villages.set(village, villagePostsOfRow);
         }
         villageText = h.village;

@@ -14,7 +14,7 @@ import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qu
 import type { PostId } from "../schema/posts";
 import { PersonNames, type NameMatch } from "../text/personName";
 import { Hierarchy, type UnitNode } from "./hierarchy";
-import { firstOf, groupPeople, villagePosts, type Person, type VillagePosts } from "./people";
+import { firstOf, groupPeople, oneHoldsBoth, villagePosts, type Person, type VillagePosts } from "./people";
 import { assessAll } from "./assess";
 import { reportPostsHeldTwice } from "./singleHolder";
 import type { ConsolidationBasis, Ratio, Rollup, TotalRollup, UnitRollup, VillageStatus } from "./types";
@@ -217,8 +217,8 @@ function villageStatus(
   names: PersonNames,
   issues: Issue[],
 ): VillageStatus {
-  const secretaryName = v.secretary ?? posts?.secretaries[0]?.name ?? null;
-  const headName = v.head ?? posts?.heads[0]?.name ?? null;
+  const secretaryName = v.secretary ?? posts?.secretary?.name ?? null;
+  const headName = v.head ?? posts?.head?.name ?? null;
   const match = samePerson(v.secretary, v.head, names);
   const byNames = match === null ? null : match === "same" || match === "diacritics";
   if ((match === "diacritics" || match === "marks") && v.consolidatedFlag === null) {
@@ -250,12 +250,9 @@ function villageStatus(
   } else if (byNames !== null) {
     consolidated = byNames;
     basis = "names";
-  } else if (posts && (posts.secretaries.length > 0 || posts.heads.length > 0)) {
+  } else if (posts && (posts.secretary || posts.head)) {
     // Both posts known for this village: consolidated when one person holds both.
-    consolidated =
-      posts.secretaries.length > 0 && posts.heads.length > 0
-        ? posts.secretaries.some((p) => posts.heads.includes(p))
-        : null;
+    consolidated = posts.secretary && posts.head ? oneHoldsBoth(posts, "cellSecretary", "villageHead") : null;
     basis = consolidated === null ? "unknown" : "officeHolders";
   } else {
     consolidated = null;
@@ -269,8 +266,8 @@ function villageStatus(
 function frontStatus(v: VillageRecord, posts: VillagePosts | undefined, names: PersonNames): boolean | null {
   const byNames = samePerson(v.secretary, v.frontHead, names);
   if (byNames !== null) return byNames !== "different";
-  if (!posts || posts.secretaries.length === 0 || posts.frontHeads.length === 0) return null;
-  return posts.secretaries.some((p) => posts.frontHeads.includes(p));
+  if (!posts || !posts.secretary || !posts.frontHead) return null;
+  return oneHoldsBoth(posts, "cellSecretary", "frontHead");
 }
 
 const COMMUNE_FACT_POSTS: ReadonlySet<PostId> = new Set<PostId>([

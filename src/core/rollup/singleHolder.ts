@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { OfficeHolderRecord } from "../model";
 import { postSpec, type PostId } from "../schema/posts";
-import { recordsOf, type People, type Person } from "./people";
+import { holdersOf, recordsOf, type People, type Person } from "./people";
 
 /** Posts one person holds per unit: a second, different holder is a mistake or an old row left in. */
 const COMMUNE_SINGLE: readonly PostId[] = [
@@ -48,13 +48,14 @@ export function reportPostsHeldTwice(
   }
   for (const [communeId, villages] of people.byVillage) {
     for (const posts of villages.values()) {
-      if (posts.secretaries.length < 2 && posts.heads.length < 2 && posts.frontHeads.length < 2) continue;
-      const village = posts.secretaries[0] ?? posts.heads[0] ?? posts.frontHeads[0];
+      // Only a village with a second holder of some post has anything to report.
+      if (posts.others === null) continue;
+      const village = posts.secretary ?? posts.head ?? posts.frontHead;
       const name = (village && recordsOf(village).find((r) => r.village))?.village ?? "";
       const unit = `${name}, ${communeName(communeId)}`;
-      report(posts.secretaries, "cellSecretary", unit);
-      report(posts.heads, "villageHead", unit);
-      report(posts.frontHeads, "frontHead", unit);
+      report(holdersOf(posts, "cellSecretary"), "cellSecretary", unit);
+      report(holdersOf(posts, "villageHead"), "villageHead", unit);
+      report(holdersOf(posts, "frontHead"), "frontHead", unit);
     }
   }
 }
