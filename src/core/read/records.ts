@@ -18,11 +18,11 @@ import { fractionToNumber } from "../targets";
 import { foldKey } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
-import type { ReadRow, SheetRead } from "./readSheet";
+import type { FieldValue, RowFields, SheetRead } from "./readSheet";
 
 /** Turns the generic rows of recognised sheets into domain records, reporting what does not fit. */
 
-function sourceOf(sheet: SheetRead, row: ReadRow): RowSource {
+function sourceOf(sheet: SheetRead, row: RowFields): RowSource {
   return { file: sheet.file, sheet: sheet.sheet, row: row.row, columns: sheet.columns };
 }
 
@@ -70,11 +70,12 @@ const QUALIFICATIONS = {
 /** A qualification cell parsed; an unrecognised one is reported and read as blank. */
 function qualification<K extends keyof typeof QUALIFICATIONS>(
   sheet: SheetRead,
-  row: ReadRow,
+  row: RowFields,
+  slot: number,
   key: K,
   issues: Issue[],
 ): Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
-  const t = text(row.values[key]);
+  const t = text(row.fields[slot]);
   if (t === null) return null;
   const parsedValue = QUALIFICATIONS[key](t);
   if (parsedValue === undefined) {
@@ -104,9 +105,10 @@ const DITTO_COLUMNS = ["province", "district", "commune", "type", "secretary", "
 function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
-  return (row: ReadRow, index: number): string | null => {
+  const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
+  return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
-    let value = text(row.values[key]);
+    let value = text(row.fields[slots[index]]);
     if (value !== null && isDitto(value)) {
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
@@ -128,8 +130,16 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
   const ditto = dittoResolver(sheet, issues);
   // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
   const knownTypes = new Map<string, boolean>();
+  const at = {
+    consolidated: sheet.slot("consolidated"),
+    village: sheet.slot("village"),
+    communeCode: sheet.slot("communeCode"),
+    hasOwnCell: sheet.slot("hasOwnCell"),
+    partyMembers: sheet.slot("partyMembers"),
+    notes: sheet.slot("notes"),
+  };
   sheet.forEachRow((row) => {
-    const v = row.values;
+    const v = row.fields;
     // In DITTO_COLUMNS order, called one by one (no array per row).
     const province = ditto(row, 0);
     const district = ditto(row, 1);
@@ -146,7 +156,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
-    let consolidatedFlag = flag(v.consolidated);
+    let consolidatedFlag = flag(v[at.consolidated]);
     let secretary = secretaryText;
     // A head of one letter or none ("x", "-", "?") is no name: read as blank, so the village's
     // status comes from the flag or the office-holders, or is reported as unknown, never silently
@@ -163,16 +173,16 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       province,
       district,
       commune,
-      village: text(v.village)!,
-      communeCode: text(v.communeCode),
+      village: text(v[at.village])!,
+      communeCode: text(v[at.communeCode]),
       type,
-      hasOwnCell: flag(v.hasOwnCell),
-      partyMembers: count(v.partyMembers),
+      hasOwnCell: flag(v[at.hasOwnCell]),
+      partyMembers: count(v[at.partyMembers]),
       secretary,
       head,
       frontHead,
       consolidatedFlag,
-      notes: text(v.notes),
+      notes: text(v[at.notes]),
       source: sourceOf(sheet, row),
     });
   });
@@ -181,10 +191,27 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
 
 export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
   const out: OfficeHolderRecord[] = [];
+  const at = {
+    village: sheet.slot("village"),
+    post: sheet.slot("post"),
+    fullName: sheet.slot("fullName"),
+    province: sheet.slot("province"),
+    district: sheet.slot("district"),
+    commune: sheet.slot("commune"),
+    personId: sheet.slot("personId"),
+    birthYear: sheet.slot("birthYear"),
+    gender: sheet.slot("gender"),
+    ethnicity: sheet.slot("ethnicity"),
+    education: sheet.slot("education"),
+    professional: sheet.slot("professional"),
+    politicalTheory: sheet.slot("politicalTheory"),
+    trained: sheet.slot("trained"),
+    termEnd: sheet.slot("termEnd"),
+  };
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const village = text(v.village);
-    const postText = cellText(v.post as CellValue).trim();
+    const v = row.fields;
+    const village = text(v[at.village]);
+    const postText = cellText(v[at.post] as CellValue).trim();
     const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
     for (let u = 0; u < parsed.unknown.length; u++) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
@@ -201,22 +228,22 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       }
     }
     out.push({
-      fullName: text(v.fullName)!,
+      fullName: text(v[at.fullName])!,
       posts: parsed.posts,
       postText,
-      province: text(v.province),
-      district: text(v.district),
-      commune: text(v.commune)!,
+      province: text(v[at.province]),
+      district: text(v[at.district]),
+      commune: text(v[at.commune])!,
       village,
-      personId: text(v.personId),
-      birthYear: count(v.birthYear),
-      gender: qualification(sheet, row, "gender", issues),
-      ethnicity: text(v.ethnicity),
-      educationYears: qualification(sheet, row, "education", issues),
-      professional: qualification(sheet, row, "professional", issues),
-      politicalTheory: qualification(sheet, row, "politicalTheory", issues),
-      trained: flag(v.trained),
-      termEnd: termEndOf(sheet, row, issues),
+      personId: text(v[at.personId]),
+      birthYear: count(v[at.birthYear]),
+      gender: qualification(sheet, row, at.gender, "gender", issues),
+      ethnicity: text(v[at.ethnicity]),
+      educationYears: qualification(sheet, row, at.education, "education", issues),
+      professional: qualification(sheet, row, at.professional, "professional", issues),
+      politicalTheory: qualification(sheet, row, at.politicalTheory, "politicalTheory", issues),
+      trained: flag(v[at.trained]),
+      termEnd: termEndOf(sheet, row, at.termEnd, issues),
       source: sourceOf(sheet, row),
     });
   });
@@ -228,8 +255,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
  * 2026-06-15), a year (2026 → 31/12/2026), a month ("6/2026" → its last day) or a term
  * ("2020-2025", "2020 – 2025": its last year). Unreadable text is a bad-date issue.
  */
-function termEndOf(sheet: SheetRead, row: ReadRow, issues: Issue[]): string | null {
-  const raw = (row.values.termEnd ?? null) as CellValue;
+function termEndOf(sheet: SheetRead, row: RowFields, slot: number, issues: Issue[]): string | null {
+  const raw = (row.fields[slot] ?? null) as CellValue;
   if (raw === null) return null;
   if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return `${raw}-12-31`;
   const date = parseDateCell(raw);
@@ -290,14 +317,14 @@ const LEVELS: Record<string, TargetLevel> = {
 export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[] {
   const out: TargetRecord[] = [];
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const indicatorText = text(v.indicator)!;
+    const v = (key: string): FieldValue | undefined => row.fields[sheet.slot(key)];
+    const indicatorText = text(v("indicator"))!;
     const indicator = lookupIndicator(indicatorText);
     if (!indicator) {
       issues.push(issue("unknown-indicator", placeOf(sheet, row.row, "indicator"), { text: indicatorText }));
       return;
     }
-    const levelText = text(v.level);
+    const levelText = text(v("level"));
     let level: TargetLevel | null = null;
     if (levelText !== null) {
       level = LEVELS[foldKey(levelText)] ?? null;
@@ -306,7 +333,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
         return;
       }
     }
-    const raw = v.target as CellValue;
+    const raw = v("target") as CellValue;
     const targetText = cellText(raw);
     // The one rule of the NTH functions (rateInput.ts): 0.9, 90%, 90, "trên 90%"; 1.2 is refused.
     const typed =
@@ -329,7 +356,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       issues.push(issue("target-out-of-range", placeOf(sheet, row.row, "target"), { text: targetText }));
       return;
     }
-    const comparatorText = text(v.comparator) ?? "";
+    const comparatorText = text(v("comparator")) ?? "";
     const columnComparator = parseComparator(comparatorText);
     if (!columnComparator) {
       issues.push(issue("bad-comparator", placeOf(sheet, row.row, "comparator"), { text: comparatorText }));
@@ -349,13 +376,13 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     const comparator = written ?? columnComparator;
     out.push({
       indicator,
-      unit: text(v.unit),
+      unit: text(v("unit")),
       level,
       target: typed.fraction,
       targetValue: fractionToNumber(typed.fraction),
       comparator,
-      year: count(v.year),
-      quota: count(v.quota),
+      year: count(v("year")),
+      quota: count(v("quota")),
       source: sourceOf(sheet, row),
     });
   });
@@ -424,8 +451,8 @@ export function formedFromItems(value: string | null): string[] {
 /** The rows of a unit list (`Đơn vị`): expected units, and with the dated columns, the units' life cycle. */
 export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): ExpectedUnitRecord[] {
   const out: ExpectedUnitRecord[] = [];
-  const date = (row: ReadRow, key: string): string | null => {
-    const raw = (row.values[key] ?? null) as CellValue;
+  const date = (row: RowFields, key: string): string | null => {
+    const raw = (row.fields[sheet.slot(key)] ?? null) as CellValue;
     const parsed = parseDateCell(raw);
     if (raw !== null && parsed === null) {
       issues.push(issue("bad-date", placeOf(sheet, row.row, key), { text: cellText(raw) }));
@@ -433,8 +460,8 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
     return parsed;
   };
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const levelText = text(v.level);
+    const v = (key: string): FieldValue | undefined => row.fields[sheet.slot(key)];
+    const levelText = text(v("level"));
     let level: UnitListLevel | null = null;
     if (levelText !== null) {
       const key = foldKey(levelText);
@@ -442,28 +469,30 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       if (!level) issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
     }
     const code =
-      v.unitCode === undefined || v.unitCode === null ? null : cellText(v.unitCode as CellValue).trim();
+      v("unitCode") === undefined || v("unitCode") === null
+        ? null
+        : cellText(v("unitCode") as CellValue).trim();
     const validFrom = date(row, "validFrom");
     const validTo = date(row, "validTo");
     if (validFrom !== null && validTo !== null && validTo < validFrom)
       issues.push(
         issue("unit-dates-reversed", placeOf(sheet, row.row, "validTo"), {
-          unit: text(v.unit)!,
+          unit: text(v("unit"))!,
           from: displayDay(validFrom),
           to: displayDay(validTo),
         }),
       );
     out.push({
-      unit: text(v.unit)!,
+      unit: text(v("unit"))!,
       level,
-      province: text(v.province),
-      district: text(v.district),
+      province: text(v("province")),
+      district: text(v("district")),
       deadline: date(row, "deadline"),
       code: code === "" ? null : code,
-      parent: text(v.parent),
+      parent: text(v("parent")),
       validFrom,
       validTo,
-      formedFrom: formedFromItems(text(v.formedFrom)),
+      formedFrom: formedFromItems(text(v("formedFrom"))),
       source: sourceOf(sheet, row),
     });
   });
