@@ -4,7 +4,8 @@ import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
-import { VILLAGE_HEADER } from "./grids";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { village, VILLAGE_HEADER, workbook } from "./grids";
 
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constantFrom("Hòa", "Hoà", "Yên Lỗ", "Tân Văn", "", " ", "Tổng cộng", "nt", "Xã Yên Lỗ"),
@@ -71,5 +72,32 @@ describe("readSheet (src/core/read/readSheet.ts)", () => {
       { numRuns: 300 },
     );
     expect(rowsRead).toBeGreaterThan(100);
+  });
+});
+
+describe("record sources (src/core/read/records.ts)", () => {
+  it("read by name like a plain { file, sheet, row, columns } per record, rows apart", () => {
+    const read = readWorkbooks([
+      workbook("a.xlsx", {
+        Thôn: [
+          ["DANH SÁCH"],
+          VILLAGE_HEADER,
+          village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "A", "A"),
+          village(2, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Mè", "B", "C"),
+        ],
+      }),
+    ]);
+    const plain = read.dataset.villages.map(({ source: s }) => ({
+      file: s.file,
+      sheet: s.sheet,
+      row: s.row,
+      columns: s.columns,
+    }));
+    expect(plain.map((s) => [s.file, s.sheet, s.row])).toEqual([
+      ["a.xlsx", "Thôn", 3],
+      ["a.xlsx", "Thôn", 4],
+    ]);
+    expect(plain[0].columns.get("village")).toBe(5);
+    expect(plain[1].columns).toBe(plain[0].columns);
   });
 });
