@@ -4,6 +4,7 @@ import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
+import { hasTwoLetters } from "../../src/core/read/records";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
@@ -99,5 +100,24 @@ describe("record sources (src/core/read/records.ts)", () => {
     ]);
     expect(plain[0].columns.get("village")).toBe(5);
     expect(plain[1].columns).toBe(plain[0].columns);
+  });
+});
+
+describe("hasTwoLetters (src/core/read/records.ts)", () => {
+  it("is /\\p{L}{2}/u.test, for any text", () => {
+    const textArb = fc
+      .array(
+        fc.constantFrom("a", "Z", "x", "-", "?", " ", "1", "@", "[", "`", "{", "Đ", "ạ", "\u0301", "_"),
+        {
+          maxLength: 5,
+        },
+      )
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(fc.oneof(textArb, fc.string({ maxLength: 5 })), (text) => {
+        expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -138,6 +138,22 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   };
 }
 
+const TWO_LETTERS = /\p{L}{2}/u;
+
+/**
+ * True when the text has two letters in a row (`/\p{L}{2}/u`): a name, not a mark. Decided without
+ * the regular expression when the text begins with two ASCII letters, as names do. A test compares.
+ */
+export function hasTwoLetters(text: string): boolean {
+  if (text.length >= 2 && isAsciiLetter(text.charCodeAt(0)) && isAsciiLetter(text.charCodeAt(1))) return true;
+  return TWO_LETTERS.test(text);
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
   const sourceOf = sourcesOf(sheet);
@@ -175,7 +191,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     // A head of one letter or none ("x", "-", "?") is no name: read as blank, so the village's
     // status comes from the flag or the office-holders, or is reported as unknown, never silently
     // "not consolidated" against a person called "x".
-    let head = headText !== null && !/\p{L}{2}/u.test(headText) ? null : headText;
+    let head = headText !== null && !hasTwoLetters(headText) ? null : headText;
     if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
     if (head !== null && isSecretaryReference(head)) {
       head = secretary;
