@@ -2,7 +2,12 @@ import type { Issue } from "./issues";
 import type { Comparator, ExactFraction } from "./targets";
 import type { PostId } from "./schema/posts";
 
-/** Where a record came from: file, sheet and Excel row, plus the Excel column of each field. */
+/**
+ * Where a record came from: file, sheet and Excel row, plus the Excel column of each field. The
+ * reader's sources hold only `row` as their own field, the rest shared by a sheet's sources
+ * through their prototype (`read/records.ts`): read the fields by name, as every user does; a
+ * spread or `JSON.stringify` of a source sees only `row`.
+ */
 export interface RowSource {
   readonly file: string;
   readonly sheet: string;

@@ -1,6 +1,7 @@
 import type { CellValue } from "../../src/core/cells";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
-import { headingOf, isTotalLabel } from "../../src/core/read/rows";
+import fc from "fast-check";
+import { headingOf, isTotalLabel, sameLowered } from "../../src/core/read/rows";
 
 describe("row labels (src/core/read/rows.ts)", () => {
   it.each([
@@ -250,5 +251,32 @@ describe("a commune heading supplies its commune only until the next heading of 
   it("a group heading numbered below the commune's rank keeps the commune", () => {
     const data = read([HEADER, ["I. XÃ YÊN LỖ"], ["1. Nhóm thôn vùng cao"], row(1, "Pò Mầm")]);
     expect(data.villages.map((v) => [v.commune, v.village])).toEqual([["Yên Lỗ", "Pò Mầm"]]);
+  });
+});
+
+describe("sameLowered (src/core/read/rows.ts)", () => {
+  const textArb = fc
+    .array(fc.constantFrom("I", "i", "\u0130", "\u0307", "T", "h", "ô", "Ô", "n", " ", "Σ", "ς"), {
+      maxLength: 8,
+    })
+    .map((cs) => cs.join(""));
+  it("is text.toLowerCase() === lowered, for any texts", () => {
+    fc.assert(
+      fc.property(textArb, textArb, fc.boolean(), (text, other, lowerOther) => {
+        const lowered = lowerOther ? other.toLowerCase() : other;
+        expect(sameLowered(text, lowered)).toBe(text.toLowerCase() === lowered);
+        expect(sameLowered(text, text.toLowerCase())).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 6 }),
+        fc.string({ unit: "grapheme", maxLength: 6 }),
+        (a, b) => {
+          expect(sameLowered(a, b.toLowerCase())).toBe(a.toLowerCase() === b.toLowerCase());
+        },
+      ),
+    );
   });
 });

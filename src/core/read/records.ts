@@ -18,12 +18,25 @@ import { fractionToNumber } from "../targets";
 import { foldKey } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
-import type { ReadRow, SheetRead } from "./readSheet";
+import type { FieldValue, RowFields, SheetRead } from "./readSheet";
 
 /** Turns the generic rows of recognised sheets into domain records, reporting what does not fit. */
 
-function sourceOf(sheet: SheetRead, row: ReadRow): RowSource {
-  return { file: sheet.file, sheet: sheet.sheet, row: row.row, columns: sheet.columns };
+/**
+ * The sources of one sheet's records, one per row, each holding only its row number: the file, the
+ * sheet and the columns, the same for every row of a sheet, are read through the prototype they
+ * share. (A source object of four fields per row was 56 bytes for each of the country's 392,000
+ * records, which live until the reports are written.) Read them by name: a spread or
+ * `JSON.stringify` of a source sees only `row`.
+ */
+function sourcesOf(sheet: SheetRead): (row: RowFields) => RowSource {
+  const shared = { file: sheet.file, sheet: sheet.sheet, columns: sheet.columns };
+  // A function per sheet (not a class shared by all), so its instances have one shape of one field.
+  const RowAt = function (this: { row: number }, row: number) {
+    this.row = row;
+  } as unknown as new (row: number) => RowSource;
+  RowAt.prototype = shared;
+  return (row) => new RowAt(row.row);
 }
 
 function placeOf(sheet: SheetRead, row: number, key: string): { file: string; sheet: string; cell: string } {
@@ -70,11 +83,12 @@ const QUALIFICATIONS = {
 /** A qualification cell parsed; an unrecognised one is reported and read as blank. */
 function qualification<K extends keyof typeof QUALIFICATIONS>(
   sheet: SheetRead,
-  row: ReadRow,
+  row: RowFields,
+  slot: number,
   key: K,
   issues: Issue[],
 ): Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
-  const t = text(row.values[key]);
+  const t = text(row.fields[slot]);
   if (t === null) return null;
   const parsedValue = QUALIFICATIONS[key](t);
   if (parsedValue === undefined) {
@@ -104,9 +118,10 @@ const DITTO_COLUMNS = ["province", "district", "commune", "type", "secretary", "
 function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
-  return (row: ReadRow, index: number): string | null => {
+  const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
+  return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
-    let value = text(row.values[key]);
+    let value = text(row.fields[slots[index]]);
     if (value !== null && isDitto(value)) {
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
@@ -123,13 +138,38 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   };
 }
 
+const TWO_LETTERS = /\p{L}{2}/u;
+
+/**
+ * True when the text has two letters in a row (`/\p{L}{2}/u`): a name, not a mark. Decided without
+ * the regular expression when the text begins with two ASCII letters, as names do. A test compares.
+ */
+export function hasTwoLetters(text: string): boolean {
+  if (text.length >= 2 && isAsciiLetter(text.charCodeAt(0)) && isAsciiLetter(text.charCodeAt(1))) return true;
+  return TWO_LETTERS.test(text);
+}
+
+function isAsciiLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
+}
+
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
+  const sourceOf = sourcesOf(sheet);
   const ditto = dittoResolver(sheet, issues);
   // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
   const knownTypes = new Map<string, boolean>();
+  const at = {
+    consolidated: sheet.slot("consolidated"),
+    village: sheet.slot("village"),
+    communeCode: sheet.slot("communeCode"),
+    hasOwnCell: sheet.slot("hasOwnCell"),
+    partyMembers: sheet.slot("partyMembers"),
+    notes: sheet.slot("notes"),
+  };
   sheet.forEachRow((row) => {
-    const v = row.values;
+    const v = row.fields;
     // In DITTO_COLUMNS order, called one by one (no array per row).
     const province = ditto(row, 0);
     const district = ditto(row, 1);
@@ -146,12 +186,12 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
-    let consolidatedFlag = flag(v.consolidated);
+    let consolidatedFlag = flag(v[at.consolidated]);
     let secretary = secretaryText;
     // A head of one letter or none ("x", "-", "?") is no name: read as blank, so the village's
     // status comes from the flag or the office-holders, or is reported as unknown, never silently
     // "not consolidated" against a person called "x".
-    let head = headText !== null && !/\p{L}{2}/u.test(headText) ? null : headText;
+    let head = headText !== null && !hasTwoLetters(headText) ? null : headText;
     if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
     if (head !== null && isSecretaryReference(head)) {
       head = secretary;
@@ -163,17 +203,17 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       province,
       district,
       commune,
-      village: text(v.village)!,
-      communeCode: text(v.communeCode),
+      village: text(v[at.village])!,
+      communeCode: text(v[at.communeCode]),
       type,
-      hasOwnCell: flag(v.hasOwnCell),
-      partyMembers: count(v.partyMembers),
+      hasOwnCell: flag(v[at.hasOwnCell]),
+      partyMembers: count(v[at.partyMembers]),
       secretary,
       head,
       frontHead,
       consolidatedFlag,
-      notes: text(v.notes),
-      source: sourceOf(sheet, row),
+      notes: text(v[at.notes]),
+      source: sourceOf(row),
     });
   });
   return out;
@@ -181,10 +221,28 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
 
 export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
   const out: OfficeHolderRecord[] = [];
+  const sourceOf = sourcesOf(sheet);
+  const at = {
+    village: sheet.slot("village"),
+    post: sheet.slot("post"),
+    fullName: sheet.slot("fullName"),
+    province: sheet.slot("province"),
+    district: sheet.slot("district"),
+    commune: sheet.slot("commune"),
+    personId: sheet.slot("personId"),
+    birthYear: sheet.slot("birthYear"),
+    gender: sheet.slot("gender"),
+    ethnicity: sheet.slot("ethnicity"),
+    education: sheet.slot("education"),
+    professional: sheet.slot("professional"),
+    politicalTheory: sheet.slot("politicalTheory"),
+    trained: sheet.slot("trained"),
+    termEnd: sheet.slot("termEnd"),
+  };
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const village = text(v.village);
-    const postText = cellText(v.post as CellValue).trim();
+    const v = row.fields;
+    const village = text(v[at.village]);
+    const postText = cellText(v[at.post] as CellValue).trim();
     const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
     for (let u = 0; u < parsed.unknown.length; u++) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
@@ -201,23 +259,23 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       }
     }
     out.push({
-      fullName: text(v.fullName)!,
+      fullName: text(v[at.fullName])!,
       posts: parsed.posts,
       postText,
-      province: text(v.province),
-      district: text(v.district),
-      commune: text(v.commune)!,
+      province: text(v[at.province]),
+      district: text(v[at.district]),
+      commune: text(v[at.commune])!,
       village,
-      personId: text(v.personId),
-      birthYear: count(v.birthYear),
-      gender: qualification(sheet, row, "gender", issues),
-      ethnicity: text(v.ethnicity),
-      educationYears: qualification(sheet, row, "education", issues),
-      professional: qualification(sheet, row, "professional", issues),
-      politicalTheory: qualification(sheet, row, "politicalTheory", issues),
-      trained: flag(v.trained),
-      termEnd: termEndOf(sheet, row, issues),
-      source: sourceOf(sheet, row),
+      personId: text(v[at.personId]),
+      birthYear: count(v[at.birthYear]),
+      gender: qualification(sheet, row, at.gender, "gender", issues),
+      ethnicity: text(v[at.ethnicity]),
+      educationYears: qualification(sheet, row, at.education, "education", issues),
+      professional: qualification(sheet, row, at.professional, "professional", issues),
+      politicalTheory: qualification(sheet, row, at.politicalTheory, "politicalTheory", issues),
+      trained: flag(v[at.trained]),
+      termEnd: termEndOf(sheet, row, at.termEnd, issues),
+      source: sourceOf(row),
     });
   });
   return out;
@@ -228,8 +286,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
  * 2026-06-15), a year (2026 → 31/12/2026), a month ("6/2026" → its last day) or a term
  * ("2020-2025", "2020 – 2025": its last year). Unreadable text is a bad-date issue.
  */
-function termEndOf(sheet: SheetRead, row: ReadRow, issues: Issue[]): string | null {
-  const raw = (row.values.termEnd ?? null) as CellValue;
+function termEndOf(sheet: SheetRead, row: RowFields, slot: number, issues: Issue[]): string | null {
+  const raw = (row.fields[slot] ?? null) as CellValue;
   if (raw === null) return null;
   if (typeof raw === "number" && Number.isInteger(raw) && raw >= 1900 && raw <= 2200) return `${raw}-12-31`;
   const date = parseDateCell(raw);
@@ -289,15 +347,16 @@ const LEVELS: Record<string, TargetLevel> = {
 
 export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[] {
   const out: TargetRecord[] = [];
+  const sourceOf = sourcesOf(sheet);
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const indicatorText = text(v.indicator)!;
+    const v = (key: string): FieldValue | undefined => row.fields[sheet.slot(key)];
+    const indicatorText = text(v("indicator"))!;
     const indicator = lookupIndicator(indicatorText);
     if (!indicator) {
       issues.push(issue("unknown-indicator", placeOf(sheet, row.row, "indicator"), { text: indicatorText }));
       return;
     }
-    const levelText = text(v.level);
+    const levelText = text(v("level"));
     let level: TargetLevel | null = null;
     if (levelText !== null) {
       level = LEVELS[foldKey(levelText)] ?? null;
@@ -306,7 +365,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
         return;
       }
     }
-    const raw = v.target as CellValue;
+    const raw = v("target") as CellValue;
     const targetText = cellText(raw);
     // The one rule of the NTH functions (rateInput.ts): 0.9, 90%, 90, "trên 90%"; 1.2 is refused.
     const typed =
@@ -329,7 +388,7 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       issues.push(issue("target-out-of-range", placeOf(sheet, row.row, "target"), { text: targetText }));
       return;
     }
-    const comparatorText = text(v.comparator) ?? "";
+    const comparatorText = text(v("comparator")) ?? "";
     const columnComparator = parseComparator(comparatorText);
     if (!columnComparator) {
       issues.push(issue("bad-comparator", placeOf(sheet, row.row, "comparator"), { text: comparatorText }));
@@ -349,14 +408,14 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
     const comparator = written ?? columnComparator;
     out.push({
       indicator,
-      unit: text(v.unit),
+      unit: text(v("unit")),
       level,
       target: typed.fraction,
       targetValue: fractionToNumber(typed.fraction),
       comparator,
-      year: count(v.year),
-      quota: count(v.quota),
-      source: sourceOf(sheet, row),
+      year: count(v("year")),
+      quota: count(v("quota")),
+      source: sourceOf(row),
     });
   });
   return out;
@@ -424,8 +483,9 @@ export function formedFromItems(value: string | null): string[] {
 /** The rows of a unit list (`Đơn vị`): expected units, and with the dated columns, the units' life cycle. */
 export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): ExpectedUnitRecord[] {
   const out: ExpectedUnitRecord[] = [];
-  const date = (row: ReadRow, key: string): string | null => {
-    const raw = (row.values[key] ?? null) as CellValue;
+  const sourceOf = sourcesOf(sheet);
+  const date = (row: RowFields, key: string): string | null => {
+    const raw = (row.fields[sheet.slot(key)] ?? null) as CellValue;
     const parsed = parseDateCell(raw);
     if (raw !== null && parsed === null) {
       issues.push(issue("bad-date", placeOf(sheet, row.row, key), { text: cellText(raw) }));
@@ -433,8 +493,8 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
     return parsed;
   };
   sheet.forEachRow((row) => {
-    const v = row.values;
-    const levelText = text(v.level);
+    const v = (key: string): FieldValue | undefined => row.fields[sheet.slot(key)];
+    const levelText = text(v("level"));
     let level: UnitListLevel | null = null;
     if (levelText !== null) {
       const key = foldKey(levelText);
@@ -442,29 +502,31 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       if (!level) issues.push(issue("bad-level", placeOf(sheet, row.row, "level"), { text: levelText }));
     }
     const code =
-      v.unitCode === undefined || v.unitCode === null ? null : cellText(v.unitCode as CellValue).trim();
+      v("unitCode") === undefined || v("unitCode") === null
+        ? null
+        : cellText(v("unitCode") as CellValue).trim();
     const validFrom = date(row, "validFrom");
     const validTo = date(row, "validTo");
     if (validFrom !== null && validTo !== null && validTo < validFrom)
       issues.push(
         issue("unit-dates-reversed", placeOf(sheet, row.row, "validTo"), {
-          unit: text(v.unit)!,
+          unit: text(v("unit"))!,
           from: displayDay(validFrom),
           to: displayDay(validTo),
         }),
       );
     out.push({
-      unit: text(v.unit)!,
+      unit: text(v("unit"))!,
       level,
-      province: text(v.province),
-      district: text(v.district),
+      province: text(v("province")),
+      district: text(v("district")),
       deadline: date(row, "deadline"),
       code: code === "" ? null : code,
-      parent: text(v.parent),
+      parent: text(v("parent")),
       validFrom,
       validTo,
-      formedFrom: formedFromItems(text(v.formedFrom)),
-      source: sourceOf(sheet, row),
+      formedFrom: formedFromItems(text(v("formedFrom"))),
+      source: sourceOf(row),
     });
   });
   return out;

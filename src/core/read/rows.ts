@@ -372,12 +372,24 @@ export class RowClassifier {
       // "TRƯỞNG  THÔN"): compared with spaces collapsed, only when the first letters agree.
       if (
         (v.charCodeAt(0) | 32) === (h.charCodeAt(0) | 32) &&
-        collapseSpaces(v).toLowerCase() === this.headerLower[t][c]
+        sameLowered(collapseSpaces(v), this.headerLower[t][c]!)
       )
         return true;
     }
     return false;
   }
+}
+
+/**
+ * `text.toLowerCase() === lowered`, without lower-casing a text whose length already rules it out
+ * (names under a header that begin with its letter: "Thôn Gia Tiên" under "Thôn"). Lower-casing
+ * never shortens a text and lengthens it only by U+0130 ("İ" → "i̇", the one such character in
+ * Unicode), so a longer text, or a shorter one without U+0130, cannot match. A test compares.
+ */
+export function sameLowered(text: string, lowered: string): boolean {
+  if (text.length > lowered.length) return false;
+  if (text.length < lowered.length && text.indexOf("\u0130") < 0) return false;
+  return text.toLowerCase() === lowered;
 }
 
 /** Folded starts of a signature block's lines ("Người lập biểu", "(Ký, ghi rõ họ tên)"). */

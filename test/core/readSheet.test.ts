@@ -1,0 +1,123 @@
+import fc from "fast-check";
+import { cellError, type CellValue } from "../../src/core/cells";
+import type { Issue } from "../../src/core/issues";
+import { judgeSheet } from "../../src/core/read/candidates";
+import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
+import { isBlank } from "../../src/core/cells";
+import { hasTwoLetters } from "../../src/core/read/records";
+import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { village, VILLAGE_HEADER, workbook } from "./grids";
+
+const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom("Hòa", "Hoà", "Yên Lỗ", "Tân Văn", "", " ", "Tổng cộng", "nt", "Xã Yên Lỗ"),
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -5, max: 200 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom("x", "Có", "Không", "1", "0", "#N/A", "1.000", "2,5"),
+  fc.constantFrom(cellError("#N/A"), { kind: "date" as const, iso: "2021-09-19" }),
+);
+// A Villages or an Office-holders header (their required columns), with other columns in any order.
+const headerArb = fc
+  .tuple(
+    fc.constantFrom(["Tỉnh", "Xã", "Thôn"], ["Họ và tên", "Chức danh", "Xã"]),
+    fc.shuffledSubarray(
+      [
+        ...VILLAGE_HEADER.filter((h) => !["Tỉnh", "Xã", "Thôn"].includes(h as string)),
+        "Năm sinh",
+        "Giới tính",
+        "Nhiệm kỳ đến",
+      ],
+      { minLength: 0 },
+    ),
+  )
+  .map(([required, others]) => [...required, ...others]);
+
+describe("readSheet (src/core/read/readSheet.ts)", () => {
+  it("hands `forEachRow` the same rows and values by slot as `rows` gives by key, with the same issues", () => {
+    let rowsRead = 0;
+    fc.assert(
+      fc.property(
+        headerArb,
+        fc.array(fc.array(cellArb, { maxLength: 16 }), { maxLength: 30 }),
+        (header, body) => {
+          const grid = { name: "Sheet1", rows: [header, ...body] };
+          const judgement = judgeSheet(grid);
+          if (!judgement?.header) return;
+          const byKeyIssues: Issue[] = [];
+          const byKey = [...readSheet("a.xlsx", grid, judgement.header, byKeyIssues).rows];
+          const bySlotIssues: Issue[] = [];
+          const read = readSheet("a.xlsx", grid, judgement.header, bySlotIssues);
+          const bySlot: { row: number; values: Record<string, FieldValue> }[] = [];
+          read.forEachRow((r) => {
+            const values: Record<string, FieldValue> = {};
+            for (const key of read.columns.keys()) values[key] = r.fields[read.slot(key)];
+            bySlot.push({ row: r.row, values });
+            // Each value is its own cell read by its column's type (a blank commune may come from a heading).
+            for (const [key, column] of read.columns) {
+              const cell = grid.rows[r.row - 1][column - 1] ?? null;
+              if (key === "commune" && isBlank(cell)) continue;
+              const spec = read.spec.columns.find((c) => c.key === key)!;
+              expect(values[key]).toEqual(
+                readField(cell, spec, { place: () => ({ file: "", sheet: "", cell: "" }) }, []),
+              );
+            }
+            rowsRead++;
+            // A column the sheet lacks reads as a blank cell.
+            expect(r.fields[read.slot("no such column")]).toBeNull();
+          });
+          expect(bySlot).toEqual(byKey);
+          expect(bySlotIssues).toEqual(byKeyIssues);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(rowsRead).toBeGreaterThan(100);
+  });
+});
+
+describe("record sources (src/core/read/records.ts)", () => {
+  it("read by name like a plain { file, sheet, row, columns } per record, rows apart", () => {
+    const read = readWorkbooks([
+      workbook("a.xlsx", {
+        Thôn: [
+          ["DANH SÁCH"],
+          VILLAGE_HEADER,
+          village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "A", "A"),
+          village(2, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Khuổi Mè", "B", "C"),
+        ],
+      }),
+    ]);
+    const plain = read.dataset.villages.map(({ source: s }) => ({
+      file: s.file,
+      sheet: s.sheet,
+      row: s.row,
+      columns: s.columns,
+    }));
+    expect(plain.map((s) => [s.file, s.sheet, s.row])).toEqual([
+      ["a.xlsx", "Thôn", 3],
+      ["a.xlsx", "Thôn", 4],
+    ]);
+    expect(plain[0].columns.get("village")).toBe(5);
+    expect(plain[1].columns).toBe(plain[0].columns);
+  });
+});
+
+describe("hasTwoLetters (src/core/read/records.ts)", () => {
+  it("is /\\p{L}{2}/u.test, for any text", () => {
+    const textArb = fc
+      .array(
+        fc.constantFrom("a", "Z", "x", "-", "?", " ", "1", "@", "[", "`", "{", "Đ", "ạ", "\u0301", "_"),
+        {
+          maxLength: 5,
+        },
+      )
+      .map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(fc.oneof(textArb, fc.string({ maxLength: 5 })), (text) => {
+        expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
