@@ -45,13 +45,13 @@ const POST_VI: Record<string, string> = {
   peoplesCouncilChair: "Chủ tịch HĐND",
 };
 
-interface Person {
+export interface Person {
   readonly name: string;
   readonly what: string;
   readonly record: OfficeHolderRecord | null;
 }
 
-interface Group {
+export interface Group {
   readonly commune: string;
   readonly people: Person[];
 }
@@ -87,8 +87,14 @@ function communeKeys(): (district: string | null, commune: string) => string {
   };
 }
 
-/** Section I: consolidated villages' secretaries, by commune in tree order. */
-function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
+/**
+ * Section I: consolidated villages' secretaries, by commune in tree order. Each village's
+ * secretary row is the last Office-holders row of the cell secretary with the same commune,
+ * village and name (as keys). Only the names wanted are kept, and the rows of a village, which
+ * usually follow one another, look their place up once. Exported for its test against the plain
+ * definition (`test/report/annexSecretaries.test.ts`).
+ */
+export function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[]): Group[] {
   const communeKey = communeKeys();
   const villageKey = keyEachOnce(nameKey);
   const byCommune = new Map<string, VillageStatus[]>();
@@ -98,46 +104,53 @@ function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRecord[])
     list.push(v);
     byCommune.set(v.communeId, list);
   }
-  // The villages looked up below, by commune key: only their secretaries are keyed by name.
-  const wanted = new Map<string, Set<string>>();
-  for (const list of byCommune.values())
+  // The secretaries wanted, by commune key, village key and name key (the row found, else null),
+  // and for each village its own name map and key.
+  const wanted = new Map<string, Map<string, Map<string, OfficeHolderRecord | null>>>();
+  const slots = new Map<VillageStatus[], { names: Map<string, OfficeHolderRecord | null>; key: string }[]>();
+  for (const list of byCommune.values()) {
+    const ofList: { names: Map<string, OfficeHolderRecord | null>; key: string }[] = [];
+    slots.set(list, ofList);
     for (const v of list) {
       const c = communeKey(v.record.district, v.record.commune);
       let villages = wanted.get(c);
-      if (!villages) wanted.set(c, (villages = new Set()));
-      villages.add(villageKey(v.record.village));
+      if (!villages) wanted.set(c, (villages = new Map()));
+      const vk = villageKey(v.record.village);
+      let names = villages.get(vk);
+      if (!names) villages.set(vk, (names = new Map()));
+      const key = nameKey(v.secretaryName!);
+      if (!names.has(key)) names.set(key, null);
+      ofList.push({ names, key });
     }
-  // Secretaries by commune key, village key and name key, in nested maps (no key string built per
-  // row). The last row of a person wins, as before.
-  const secretaries = new Map<string, Map<string, Map<string, OfficeHolderRecord>>>();
+  }
+  // The last row of a person wins, as before.
+  let lastDistrict: string | null | undefined;
+  let lastCommune: string | undefined;
+  let lastVillage: string | undefined;
+  let names: Map<string, OfficeHolderRecord | null> | undefined;
   for (const h of holders) {
     if (!h.village || !h.posts.includes("cellSecretary")) continue;
-    const c = communeKey(h.district, h.commune);
-    const wantedVillages = wanted.get(c);
-    if (!wantedVillages) continue;
-    const v = villageKey(h.village);
-    if (!wantedVillages.has(v)) continue;
-    let villages = secretaries.get(c);
-    if (!villages) secretaries.set(c, (villages = new Map()));
-    let names = villages.get(v);
-    if (!names) villages.set(v, (names = new Map()));
-    names.set(nameKey(h.fullName), h);
+    if (h.village !== lastVillage || h.commune !== lastCommune || h.district !== lastDistrict) {
+      lastVillage = h.village;
+      lastCommune = h.commune;
+      lastDistrict = h.district;
+      names = wanted.get(communeKey(h.district, h.commune))?.get(villageKey(h.village));
+    }
+    if (!names) continue;
+    const key = nameKey(h.fullName);
+    if (names.has(key)) names.set(key, h);
   }
   const groups: Group[] = [];
   for (const unit of rollup.units) {
     const list = byCommune.get(unit.id);
     if (unit.level !== "commune" || !list) continue;
+    const ofList = slots.get(list)!;
     groups.push({
       commune: unit.name,
-      people: list.map((v) => ({
-        name: v.secretaryName!,
-        what: v.record.village,
-        record:
-          secretaries
-            .get(communeKey(v.record.district, v.record.commune))
-            ?.get(villageKey(v.record.village))
-            ?.get(nameKey(v.secretaryName!)) ?? null,
-      })),
+      people: list.map((v, i) => {
+        const slot = ofList[i];
+        return { name: v.secretaryName!, what: v.record.village, record: slot.names.get(slot.key) ?? null };
+      }),
     });
   }
   return groups;

@@ -1,7 +1,7 @@
 import { MAIN_INDICATOR } from "../../core/indicators";
 import type { OfficeHolderRecord } from "../../core/model";
-import { rankVillages, type RankReason } from "../../core/plan/ranking";
-import type { Rollup, UnitRollup, VillageStatus } from "../../core/rollup/types";
+import { rankVillages, type RankedVillage, type RankReason } from "../../core/plan/ranking";
+import type { Rollup, UnitRollup } from "../../core/rollup/types";
 import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
 import {
   blocksFor,
@@ -39,15 +39,15 @@ export function toConsolidateReport(
   const labels = labelsFor(settings.language, villageWordsOf(rollup));
   const L = labels.toConsolidate;
   const scope = reportScope(rollup);
-  const byCommune = new Map<string, VillageStatus[]>();
-  const ranked = rankVillages(rollup, officeHolders);
-  const rankOf = new Map(ranked.map((x) => [x.village, x]));
-  const priority = (v: VillageStatus): number => rankOf.get(v)?.rank ?? Number.MAX_SAFE_INTEGER;
-  for (const { village: v } of ranked) {
-    let list = byCommune.get(v.communeId);
-    if (!list) byCommune.set(v.communeId, (list = []));
-    list.push(v);
+  // Each commune's villages with their ranks, those with a priority first in its order (a stable
+  // sort on the rank, the villages without one last).
+  const byCommune = new Map<string, RankedVillage[]>();
+  for (const x of rankVillages(rollup, officeHolders)) {
+    let list = byCommune.get(x.village.communeId);
+    if (!list) byCommune.set(x.village.communeId, (list = []));
+    list.push(x);
   }
+  const priority = (x: RankedVillage): number => x.rank ?? Number.MAX_SAFE_INTEGER;
   for (const list of byCommune.values()) list.sort((a, b) => priority(a) - priority(b));
   const reasonText = (r: RankReason): string => {
     if (r.kind === "front") return L.reasonFront;
@@ -57,7 +57,7 @@ export function toConsolidateReport(
       .replace("{who}", r.who === "head" ? L.headWord : L.secretaryWord)
       .replace("{date}", shortDate({ year: y, month: m, day: d }, settings.language));
   };
-  const reasonsOf = (v: VillageStatus): string => (rankOf.get(v)?.reasons ?? []).map(reasonText).join("; ");
+  const reasonsOf = (x: RankedVillage): string => x.reasons.map(reasonText).join("; ");
   const communes = rollup.units.filter((u) => u.level === "commune" && byCommune.has(u.id));
   const manyDistricts = new Set(communes.map((c) => c.district ?? "")).size > 1 || scope.level === "total";
   const communeLabel = (c: UnitRollup): string =>
@@ -65,10 +65,10 @@ export function toConsolidateReport(
 
   const names: string[] = [];
   for (const c of communes) names.push(communeLabel(c));
-  for (const list of byCommune.values()) for (const v of list) names.push(v.record.village);
+  for (const list of byCommune.values()) for (const { village: v } of list) names.push(v.record.village);
   const people: string[] = [];
   for (const list of byCommune.values())
-    for (const v of list) people.push(v.secretaryName ?? "", v.headName ?? "");
+    for (const { village: v } of list) people.push(v.secretaryName ?? "", v.headName ?? "");
 
   const header = [
     { label: labels.stt },
@@ -113,9 +113,10 @@ export function toConsolidateReport(
       null,
     ];
     b.setRow(r++, row);
-    list.forEach((v, i) => {
+    list.forEach((x, i) => {
+      const v = x.village;
       const note = v.consolidated === null ? L.unknown : (v.record.notes ?? "");
-      const reasons = reasonsOf(v);
+      const reasons = reasonsOf(x);
       const lines = Math.max(
         wrappedLines(note, widths[6]),
         wrappedLines(reasons, widths[8]),
@@ -132,7 +133,7 @@ export function toConsolidateReport(
         null,
         null,
         note ? text(note) : null,
-        rankOf.get(v)?.rank ?? null,
+        x.rank,
         reasons ? text(reasons) : null,
       ]);
     });
