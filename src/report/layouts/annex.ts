@@ -56,6 +56,18 @@ export interface Group {
   readonly people: Person[];
 }
 
+/**
+ * A secretary section I looks for at one place: the name as the village gives it, its key (computed
+ * only when a differently written name must be compared with it) and the row found.
+ */
+interface Wanted {
+  readonly name: string;
+  key: string | null;
+  record: OfficeHolderRecord | null;
+}
+
+const keyOf = (w: Wanted): string => (w.key ??= nameKey(w.name));
+
 const communeKeyOf = (district: string | null, commune: string): string =>
   `${district ? unitKey("district", district) : ""}/${unitKey("commune", commune)}`;
 
@@ -104,41 +116,50 @@ export function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRe
     list.push(v);
     byCommune.set(v.communeId, list);
   }
-  // The secretaries wanted, by commune key, village key and name key (the row found, else null),
-  // and for each village its own name map and key.
-  const wanted = new Map<string, Map<string, Map<string, OfficeHolderRecord | null>>>();
-  const slots = new Map<VillageStatus[], { names: Map<string, OfficeHolderRecord | null>; key: string }[]>();
+  // The secretaries wanted, by commune key and village key: a few names at each place, distinct as
+  // keys (a name written as another needs no key), each with the row found (null until one is).
+  const wanted = new Map<string, Map<string, Wanted[]>>();
+  const slots = new Map<VillageStatus[], Wanted[]>();
   for (const list of byCommune.values()) {
-    const ofList: { names: Map<string, OfficeHolderRecord | null>; key: string }[] = [];
+    const ofList: Wanted[] = [];
     slots.set(list, ofList);
     for (const v of list) {
       const c = communeKey(v.record.district, v.record.commune);
       let villages = wanted.get(c);
       if (!villages) wanted.set(c, (villages = new Map()));
       const vk = villageKey(v.record.village);
-      let names = villages.get(vk);
-      if (!names) villages.set(vk, (names = new Map()));
-      const key = nameKey(v.secretaryName!);
-      if (!names.has(key)) names.set(key, null);
-      ofList.push({ names, key });
+      let place = villages.get(vk);
+      if (!place) villages.set(vk, (place = []));
+      const name = v.secretaryName!;
+      let slot = place.find((x) => x.name === name);
+      if (!slot && place.length > 0) {
+        const key = nameKey(name);
+        slot = place.find((x) => keyOf(x) === key);
+      }
+      if (!slot) place.push((slot = { name, key: null, record: null }));
+      ofList.push(slot);
     }
   }
-  // The last row of a person wins, as before.
+  // The last row of a person wins, as before. A name written as the village writes it needs no key.
   let lastDistrict: string | null | undefined;
   let lastCommune: string | undefined;
   let lastVillage: string | undefined;
-  let names: Map<string, OfficeHolderRecord | null> | undefined;
+  let place: Wanted[] | undefined;
   for (const h of holders) {
     if (!h.village || !h.posts.includes("cellSecretary")) continue;
     if (h.village !== lastVillage || h.commune !== lastCommune || h.district !== lastDistrict) {
       lastVillage = h.village;
       lastCommune = h.commune;
       lastDistrict = h.district;
-      names = wanted.get(communeKey(h.district, h.commune))?.get(villageKey(h.village));
+      place = wanted.get(communeKey(h.district, h.commune))?.get(villageKey(h.village));
     }
-    if (!names) continue;
-    const key = nameKey(h.fullName);
-    if (names.has(key)) names.set(key, h);
+    if (!place) continue;
+    let slot = place.find((x) => x.name === h.fullName);
+    if (!slot) {
+      const key = nameKey(h.fullName);
+      slot = place.find((x) => keyOf(x) === key);
+    }
+    if (slot) slot.record = h;
   }
   const groups: Group[] = [];
   for (const unit of rollup.units) {
@@ -147,10 +168,11 @@ export function secretaryGroups(rollup: Rollup, holders: readonly OfficeHolderRe
     const ofList = slots.get(list)!;
     groups.push({
       commune: unit.name,
-      people: list.map((v, i) => {
-        const slot = ofList[i];
-        return { name: v.secretaryName!, what: v.record.village, record: slot.names.get(slot.key) ?? null };
-      }),
+      people: list.map((v, i) => ({
+        name: v.secretaryName!,
+        what: v.record.village,
+        record: ofList[i].record,
+      })),
     });
   }
   return groups;
