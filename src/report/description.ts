@@ -298,15 +298,20 @@ export function assertValidDescription(d: SheetDescription): void {
   };
   if (d.name.length === 0 || d.name.length > 31 || /[:\\/?*[\]]/.test(d.name)) fail("bad sheet name");
   if (d.columnWidths.length !== d.columnCount) fail("one width per column expected");
-  d.cells.forEach((row, r) => {
+  const cells = d.cells;
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r];
     if (row.length !== d.columnCount) fail(`row ${r + 1} has ${row.length} cells`);
-    row.forEach((c, k) => {
-      if (typeof c === "string" && needsForcedText(c))
-        fail(`plain string “${c}” at row ${r + 1}, column ${k + 1}`);
-      if (isFormula(c) && !c.formula.startsWith("=")) fail(`formula without "=" at row ${r + 1}`);
-      if (typeof c === "number" && !Number.isFinite(c)) fail(`non-finite number at row ${r + 1}`);
-    });
-  });
+    for (let k = 0; k < row.length; k++) {
+      const c = row[k];
+      if (c === null) continue;
+      if (typeof c === "string") {
+        if (needsForcedText(c)) fail(`plain string “${c}” at row ${r + 1}, column ${k + 1}`);
+      } else if (typeof c === "number") {
+        if (!Number.isFinite(c)) fail(`non-finite number at row ${r + 1}`);
+      } else if (isFormula(c) && !c.formula.startsWith("=")) fail(`formula without "=" at row ${r + 1}`);
+    }
+  }
   const inside = (g: CellRange): boolean =>
     g.top >= 1 &&
     g.left >= 1 &&
@@ -319,12 +324,16 @@ export function assertValidDescription(d: SheetDescription): void {
     if (!inside(s.range)) fail("conditional format outside the sheet");
     if (!s.formula.startsWith("=")) fail('conditional format formula without "="');
   });
-  d.merges.forEach((m, i) => {
+  // Each merge, in order, is inside the sheet and shares no cell with an earlier one (the cells of
+  // the merges so far are marked: they never cover more than the sheet).
+  const covered = new Uint8Array(d.merges.length ? cells.length * d.columnCount : 0);
+  for (const m of d.merges) {
     if (!inside(m)) fail(`merge outside the sheet: ${JSON.stringify(m)}`);
-    for (let j = 0; j < i; j++) {
-      const o = d.merges[j];
-      if (m.top <= o.bottom && o.top <= m.bottom && m.left <= o.right && o.left <= m.right)
-        fail("overlapping merges");
-    }
-  });
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let k = m.left; k <= m.right; k++) {
+        const at = (r - 1) * d.columnCount + (k - 1);
+        if (covered[at]) fail("overlapping merges");
+        covered[at] = 1;
+      }
+  }
 }
