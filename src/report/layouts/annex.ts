@@ -71,10 +71,14 @@ const keyOf = (w: Wanted): string => (w.key ??= nameKey(w.name));
 const communeKeyOf = (district: string | null, commune: string): string =>
   `${district ? unitKey("district", district) : ""}/${unitKey("commune", commune)}`;
 
-function details(p: Person): CellContent[] {
+/** A person's row: number, name, what they hold, then the details (blank where the data has none). */
+function personRow(k: number, p: Person): CellContent[] {
   const r = p.record;
-  if (!r) return [null, null, null, null, null, null];
+  if (!r) return [k, text(p.name), text(p.what), null, null, null, null, null, null];
   return [
+    k,
+    text(p.name),
+    text(p.what),
     r.birthYear,
     r.gender ? text(r.gender === "female" ? "Nữ" : "Nam") : null,
     r.ethnicity ? text(r.ethnicity) : null,
@@ -278,7 +282,7 @@ export function annexReport(
     for (const g of section.groups) {
       b.block(cellRange(r, 2, r, n), text(g.commune), { font: { bold: true, italic: true } });
       r++;
-      for (const p of g.people) b.setRow(r++, [++k, text(p.name), text(p.what), ...details(p)]);
+      for (const p of g.people) b.setRow(r++, personRow(++k, p));
     }
   });
   const bodyBottom = r - 1;
