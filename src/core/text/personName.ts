@@ -114,40 +114,36 @@ export class PersonNames {
  * and this reads only the two texts: no cache lookup. (A property test compares with `compareNames`.)
  */
 function lastWordsDiffer(a: string, b: string): boolean {
-  let i = endOfText(a);
-  let j = endOfText(b);
+  const wordA = new LastWordLetters(a);
+  const wordB = new LastWordLetters(b);
   for (;;) {
-    // The next folded letter of each last word, going backwards; 0 at the start of the word.
-    let la = 0;
-    while (i >= 0) {
-      const c = a.charCodeAt(i--);
-      if (isSpaceCode(c)) {
-        i = -1;
-        break;
-      }
-      const f = foldCodeOf(c);
-      if (f < 0) return false;
-      if (f > 0) {
-        la = f;
-        break;
-      }
-    }
-    let lb = 0;
-    while (j >= 0) {
-      const c = b.charCodeAt(j--);
-      if (isSpaceCode(c)) {
-        j = -1;
-        break;
-      }
-      const f = foldCodeOf(c);
-      if (f < 0) return false;
-      if (f > 0) {
-        lb = f;
-        break;
-      }
-    }
-    if (la === 0 || lb === 0) return false;
+    const la = wordA.previous();
+    const lb = wordB.previous();
+    if (la < 0 || lb < 0 || la === 0 || lb === 0) return false;
     if (la !== lb) return true;
+  }
+}
+
+/** The folded letters of a name's last word, read backwards from its end. */
+class LastWordLetters {
+  private i: number;
+
+  constructor(private readonly text: string) {
+    this.i = endOfText(text);
+  }
+
+  /** The next folded letter going backwards: 0 at the start of the word, -1 for a character only the definition folds. */
+  previous(): number {
+    while (this.i >= 0) {
+      const c = this.text.charCodeAt(this.i--);
+      if (isSpaceCode(c)) {
+        this.i = -1;
+        return 0;
+      }
+      const f = foldCodeOf(c);
+      if (f !== 0) return f;
+    }
+    return 0;
   }
 }
 
