@@ -270,6 +270,104 @@ export class XmlScanner {
     return true;
   }
 
+  /**
+   * The fast path for a whole cell as Excel writes it, `<c r="B7" s="3" t="s"><v>12</v></c>` or
+   * `<c r="B7" s="3"/>`: one pass over its bytes instead of the tokens `next`, the attribute scan
+   * and `simpleValue` would take one after the other. When the bytes at the scanner's position are
+   * such a cell (the name `c` without a prefix, attributes written `name="value"` or `name='value'`
+   * separated by spaces, then `/>`, or `>` and exactly `<v>text</v>` and an end tag, the text at
+   * most `maxText` bytes), fills `out` with the raw value ranges [rStart, rEnd, sStart, sEnd,
+   * tStart, tEnd, vStart, vEnd] (-1 when absent; no `<v>` when it closes itself), moves past the
+   * cell (the scanner then stands on its CLOSE, its attributes readable by `attrValue`) and
+   * returns true. Anything else returns false and leaves the scanner as it was: the token-by-token
+   * reading, which reads the same cell the same way (or refuses it), takes over.
+   */
+  cell(out: Int32Array, maxText: number): boolean {
+    if (this.pendingClose || this.depth + 1 >= LIMITS.xmlDepth) return false;
+    const b = this.bytes;
+    const end = b.length;
+    const p = this.pos;
+    if (b[p] !== LT || b[p + 1] !== 0x63) return false;
+    let q = p + 2;
+    out[0] = out[1] = out[2] = out[3] = out[4] = out[5] = out[6] = out[7] = -1;
+    // Attributes: at least one space, a name, '=', a quoted value; until '>' or '/>'.
+    for (;;) {
+      if (q >= end) return false;
+      let c = b[q];
+      if (c === GT || c === SLASH) break;
+      if (!isSpace(c)) return false;
+      while (q < end && isSpace(b[q])) q++;
+      if (q >= end) return false;
+      c = b[q];
+      if (c === GT || c === SLASH) break;
+      const nameStart = q;
+      while (q < end) {
+        c = b[q];
+        if (
+          c === EQUALS ||
+          isSpace(c) ||
+          c === GT ||
+          c === SLASH ||
+          c === LT ||
+          c === QUOT ||
+          c === APOS ||
+          c === COLON
+        )
+          break;
+        q++;
+      }
+      if (c !== EQUALS || q === nameStart) return false;
+      const quote = b[q + 1];
+      if (quote !== QUOT && quote !== APOS) return false;
+      const valueStart = q + 2;
+      let close = valueStart;
+      while (close < end && b[close] !== quote) close++;
+      if (close >= end) return false;
+      if (q - nameStart === 1) {
+        const n = b[nameStart];
+        const slot = n === 0x72 ? 0 : n === 0x73 ? 2 : n === 0x74 ? 4 : -1;
+        if (slot >= 0) {
+          out[slot] = valueStart;
+          out[slot + 1] = close;
+        }
+      }
+      q = close + 1;
+    }
+    const attrEnd = q;
+    if (b[q] === SLASH) {
+      if (b[q + 1] !== GT) return false;
+      this.pos = q + 2;
+      this.nameStart = p + 1;
+      this.nameEnd = p + 2;
+    } else {
+      // <v>text</v> then an end tag, exactly as `simpleValue` takes it.
+      const v = q + 1;
+      if (v + 3 >= end || b[v] !== LT || b[v + 1] !== 0x76 || b[v + 2] !== GT) return false;
+      const textStart = v + 3;
+      let t = textStart;
+      while (t < end && b[t] !== LT) t++;
+      if (t === textStart || t - textStart > maxText || t + 6 >= end) return false;
+      if (b[t + 1] !== SLASH || b[t + 2] !== 0x76 || b[t + 3] !== GT || b[t + 4] !== LT || b[t + 5] !== SLASH)
+        return false;
+      let g = t + 6;
+      while (g < end && b[g] !== GT) g++;
+      if (g >= end) return false;
+      out[6] = textStart;
+      out[7] = t;
+      this.textStart = textStart;
+      this.textEnd = t;
+      this.cdata = false;
+      this.setName(t + 6, g);
+      this.pos = g + 1;
+    }
+    this.attrStart = p + 2;
+    this.attrEnd = attrEnd;
+    this.attrsParsed = false;
+    this.selfClosing = false;
+    this.kind = CLOSE;
+    return true;
+  }
+
   /** True when the current element's local name is `name` (ASCII). */
   is(name: string): boolean {
     const length = this.nameEnd - this.nameStart;

@@ -3,7 +3,7 @@ import type { GridRange, SheetGrid } from "../../core/grid";
 import type { Message } from "../../core/issues";
 import { LIMITS } from "../limits";
 import { decodeText, XmlScanner, OPEN, CLOSE, TEXT, EOF } from "./scanner";
-import { readRichText, type SharedStrings } from "./sharedStrings";
+import { MAX_TEXT_BYTES, readRichText, type SharedStrings } from "./sharedStrings";
 import { DATE, PERCENT, type NumberKind } from "./styles";
 import { columnLetters } from "./text";
 
@@ -31,8 +31,8 @@ const C = 0x63;
 const V = 0x76;
 const F = 0x66;
 const DIGIT_0 = 0x30;
-/** Scratch for `XmlScanner.singleLetterAttributes`. */
-const cellAttributes = new Int32Array(6);
+/** Scratch for `XmlScanner.cell` and `XmlScanner.singleLetterAttributes`. */
+const cellAttributes = new Int32Array(8);
 
 /** Cell types (`t`). */
 const T_NUMBER = 0;
@@ -67,14 +67,20 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
     return { vi: `trang tính “${ctx.name}”, ô ${ref}`, en: `sheet “${ctx.name}”, cell ${ref}` };
   };
 
-  for (let k = x.next(); k !== EOF; k = x.next()) {
-    if (k !== OPEN) continue;
-    const length = x.nameEnd - x.nameStart;
-    if (length === 1 && b[x.nameStart] === C) {
+  for (;;) {
+    // A cell as Excel writes it is read in one pass (`XmlScanner.cell`); anything else token by token.
+    const fast = x.cell(cellAttributes, MAX_TEXT_BYTES);
+    if (!fast) {
+      const k = x.next();
+      if (k === EOF) break;
+      if (k !== OPEN) continue;
+    }
+    const length = fast ? 1 : x.nameEnd - x.nameStart;
+    if (fast || (length === 1 && b[x.nameStart] === C)) {
       // ---- a cell: <c r="B7" s="3" t="s"><f>…</f><v>12</v></c>
       let row = rowNumber;
       let col = column + 1;
-      x.singleLetterAttributes(cellAttributes);
+      if (!fast) x.singleLetterAttributes(cellAttributes);
       const rs = cellAttributes[0];
       if (rs >= 0) {
         const e = cellAttributes[1];
@@ -119,7 +125,10 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
       let vEnd = -1;
       let vText: string | null = null;
       let inline: string | null | undefined;
-      if (!x.selfClosing && x.simpleValue(LIMITS.cellTextChars * 100)) {
+      if (fast) {
+        vStart = cellAttributes[6];
+        vEnd = cellAttributes[7];
+      } else if (!x.selfClosing && x.simpleValue(MAX_TEXT_BYTES)) {
         // <v>text</v> and the cell's end tag, read at once (what the loop below reads token by token).
         vStart = x.textStart;
         vEnd = x.textEnd;
@@ -147,7 +156,7 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
             for (let u = x.next(); u !== EOF; u = x.next()) {
               if (u === CLOSE && x.depth === vDepth) break;
               if (u !== TEXT) continue;
-              if (x.textEnd - x.textStart > LIMITS.cellTextChars * 100) throw tooLong(where(row, col));
+              if (x.textEnd - x.textStart > MAX_TEXT_BYTES) throw tooLong(where(row, col));
               if (runs++ === 0 && !x.cdata) {
                 vStart = x.textStart;
                 vEnd = x.textEnd;
