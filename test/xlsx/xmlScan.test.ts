@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { CLOSE, EOF, OPEN, TEXT, XmlProblem, XmlScanner } from "../../src/xlsx/xml/scanner";
+import { readSharedStrings } from "../../src/xlsx/xml/sharedStrings";
 import { formatCodeKind, numberKind, readStyles, DATE, PERCENT, PLAIN } from "../../src/xlsx/xml/styles";
 import { decodeEscapes } from "../../src/xlsx/xml/text";
 
@@ -197,5 +199,64 @@ describe("styles: which numbers are dates and percentages", () => {
       <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="10"><alignment/></xf><xf numFmtId="9"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
     expect(readStyles(bytes(xml))).toEqual([PLAIN, DATE, PERCENT, PLAIN, DATE]);
     expect(readStyles(null)).toEqual([]);
+  });
+});
+
+describe("readSharedStrings", () => {
+  it("reads a plain run (XmlScanner.simpleText) exactly as token by token, refusals included", () => {
+    const outcome = (xml: string): unknown => {
+      try {
+        const { strings, tooLong } = readSharedStrings(bytes(`<sst>${xml}</sst>`));
+        return { strings, tooLong: [...tooLong] };
+      } catch (error) {
+        return { refused: (error as Error).constructor.name, message: (error as Error).message };
+      }
+    };
+    const long = "y".repeat(3_300_000); // past MAX_TEXT_BYTES: never decoded
+    const text = fc.oneof(
+      {
+        weight: 30,
+        arbitrary: fc.constantFrom(
+          "Pò Mầm",
+          "a",
+          " x ",
+          "",
+          "a &amp; b",
+          "&#x1EC7;\r\n",
+          "_x0041_BC",
+          "_x005F_x0041_",
+          "&bad;",
+          "a & b",
+          "x".repeat(40_000),
+        ),
+      },
+      { weight: 1, arbitrary: fc.constant(long) },
+    );
+    const open = fc.constantFrom(
+      "<t>",
+      `<t xml:space="preserve">`,
+      `<t xml:space='preserve'>`,
+      "<x:t>",
+      "<t/>",
+      "<t >",
+    );
+    const close = fc.constantFrom("</t>", "</x:t>", "</t >", "");
+    const end = fc.constantFrom(
+      "</si>",
+      "</si >",
+      "<rPh><t>ふ</t></rPh></si>",
+      "<r><t>b</t></r></si>",
+      "</x>",
+      "",
+    );
+    const entry = fc.tuple(open, text, close, end).map(([o, t, c, e]) => `<si>${o}${t}${c}${e}`);
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (entries) => {
+        // A comment after <si> leaves the fast path: the token-by-token reading is the reference.
+        const slow = entries.map((e) => e.replace(/^<si>/, "<si><!---->"));
+        expect(outcome(entries.join(""))).toEqual(outcome(slow.join("")));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -44,6 +44,9 @@ const APOS = 0x27;
 const DASH = 0x2d;
 const CLOSE_BRACKET = 0x5d;
 
+/** The attribute Excel writes on a text run that keeps its spaces, as it writes it. */
+const PRESERVE = ` xml:space="preserve">`;
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
 /** Keeps a U+FEFF that begins a text ("ignoreBOM"): only the document's own mark is skipped, below. */
@@ -363,6 +366,44 @@ export class XmlScanner {
     this.attrStart = p + 2;
     this.attrEnd = attrEnd;
     this.attrsParsed = false;
+    this.selfClosing = false;
+    this.kind = CLOSE;
+    return true;
+  }
+
+  /**
+   * The fast path for a shared string's usual content: after the OPEN of an element (not
+   * self-closing) whose content is exactly `<t>text</t>` or `<t xml:space="preserve">text</t>`
+   * then its end tag, sets `textStart`/`textEnd` to the text, moves past the end tag (the scanner
+   * then stands on that CLOSE, as after `skipElement`) and returns true. Anything else (runs,
+   * phonetic text, a prefix, other attributes, an empty text, a comment, text over `maxText`
+   * bytes, the depth limit reached) returns false and changes nothing, for the token by token
+   * reading, which would see the same text and end at the same place.
+   */
+  simpleText(maxText: number): boolean {
+    const b = this.bytes;
+    const end = b.length;
+    const p = this.pos;
+    if (this.depth >= LIMITS.xmlDepth || p + 3 >= end) return false;
+    if (b[p] !== LT || b[p + 1] !== 0x74) return false;
+    let textStart: number;
+    if (b[p + 2] === GT) textStart = p + 3;
+    else if (this.startsWith(p + 2, PRESERVE)) textStart = p + 2 + PRESERVE.length;
+    else return false;
+    let q = textStart;
+    while (q < end && b[q] !== LT) q++;
+    if (q === textStart || q - textStart > maxText || q + 6 >= end) return false;
+    if (b[q + 1] !== SLASH || b[q + 2] !== 0x74 || b[q + 3] !== GT || b[q + 4] !== LT || b[q + 5] !== SLASH)
+      return false;
+    let g = q + 6;
+    while (g < end && b[g] !== GT) g++;
+    if (g >= end) return false;
+    this.textStart = textStart;
+    this.textEnd = q;
+    this.cdata = false;
+    this.setName(q + 6, g);
+    this.pos = g + 1;
+    this.depth--;
     this.selfClosing = false;
     this.kind = CLOSE;
     return true;

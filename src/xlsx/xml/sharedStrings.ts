@@ -43,6 +43,11 @@ export function readRichText(x: XmlScanner): string | null {
     x.next();
     return "";
   }
+  if (x.simpleText(MAX_TEXT_BYTES)) {
+    // One plain run (most strings): what the loop below would make of it, read at once.
+    const text = decodeEscapes(x.text());
+    return text.length > LIMITS.cellTextChars ? null : text;
+  }
   const depth = x.depth - 1;
   let parts: string[] | null = null;
   let single = "";
