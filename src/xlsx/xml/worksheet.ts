@@ -62,6 +62,10 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
   let column = 0;
   let current: CellValue[] | null = null;
   let currentNumber = -1;
+  const sharedStrings = ctx.strings.strings;
+  const anyTooLong = ctx.strings.tooLong.size > 0;
+  // The file's cell budget, kept in a local while this sheet is read.
+  let cellsLeft = ctx.budget.cells;
   const where = (row: number, col: number): Message => {
     const ref = `${columnLetters(col)}${row}`;
     return { vi: `trang tính “${ctx.name}”, ô ${ref}`, en: `sheet “${ctx.name}”, cell ${ref}` };
@@ -183,14 +187,13 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
           if (vStart < 0 && raw === null) value = null;
           else {
             const index = vStart >= 0 ? integerAt(b, vStart, vEnd) : raw!.trim() === "" ? -1 : Number(raw);
-            const strings = ctx.strings;
-            if (!(Number.isInteger(index) && index >= 0 && index < strings.strings.length))
+            if (!(Number.isInteger(index) && index >= 0 && index < sharedStrings.length))
               throw new SheetProblem("corrupt", {
                 vi: `${where(row, col).vi}: tham chiếu đến chuỗi dùng chung không có`,
                 en: `${where(row, col).en}: a reference to a shared string that does not exist`,
               });
-            if (strings.tooLong.size > 0 && strings.tooLong.has(index)) throw tooLong(where(row, col));
-            value = strings.strings[index];
+            if (anyTooLong && ctx.strings.tooLong.has(index)) throw tooLong(where(row, col));
+            value = sharedStrings[index];
           }
           break;
         }
@@ -258,8 +261,8 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
       const values = current!;
       // Every cell, and the width of a row up to it, counts against the budget: wide sparse rows
       // cannot fill memory.
-      ctx.budget.cells -= col > values.length ? col - values.length : 1;
-      if (ctx.budget.cells < 0) tooManyCells(where(row, col));
+      cellsLeft -= col > values.length ? col - values.length : 1;
+      if (cellsLeft < 0) tooManyCells(where(row, col));
       if (col > values.length) {
         while (values.length < col - 1) values.push(null);
         values.push(value);
@@ -300,6 +303,7 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
       if (range.bottom > range.top || range.right > range.left) merges.push(range);
     }
   }
+  ctx.budget.cells = cellsLeft;
   return buildGrid(ctx.name, rowNumbers, rowValues, merges);
 }
 
@@ -446,15 +450,13 @@ function buildGrid(
   for (let i = 0; i < rowNumbers.length; i++) {
     const rowNumber = rowNumbers[i];
     const values = rowValues[i];
+    // The first and the last value that is not blank, each from its end: a full row is two looks.
     let first = 0;
-    let last = 0;
-    for (let j = 0; j < values.length; j++) {
-      const v = values[j];
-      if (v === null || (typeof v === "string" && isBlank(v))) continue;
-      if (first === 0) first = j + 1;
-      last = j + 1;
-    }
-    if (last === 0) continue;
+    while (first < values.length && isBlank(values[first])) first++;
+    if (first === values.length) continue;
+    first++;
+    let last = values.length;
+    while (isBlank(values[last - 1])) last--;
     if (rowNumber < top) top = rowNumber;
     if (rowNumber > bottom) bottom = rowNumber;
     if (first < left) left = first;
