@@ -4,7 +4,8 @@ import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
-import { hasTwoLetters } from "../../src/core/read/records";
+import { hasTwoLetters, lastAnswerKept } from "../../src/core/read/records";
+import { isDitto } from "../../src/core/text/personName";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
@@ -100,6 +101,27 @@ describe("record sources (src/core/read/records.ts)", () => {
       row: 4,
       columns: first.source.columns,
     });
+  });
+});
+
+describe("lastAnswerKept (src/core/read/records.ts)", () => {
+  it("answers as the test itself, for any texts in any order", () => {
+    const textArb = fc.constantFrom("nt", "NT", "như trên", '"', "Yên Lỗ", "Lạng Sơn", "", "x", "-nt-");
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 20 }), (texts) => {
+        let calls = 0;
+        const kept = lastAnswerKept((t) => (calls++, isDitto(t)));
+        let before: string | null = null;
+        let expectedCalls = 0;
+        for (const t of texts) {
+          expect(kept(t)).toBe(isDitto(t));
+          if (t !== before) expectedCalls++;
+          before = t;
+        }
+        expect(calls).toBe(expectedCalls);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

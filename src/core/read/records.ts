@@ -97,6 +97,23 @@ function qualification<K extends keyof typeof QUALIFICATIONS>(
 }
 
 /**
+ * `test` with its last answer kept: asked about the same text as the time before, it answers
+ * without testing again. For columns whose rows repeat the row above (the province, the district
+ * and the commune of every village of a commune). Exported for its test.
+ */
+export function lastAnswerKept(test: (text: string) => boolean): (text: string) => boolean {
+  let last: string | null = null;
+  let answer = false;
+  return (text) => {
+    if (text !== last) {
+      answer = test(text);
+      last = text;
+    }
+    return answer;
+  };
+}
+
+/**
  * The name and place columns where clerks write a ditto mark ("nt", "như trên", `"`) for the value
  * of the row above.
  */
@@ -110,10 +127,11 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
+  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept(isDitto));
   return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
-    if (value !== null && isDitto(value)) {
+    if (value !== null && isDittoIn[index](value)) {
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
