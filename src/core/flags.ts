@@ -66,6 +66,25 @@ export function parseFlag(value: CellValue): FlagResult {
   return { kind: "invalid", text: trimmed };
 }
 
+/**
+ * `parseFlag` of a text, each distinct text parsed once: a flag column holds a handful of texts
+ * ("x", "Có", "Không") on hundreds of thousands of rows, and parsing one folds it (a new string).
+ * Bounded: a full cache is emptied, so a column of distinct junk cannot grow it without limit.
+ */
+export function flagOfText(text: string): FlagResult {
+  let result = flagTexts.get(text);
+  if (result === undefined) {
+    result = parseFlag(text);
+    if (flagTexts.size >= FLAG_TEXTS_LIMIT) flagTexts.clear();
+    flagTexts.set(text, result);
+  }
+  return result;
+}
+
+const flagTexts = new Map<string, FlagResult>();
+/** How many distinct texts `flagOfText` keeps (exported for its test). */
+export const FLAG_TEXTS_LIMIT = 4096;
+
 // Shared results: a sheet has hundreds of thousands of flags and only these three answers.
 const BLANK: FlagResult = Object.freeze({ kind: "blank" });
 const YES_FLAG: FlagResult = Object.freeze({ kind: "flag", value: true });

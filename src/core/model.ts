@@ -3,21 +3,38 @@ import type { Comparator, ExactFraction } from "./targets";
 import type { PostId } from "./schema/posts";
 
 /**
- * Where a record came from: file, sheet and Excel row, plus the Excel column of each field. The
- * reader's sources hold only `row` as their own field, the rest shared by a sheet's sources
- * through their prototype (`read/records.ts`): read the fields by name, as every user does; a
- * spread or `JSON.stringify` of a source sees only `row`.
+ * The sheet a record came from: file, sheet and the Excel column of each field. One object per sheet,
+ * shared by all of that sheet's records (each record carries its own `row` beside it): a source
+ * object per record was 392,000 objects at country size, living until the reports are written.
  */
-export interface RowSource {
+export interface SheetSource {
   readonly file: string;
   readonly sheet: string;
-  /** 1-based Excel row. */
-  readonly row: number;
   /** Excel column number of each field present in the sheet, by field key. */
   readonly columns: ReadonlyMap<string, number>;
 }
 
-export interface VillageRecord {
+/** Where one row came from: its sheet's source and its 1-based Excel row (`rowSourceOf` makes one). */
+export interface RowSource extends SheetSource {
+  /** 1-based Excel row. */
+  readonly row: number;
+}
+
+/** What every record carries: the source of its sheet, shared, and its own row. */
+export interface FromRow {
+  /** The sheet the record was read from (one object for all of the sheet's records). */
+  readonly source: SheetSource;
+  /** 1-based Excel row of the record in that sheet. */
+  readonly row: number;
+}
+
+/** A record's place as one object (file, sheet, row, columns), for the few that keep it apart from the record. */
+export function rowSourceOf(record: FromRow): RowSource {
+  const { file, sheet, columns } = record.source;
+  return { file, sheet, row: record.row, columns };
+}
+
+export interface VillageRecord extends FromRow {
   readonly province: string;
   /** Null in two-tier data (after 1 July 2025). */
   readonly district: string | null;
@@ -33,7 +50,6 @@ export interface VillageRecord {
   /** The explicit "Nhất thể hóa" flag, when filled. */
   readonly consolidatedFlag: boolean | null;
   readonly notes: string | null;
-  readonly source: RowSource;
 }
 
 export type Gender = "female" | "male";
@@ -44,7 +60,7 @@ export type TheoryLevel = "none" | "so-cap" | "trung-cap" | "cao-cap";
 export type ProfessionalLevel =
   "none" | "so-cap" | "trung-cap" | "cao-dang" | "dai-hoc" | "thac-si" | "tien-si";
 
-export interface OfficeHolderRecord {
+export interface OfficeHolderRecord extends FromRow {
   readonly fullName: string;
   /** One or more posts ("Bí thư chi bộ kiêm Trưởng thôn" is two). */
   readonly posts: readonly PostId[];
@@ -65,12 +81,11 @@ export interface OfficeHolderRecord {
   readonly trained: boolean | null;
   /** When the person's term ends (ISO yyyy-mm-dd; a year alone is its last day), or null. */
   readonly termEnd?: string | null;
-  readonly source: RowSource;
 }
 
 export type TargetLevel = "province" | "district" | "commune";
 
-export interface TargetRecord {
+export interface TargetRecord extends FromRow {
   readonly indicator: string;
   /** Unit name as written; null = every unit (of `level`, when given). */
   readonly unit: string | null;
@@ -81,7 +96,6 @@ export interface TargetRecord {
   readonly year: number | null;
   /** "Chỉ tiêu giao": further villages the parent assigned to this unit, typed by the clerk; null when none. */
   readonly quota?: number | null;
-  readonly source: RowSource;
 }
 
 /** A level of the unit list: the three levels of units, and villages (for their merges and splits). */
@@ -91,7 +105,7 @@ export type UnitListLevel = TargetLevel | "village";
  * A row of the unit list (`Đơn vị` sheet, or the `--units` workbook): a unit expected to submit,
  * and its place in time. Dates are ISO (yyyy-mm-dd) or null (no bound).
  */
-export interface ExpectedUnitRecord {
+export interface ExpectedUnitRecord extends FromRow {
   readonly unit: string;
   /** Null when the row does not say (matched at any level); "village" for a village's row. */
   readonly level: UnitListLevel | null;
@@ -109,7 +123,6 @@ export interface ExpectedUnitRecord {
   readonly validTo?: string | null;
   /** The units it was formed from (codes or names, as written, one per item), in order. */
   readonly formedFrom?: readonly string[];
-  readonly source: RowSource;
 }
 
 /** Everything read from one or more workbooks: the records and every issue found. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue } from "../../src/core/cells";
-import { cleanWorkbooks } from "../../src/core/read/clean";
+import { cleanWorkbooks, scanSheet, scanText } from "../../src/core/read/clean";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rollup } from "../../src/core/rollup/rollup";
 import type { Issue } from "../../src/core/issues";
@@ -315,6 +315,64 @@ describe("cleaning never changes the figures", () => {
         expect(figures([enc(VILLAGE_HEADER), ...rows.map(enc)])).toEqual(figures([VILLAGE_HEADER, ...rows]));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("scanSheet (src/core/read/clean.ts): a cell equal to the one above takes its finding", () => {
+  /** The plain definition: every text cell scanned. */
+  function plainScan(rows: CellValue[][]): unknown {
+    const scan = { legacy: { tcvn3: 0, vni: 0 }, unicode: 0, invisible: false, ambiguous: false };
+    const evidence = new Map<string, string[]>();
+    for (const row of rows)
+      for (const cell of row) {
+        if (typeof cell !== "string") continue;
+        const found = scanText(cell);
+        if (found === 0) continue;
+        if (found & 4) scan.invisible = true;
+        if (found & 2) scan.unicode++;
+        else if (found & 8) {
+          const encodings = legacyEvidence(cell);
+          evidence.set(cell, encodings);
+          for (const encoding of encodings) scan.legacy[encoding]++;
+        } else scan.ambiguous = true;
+      }
+    return { scan, evidence };
+  }
+  const textArb = fc.oneof(
+    fc.constantFrom("", "Lạng Sơn", "Cà Mau", "Bí thư", "x", "Nam", "Nữ", "Tày", "Đại học"),
+    fc.constantFrom("Lạng Sơn", "Bình Gia", "Hà Thị Mai").map(encodeTcvn3),
+    fc.constantFrom("Lạng Sơn", "Bình Gia", "Hà Thị Mai").map(encodeVni),
+    fc
+      .array(fc.constantFrom("a", " ", "à", "µ", "¸", "ạ", "\u00ad", "\u200b", "\u0301", "Õ"), {
+        maxLength: 5,
+      })
+      .map((cs) => cs.join("")),
+  );
+  const cellArb = fc.oneof(textArb, textArb, fc.constant(null), fc.nat({ max: 3 }));
+  // Columns that repeat: each row copies the row above and changes a few cells; rows of any length.
+  const rowsArb = fc
+    .tuple(
+      fc.array(cellArb, { maxLength: 6 }),
+      fc.array(fc.tuple(fc.nat({ max: 7 }), cellArb, fc.nat({ max: 7 })), { maxLength: 25 }),
+    )
+    .map(([first, changes]) => {
+      const rows: CellValue[][] = [first];
+      for (const [column, cell, length] of changes) {
+        const row = [...rows[rows.length - 1]].slice(0, length);
+        while (row.length <= column) row.push(null);
+        row[column] = cell;
+        rows.push(row);
+      }
+      return rows;
+    });
+
+  it("adds up what scanning every cell adds up, for any sheet", () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        expect(scanSheet({ name: "Thôn", rows })).toEqual(plainScan(rows));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

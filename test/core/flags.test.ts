@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { cellError } from "../../src/core/cells";
-import { parseFlag } from "../../src/core/flags";
+import { FLAG_MARKS, FLAG_TEXTS_LIMIT, FLAG_WORDS, flagOfText, parseFlag } from "../../src/core/flags";
 
 describe("parseFlag", () => {
   it.each([true, 1, "x", "X", "Có", "CÓ", "co", "C", "Yes", "y", "TRUE", "1", " x "])("%j is yes", (v) => {
@@ -58,6 +59,41 @@ describe("parseFlag", () => {
   });
   it("an error value is invalid", () => {
     expect(parseFlag(cellError("#N/A"))).toEqual({ kind: "invalid", text: "#N/A" });
+  });
+});
+
+describe("flagOfText (the reader's parse of a flag text, each distinct text once)", () => {
+  const textArb = fc.oneof(
+    fc.constantFrom(
+      ...FLAG_WORDS.yes,
+      ...FLAG_WORDS.no,
+      ...FLAG_MARKS.yes,
+      ...FLAG_MARKS.no,
+      "×",
+      "1%",
+      "-1",
+    ),
+    fc
+      .tuple(
+        fc.constantFrom("", " ", "\u00a0", "\u200b"),
+        fc.constantFrom(...FLAG_WORDS.yes, "CÓ", "Kh\u00f4ng"),
+      )
+      .map(([space, word]) => space + word + space),
+    fc.string({ maxLength: 4 }),
+  );
+
+  it("is parseFlag, for any texts in any order", () => {
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 30 }), (texts) => {
+        for (const t of texts) expect(flagOfText(t)).toEqual(parseFlag(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("is parseFlag still once more distinct texts came than it keeps", () => {
+    for (let i = 0; i <= FLAG_TEXTS_LIMIT + 10; i++) flagOfText(`junk ${i}`);
+    for (const t of ["x", "Có", "không", "junk 1", "✓", "-"]) expect(flagOfText(t)).toEqual(parseFlag(t));
   });
 });
 

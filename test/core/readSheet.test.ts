@@ -4,8 +4,10 @@ import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
-import { hasTwoLetters } from "../../src/core/read/records";
+import { hasTwoLetters, lastAnswerKept } from "../../src/core/read/records";
+import { isDitto } from "../../src/core/text/personName";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
@@ -77,7 +79,7 @@ describe("readSheet (src/core/read/readSheet.ts)", () => {
 });
 
 describe("record sources (src/core/read/records.ts)", () => {
-  it("read by name like a plain { file, sheet, row, columns } per record, rows apart", () => {
+  it("one source per sheet, shared by its records, each record with its own row", () => {
     const read = readWorkbooks([
       workbook("a.xlsx", {
         Thôn: [
@@ -88,18 +90,38 @@ describe("record sources (src/core/read/records.ts)", () => {
         ],
       }),
     ]);
-    const plain = read.dataset.villages.map(({ source: s }) => ({
-      file: s.file,
-      sheet: s.sheet,
-      row: s.row,
-      columns: s.columns,
-    }));
-    expect(plain.map((s) => [s.file, s.sheet, s.row])).toEqual([
-      ["a.xlsx", "Thôn", 3],
-      ["a.xlsx", "Thôn", 4],
-    ]);
-    expect(plain[0].columns.get("village")).toBe(5);
-    expect(plain[1].columns).toBe(plain[0].columns);
+    const [first, second] = read.dataset.villages;
+    expect([first.source.file, first.source.sheet, first.row]).toEqual(["a.xlsx", "Thôn", 3]);
+    expect(second.row).toBe(4);
+    expect(second.source).toBe(first.source);
+    expect(first.source.columns.get("village")).toBe(5);
+    expect(rowSourceOf(second)).toEqual({
+      file: "a.xlsx",
+      sheet: "Thôn",
+      row: 4,
+      columns: first.source.columns,
+    });
+  });
+});
+
+describe("lastAnswerKept (src/core/read/records.ts)", () => {
+  it("answers as the test itself, for any texts in any order", () => {
+    const textArb = fc.constantFrom("nt", "NT", "như trên", '"', "Yên Lỗ", "Lạng Sơn", "", "x", "-nt-");
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 20 }), (texts) => {
+        let calls = 0;
+        const kept = lastAnswerKept((t) => (calls++, isDitto(t)));
+        let before: string | null = null;
+        let expectedCalls = 0;
+        for (const t of texts) {
+          expect(kept(t)).toBe(isDitto(t));
+          if (t !== before) expectedCalls++;
+          before = t;
+        }
+        expect(calls).toBe(expectedCalls);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 

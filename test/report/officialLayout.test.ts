@@ -204,7 +204,8 @@ describe("item 7: the unit list's order wins, then data order", () => {
       province: "Lạng Sơn",
       district: "Bình Gia",
       deadline: null,
-      source: { file: "", sheet: "Đơn vị", row: 1, columns: new Map() },
+      source: { file: "", sheet: "Đơn vị", columns: new Map() },
+      row: 1,
     }));
     const ordered = inOfficialOrder(f.rollup, list);
     const d = summaryReport(ordered, settingsFor(ordered));

@@ -89,7 +89,7 @@ export function previewTaken(
     const id = unitIdentity(p.unit);
     const area = (view.before?.dataset.villages ?? []).filter((v) => inArea(v, p.unit));
     const fromImport = area.filter((v) => {
-      const owner = view.replaced.get(v.source.sheet)?.get(v.source.row);
+      const owner = view.replaced.get(v.source.sheet)?.get(v.row);
       return owner !== undefined && unitIdentity(owner) === id;
     });
     let replacedRows = 0;

@@ -1,7 +1,7 @@
 import { a1 } from "../a1";
 import { MAIN_INDICATOR } from "../indicators";
 import { issue, type Issue } from "../issues";
-import type { RowSource, TargetRecord } from "../model";
+import { rowSourceOf, type RowSource, type TargetRecord } from "../model";
 import type { Comparator } from "../targets";
 import type { Rollup, UnitLevel, UnitRollup } from "../rollup/types";
 import { allocate, checkQuotas } from "./allocate";
@@ -101,7 +101,8 @@ const sourceKey = (s: RowSource): string => `${s.file}\u0000${s.sheet}\u0000${s.
 function typedQuotas(targets: readonly TargetRecord[] | undefined): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of targets ?? [])
-    if (t.unit !== null && t.quota !== undefined && t.quota !== null) out.set(sourceKey(t.source), t.quota);
+    if (t.unit !== null && t.quota !== undefined && t.quota !== null)
+      out.set(sourceKey(rowSourceOf(t)), t.quota);
   return out;
 }
 
@@ -263,9 +264,10 @@ export function quotaIssues(plan: Plan, rollup: Rollup, targets: readonly Target
   );
   for (const t of targets) {
     if (t.quota === undefined || t.quota === null) continue;
-    if (t.unit === null) issues.push(issue("quota-without-unit", quotaCell(t.source), { quota: t.quota }));
-    else if (!checked.has(sourceKey(t.source)) && applied.has(sourceKey(t.source)))
-      issues.push(issue("quota-no-parent-plan", quotaCell(t.source), { unit: t.unit, quota: t.quota }));
+    const source = rowSourceOf(t);
+    if (t.unit === null) issues.push(issue("quota-without-unit", quotaCell(source), { quota: t.quota }));
+    else if (!checked.has(sourceKey(source)) && applied.has(sourceKey(source)))
+      issues.push(issue("quota-no-parent-plan", quotaCell(source), { unit: t.unit, quota: t.quota }));
   }
   return issues;
 }

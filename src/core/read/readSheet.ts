@@ -1,6 +1,6 @@
 import { a1 } from "../a1";
 import { cellText, isBlank, isCellDate, isCellError, type CellValue } from "../cells";
-import { parseFlag } from "../flags";
+import { flagOfText, parseFlag } from "../flags";
 import type { SheetGrid } from "../grid";
 import { cellAt, excelColumnOf, excelRowOf } from "../grid";
 import { issue, type Issue, type SkippedRowKind } from "../issues";
@@ -308,7 +308,7 @@ export function readField(cell: CellValue, column: ColumnSpec, at: CellPlace, is
     case "text":
       return readText(cell, column, at, issues);
     case "flag": {
-      const flag = parseFlag(cell);
+      const flag = typeof cell === "string" ? flagOfText(cell) : parseFlag(cell);
       if (flag.kind === "flag") return flag.value;
       if (flag.kind === "invalid") {
         issues.push(

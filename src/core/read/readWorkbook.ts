@@ -2,7 +2,14 @@ import { a1 } from "../a1";
 import type { WorkbookGrids } from "../grid";
 import { excelColumnOf, excelRowOf } from "../grid";
 import { compareIssues, issue, type Issue, type Message } from "../issues";
-import type { Dataset, ExpectedUnitRecord, OfficeHolderRecord, TargetRecord, VillageRecord } from "../model";
+import type {
+  Dataset,
+  ExpectedUnitRecord,
+  FromRow,
+  OfficeHolderRecord,
+  TargetRecord,
+  VillageRecord,
+} from "../model";
 import { readManifest, type SubmissionManifest } from "../submission/manifest";
 import type { SheetKind } from "../schema/sheets";
 import { nameKey, unitKey } from "../text/normalize";
@@ -288,8 +295,8 @@ class VillageKeys {
   }
 }
 
-function cellOf(v: { source: { row: number; columns: ReadonlyMap<string, number> } }, key: string): string {
-  return a1(v.source.row, v.source.columns.get(key) ?? 1);
+function cellOf(v: FromRow, key: string): string {
+  return a1(v.row, v.source.columns.get(key) ?? 1);
 }
 
 /**

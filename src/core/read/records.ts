@@ -5,7 +5,7 @@ import { issue, type Issue } from "../issues";
 import type {
   ExpectedUnitRecord,
   OfficeHolderRecord,
-  RowSource,
+  SheetSource,
   TargetLevel,
   TargetRecord,
   UnitListLevel,
@@ -23,20 +23,11 @@ import type { FieldValue, RowFields, SheetRead } from "./readSheet";
 /** Turns the generic rows of recognised sheets into domain records, reporting what does not fit. */
 
 /**
- * The sources of one sheet's records, one per row, each holding only its row number: the file, the
- * sheet and the columns, the same for every row of a sheet, are read through the prototype they
- * share. (A source object of four fields per row was 56 bytes for each of the country's 392,000
- * records, which live until the reports are written.) Read them by name: a spread or
- * `JSON.stringify` of a source sees only `row`.
+ * The source every record of one sheet shares (file, sheet, columns); each record carries its own
+ * `row` beside it, so a sheet of 300,000 rows makes no source object per row.
  */
-function sourcesOf(sheet: SheetRead): (row: RowFields) => RowSource {
-  const shared = { file: sheet.file, sheet: sheet.sheet, columns: sheet.columns };
-  // A function per sheet (not a class shared by all), so its instances have one shape of one field.
-  const RowAt = function (this: { row: number }, row: number) {
-    this.row = row;
-  } as unknown as new (row: number) => RowSource;
-  RowAt.prototype = shared;
-  return (row) => new RowAt(row.row);
+function sourceOf(sheet: SheetRead): SheetSource {
+  return { file: sheet.file, sheet: sheet.sheet, columns: sheet.columns };
 }
 
 function placeOf(sheet: SheetRead, row: number, key: string): { file: string; sheet: string; cell: string } {
@@ -106,6 +97,23 @@ function qualification<K extends keyof typeof QUALIFICATIONS>(
 }
 
 /**
+ * `test` with its last answer kept: asked about the same text as the time before, it answers
+ * without testing again. For columns whose rows repeat the row above (the province, the district
+ * and the commune of every village of a commune). Exported for its test.
+ */
+export function lastAnswerKept(test: (text: string) => boolean): (text: string) => boolean {
+  let last: string | null = null;
+  let answer = false;
+  return (text) => {
+    if (text !== last) {
+      answer = test(text);
+      last = text;
+    }
+    return answer;
+  };
+}
+
+/**
  * The name and place columns where clerks write a ditto mark ("nt", "như trên", `"`) for the value
  * of the row above.
  */
@@ -119,10 +127,11 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
+  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept(isDitto));
   return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
-    if (value !== null && isDitto(value)) {
+    if (value !== null && isDittoIn[index](value)) {
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
@@ -156,7 +165,7 @@ function isAsciiLetter(c: number): boolean {
 
 export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
   const out: VillageRecord[] = [];
-  const sourceOf = sourcesOf(sheet);
+  const source = sourceOf(sheet);
   const ditto = dittoResolver(sheet, issues);
   // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
   const knownTypes = new Map<string, boolean>();
@@ -213,7 +222,8 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
       frontHead,
       consolidatedFlag,
       notes: text(v[at.notes]),
-      source: sourceOf(row),
+      source,
+      row: row.row,
     });
   });
   return out;
@@ -221,7 +231,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
 
 export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
   const out: OfficeHolderRecord[] = [];
-  const sourceOf = sourcesOf(sheet);
+  const source = sourceOf(sheet);
   const at = {
     village: sheet.slot("village"),
     post: sheet.slot("post"),
@@ -275,7 +285,8 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       politicalTheory: qualification(sheet, row, at.politicalTheory, "politicalTheory", issues),
       trained: flag(v[at.trained]),
       termEnd: termEndOf(sheet, row, at.termEnd, issues),
-      source: sourceOf(row),
+      source,
+      row: row.row,
     });
   });
   return out;
@@ -347,7 +358,7 @@ const LEVELS: Record<string, TargetLevel> = {
 
 export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[] {
   const out: TargetRecord[] = [];
-  const sourceOf = sourcesOf(sheet);
+  const source = sourceOf(sheet);
   sheet.forEachRow((row) => {
     const v = (key: string): FieldValue | undefined => row.fields[sheet.slot(key)];
     const indicatorText = text(v("indicator"))!;
@@ -415,7 +426,8 @@ export function targetRecords(sheet: SheetRead, issues: Issue[]): TargetRecord[]
       comparator,
       year: count(v("year")),
       quota: count(v("quota")),
-      source: sourceOf(row),
+      source,
+      row: row.row,
     });
   });
   return out;
@@ -483,7 +495,7 @@ export function formedFromItems(value: string | null): string[] {
 /** The rows of a unit list (`Đơn vị`): expected units, and with the dated columns, the units' life cycle. */
 export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): ExpectedUnitRecord[] {
   const out: ExpectedUnitRecord[] = [];
-  const sourceOf = sourcesOf(sheet);
+  const source = sourceOf(sheet);
   const date = (row: RowFields, key: string): string | null => {
     const raw = (row.fields[sheet.slot(key)] ?? null) as CellValue;
     const parsed = parseDateCell(raw);
@@ -526,7 +538,8 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       validFrom,
       validTo,
       formedFrom: formedFromItems(text(v("formedFrom"))),
-      source: sourceOf(row),
+      source,
+      row: row.row,
     });
   });
   return out;

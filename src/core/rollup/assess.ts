@@ -1,6 +1,6 @@
 import { INDICATORS, type IndicatorId } from "../indicators";
 import { issue, type Issue } from "../issues";
-import type { TargetRecord } from "../model";
+import { rowSourceOf, type TargetRecord } from "../model";
 import { meetsTarget, unitsNeeded } from "../targets";
 import { a1 } from "../a1";
 import { nameKey, unitKey } from "../text/normalize";
@@ -91,7 +91,7 @@ function assess(num: number, den: number, t: TargetRecord, periodYear: number): 
     gap: rate === null ? null : t.targetValue - rate,
     needed: unitsNeeded(num, den, t.target, t.comparator),
     met: meetsTarget(num, den, t.target, t.comparator),
-    source: t.source,
+    source: rowSourceOf(t),
     scope: { unit: t.unit, level: t.level, year: t.year },
   };
 }
@@ -128,7 +128,7 @@ export function assessAll(
             {
               file: t.source.file,
               sheet: t.source.sheet,
-              cell: a1(t.source.row, t.source.columns.get("unit") ?? 1),
+              cell: a1(t.row, t.source.columns.get("unit") ?? 1),
             },
             { text: t.unit },
           ),

@@ -71,7 +71,7 @@ export class Hierarchy {
               file: first.source.file,
               sheet: first.source.sheet,
               cell: a1(
-                first.source.row,
+                first.row,
                 first.source.columns.get("district") ?? first.source.columns.get("commune") ?? 1,
               ),
             },
@@ -142,7 +142,7 @@ export class Hierarchy {
           {
             file: h.source.file,
             sheet: h.source.sheet,
-            cell: a1(h.source.row, h.source.columns.get("commune") ?? 1),
+            cell: a1(h.row, h.source.columns.get("commune") ?? 1),
           },
           { unit: h.commune },
         ),

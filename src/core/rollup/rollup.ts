@@ -193,7 +193,7 @@ function placeOf(v: VillageRecord, key: string): { file: string; sheet: string; 
   return {
     file: v.source.file,
     sheet: v.source.sheet,
-    cell: a1(v.source.row, v.source.columns.get(key) ?? v.source.columns.get("village") ?? 1),
+    cell: a1(v.row, v.source.columns.get(key) ?? v.source.columns.get("village") ?? 1),
   };
 }
 

@@ -64,6 +64,6 @@ function placeOfPost(r: OfficeHolderRecord): { file: string; sheet: string; cell
   return {
     file: r.source.file,
     sheet: r.source.sheet,
-    cell: a1(r.source.row, r.source.columns.get("post") ?? 1),
+    cell: a1(r.row, r.source.columns.get("post") ?? 1),
   };
 }

@@ -83,7 +83,7 @@ export function checkSubmissions(
         {
           file: r.source.file,
           sheet: r.source.sheet,
-          cell: a1(r.source.row, r.source.columns.get("commune") ?? 1),
+          cell: a1(r.row, r.source.columns.get("commune") ?? 1),
         },
         {
           commune: r.commune,

@@ -149,7 +149,7 @@ export function listEvents(rows: readonly ExpectedUnitRecord[]): VillageEvent[] 
   const placeOf = (r: ExpectedUnitRecord, key: string): VillageEvent["place"] => ({
     file: r.source.file,
     sheet: r.source.sheet,
-    cell: a1(r.source.row, r.source.columns.get(key) ?? 1),
+    cell: a1(r.row, r.source.columns.get(key) ?? 1),
   });
   // Who each ended village went into: every row that names it in "Hình thành từ", same commune.
   const successors = new Map<string, ExpectedUnitRecord[]>();
@@ -218,7 +218,7 @@ export function noteEvents(villages: readonly VillageRecord[]): VillageEvent[] {
       place: {
         file: v.source.file,
         sheet: v.source.sheet,
-        cell: a1(v.source.row, v.source.columns.get("notes") ?? 1),
+        cell: a1(v.row, v.source.columns.get("notes") ?? 1),
       },
     });
   }
@@ -289,7 +289,7 @@ export function applyLifeCycle(
         {
           file: v.source.file,
           sheet: v.source.sheet,
-          cell: a1(v.source.row, v.source.columns.get("village") ?? 1),
+          cell: a1(v.row, v.source.columns.get("village") ?? 1),
         },
         {
           village: v.village,

@@ -287,7 +287,7 @@ export function remapOntoToday(
         {
           file: v.source.file,
           sheet: v.source.sheet,
-          cell: a1(v.source.row, v.source.columns.get("commune") ?? 1),
+          cell: a1(v.row, v.source.columns.get("commune") ?? 1),
         },
         {
           count: villages.length,
