@@ -73,12 +73,19 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     }
     return s;
   };
+  // Villages and secretaries of one commune follow each other: the previous entity's sums are reused.
+  let lastCommune: string | null = null;
+  let lastSums: Sums = new Float64Array(0);
   const add = (
     communeId: string,
     kind: EntityKind,
     facts: VillageFacts | CommuneFacts | SecretaryFacts,
   ): void => {
-    const s = sumsOf(communeId);
+    if (communeId !== lastCommune) {
+      lastCommune = communeId;
+      lastSums = sumsOf(communeId);
+    }
+    const s = lastSums;
     for (const i of BY_ENTITY[kind]) {
       const spec = INDICATORS[i] as unknown as {
         numerator: (f: typeof facts) => number;
@@ -107,9 +114,11 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     if (node.level === "commune")
       add(node.id, "commune", communeFacts(people, people.byCommune.get(node.id)));
   }
+  // `isEthnicMinority` once per distinct text (a country writes a few dozen).
+  const minority = new Map<string, boolean>();
   for (let person = 0; person < people.count; person++) {
     if (people.holds(person, "cellSecretary"))
-      add(people.communeId(person), "secretary", secretaryFacts(people, person, referenceYear));
+      add(people.communeId(person), "secretary", secretaryFacts(people, person, referenceYear, minority));
   }
 
   // Propagate commune sums to their ancestors and to the total: linear in the number of communes.
@@ -300,7 +309,12 @@ function communeFacts(people: People, persons: Int32Array | undefined): CommuneF
   return { secretaryIsCommitteeChair, secretaryIsCouncilChair, deputyIsCouncilChair };
 }
 
-function secretaryFacts(people: People, person: number, referenceYear: number): SecretaryFacts {
+function secretaryFacts(
+  people: People,
+  person: number,
+  referenceYear: number,
+  minority: Map<string, boolean>,
+): SecretaryFacts {
   // A person of one row (most): its fields directly, as `firstOf` would give them.
   const r = people.hasOneRow(person) ? people.first(person) : null;
   const theory = r ? r.politicalTheory : people.firstOf(person, "politicalTheory");
@@ -316,9 +330,19 @@ function secretaryFacts(people: People, person: number, referenceYear: number): 
       professional === null ? null : professionalAtLeast(professional, "trung-cap"),
     universityOrHigher: professional === null ? null : professionalAtLeast(professional, "dai-hoc"),
     female: gender === null ? null : gender === "female",
-    ethnicMinority: ethnicity === null ? null : isEthnicMinority(ethnicity),
+    ethnicMinority: ethnicity === null ? null : isMinority(ethnicity, minority),
     age: birthYear === null ? null : referenceYear - birthYear,
   };
+}
+
+/** `isEthnicMinority`, through a cache of the texts seen. */
+function isMinority(ethnicity: string, cache: Map<string, boolean>): boolean {
+  let answer = cache.get(ethnicity);
+  if (answer === undefined) {
+    answer = isEthnicMinority(ethnicity);
+    cache.set(ethnicity, answer);
+  }
+  return answer;
 }
 
 /**
