@@ -111,6 +111,30 @@ describe("grouping office-holders into persons", () => {
             [...plain.persons.values()].filter((p) => p.communeId === communeId).map((p) => p.rows),
           );
         }
+        // Villages with a second holder of a post: communes in order of their first village, villages
+        // in order within a commune.
+        const plainOrder = new Map<string, string[]>();
+        for (const [place, byPost] of plain.villages) {
+          const three = ["cellSecretary", "villageHead", "frontHead"] as const;
+          if (!three.some((post) => (byPost.get(post)?.length ?? 0) > 1)) continue;
+          const communeId = place.slice(0, place.indexOf("|"));
+          plainOrder.set(communeId, [...(plainOrder.get(communeId) ?? []), place]);
+        }
+        const firstVillageOf = new Map<string, number>();
+        [...plain.villages.keys()].forEach((place, i) => {
+          const communeId = place.slice(0, place.indexOf("|"));
+          if (!firstVillageOf.has(communeId)) firstVillageOf.set(communeId, i);
+        });
+        const expectedOrder = [...plainOrder]
+          .sort((a, b) => firstVillageOf.get(a[0])! - firstVillageOf.get(b[0])!)
+          .flatMap(([communeId, places]) =>
+            places.map((place) => [communeId, plain.villages.get(place)!.get("cellSecretary") ?? []]),
+          );
+        expect(
+          people.villages
+            .withOthers()
+            .map(({ communeId, posts }) => [communeId, holdersOf(posts, "cellSecretary").map(keyOfPerson)]),
+        ).toEqual(expectedOrder);
         // Village posts: the same holders of each post, in order.
         for (const h of holders) {
           const i = holders.indexOf(h);

@@ -53,3 +53,58 @@ export function idHash(text: string): number {
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/**
+ * Values by a pair of non-negative integers (a commune's number and a name's number): an
+ * open-addressing hash table over one `Int32Array` of (a, b, value + 1) triples that doubles when
+ * half full. No key string is compared or hashed per lookup: the caller numbers each distinct key
+ * text once. (A property test compares with a `Map`.)
+ */
+export class PairIndex {
+  private slots = new Int32Array(3 * 1024);
+  private mask = 1023;
+  private size = 0;
+
+  /** The value stored for (a, b), or -1. */
+  get(a: number, b: number): number {
+    const slots = this.slots;
+    for (let s = pairHash(a, b) & this.mask; ; s = (s + 1) & this.mask) {
+      const value = slots[3 * s + 2];
+      if (value === 0) return -1;
+      if (slots[3 * s] === a && slots[3 * s + 1] === b) return value - 1;
+    }
+  }
+
+  /** Stores a value (≥ 0) for a pair not yet in the table. */
+  insert(a: number, b: number, value: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    this.place(a, b, value + 1);
+    this.size++;
+  }
+
+  private place(a: number, b: number, stored: number): void {
+    const slots = this.slots;
+    let s = pairHash(a, b) & this.mask;
+    while (slots[3 * s + 2] !== 0) s = (s + 1) & this.mask;
+    slots[3 * s] = a;
+    slots[3 * s + 1] = b;
+    slots[3 * s + 2] = stored;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    for (let i = 0; i < old.length; i += 3) if (old[i + 2] !== 0) this.place(old[i], old[i + 1], old[i + 2]);
+  }
+}
+
+/** A 32-bit hash of a pair of integers, mixed so the low bits vary. */
+function pairHash(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}

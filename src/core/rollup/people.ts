@@ -1,9 +1,9 @@
 import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { POSTS } from "../schema/posts";
-import { keyEachOnce, nameKey } from "../text/normalize";
+import { nameKey } from "../text/normalize";
 import { PersonNames } from "../text/personName";
-import { IdIndex, idHash } from "./idIndex";
+import { IdIndex, PairIndex, idHash } from "./idIndex";
 
 /** One bit per post, for a person's set of posts. */
 const POST_BIT: Readonly<Record<PostId, number>> = Object.fromEntries(
@@ -35,8 +35,7 @@ export class People {
    *  @param nextRows  Per row: the index of the same person's next row, or -1.
    *  @param postSets  Per person: every post held over its rows, `postBit`s or-ed.
    *  @param byCommune  The persons of each commune id, in order; communes in order of their first person.
-   *  @param byVillage  Office-holders of each village, by commune id and then by `nameKey` of the village.
-   *  @param villageKey  `nameKey` of a village name, once per distinct text over the rows and the lookups. */
+   *  @param villages  Office-holders of each village, by commune id and `nameKey` of the village. */
   constructor(
     readonly holders: readonly OfficeHolderRecord[],
     private readonly communeIds: readonly string[],
@@ -45,8 +44,7 @@ export class People {
     private readonly nextRows: Int32Array,
     private readonly postSets: Uint16Array,
     readonly byCommune: ReadonlyMap<string, Int32Array>,
-    readonly byVillage: ReadonlyMap<string, ReadonlyMap<string, VillagePosts>>,
-    readonly villageKey: (village: string) => string,
+    readonly villages: Villages,
   ) {}
 
   /** The person's first row. */
@@ -135,28 +133,123 @@ const FIELD = { cellSecretary: "secretary", villageHead: "head", frontHead: "fro
 
 /** The office-holders of a village, if any. */
 export function villagePosts(people: People, communeId: string, village: string): VillagePosts | undefined {
-  return people.byVillage.get(communeId)?.get(people.villageKey(village));
+  return people.villages.posts(communeId, village);
+}
+
+/**
+ * The village posts of every village named on an office-holder row, by commune and `nameKey` of
+ * the village: villages numbered in order of first appearance, each numbered through one
+ * `PairIndex` (the commune's number, the number of the village's key), the holders of each post in
+ * arrays of person numbers. A country has 100,000 villages: as a map per commune of an object per
+ * village, their entries and objects were copied by every young collection during the grouping.
+ */
+export class Villages {
+  /** Commune numbers by id, in order of first appearance on a row. */
+  private readonly communeNumbers = new Map<string, number>();
+  private readonly communeIds: string[] = [];
+  /** Per commune number: its first village's number, or -1 (the order in which `withOthers` lists them). */
+  private readonly firstVillage: number[] = [];
+  /** Numbers of village texts as written, and of their keys (equal numbers: equal keys). */
+  private readonly textNumbers = new Map<string, number>();
+  private readonly keyNumbers = new Map<string, number>();
+  private readonly index = new PairIndex();
+  private readonly communeOf: number[] = [];
+  private readonly secretary: number[] = [];
+  private readonly head: number[] = [];
+  private readonly frontHead: number[] = [];
+  /** Second and later holders, by village number. */
+  private readonly others = new Map<
+    number,
+    { readonly post: VillagePost; readonly person: PersonNumber }[]
+  >();
+
+  /** The number of a commune id (numbered on first use). */
+  communeNumber(communeId: string): number {
+    let n = this.communeNumbers.get(communeId);
+    if (n === undefined) {
+      n = this.communeIds.length;
+      this.communeNumbers.set(communeId, n);
+      this.communeIds.push(communeId);
+      this.firstVillage.push(-1);
+    }
+    return n;
+  }
+
+  /** The number of a village text's key (numbered on first use). */
+  keyNumber(village: string): number {
+    let n = this.textNumbers.get(village);
+    if (n === undefined) {
+      const key = nameKey(village);
+      n = this.keyNumbers.get(key);
+      if (n === undefined) {
+        n = this.keyNumbers.size;
+        this.keyNumbers.set(key, n);
+      }
+      this.textNumbers.set(village, n);
+    }
+    return n;
+  }
+
+  /** The number of the village (commune number, key number), made when new. */
+  village(commune: number, key: number): number {
+    let v = this.index.get(commune, key);
+    if (v < 0) {
+      v = this.secretary.length;
+      this.index.insert(commune, key, v);
+      this.communeOf.push(commune);
+      this.secretary.push(-1);
+      this.head.push(-1);
+      this.frontHead.push(-1);
+      if (this.firstVillage[commune] < 0) this.firstVillage[commune] = v;
+    }
+    return v;
+  }
+
+  /** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
+  addHolder(village: number, post: PostId, person: PersonNumber): void {
+    if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
+    const holders = this[FIELD[post]];
+    const first = holders[village];
+    if (first < 0) holders[village] = person;
+    else if (first !== person) {
+      const others = this.others.get(village);
+      if (!others) this.others.set(village, [{ post, person }]);
+      else if (!others.some((o) => o.post === post && o.person === person)) others.push({ post, person });
+    }
+  }
+
+  /** The posts of a village by commune id and village name, if any holder was given. */
+  posts(communeId: string, village: string): VillagePosts | undefined {
+    const commune = this.communeNumbers.get(communeId);
+    if (commune === undefined) return undefined;
+    const key = this.keyNumbers.get(nameKey(village));
+    if (key === undefined) return undefined;
+    const v = this.index.get(commune, key);
+    return v < 0 ? undefined : this.postsOf(v);
+  }
+
+  private postsOf(v: number): VillagePosts {
+    return {
+      secretary: this.secretary[v],
+      head: this.head[v],
+      frontHead: this.frontHead[v],
+      others: this.others.get(v) ?? null,
+    };
+  }
+
+  /**
+   * Each village with a second holder of some post, with its commune id: communes in order of their
+   * first village, villages in order within a commune.
+   */
+  withOthers(): { readonly communeId: string; readonly posts: VillagePosts }[] {
+    const villages = [...this.others.keys()].sort(
+      (a, b) => this.firstVillage[this.communeOf[a]] - this.firstVillage[this.communeOf[b]] || a - b,
+    );
+    return villages.map((v) => ({ communeId: this.communeIds[this.communeOf[v]], posts: this.postsOf(v) }));
+  }
 }
 
 const VILLAGE_BITS = postBits(POSTS.filter((p) => p.level === "village").map((p) => p.id));
-
-/** `VillagePosts` while being built. */
-interface MutableVillagePosts {
-  secretary: PersonNumber;
-  head: PersonNumber;
-  frontHead: PersonNumber;
-  others: { readonly post: VillagePost; readonly person: PersonNumber }[] | null;
-}
-
-/** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
-function addHolder(posts: MutableVillagePosts, post: PostId, person: PersonNumber): void {
-  if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
-  const field = FIELD[post];
-  const first = posts[field];
-  if (first < 0) posts[field] = person;
-  else if (first !== person && !posts.others?.some((o) => o.post === post && o.person === person))
-    (posts.others ??= []).push({ post, person });
-}
 
 /**
  * The key of a person ID: trimmed, upper case. An ID that is already so (printable ASCII without
@@ -172,10 +265,10 @@ export function personIdKey(id: string): string {
 
 /**
  * Groups office-holder rows into persons: one person = the same person ID, or without an ID the
- * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. Names are
- * looked up in a map per commune (no joined key string per row). Rows of one commune and of one
- * village usually follow each other: the previous row's commune and village structures are reused
- * without a lookup.
+ * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. A name is
+ * looked up by two numbers (its commune's and its key's), no key string hashed or compared per
+ * row. Rows of one commune and of one village usually follow each other: the previous row's commune
+ * and village are reused without a lookup.
  */
 export function groupPeople(
   holders: readonly OfficeHolderRecord[],
@@ -193,46 +286,36 @@ export function groupPeople(
   // Persons with an ID by the key of their ID; the others by name key, per commune.
   const byId = new IdIndex(rows);
   const idOfPerson = (n: number): string => personIdKey(holders[firstRows[n]].personId!);
-  const byName = new Map<string, Map<string, number>>();
+  const byName = new PairIndex();
   // Communes in order of their first person, with how many persons each has.
   const communeNumbers = new Map<string, number>();
   const communes: string[] = [];
   const communeSizes: number[] = [];
-  const byVillage = new Map<string, Map<string, MutableVillagePosts>>();
-  // Keys of this call's village names, each distinct text keyed once (`personNames` does the same for
-  // persons): the shared bounded caches of `nameKey` and `personKey` are emptied when full.
-  const villageKey = keyEachOnce(nameKey);
-  // The previous row's commune and village, with their structures (created when first needed).
+  const villages = new Villages();
+  // The previous row's commune and village (rows of one commune, and of one village, follow each other).
   let communeId: string | undefined;
   let communeNumber = -1;
-  let names: Map<string, number> | undefined;
-  let villages: Map<string, MutableVillagePosts> | undefined;
+  let commune = -1;
   let villageText: string | null = null;
-  let villagePostsOfRow: MutableVillagePosts | undefined;
+  let village = -1;
   for (let i = 0; i < rows; i++) {
     const h = holders[i];
     if (communeIds[i] !== communeId) {
       communeId = communeIds[i];
       communeNumber = communeNumbers.get(communeId) ?? -1;
-      names = byName.get(communeId);
-      villages = byVillage.get(communeId);
+      commune = villages.communeNumber(communeId);
       villageText = null;
-      villagePostsOfRow = undefined;
     }
     let person = -1;
     let idHashOfRow: number | null = null;
-    let name = "";
+    let name = -1;
     if (h.personId) {
       const id = personIdKey(h.personId);
       idHashOfRow = idHash(id);
       person = byId.find(id, idHashOfRow, idOfPerson);
     } else {
-      name = personNames.key(h.fullName);
-      if (!names) {
-        names = new Map();
-        byName.set(communeId, names);
-      }
-      person = names.get(name) ?? -1;
+      name = personNames.keyNumber(h.fullName);
+      person = byName.get(commune, name);
     }
     const bits = postBits(h.posts);
     if (person < 0) {
@@ -241,7 +324,7 @@ export function groupPeople(
       lastRows[person] = i;
       postSets[person] = bits;
       if (idHashOfRow !== null) byId.insert(idHashOfRow, person);
-      else names!.set(name, person);
+      else byName.insert(commune, name, person);
       if (communeNumber < 0) {
         communeNumber = communes.length;
         communeNumbers.set(communeId, communeNumber);
@@ -256,20 +339,11 @@ export function groupPeople(
       postSets[person] |= bits;
     }
     if (!h.village || (bits & VILLAGE_BITS) === 0) continue;
-    if (h.village !== villageText || !villagePostsOfRow) {
-      if (!villages) {
-        villages = new Map();
-        byVillage.set(communeId, villages);
-      }
-      const village = villageKey(h.village);
-      villagePostsOfRow = villages.get(village);
-      if (!villagePostsOfRow) {
-        villagePostsOfRow = { secretary: -1, head: -1, frontHead: -1, others: null };
-        villages.set(village, villagePostsOfRow);
-      }
+    if (h.village !== villageText) {
+      village = villages.village(commune, villages.keyNumber(h.village));
       villageText = h.village;
     }
-    for (const post of h.posts) addHolder(villagePostsOfRow, post, person);
+    for (const post of h.posts) villages.addHolder(village, post, person);
   }
   return new People(
     holders,
@@ -279,8 +353,7 @@ export function groupPeople(
     nextRows,
     postSets,
     personsByCommune(communes, communeSizes, communeOfPerson, count),
-    byVillage,
-    villageKey,
+    villages,
   );
 }
 

@@ -50,17 +50,14 @@ export function reportPostsHeldTwice(
       );
     }
   }
-  for (const [communeId, villages] of people.byVillage) {
-    for (const posts of villages.values()) {
-      // Only a village with a second holder of some post has anything to report.
-      if (posts.others === null) continue;
-      const village = posts.secretary >= 0 ? posts.secretary : posts.head >= 0 ? posts.head : posts.frontHead;
-      const name = (village >= 0 ? people.records(village).find((r) => r.village) : undefined)?.village ?? "";
-      const unit = `${name}, ${communeName(communeId)}`;
-      report(holdersOf(posts, "cellSecretary"), "cellSecretary", unit);
-      report(holdersOf(posts, "villageHead"), "villageHead", unit);
-      report(holdersOf(posts, "frontHead"), "frontHead", unit);
-    }
+  // Only a village with a second holder of some post has anything to report.
+  for (const { communeId, posts } of people.villages.withOthers()) {
+    const village = posts.secretary >= 0 ? posts.secretary : posts.head >= 0 ? posts.head : posts.frontHead;
+    const name = (village >= 0 ? people.records(village).find((r) => r.village) : undefined)?.village ?? "";
+    const unit = `${name}, ${communeName(communeId)}`;
+    report(holdersOf(posts, "cellSecretary"), "cellSecretary", unit);
+    report(holdersOf(posts, "villageHead"), "villageHead", unit);
+    report(holdersOf(posts, "frontHead"), "frontHead", unit);
   }
 }
 
