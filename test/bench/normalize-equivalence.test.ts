@@ -426,6 +426,16 @@ describe("PersonNames (keys kept for one pass, pairs told apart by their last le
     );
   });
 
+  it("keyNumber: equal numbers exactly when the person keys are equal", () => {
+    const names = new PersonNames();
+    fc.assert(
+      fc.property(nameText, nameText, (a, b) => {
+        return (names.keyNumber(a) === names.keyNumber(b)) === (personKey(a) === personKey(b));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it("pairs that differ only in their last characters, every character of the fold table", () => {
     const names = new PersonNames();
     const wrong: string[] = [];

@@ -5,9 +5,8 @@ import {
   holdersOf,
   oneHoldsBoth,
   personIdKey,
-  recordsOf,
+  postBit,
   villagePosts,
-  type Person,
 } from "../../src/core/rollup/people";
 import { postSpec, type PostId } from "../../src/core/schema/posts";
 import { nameKey } from "../../src/core/text/normalize";
@@ -65,6 +64,8 @@ describe("grouping office-holders into persons", () => {
     village: fc.constantFrom(null, "Thôn 1", "thôn  1", "Thôn 2"),
     personId: fc.constantFrom(null, null, "CB01", " cb01 ", "CB02"),
     communeId: fc.constantFrom("a/x", "a/y", "b/x"),
+    birthYear: fc.constantFrom(null, 1970, 1981),
+    gender: fc.constantFrom(null, "male", "female"),
   });
 
   it("gives the persons and village posts of the plain definition, rows in any order", () => {
@@ -74,23 +75,67 @@ describe("grouping office-holders into persons", () => {
         const communeIds = rows.map((r) => r.communeId);
         const people = groupPeople(holders, communeIds);
         const plain = plainGrouping(holders, communeIds);
-        const rowsOf = (p: Person): number[] => recordsOf(p).map((r) => holders.indexOf(r));
+        const rowsOf = (p: number): number[] => people.records(p).map((r) => holders.indexOf(r));
+        const keyOfPerson = (p: number): string =>
+          plain.keyOf(people.first(p), holders.indexOf(people.first(p)));
+        const persons = Array.from({ length: people.count }, (_, p) => p);
         expect(
-          people.persons.map((p) => ({
-            communeId: p.communeId,
-            name: p.name,
-            posts: [...p.posts],
+          persons.map((p) => ({
+            communeId: people.communeId(p),
+            name: people.name(p),
+            posts: posts.filter((post) => people.holds(p, post)),
             rows: rowsOf(p),
           })),
-        ).toEqual([...plain.persons.values()]);
-        // Persons per commune, in order of first appearance.
+        ).toEqual(
+          [...plain.persons.values()].map((p) => ({
+            ...p,
+            posts: posts.filter((post) => p.posts.includes(post)),
+          })),
+        );
+        for (const p of persons) {
+          expect(people.posts(p)).toBe(
+            plain.persons.get(keyOfPerson(p))!.posts.reduce((b, q) => b | postBit(q), 0),
+          );
+          expect(people.hasOneRow(p)).toBe(rowsOf(p).length === 1);
+          for (const key of ["birthYear", "gender", "personId"] as const)
+            expect(people.firstOf(p, key)).toBe(
+              people.records(p).find((r) => r[key] !== null)?.[key] ?? null,
+            );
+        }
+        // Persons per commune, in order of first appearance; communes in order of their first person.
+        expect([...people.byCommune.keys()]).toEqual([
+          ...new Set([...plain.persons.values()].map((p) => p.communeId)),
+        ]);
         for (const [communeId, list] of people.byCommune) {
-          expect(list.map(rowsOf)).toEqual(
+          expect([...list].map(rowsOf)).toEqual(
             [...plain.persons.values()].filter((p) => p.communeId === communeId).map((p) => p.rows),
           );
         }
+        // Villages with a second holder of a post: communes in order of their first village, villages
+        // in order within a commune.
+        const plainOrder = new Map<string, string[]>();
+        for (const [place, byPost] of plain.villages) {
+          const three = ["cellSecretary", "villageHead", "frontHead"] as const;
+          if (!three.some((post) => (byPost.get(post)?.length ?? 0) > 1)) continue;
+          const communeId = place.slice(0, place.indexOf("|"));
+          plainOrder.set(communeId, [...(plainOrder.get(communeId) ?? []), place]);
+        }
+        const firstVillageOf = new Map<string, number>();
+        [...plain.villages.keys()].forEach((place, i) => {
+          const communeId = place.slice(0, place.indexOf("|"));
+          if (!firstVillageOf.has(communeId)) firstVillageOf.set(communeId, i);
+        });
+        const expectedOrder = [...plainOrder]
+          .sort((a, b) => firstVillageOf.get(a[0])! - firstVillageOf.get(b[0])!)
+          .flatMap(([communeId, places]) =>
+            places.map((place) => [communeId, plain.villages.get(place)!.get("cellSecretary") ?? []]),
+          );
+        expect(
+          people.villages
+            .withOthers()
+            .map(({ communeId, posts }) => [communeId, holdersOf(posts, "cellSecretary").map(keyOfPerson)]),
+        ).toEqual(expectedOrder);
         // Village posts: the same holders of each post, in order.
-        const keyOfPerson = (p: Person): string => plain.keyOf(p.first, holders.indexOf(p.first));
         for (const h of holders) {
           const i = holders.indexOf(h);
           if (!h.village) continue;

@@ -208,8 +208,9 @@ describe("commune posts", () => {
           holders.map((h) => h.commune),
         );
         const expected = { committee: [0, 0], council: [0, 0], deputy: [0, 0] };
-        for (const persons of people.byCommune.values()) {
-          const has = (post: string): boolean => persons.some((p) => p.posts.some((q) => q === post));
+        for (const list of people.byCommune.values()) {
+          const persons = [...list].map((p) => people.records(p).flatMap((r) => r.posts));
+          const has = (post: string): boolean => persons.some((posts) => posts.some((q) => q === post));
           if (
             ![
               "communeSecretary",
@@ -220,7 +221,7 @@ describe("commune posts", () => {
           )
             continue;
           const both = (a: string, b: string): number =>
-            persons.some((p) => p.posts.some((q) => q === a) && p.posts.some((q) => q === b)) ? 1 : 0;
+            persons.some((posts) => posts.some((q) => q === a) && posts.some((q) => q === b)) ? 1 : 0;
           expected.committee[0] += both("communeSecretary", "peoplesCommitteeChair");
           expected.council[0] += both("communeSecretary", "peoplesCouncilChair");
           expected.deputy[0] += both("communeDeputySecretary", "peoplesCouncilChair");

@@ -1,49 +1,122 @@
 import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { POSTS } from "../schema/posts";
-import { keyEachOnce, nameKey } from "../text/normalize";
+import { nameKey } from "../text/normalize";
 import { PersonNames } from "../text/personName";
+import { IdIndex, PairIndex, idHash } from "./idIndex";
 
-/** One person, with every post they hold (from one or several rows). */
-export interface Person {
-  readonly communeId: string;
-  readonly name: string;
-  /**
-   * Every post held, each once, in order of first appearance (a person rarely holds more than
-   * three). The first row's own list while no other row adds a post.
-   */
-  readonly posts: readonly PostId[];
+/** One bit per post, for a person's set of posts. */
+const POST_BIT: Readonly<Record<PostId, number>> = Object.fromEntries(
+  POSTS.map((p, i) => [p.id, 1 << i]),
+) as Record<PostId, number>;
+
+/** The bits of a list of posts. */
+export function postBits(posts: readonly PostId[]): number {
+  let bits = 0;
+  for (let i = 0; i < posts.length; i++) bits |= POST_BIT[posts[i]];
+  return bits;
+}
+
+/** The bit of one post, to test a person's `posts` with. */
+export function postBit(post: PostId): number {
+  return POST_BIT[post];
+}
+
+/**
+ * The persons of a dataset, numbered 0, 1, … in order of first appearance, kept in typed arrays
+ * rather than an object per person: a country has 260,000 persons, and as objects (with the list
+ * of each commune's persons) they were half the grouping's time, and every one of them survived
+ * the young generation's collections and was copied. A person is their rows (the first row, then
+ * each next row of the same person) and the set of posts over those rows.
+ */
+export class People {
+  /** @param count  How many persons.
+   *  @param firstRows  Per person: the index of its first row in `holders`.
+   *  @param nextRows  Per row: the index of the same person's next row, or -1.
+   *  @param postSets  Per person: every post held over its rows, `postBit`s or-ed.
+   *  @param byCommune  The persons of each commune id, in order; communes in order of their first person.
+   *  @param villages  Office-holders of each village, by commune id and `nameKey` of the village. */
+  constructor(
+    readonly holders: readonly OfficeHolderRecord[],
+    private readonly communeIds: readonly string[],
+    readonly count: number,
+    private readonly firstRows: Int32Array,
+    private readonly nextRows: Int32Array,
+    private readonly postSets: Uint16Array,
+    readonly byCommune: ReadonlyMap<string, Int32Array>,
+    readonly villages: Villages,
+  ) {}
+
   /** The person's first row. */
-  readonly first: OfficeHolderRecord;
-  /** Every row of the person, in order, when there are several; null for one row (most persons). */
-  readonly records: readonly OfficeHolderRecord[] | null;
+  first(person: number): OfficeHolderRecord {
+    return this.holders[this.firstRows[person]];
+  }
+
+  /** The name of the person's first row. */
+  name(person: number): string {
+    return this.holders[this.firstRows[person]].fullName;
+  }
+
+  /** The commune id of the person's first row. */
+  communeId(person: number): string {
+    return this.communeIds[this.firstRows[person]];
+  }
+
+  /** The posts the person holds over all rows, as `postBit`s. */
+  posts(person: number): number {
+    return this.postSets[person];
+  }
+
+  /** True when the person holds the post on some row. */
+  holds(person: number, post: PostId): boolean {
+    return (this.postSets[person] & POST_BIT[post]) !== 0;
+  }
+
+  /** True when the person has one row (most persons). */
+  hasOneRow(person: number): boolean {
+    return this.nextRows[this.firstRows[person]] < 0;
+  }
+
+  /** Every row of the person, in order. */
+  records(person: number): OfficeHolderRecord[] {
+    const rows: OfficeHolderRecord[] = [];
+    for (let r = this.firstRows[person]; r >= 0; r = this.nextRows[r]) rows.push(this.holders[r]);
+    return rows;
+  }
+
+  /** The first non-null value of a field over the person's rows. */
+  firstOf<K extends keyof OfficeHolderRecord>(person: number, key: K): OfficeHolderRecord[K] | null {
+    for (let r = this.firstRows[person]; r >= 0; r = this.nextRows[r]) {
+      const value = this.holders[r][key];
+      if (value !== null) return value;
+    }
+    return null;
+  }
 }
 
-/** Every row of a person, in order. */
-export function recordsOf(person: Person): readonly OfficeHolderRecord[] {
-  return person.records ?? [person.first];
-}
+/** A person's number in `People`; -1 for none. */
+export type PersonNumber = number;
 
 /** The village posts with one holder each (a second holder is reported). */
 export type VillagePost = "cellSecretary" | "villageHead" | "frontHead";
 
 /**
- * Office-holders of one village, by post: the first holder of each post (in order of the rows), and
- * any further holders apart, so that the usual village (one holder per post) needs no list at all:
- * a country has 300,000 such lists, and an array of one costs as much as the person it holds.
+ * Office-holders of one village, by post: the first holder of each post (in order of the rows; -1:
+ * none), and any further holders apart, so that the usual village (one holder per post) needs no
+ * list at all.
  */
 export interface VillagePosts {
-  readonly secretary: Person | null;
-  readonly head: Person | null;
-  readonly frontHead: Person | null;
+  readonly secretary: PersonNumber;
+  readonly head: PersonNumber;
+  readonly frontHead: PersonNumber;
   /** Second and later holders of a post, each person once per post, in order of the rows; null: none. */
-  readonly others: readonly { readonly post: VillagePost; readonly person: Person }[] | null;
+  readonly others: readonly { readonly post: VillagePost; readonly person: PersonNumber }[] | null;
 }
 
 /** Every holder of one post of a village, each once, in order of the rows. */
-export function holdersOf(posts: VillagePosts, post: VillagePost): readonly Person[] {
+export function holdersOf(posts: VillagePosts, post: VillagePost): readonly PersonNumber[] {
   const first = posts[FIELD[post]];
-  if (first === null) return [];
+  if (first < 0) return [];
   if (posts.others === null) return [first];
   return [first, ...posts.others.filter((o) => o.post === post).map((o) => o.person)];
 }
@@ -51,57 +124,132 @@ export function holdersOf(posts: VillagePosts, post: VillagePost): readonly Pers
 /** True when one person holds both posts of a village. */
 export function oneHoldsBoth(posts: VillagePosts, a: VillagePost, b: VillagePost): boolean {
   const first = posts[FIELD[a]];
-  if (posts.others === null) return first !== null && first === posts[FIELD[b]];
+  if (posts.others === null) return first >= 0 && first === posts[FIELD[b]];
   const holdersOfB = holdersOf(posts, b);
   return holdersOf(posts, a).some((p) => holdersOfB.includes(p));
 }
 
 const FIELD = { cellSecretary: "secretary", villageHead: "head", frontHead: "frontHead" } as const;
 
-export interface People {
-  readonly persons: readonly Person[];
-  /** Persons per commune id. */
-  readonly byCommune: ReadonlyMap<string, readonly Person[]>;
-  /** Office-holders of each village, by commune id and then by `nameKey` of the village. */
-  readonly byVillage: ReadonlyMap<string, ReadonlyMap<string, VillagePosts>>;
-  /** `nameKey` of a village name, once per distinct text over the rows and the lookups. */
-  readonly villageKey: (village: string) => string;
-}
-
 /** The office-holders of a village, if any. */
 export function villagePosts(people: People, communeId: string, village: string): VillagePosts | undefined {
-  return people.byVillage.get(communeId)?.get(people.villageKey(village));
+  return people.villages.posts(communeId, village);
 }
 
-const VILLAGE_LEVEL: ReadonlySet<PostId> = new Set(
-  POSTS.filter((p) => p.level === "village").map((p) => p.id),
-);
+/**
+ * The village posts of every village named on an office-holder row, by commune and `nameKey` of
+ * the village: villages numbered in order of first appearance, each numbered through one
+ * `PairIndex` (the commune's number, the number of the village's key), the holders of each post in
+ * arrays of person numbers. A country has 100,000 villages: as a map per commune of an object per
+ * village, their entries and objects were copied by every young collection during the grouping.
+ */
+export class Villages {
+  /** Commune numbers by id, in order of first appearance on a row. */
+  private readonly communeNumbers = new Map<string, number>();
+  private readonly communeIds: string[] = [];
+  /** Per commune number: its first village's number, or -1 (the order in which `withOthers` lists them). */
+  private readonly firstVillage: number[] = [];
+  /** Numbers of village texts as written, and of their keys (equal numbers: equal keys). */
+  private readonly textNumbers = new Map<string, number>();
+  private readonly keyNumbers = new Map<string, number>();
+  private readonly index = new PairIndex();
+  private readonly communeOf: number[] = [];
+  private readonly secretary: number[] = [];
+  private readonly head: number[] = [];
+  private readonly frontHead: number[] = [];
+  /** Second and later holders, by village number. */
+  private readonly others = new Map<
+    number,
+    { readonly post: VillagePost; readonly person: PersonNumber }[]
+  >();
 
-interface MutablePerson {
-  readonly communeId: string;
-  readonly name: string;
-  posts: readonly PostId[];
-  readonly first: OfficeHolderRecord;
-  records: OfficeHolderRecord[] | null;
+  /** The number of a commune id (numbered on first use). */
+  communeNumber(communeId: string): number {
+    let n = this.communeNumbers.get(communeId);
+    if (n === undefined) {
+      n = this.communeIds.length;
+      this.communeNumbers.set(communeId, n);
+      this.communeIds.push(communeId);
+      this.firstVillage.push(-1);
+    }
+    return n;
+  }
+
+  /** The number of a village text's key (numbered on first use). */
+  keyNumber(village: string): number {
+    let n = this.textNumbers.get(village);
+    if (n === undefined) {
+      const key = nameKey(village);
+      n = this.keyNumbers.get(key);
+      if (n === undefined) {
+        n = this.keyNumbers.size;
+        this.keyNumbers.set(key, n);
+      }
+      this.textNumbers.set(village, n);
+    }
+    return n;
+  }
+
+  /** The number of the village (commune number, key number), made when new. */
+  village(commune: number, key: number): number {
+    let v = this.index.get(commune, key);
+    if (v < 0) {
+      v = this.secretary.length;
+      this.index.insert(commune, key, v);
+      this.communeOf.push(commune);
+      this.secretary.push(-1);
+      this.head.push(-1);
+      this.frontHead.push(-1);
+      if (this.firstVillage[commune] < 0) this.firstVillage[commune] = v;
+    }
+    return v;
+  }
+
+  /** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
+  addHolder(village: number, post: PostId, person: PersonNumber): void {
+    if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
+    const holders = this[FIELD[post]];
+    const first = holders[village];
+    if (first < 0) holders[village] = person;
+    else if (first !== person) {
+      const others = this.others.get(village);
+      if (!others) this.others.set(village, [{ post, person }]);
+      else if (!others.some((o) => o.post === post && o.person === person)) others.push({ post, person });
+    }
+  }
+
+  /** The posts of a village by commune id and village name, if any holder was given. */
+  posts(communeId: string, village: string): VillagePosts | undefined {
+    const commune = this.communeNumbers.get(communeId);
+    if (commune === undefined) return undefined;
+    const key = this.keyNumbers.get(nameKey(village));
+    if (key === undefined) return undefined;
+    const v = this.index.get(commune, key);
+    return v < 0 ? undefined : this.postsOf(v);
+  }
+
+  private postsOf(v: number): VillagePosts {
+    return {
+      secretary: this.secretary[v],
+      head: this.head[v],
+      frontHead: this.frontHead[v],
+      others: this.others.get(v) ?? null,
+    };
+  }
+
+  /**
+   * Each village with a second holder of some post, with its commune id: communes in order of their
+   * first village, villages in order within a commune.
+   */
+  withOthers(): { readonly communeId: string; readonly posts: VillagePosts }[] {
+    const villages = [...this.others.keys()].sort(
+      (a, b) => this.firstVillage[this.communeOf[a]] - this.firstVillage[this.communeOf[b]] || a - b,
+    );
+    return villages.map((v) => ({ communeId: this.communeIds[this.communeOf[v]], posts: this.postsOf(v) }));
+  }
 }
 
-/** `VillagePosts` while being built. */
-interface MutableVillagePosts {
-  secretary: Person | null;
-  head: Person | null;
-  frontHead: Person | null;
-  others: { readonly post: VillagePost; readonly person: Person }[] | null;
-}
-
-/** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
-function addHolder(posts: MutableVillagePosts, post: PostId, person: Person): void {
-  if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
-  const field = FIELD[post];
-  const first = posts[field];
-  if (first === null) posts[field] = person;
-  else if (first !== person && !posts.others?.some((o) => o.post === post && o.person === person))
-    (posts.others ??= []).push({ post, person });
-}
+const VILLAGE_BITS = postBits(POSTS.filter((p) => p.level === "village").map((p) => p.id));
 
 /**
  * The key of a person ID: trimmed, upper case. An ID that is already so (printable ASCII without
@@ -115,111 +263,114 @@ export function personIdKey(id: string): string {
   return id;
 }
 
-/** A list of posts without repeats: the list itself when it has none (the usual case). */
-function distinctPosts(posts: readonly PostId[]): readonly PostId[] {
-  for (let i = 1; i < posts.length; i++) {
-    if (posts.lastIndexOf(posts[i], i - 1) >= 0) return [...new Set(posts)];
-  }
-  return posts;
-}
-
 /**
  * Groups office-holder rows into persons: one person = the same person ID, or without an ID the
- * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. Maps are
- * nested (commune, then name) rather than keyed by a joined string, so that 300,000 rows build no
- * key strings: the commune ids and name keys are strings that already exist. Rows of one commune
- * and of one village usually follow each other: the previous row's commune and village structures
- * are reused without a lookup.
+ * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. A name is
+ * looked up by two numbers (its commune's and its key's), no key string hashed or compared per
+ * row. Rows of one commune and of one village usually follow each other: the previous row's commune
+ * and village are reused without a lookup.
  */
 export function groupPeople(
   holders: readonly OfficeHolderRecord[],
   communeIds: readonly string[],
   personNames: PersonNames = new PersonNames(),
 ): People {
-  const byId = new Map<string, MutablePerson>();
-  const byName = new Map<string, Map<string, MutablePerson>>();
-  const persons: MutablePerson[] = [];
-  const byCommune = new Map<string, MutablePerson[]>();
-  const byVillage = new Map<string, Map<string, MutableVillagePosts>>();
-  // Keys of this call's village names, each distinct text keyed once (`personNames` does the same for
-  // persons): the shared bounded caches of `nameKey` and `personKey` are emptied when full.
-  const villageKey = keyEachOnce(nameKey);
-  // The previous row's commune and village, with their structures (created when first needed).
+  const rows = holders.length;
+  // At most one person per row.
+  const firstRows = new Int32Array(rows);
+  const lastRows = new Int32Array(rows);
+  const nextRows = new Int32Array(rows).fill(-1);
+  const postSets = new Uint16Array(rows);
+  const communeOfPerson = new Int32Array(rows);
+  let count = 0;
+  // Persons with an ID by the key of their ID; the others by name key, per commune.
+  const byId = new IdIndex(rows);
+  const idOfPerson = (n: number): string => personIdKey(holders[firstRows[n]].personId!);
+  const byName = new PairIndex();
+  // Communes in order of their first person, with how many persons each has.
+  const communeNumbers = new Map<string, number>();
+  const communes: string[] = [];
+  const communeSizes: number[] = [];
+  const villages = new Villages();
+  // The previous row's commune and village (rows of one commune, and of one village, follow each other).
   let communeId: string | undefined;
-  let names: Map<string, MutablePerson> | undefined;
-  let communePersons: MutablePerson[] | undefined;
-  let villages: Map<string, MutableVillagePosts> | undefined;
+  let communeNumber = -1;
+  let commune = -1;
   let villageText: string | null = null;
-  let villagePostsOfRow: MutableVillagePosts | undefined;
-  for (let i = 0; i < holders.length; i++) {
+  let village = -1;
+  for (let i = 0; i < rows; i++) {
     const h = holders[i];
     if (communeIds[i] !== communeId) {
       communeId = communeIds[i];
-      names = byName.get(communeId);
-      communePersons = byCommune.get(communeId);
-      villages = byVillage.get(communeId);
+      communeNumber = communeNumbers.get(communeId) ?? -1;
+      commune = villages.communeNumber(communeId);
       villageText = null;
-      villagePostsOfRow = undefined;
     }
-    let person: MutablePerson | undefined;
-    let id: string | null = null;
-    let name = "";
+    let person = -1;
+    let idHashOfRow: number | null = null;
+    let name = -1;
     if (h.personId) {
-      id = personIdKey(h.personId);
-      person = byId.get(id);
+      const id = personIdKey(h.personId);
+      idHashOfRow = idHash(id);
+      person = byId.find(id, idHashOfRow, idOfPerson);
     } else {
-      name = personNames.key(h.fullName);
-      if (!names) {
-        names = new Map();
-        byName.set(communeId, names);
-      }
-      person = names.get(name);
+      name = personNames.keyNumber(h.fullName);
+      person = byName.get(commune, name);
     }
-    if (!person) {
-      person = { communeId, name: h.fullName, posts: distinctPosts(h.posts), first: h, records: null };
-      if (id !== null) byId.set(id, person);
-      else names!.set(name, person);
-      persons.push(person);
-      if (communePersons) communePersons.push(person);
-      else {
-        communePersons = [person];
-        byCommune.set(communeId, communePersons);
+    const bits = postBits(h.posts);
+    if (person < 0) {
+      person = count++;
+      firstRows[person] = i;
+      lastRows[person] = i;
+      postSets[person] = bits;
+      if (idHashOfRow !== null) byId.insert(idHashOfRow, person);
+      else byName.insert(commune, name, person);
+      if (communeNumber < 0) {
+        communeNumber = communes.length;
+        communeNumbers.set(communeId, communeNumber);
+        communes.push(communeId);
+        communeSizes.push(0);
       }
+      communeOfPerson[person] = communeNumber;
+      communeSizes[communeNumber]++;
     } else {
-      if (person.records) person.records.push(h);
-      else person.records = [person.first, h];
-      for (const post of h.posts) {
-        if (!person.posts.includes(post)) person.posts = [...person.posts, post];
-      }
+      nextRows[lastRows[person]] = i;
+      lastRows[person] = i;
+      postSets[person] |= bits;
     }
-    if (!h.village) continue;
-    for (const post of h.posts) {
-      if (!VILLAGE_LEVEL.has(post)) continue;
-      if (h.village !== villageText || !villagePostsOfRow) {
-        if (!villages) {
-          villages = new Map();
-          byVillage.set(communeId, villages);
-        }
-        const village = villageKey(h.village);
-        villagePostsOfRow = villages.get(village);
-        if (!villagePostsOfRow) {
-          villagePostsOfRow = { secretary: null, head: null, frontHead: null, others: null };
-          villages.set(village, villagePostsOfRow);
-        }
-        villageText = h.village;
-      }
-      addHolder(villagePostsOfRow, post, person);
+    if (!h.village || (bits & VILLAGE_BITS) === 0) continue;
+    if (h.village !== villageText) {
+      village = villages.village(commune, villages.keyNumber(h.village));
+      villageText = h.village;
     }
+    for (const post of h.posts) villages.addHolder(village, post, person);
   }
-  return { persons, byCommune, byVillage, villageKey };
+  return new People(
+    holders,
+    communeIds,
+    count,
+    firstRows,
+    nextRows,
+    postSets,
+    personsByCommune(communes, communeSizes, communeOfPerson, count),
+    villages,
+  );
 }
 
-/** The first non-null value of a field over a person's rows. */
-export function firstOf<K extends keyof OfficeHolderRecord>(
-  person: Person,
-  key: K,
-): OfficeHolderRecord[K] | null {
-  if (person.first[key] !== null) return person.first[key];
-  if (person.records) for (const r of person.records) if (r[key] !== null) return r[key];
-  return null;
+/** The persons of each commune in order, as views of one array (communes in the order given). */
+function personsByCommune(
+  communes: readonly string[],
+  sizes: readonly number[],
+  communeOfPerson: Int32Array,
+  count: number,
+): Map<string, Int32Array> {
+  const starts = new Int32Array(communes.length + 1);
+  for (let c = 0; c < communes.length; c++) starts[c + 1] = starts[c] + sizes[c];
+  const next = starts.slice(0, communes.length);
+  const all = new Int32Array(count);
+  for (let p = 0; p < count; p++) all[next[communeOfPerson[p]]++] = p;
+  const byCommune = new Map<string, Int32Array>();
+  for (let c = 0; c < communes.length; c++)
+    byCommune.set(communes[c], all.subarray(starts[c], starts[c + 1]));
+  return byCommune;
 }

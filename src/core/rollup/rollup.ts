@@ -11,10 +11,9 @@ import {
 import { issue, type Issue, compareIssues } from "../issues";
 import type { Dataset, OfficeHolderRecord, VillageRecord } from "../model";
 import { isEthnicMinority, professionalAtLeast, theoryAtLeast } from "../read/qualifications";
-import type { PostId } from "../schema/posts";
 import { PersonNames, type NameMatch } from "../text/personName";
 import { Hierarchy, type UnitNode } from "./hierarchy";
-import { firstOf, groupPeople, oneHoldsBoth, villagePosts, type Person, type VillagePosts } from "./people";
+import { groupPeople, oneHoldsBoth, postBit, villagePosts, type People, type VillagePosts } from "./people";
 import { assessAll } from "./assess";
 import { reportPostsHeldTwice } from "./singleHolder";
 import type { ConsolidationBasis, Ratio, Rollup, TotalRollup, UnitRollup, VillageStatus } from "./types";
@@ -74,12 +73,19 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     }
     return s;
   };
+  // Villages and secretaries of one commune follow each other: the previous entity's sums are reused.
+  let lastCommune: string | null = null;
+  let lastSums: Sums = new Float64Array(0);
   const add = (
     communeId: string,
     kind: EntityKind,
     facts: VillageFacts | CommuneFacts | SecretaryFacts,
   ): void => {
-    const s = sumsOf(communeId);
+    if (communeId !== lastCommune) {
+      lastCommune = communeId;
+      lastSums = sumsOf(communeId);
+    }
+    const s = lastSums;
     for (const i of BY_ENTITY[kind]) {
       const spec = INDICATORS[i] as unknown as {
         numerator: (f: typeof facts) => number;
@@ -95,7 +101,7 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     // itself (the office-holders are only a fallback): no need to look its office-holders up.
     const posts =
       v.secretary && v.head && v.frontHead ? undefined : villagePosts(people, villageCommunes[i], v.village);
-    const status = villageStatus(v, villageCommunes[i], posts, names, issues);
+    const status = villageStatus(v, villageCommunes[i], posts, people, names, issues);
     add(villageCommunes[i], "village", {
       secretaryIsHead: status.consolidated,
       secretaryIsFrontHead: frontStatus(v, posts, names),
@@ -105,11 +111,14 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     return status;
   });
   for (const node of tree.nodes.values()) {
-    if (node.level === "commune") add(node.id, "commune", communeFacts(people.byCommune.get(node.id) ?? []));
+    if (node.level === "commune")
+      add(node.id, "commune", communeFacts(people, people.byCommune.get(node.id)));
   }
-  for (const person of people.persons) {
-    if (person.posts.includes("cellSecretary"))
-      add(person.communeId, "secretary", secretaryFacts(person, referenceYear));
+  // `isEthnicMinority` once per distinct text (a country writes a few dozen).
+  const minority = new Map<string, boolean>();
+  for (let person = 0; person < people.count; person++) {
+    if (people.holds(person, "cellSecretary"))
+      add(people.communeId(person), "secretary", secretaryFacts(people, person, referenceYear, minority));
   }
 
   // Propagate commune sums to their ancestors and to the total: linear in the number of communes.
@@ -214,11 +223,12 @@ function villageStatus(
   v: VillageRecord,
   communeId: string,
   posts: VillagePosts | undefined,
+  people: People,
   names: PersonNames,
   issues: Issue[],
 ): VillageStatus {
-  const secretaryName = v.secretary ?? posts?.secretary?.name ?? null;
-  const headName = v.head ?? posts?.head?.name ?? null;
+  const secretaryName = v.secretary ?? (posts && posts.secretary >= 0 ? people.name(posts.secretary) : null);
+  const headName = v.head ?? (posts && posts.head >= 0 ? people.name(posts.head) : null);
   const match = samePerson(v.secretary, v.head, names);
   const byNames = match === null ? null : match === "same" || match === "diacritics";
   if ((match === "diacritics" || match === "marks") && v.consolidatedFlag === null) {
@@ -250,9 +260,10 @@ function villageStatus(
   } else if (byNames !== null) {
     consolidated = byNames;
     basis = "names";
-  } else if (posts && (posts.secretary || posts.head)) {
+  } else if (posts && (posts.secretary >= 0 || posts.head >= 0)) {
     // Both posts known for this village: consolidated when one person holds both.
-    consolidated = posts.secretary && posts.head ? oneHoldsBoth(posts, "cellSecretary", "villageHead") : null;
+    consolidated =
+      posts.secretary >= 0 && posts.head >= 0 ? oneHoldsBoth(posts, "cellSecretary", "villageHead") : null;
     basis = consolidated === null ? "unknown" : "officeHolders";
   } else {
     consolidated = null;
@@ -266,33 +277,31 @@ function villageStatus(
 function frontStatus(v: VillageRecord, posts: VillagePosts | undefined, names: PersonNames): boolean | null {
   const byNames = samePerson(v.secretary, v.frontHead, names);
   if (byNames !== null) return byNames !== "different";
-  if (!posts || !posts.secretary || !posts.frontHead) return null;
+  if (!posts || posts.secretary < 0 || posts.frontHead < 0) return null;
   return oneHoldsBoth(posts, "cellSecretary", "frontHead");
 }
 
-const COMMUNE_FACT_POSTS: ReadonlySet<PostId> = new Set<PostId>([
-  "communeSecretary",
-  "communeDeputySecretary",
-  "peoplesCommitteeChair",
-  "peoplesCouncilChair",
-]);
+const COMMUNE_SECRETARY = postBit("communeSecretary");
+const DEPUTY_SECRETARY = postBit("communeDeputySecretary");
+const COMMITTEE_CHAIR = postBit("peoplesCommitteeChair");
+const COUNCIL_CHAIR = postBit("peoplesCouncilChair");
+const COMMUNE_FACT_POSTS = COMMUNE_SECRETARY | DEPUTY_SECRETARY | COMMITTEE_CHAIR | COUNCIL_CHAIR;
 
-function communeFacts(persons: readonly Person[]): CommuneFacts {
+function communeFacts(people: People, persons: Int32Array | undefined): CommuneFacts {
   // One pass over the commune's persons (most hold only village posts): the same answers as
   // asking, for each pair of posts, whether some person holds both.
   let hasCommuneData = false;
   let secretaryIsCommitteeChair = false;
   let secretaryIsCouncilChair = false;
   let deputyIsCouncilChair = false;
-  for (const p of persons) {
-    const posts = p.posts;
-    if (!posts.some((post) => COMMUNE_FACT_POSTS.has(post))) continue;
+  const both = (posts: number, a: number, b: number): boolean => (posts & a) !== 0 && (posts & b) !== 0;
+  for (let i = 0; persons !== undefined && i < persons.length; i++) {
+    const posts = people.posts(persons[i]);
+    if ((posts & COMMUNE_FACT_POSTS) === 0) continue;
     hasCommuneData = true;
-    const secretary = posts.includes("communeSecretary");
-    const councilChair = posts.includes("peoplesCouncilChair");
-    if (secretary && posts.includes("peoplesCommitteeChair")) secretaryIsCommitteeChair = true;
-    if (secretary && councilChair) secretaryIsCouncilChair = true;
-    if (councilChair && posts.includes("communeDeputySecretary")) deputyIsCouncilChair = true;
+    if (both(posts, COMMUNE_SECRETARY, COMMITTEE_CHAIR)) secretaryIsCommitteeChair = true;
+    if (both(posts, COMMUNE_SECRETARY, COUNCIL_CHAIR)) secretaryIsCouncilChair = true;
+    if (both(posts, DEPUTY_SECRETARY, COUNCIL_CHAIR)) deputyIsCouncilChair = true;
   }
   if (!hasCommuneData) {
     return { secretaryIsCommitteeChair: null, secretaryIsCouncilChair: null, deputyIsCouncilChair: null };
@@ -300,25 +309,40 @@ function communeFacts(persons: readonly Person[]): CommuneFacts {
   return { secretaryIsCommitteeChair, secretaryIsCouncilChair, deputyIsCouncilChair };
 }
 
-function secretaryFacts(person: Person, referenceYear: number): SecretaryFacts {
+function secretaryFacts(
+  people: People,
+  person: number,
+  referenceYear: number,
+  minority: Map<string, boolean>,
+): SecretaryFacts {
   // A person of one row (most): its fields directly, as `firstOf` would give them.
-  const r = person.records === null ? person.first : null;
-  const theory = r ? r.politicalTheory : firstOf(person, "politicalTheory");
-  const professional = r ? r.professional : firstOf(person, "professional");
-  const birthYear = r ? r.birthYear : firstOf(person, "birthYear");
-  const gender = r ? r.gender : firstOf(person, "gender");
-  const ethnicity = r ? r.ethnicity : firstOf(person, "ethnicity");
+  const r = people.hasOneRow(person) ? people.first(person) : null;
+  const theory = r ? r.politicalTheory : people.firstOf(person, "politicalTheory");
+  const professional = r ? r.professional : people.firstOf(person, "professional");
+  const birthYear = r ? r.birthYear : people.firstOf(person, "birthYear");
+  const gender = r ? r.gender : people.firstOf(person, "gender");
+  const ethnicity = r ? r.ethnicity : people.firstOf(person, "ethnicity");
   return {
-    educationYears: r ? r.educationYears : firstOf(person, "educationYears"),
+    educationYears: r ? r.educationYears : people.firstOf(person, "educationYears"),
     theoryAtLeastSoCap: theory === null ? null : theoryAtLeast(theory, "so-cap"),
-    trained: r ? r.trained : firstOf(person, "trained"),
+    trained: r ? r.trained : people.firstOf(person, "trained"),
     professionalAtLeastTrungCap:
       professional === null ? null : professionalAtLeast(professional, "trung-cap"),
     universityOrHigher: professional === null ? null : professionalAtLeast(professional, "dai-hoc"),
     female: gender === null ? null : gender === "female",
-    ethnicMinority: ethnicity === null ? null : isEthnicMinority(ethnicity),
+    ethnicMinority: ethnicity === null ? null : isMinority(ethnicity, minority),
     age: birthYear === null ? null : referenceYear - birthYear,
   };
+}
+
+/** `isEthnicMinority`, through a cache of the texts seen. */
+function isMinority(ethnicity: string, cache: Map<string, boolean>): boolean {
+  let answer = cache.get(ethnicity);
+  if (answer === undefined) {
+    answer = isEthnicMinority(ethnicity);
+    cache.set(ethnicity, answer);
+  }
+  return answer;
 }
 
 /**

@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { OfficeHolderRecord } from "../model";
 import { postSpec, type PostId } from "../schema/posts";
-import { holdersOf, recordsOf, type People, type Person } from "./people";
+import { holdersOf, type People } from "./people";
 
 /** Posts one person holds per unit: a second, different holder is a mistake or an old row left in. */
 const COMMUNE_SINGLE: readonly PostId[] = [
@@ -21,14 +21,18 @@ export function reportPostsHeldTwice(
   communeName: (communeId: string) => string,
   issues: Issue[],
 ): void {
-  const report = (holders: readonly Person[], post: PostId, unit: string): void => {
+  const report = (holders: readonly number[], post: PostId, unit: string): void => {
     if (holders.length < 2) return;
     for (const person of holders) {
       const other = holders.find((p) => p !== person)!;
-      for (const record of recordsOf(person)) {
+      for (const record of people.records(person)) {
         if (!record.posts.includes(post)) continue;
         issues.push(
-          issue("post-held-twice", placeOfPost(record), { post: postSpec(post).vi, unit, other: other.name }),
+          issue("post-held-twice", placeOfPost(record), {
+            post: postSpec(post).vi,
+            unit,
+            other: people.name(other),
+          }),
         );
       }
     }
@@ -37,26 +41,23 @@ export function reportPostsHeldTwice(
   for (const [communeId, persons] of people.byCommune) {
     for (const post of COMMUNE_SINGLE) {
       let holders = 0;
-      for (const p of persons) if (p.posts.includes(post) && ++holders > 1) break;
+      for (const p of persons) if (people.holds(p, post) && ++holders > 1) break;
       if (holders < 2) continue;
       report(
-        persons.filter((p) => p.posts.includes(post)),
+        [...persons].filter((p) => people.holds(p, post)),
         post,
         communeName(communeId),
       );
     }
   }
-  for (const [communeId, villages] of people.byVillage) {
-    for (const posts of villages.values()) {
-      // Only a village with a second holder of some post has anything to report.
-      if (posts.others === null) continue;
-      const village = posts.secretary ?? posts.head ?? posts.frontHead;
-      const name = (village && recordsOf(village).find((r) => r.village))?.village ?? "";
-      const unit = `${name}, ${communeName(communeId)}`;
-      report(holdersOf(posts, "cellSecretary"), "cellSecretary", unit);
-      report(holdersOf(posts, "villageHead"), "villageHead", unit);
-      report(holdersOf(posts, "frontHead"), "frontHead", unit);
-    }
+  // Only a village with a second holder of some post has anything to report.
+  for (const { communeId, posts } of people.villages.withOthers()) {
+    const village = posts.secretary >= 0 ? posts.secretary : posts.head >= 0 ? posts.head : posts.frontHead;
+    const name = (village >= 0 ? people.records(village).find((r) => r.village) : undefined)?.village ?? "";
+    const unit = `${name}, ${communeName(communeId)}`;
+    report(holdersOf(posts, "cellSecretary"), "cellSecretary", unit);
+    report(holdersOf(posts, "villageHead"), "villageHead", unit);
+    report(holdersOf(posts, "frontHead"), "frontHead", unit);
   }
 }
 

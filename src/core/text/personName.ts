@@ -60,10 +60,11 @@ export function compareNames(a: string, b: string): NameMatch {
   return looseA === personKey(a) || looseA === personKey(b) ? "diacritics" : "marks";
 }
 
-/** The keys of one name text: `personKey`, and `personLooseKey` once it was needed. */
+/** The keys of one name text: `personKey`, and `personLooseKey` and the key's number once needed. */
 interface NameKeys {
   readonly key: string;
   loose: string | null;
+  number: number;
 }
 
 /**
@@ -74,11 +75,12 @@ interface NameKeys {
  */
 export class PersonNames {
   private readonly keys = new Map<string, NameKeys>();
+  private readonly numbers = new Map<string, number>();
 
   private keysOf(name: string): NameKeys {
     let k = this.keys.get(name);
     if (k === undefined) {
-      k = { key: personKey(name), loose: null };
+      k = { key: personKey(name), loose: null, number: -1 };
       this.keys.set(name, k);
     }
     return k;
@@ -87,6 +89,20 @@ export class PersonNames {
   /** `personKey(name)`. */
   key(name: string): string {
     return this.keysOf(name).key;
+  }
+
+  /** A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. */
+  keyNumber(name: string): number {
+    const k = this.keysOf(name);
+    if (k.number < 0) {
+      let n = this.numbers.get(k.key);
+      if (n === undefined) {
+        n = this.numbers.size;
+        this.numbers.set(k.key, n);
+      }
+      k.number = n;
+    }
+    return k.number;
   }
 
   /** `compareNames(a, b)`. */
