@@ -3,6 +3,13 @@ import { analyse } from "../../src/core/pipeline";
 import { text, type CellContent } from "../../src/report/description";
 import { personRow, type Person } from "../../src/report/layouts/annex";
 import { SheetBuilder } from "../../src/report/sheetBuilder";
+import { rankVillages, type RankReason } from "../../src/core/plan/ranking";
+import { labelsFor, villageWordsOf } from "../../src/report/labels";
+import { termEndText, toConsolidateReport } from "../../src/report/layouts/toConsolidate";
+import { plainText } from "../../src/report/description";
+import { MAIN_INDICATOR } from "../../src/core/indicators";
+import type { Assessment, Rollup, TotalRollup, UnitRollup } from "../../src/core/rollup/types";
+import { settingsFor } from "./fixtures";
 
 /**
  * Fast paths of the descriptions against their plain definitions: the annex's person rows (cells
@@ -112,5 +119,47 @@ describe("description fast paths equal their plain definitions", () => {
       table: { headerTop: 1, headerBottom: 1, bodyTop: 2, bodyBottom: 2, totalRow: null, left: 1, right: 4 },
     });
     expect(built.cells).toEqual(rows);
+  });
+
+  test("report 5's reasons: each village's reasons in words, as made one by one and joined", () => {
+    const result = analyse([generate(SIZES.district).workbook], { referenceYear: 2025 });
+    if (!result.ok) throw new Error(result.unusable.en);
+    // Every unit gets a deadline (only what ranking reads: the generator writes no targets), and
+    // office-holders' terms end before it on a few dates: reasons of every kind, term ends shared
+    // by many villages.
+    const base = result.analysis.rollup;
+    const withDeadline = <U extends UnitRollup | TotalRollup>(u: U): U => ({
+      ...u,
+      assessments: {
+        ...u.assessments,
+        [MAIN_INDICATOR]: { deadline: "2030-12-31" } as unknown as Assessment,
+      },
+    });
+    const rollup: Rollup = { ...base, units: base.units.map(withDeadline), total: withDeadline(base.total) };
+    const dates = ["2026-06-30", "2027-12-31", "2029-03-31", null];
+    const holders = result.analysis.read.dataset.officeHolders.map((h, i) => ({
+      ...h,
+      termEnd: dates[i % 4],
+    }));
+    const settings = settingsFor(rollup);
+    const L = labelsFor(settings.language, villageWordsOf(rollup)).toConsolidate;
+    const plain = (r: RankReason): string =>
+      r.kind === "front"
+        ? L.reasonFront
+        : r.kind === "headMember"
+          ? L.reasonHeadMember
+          : termEndText(r, L, settings.language);
+    const ranked = rankVillages(rollup, holders);
+    const reasons = ranked.flatMap((x) => x.reasons);
+    // Term ends of heads and secretaries, several reasons on one village, the same date on many.
+    const kinds = new Set(reasons.map((r) => (r.kind === "termEnds" ? r.who : r.kind)));
+    expect(kinds.has("head") && kinds.has("secretary") && kinds.size >= 3).toBe(true);
+    const termEnds = reasons.filter((r) => r.kind === "termEnds");
+    expect(new Set(termEnds.map((r) => r.date)).size).toBeLessThan(termEnds.length / 2);
+    expect(ranked.some((x) => x.reasons.length > 1)).toBe(true);
+    const expected = ranked.map((x) => x.reasons.map(plain).join("; ")).filter((t) => t !== "");
+    const d = toConsolidateReport(rollup, settings, holders);
+    const column = d.cells.slice(d.table.bodyTop - 1, d.table.bodyBottom).map((row) => plainText(row[8]));
+    expect(column.filter((t) => t !== "").sort()).toEqual(expected.sort());
   });
 });
