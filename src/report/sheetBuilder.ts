@@ -41,8 +41,13 @@ export class SheetBuilder {
 
   /** Sets a whole row from column 1 (shorter arrays leave the rest blank). */
   setRow(row: number, contents: readonly CellContent[]): void {
+    // The next row, given whole (most rows of a long table): a copy of it, not a blank row filled in.
+    if (row === this.rows.length + 1 && contents.length === this.columnCount) {
+      this.rows.push(contents.slice());
+      return;
+    }
     const target = this.ensure(row);
-    contents.forEach((c, i) => (target[i] = c));
+    for (let i = 0; i < contents.length; i++) target[i] = contents[i];
   }
 
   /** Makes sure the sheet has at least this many rows (blank rows count for the print area). */

@@ -7,7 +7,7 @@ import { deflateRawSync } from "node:zlib";
 import { buildReports } from "../../src/report/reports";
 import { addReportSheets, addReportSheetsStreamed } from "../../src/xlsx/write/reportSheet";
 import { XlsxPackage } from "../../src/xlsx/write/workbook";
-import { crc32, packChunks, packEntry, zip, zipPacked } from "../../src/xlsx/write/zip";
+import { crc32, packChunks, packEntry, zip, zipPacked, type StreamingZip } from "../../src/xlsx/write/zip";
 import { nodeCrc32, nodeStreamDeflater, reportDeflate, reportZip } from "../../src/xlsx/writeReport";
 import { binhGia, settingsFor } from "../report/fixtures";
 
@@ -73,6 +73,48 @@ describe("the zip writer", () => {
         Buffer.from(whole.bytes(reportDeflate, nodeCrc32)),
       ),
     ).toBe(true);
+  });
+
+  it("starts the next sheet while the last one still deflates, and waits for it before zipping", async () => {
+    const f = binhGia([["Lạng Sơn", "Bình Gia", "Yên Lỗ", "=1+1", null, null, "Có", 3, null]]);
+    const sheets = buildReports(f.rollup, f.issues, settingsFor(f.rollup), { inThisWorkbook: () => false });
+    // The CLI's zipping, with every deflate's end held until released by the test.
+    const held: (() => void)[] = [];
+    const holding: StreamingZip = {
+      checksum: reportZip.checksum,
+      deflater: () => {
+        const d = reportZip.deflater();
+        return {
+          write: (chunk) => d.write(chunk),
+          end: () => new Promise<void>((release) => held.push(release)).then(() => d.end()),
+        };
+      },
+    };
+    const pkg = new XlsxPackage();
+    const names = await addReportSheetsStreamed(pkg, sheets, holding);
+    // Every sheet was written while no deflate had ended.
+    expect(held.length).toBe(sheets.length);
+    expect(() => pkg.bytes(reportDeflate, nodeCrc32)).toThrow(/bytesStreamed/);
+    let zipped = false;
+    const bytes = pkg.bytesStreamed(holding).then((b) => ((zipped = true), b));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(zipped).toBe(false);
+    while (held.length > 0) held.shift()!();
+    const whole = new XlsxPackage();
+    expect(addReportSheets(whole, sheets)).toEqual(names);
+    expect(Buffer.from(await bytes).equals(Buffer.from(whole.bytes(reportDeflate, nodeCrc32)))).toBe(true);
+  });
+
+  it("reports a deflate that fails after its sheet was written, when zipping", async () => {
+    const failing: StreamingZip = {
+      checksum: reportZip.checksum,
+      deflater: () => ({ write: () => undefined, end: () => Promise.reject(new Error("deflate failed")) }),
+    };
+    const f = binhGia([["Lạng Sơn", "Bình Gia", "Yên Lỗ", "=1+1", null, null, "Có", 3, null]]);
+    const sheets = buildReports(f.rollup, f.issues, settingsFor(f.rollup), { inThisWorkbook: () => false });
+    const pkg = new XlsxPackage();
+    await addReportSheetsStreamed(pkg, sheets, failing);
+    await expect(pkg.bytesStreamed(failing)).rejects.toThrow("deflate failed");
   });
 
   it("writes a zip another implementation reads with every CRC right, UTF-8 names, stored and deflated entries", async () => {

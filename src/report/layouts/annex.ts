@@ -71,8 +71,32 @@ const keyOf = (w: Wanted): string => (w.key ??= nameKey(w.name));
 const communeKeyOf = (district: string | null, commune: string): string =>
   `${district ? unitKey("district", district) : ""}/${unitKey("commune", commune)}`;
 
-/** A person's row: number, name, what they hold, then the details (blank where the data has none). */
-function personRow(k: number, p: Person): CellContent[] {
+/** The cells of the few texts every row repeats, made once (a row of the annex at country size is one of 70,000). */
+const FEMALE = text("Nữ");
+const MALE = text("Nam");
+const PROFESSIONAL_CELL = cellsOf(PROFESSIONAL);
+const THEORY_CELL = cellsOf(THEORY);
+
+function cellsOf(words: Record<string, string>): Record<string, CellContent> {
+  return Object.fromEntries(Object.entries(words).map(([k, w]) => [k, text(w)]));
+}
+
+/** General education "9/12" (text, as Excel would read it as a date): one cell per number of years. */
+function educationCell(years: number, made: Map<number, CellContent>): CellContent {
+  let cell = made.get(years);
+  if (cell === undefined) made.set(years, (cell = text(`${years}/12`)));
+  return cell;
+}
+
+/**
+ * A person's row: number, name, what they hold, then the details (blank where the data has none).
+ * `educationCells`: the education cells made so far, shared by the rows (cells are never changed).
+ */
+export function personRow(
+  k: number,
+  p: Person,
+  educationCells = new Map<number, CellContent>(),
+): CellContent[] {
   const r = p.record;
   if (!r) return [k, text(p.name), text(p.what), null, null, null, null, null, null];
   return [
@@ -80,11 +104,11 @@ function personRow(k: number, p: Person): CellContent[] {
     text(p.name),
     text(p.what),
     r.birthYear,
-    r.gender ? text(r.gender === "female" ? "Nữ" : "Nam") : null,
+    r.gender ? (r.gender === "female" ? FEMALE : MALE) : null,
     r.ethnicity ? text(r.ethnicity) : null,
-    r.educationYears !== null ? text(`${r.educationYears}/12`) : null,
-    r.professional ? text(PROFESSIONAL[r.professional]) : null,
-    r.politicalTheory ? text(THEORY[r.politicalTheory]) : null,
+    r.educationYears !== null ? educationCell(r.educationYears, educationCells) : null,
+    r.professional ? PROFESSIONAL_CELL[r.professional] : null,
+    r.politicalTheory ? THEORY_CELL[r.politicalTheory] : null,
   ];
 }
 
@@ -268,6 +292,7 @@ export function annexReport(
   const bodyTop = headerBottom + 1;
   let r = bodyTop;
   const boldRows: number[] = [];
+  const educationCells = new Map<number, CellContent>();
   sections.forEach((section, s) => {
     const count = section.groups.reduce((k, g) => k + g.people.length, 0);
     b.block(cellRange(r, 2, r, n), text(`${section.title} (${count})`), { font: { bold: true } });
@@ -282,7 +307,7 @@ export function annexReport(
     for (const g of section.groups) {
       b.block(cellRange(r, 2, r, n), text(g.commune), { font: { bold: true, italic: true } });
       r++;
-      for (const p of g.people) b.setRow(r++, personRow(++k, p));
+      for (const p of g.people) b.setRow(r++, personRow(++k, p, educationCells));
     }
   });
   const bodyBottom = r - 1;

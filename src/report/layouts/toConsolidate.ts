@@ -11,7 +11,7 @@ import {
   writeTableHeader,
   wrappedLines,
 } from "../frame";
-import { labelsFor, villageWordsOf } from "../labels";
+import { labelsFor, villageWordsOf, type Labels } from "../labels";
 import { reportScope } from "../scope";
 import { shortDate, type ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
@@ -31,6 +31,18 @@ import { nameWidth } from "./widths";
  * its priority (1 = closest to consolidating, over the whole sheet) and the reasons in words; within
  * a commune the villages with a priority come first, in its order.
  */
+/** "the head's term ends on 30/6/2026" (labels' wording): a reason to look at a village first. */
+export function termEndText(
+  r: Extract<RankReason, { kind: "termEnds" }>,
+  L: Labels["toConsolidate"],
+  language: ReportSettings["language"],
+): string {
+  const [y, m, d] = r.date.split("-").map(Number);
+  return L.reasonTermEnds
+    .replace("{who}", r.who === "head" ? L.headWord : L.secretaryWord)
+    .replace("{date}", shortDate({ year: y, month: m, day: d }, language));
+}
+
 export function toConsolidateReport(
   rollup: Rollup,
   settings: ReportSettings,
@@ -49,15 +61,18 @@ export function toConsolidateReport(
   }
   const priority = (x: RankedVillage): number => x.rank ?? Number.MAX_SAFE_INTEGER;
   for (const list of byCommune.values()) list.sort((a, b) => priority(a) - priority(b));
+  // A term's end in words, made once per person and date (a few hundred dates for a country's villages).
+  const termEndTexts = { head: new Map<string, string>(), secretary: new Map<string, string>() };
   const reasonText = (r: RankReason): string => {
     if (r.kind === "front") return L.reasonFront;
     if (r.kind === "headMember") return L.reasonHeadMember;
-    const [y, m, d] = r.date.split("-").map(Number);
-    return L.reasonTermEnds
-      .replace("{who}", r.who === "head" ? L.headWord : L.secretaryWord)
-      .replace("{date}", shortDate({ year: y, month: m, day: d }, settings.language));
+    const made = termEndTexts[r.who];
+    let words = made.get(r.date);
+    if (words === undefined) made.set(r.date, (words = termEndText(r, L, settings.language)));
+    return words;
   };
-  const reasonsOf = (x: RankedVillage): string => x.reasons.map(reasonText).join("; ");
+  const reasonsOf = (x: RankedVillage): string =>
+    x.reasons.length === 1 ? reasonText(x.reasons[0]) : x.reasons.map(reasonText).join("; ");
   const communes = rollup.units.filter((u) => u.level === "commune" && byCommune.has(u.id));
   const manyDistricts = new Set(communes.map((c) => c.district ?? "")).size > 1 || scope.level === "total";
   const communeLabel = (c: UnitRollup): string =>

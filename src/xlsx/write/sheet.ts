@@ -1,6 +1,6 @@
 import type { CellRange } from "../../report/description";
 import { columnLetters, escapeXml, numberText, xlsxText } from "./xml";
-import { CHUNK_BYTES, XmlBytes } from "./xmlBytes";
+import { asciiBytes, CHUNK_BYTES, writeUint, XmlBytes } from "./xmlBytes";
 
 /**
  * One worksheet as the package writer needs it: rows of cells with style indexes, and the sheet's
@@ -82,7 +82,27 @@ export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly items: string[] = [];
   private uses = 0;
+  /** The last string looked up in each slot of `indexAt`, and its index. */
+  private readonly lastOf: (string | undefined)[] = [];
+  private readonly lastIndexOf: number[] = [];
 
+  /**
+   * As `indexOf`, remembering the last string of each `slot` (a column): the same text often
+   * follows itself down a column (a gender, an ethnic group, a qualification), and a comparison
+   * with the last one costs less than a lookup.
+   */
+  indexAt(s: string, slot: number): number {
+    if (this.lastOf[slot] === s) {
+      this.uses++;
+      return this.lastIndexOf[slot];
+    }
+    const i = this.indexOf(s);
+    this.lastOf[slot] = s;
+    this.lastIndexOf[slot] = i;
+    return i;
+  }
+
+  /** The index of a string in xl/sharedStrings.xml, numbered in order of first use; counts a use. */
   indexOf(s: string): number {
     this.uses++;
     let i = this.index.get(s);
@@ -121,21 +141,36 @@ export const rangeRef = (g: CellRange): string =>
     ? `${columnLetters(g.left)}${g.top}`
     : `${columnLetters(g.left)}${g.top}:${columnLetters(g.right)}${g.bottom}`;
 
-/** Writes one cell's XML (`<c …>`) at the writer's end; `ref`: its column letters. */
-function writeCell(
-  out: XmlBytes,
-  letters: string,
-  row: number,
-  cell: WriteCell,
-  strings: SharedStrings,
-): void {
-  out.ascii('<c r="');
-  out.ascii(letters);
-  out.uint(row);
-  if (cell.style) {
-    out.ascii('" s="');
-    out.uint(cell.style);
+/**
+ * What the cells of a worksheet repeat, as bytes made once: each column's `<c r="B`, each style's
+ * `" s="7`, and the current row's number. A cell's opening is copied from them instead of being
+ * written character by character and digit by digit (a million cells at country size).
+ */
+class CellHeads {
+  private readonly columns: Uint8Array[] = [];
+  private readonly styles: Uint8Array[] = [];
+  /** The digits of the row being written, and how many. */
+  readonly row = new Uint8Array(20);
+  rowLength = 0;
+
+  setRow(row: number): void {
+    this.rowLength = writeUint(this.row, 0, row);
   }
+
+  column(column: number): Uint8Array {
+    return (this.columns[column] ??= asciiBytes(`<c r="${columnLetters(column)}`));
+  }
+
+  style(style: number): Uint8Array {
+    return (this.styles[style] ??= asciiBytes(`" s="${style}`));
+  }
+}
+
+/** Writes one cell's XML (`<c …>`) at the writer's end, on the row `heads` holds. */
+function writeCell(out: XmlBytes, heads: CellHeads, cell: WriteCell, strings: SharedStrings): void {
+  out.bytes(heads.column(cell.column));
+  out.bytes(heads.row, heads.rowLength);
+  if (cell.style) out.bytes(heads.style(cell.style));
   const v = cell.value;
   if (v === null) {
     out.ascii('"/>');
@@ -147,7 +182,7 @@ function writeCell(
     out.ascii(v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
   } else if (typeof v === "string") {
     out.ascii('" t="s"><v>');
-    out.uint(strings.indexOf(v));
+    out.uint(strings.indexAt(v, cell.column));
     out.ascii("</v></c>");
   } else if ("error" in v) {
     out.ascii('" t="e"><v>');
@@ -221,7 +256,7 @@ export function* worksheetChunks(
   if (cols.length) head.push(`<cols>${cols.join("")}</cols>`);
   head.push("<sheetData>");
   out.text(head.join(""));
-  const letters: string[] = [];
+  const heads = new CellHeads();
   for (const row of spec.rows) {
     out.ascii('<row r="');
     out.uint(row.row);
@@ -232,8 +267,8 @@ export function* worksheetChunks(
     } else {
       out.ascii('">');
     }
-    for (const cell of row.cells)
-      writeCell(out, (letters[cell.column] ??= columnLetters(cell.column)), row.row, cell, strings);
+    heads.setRow(row.row);
+    for (const cell of row.cells) writeCell(out, heads, cell, strings);
     out.ascii("</row>");
     if (out.full) yield out.take();
   }

@@ -4,6 +4,7 @@ import { SharedStrings, worksheetChunks, type WorksheetSpec } from "./sheet";
 import { escapeXml } from "./xml";
 import {
   concatBytes,
+  feedChunks,
   packChunks,
   packEntry,
   zipPacked,
@@ -14,9 +15,9 @@ import {
   type ZipEntry,
 } from "./zip";
 
-/** A worksheet added: its XML's chunks (`addSheet`), or already packed (`addSheetStreamed`). */
+/** A worksheet added: its XML's chunks (`addSheet`), or packed once its deflate ends (`addSheetStreamed`). */
 type AddedSheet = { readonly name: string } & (
-  { readonly chunks: readonly Uint8Array[] } | { readonly packed: PackedEntry }
+  { readonly chunks: readonly Uint8Array[] } | { readonly packed: Promise<PackedEntry> }
 );
 
 /**
@@ -48,11 +49,13 @@ export class XlsxPackage {
 
   /**
    * Adds a worksheet, deflated by `zipper` chunk by chunk as its XML is written (another sheet
-   * must not be added before this one's promise settles); resolves to its 0-based position.
+   * must not be added before this one's promise settles); resolves to its 0-based position once
+   * its XML is written, while its last chunks may still be deflating (`bytesStreamed` waits for
+   * them): the next sheet's XML is written meanwhile.
    */
   async addSheetStreamed(spec: WorksheetSpec, zipper: StreamingZip): Promise<number> {
     const at = this.sheets.length;
-    const packed = await packChunks(sheetPath(at), worksheetChunks(spec, this.strings, at === 0), zipper);
+    const { packed } = await feedChunks(sheetPath(at), worksheetChunks(spec, this.strings, at === 0), zipper);
     if (this.sheets.length !== at) throw new Error("addSheetStreamed: another sheet was added meanwhile");
     this.sheets.push({ name: spec.name, packed });
     return at;
@@ -70,16 +73,18 @@ export class XlsxPackage {
     });
   }
 
-  /** The .xlsx file's bytes; `checksum`: a faster CRC-32 where the platform has one. */
+  /**
+   * The .xlsx file's bytes; `checksum`: a faster CRC-32 where the platform has one. For sheets
+   * added with `addSheet` only (a streamed sheet is finished by `bytesStreamed`).
+   */
   bytes(deflate: Deflater, checksum?: Checksum): Uint8Array {
     const text = this.textParts();
     return zipPacked([
       ...text.map((e) => packEntry(e, deflate, checksum)),
-      ...this.sheets.map((s, i) =>
-        "packed" in s
-          ? s.packed
-          : packEntry({ name: sheetPath(i), data: concatBytes(s.chunks) }, deflate, checksum),
-      ),
+      ...this.sheets.map((s, i) => {
+        if ("packed" in s) throw new Error("bytes: a sheet added by addSheetStreamed needs bytesStreamed");
+        return packEntry({ name: sheetPath(i), data: concatBytes(s.chunks) }, deflate, checksum);
+      }),
     ]);
   }
 

@@ -47,5 +47,6 @@ export function columnLetters(column: number): string {
 
 /** A number as XML Schema's xsd:double writes it (what Excel reads): the shortest round-trip form. */
 export function numberText(n: number): string {
-  return String(n).replace("e", "E");
+  const s = String(n);
+  return s.includes("e") ? s.replace("e", "E") : s;
 }

@@ -104,18 +104,66 @@ export class XmlBytes {
     this.at = at;
   }
 
+  /** Bytes of ASCII text made once and written many times (`asciiBytes`), or their first `length`. */
+  bytes(b: Uint8Array, length = b.length): void {
+    this.room(length);
+    const to = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < length; i++) to[at++] = b[i];
+    this.at = at;
+  }
+
   /** A non-negative integer (a row, a style index, a shared string's index). */
   uint(n: number): void {
     this.room(16);
-    const b = this.buffer;
-    if (n < 10) {
-      b[this.at++] = 48 + n;
-      return;
-    }
-    let digits = 0;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
-    let at = this.at + digits;
-    this.at = at;
-    for (let m = n; m >= 1; m = Math.floor(m / 10)) b[--at] = 48 + (m % 10);
+    this.at = writeUint(this.buffer, this.at, n);
   }
+}
+
+/** ASCII text as bytes, for `XmlBytes.bytes`. */
+export function asciiBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/**
+ * Writes the decimal digits of a non-negative integer into `b` at `at`; returns where they end.
+ * Below 2³¹ (rows, styles, string indexes, most counts) with 32-bit integer division.
+ */
+export function writeUint(b: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    b[at] = 48 + n;
+    return at + 1;
+  }
+  if (n <= 0x7fffffff) {
+    const digits =
+      n < 100
+        ? 2
+        : n < 1e3
+          ? 3
+          : n < 1e4
+            ? 4
+            : n < 1e5
+              ? 5
+              : n < 1e6
+                ? 6
+                : n < 1e7
+                  ? 7
+                  : n < 1e8
+                    ? 8
+                    : n < 1e9
+                      ? 9
+                      : 10;
+    const end = at + digits;
+    let i = end;
+    for (let m = n | 0; m > 0; m = (m / 10) | 0) b[--i] = 48 + (m % 10);
+    return end;
+  }
+  let digits = 0;
+  for (let m = n; m >= 1; m = Math.floor(m / 10)) digits++;
+  const end = at + digits;
+  let i = end;
+  for (let m = n; m >= 1; m = Math.floor(m / 10)) b[--i] = 48 + (m % 10);
+  return end;
 }

@@ -93,6 +93,20 @@ export async function packChunks(
   chunks: Iterable<Uint8Array>,
   zipper: StreamingZip,
 ): Promise<PackedEntry> {
+  return (await feedChunks(name, chunks, zipper)).packed;
+}
+
+/**
+ * `packChunks` in two steps: resolves once every chunk is handed to the deflater, to `packed`,
+ * the entry once its deflate ends. Meanwhile the caller can make the next entry's chunks, instead
+ * of waiting for the last chunks of this one to be deflated (on another thread where the deflater
+ * works elsewhere). `packed` must be awaited (a failure is not reported otherwise).
+ */
+export async function feedChunks(
+  name: string,
+  chunks: Iterable<Uint8Array>,
+  zipper: StreamingZip,
+): Promise<{ readonly packed: Promise<PackedEntry> }> {
   const deflater = zipper.deflater();
   const kept: Uint8Array[] = [];
   let crc = 0;
@@ -103,9 +117,13 @@ export async function packChunks(
     kept.push(chunk);
     await deflater.write(chunk);
   }
-  const deflated = await deflater.end();
-  const stored = deflated.length >= size;
-  return { name, crc, size, stored, body: stored ? concatBytes(kept, size) : deflated };
+  const packed = deflater.end().then((deflated): PackedEntry => {
+    const stored = deflated.length >= size;
+    return { name, crc, size, stored, body: stored ? concatBytes(kept, size) : deflated };
+  });
+  // Awaited by the caller later: not an unhandled rejection in the meantime.
+  packed.catch(() => undefined);
+  return { packed };
 }
 
 /** The chunks joined into one array (`size`: their total length). */
