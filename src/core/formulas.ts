@@ -7,7 +7,7 @@
  * into an Excel error. Counts and targets are compared exactly through `targets.ts`.
  */
 import { cellError, cellText, isBlank, isCellDate, isCellError, type CellValue } from "./cells";
-import { parseFlag, type FlagResult } from "./flags";
+import { flagOfText, parseFlag } from "./flags";
 import type { Message } from "./issues";
 import {
   isRateProblem,
@@ -396,25 +396,9 @@ function percentText(f: ExactFraction): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Flags over a range, fast: most cells are booleans, numbers or a handful of distinct words.
-// The vocabulary (words and marks such as "-", "✓", "✗") is the reader's: `flags.ts`.
-
-const flagCache = new Map<string, FlagResult>();
-const FLAG_CACHE_LIMIT = 4096;
-
-function flagOfText(text: string): FlagResult {
-  let result = flagCache.get(text);
-  if (result === undefined) {
-    result = parseFlag(text);
-    // Bounded so that a sheet full of distinct junk cannot grow it without limit.
-    if (flagCache.size >= FLAG_CACHE_LIMIT) flagCache.clear();
-    flagCache.set(text, result);
-  }
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The functions.
+// The functions. Flags over a range are read fast: most cells are booleans, numbers or a handful
+// of distinct words, each distinct text parsed once (`flagOfText`); the vocabulary (words and
+// marks such as "-", "✓", "✗") and that cache are the reader's: `flags.ts`.
 
 /**
  * NTH.CONSOLIDATION_RATE. With a total: consolidated / total. Without a total (`null`): the
