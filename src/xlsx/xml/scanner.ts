@@ -253,24 +253,7 @@ export class XmlScanner {
     const p = this.pos;
     if (this.depth >= LIMITS.xmlDepth || p + 3 >= end) return false;
     if (b[p] !== LT || b[p + 1] !== 0x76 || b[p + 2] !== GT) return false;
-    const textStart = p + 3;
-    let q = textStart;
-    while (q < end && b[q] !== LT) q++;
-    if (q === textStart || q - textStart > maxText || q + 6 >= end) return false;
-    if (b[q + 1] !== SLASH || b[q + 2] !== 0x76 || b[q + 3] !== GT || b[q + 4] !== LT || b[q + 5] !== SLASH)
-      return false;
-    let g = q + 6;
-    while (g < end && b[g] !== GT) g++;
-    if (g >= end) return false;
-    this.textStart = textStart;
-    this.textEnd = q;
-    this.cdata = false;
-    this.setName(q + 6, g);
-    this.pos = g + 1;
-    this.depth--;
-    this.selfClosing = false;
-    this.kind = CLOSE;
-    return true;
+    return this.closeAfterText(p + 3, 0x76, maxText);
   }
 
   /**
@@ -390,10 +373,23 @@ export class XmlScanner {
     if (b[p + 2] === GT) textStart = p + 3;
     else if (this.startsWith(p + 2, PRESERVE)) textStart = p + 2 + PRESERVE.length;
     else return false;
+    return this.closeAfterText(textStart, 0x74, maxText);
+  }
+
+  /**
+   * The end shared by `simpleValue` and `simpleText`: from `textStart`, plain text (no markup, at
+   * least one byte, at most `maxText`), the end tag of the one-letter element `letter`, then the
+   * end tag of its parent. When the bytes are so, sets the text's range, moves past the parent's
+   * end tag (the scanner then stands on that CLOSE) and returns true; otherwise returns false and
+   * changes nothing.
+   */
+  private closeAfterText(textStart: number, letter: number, maxText: number): boolean {
+    const b = this.bytes;
+    const end = b.length;
     let q = textStart;
     while (q < end && b[q] !== LT) q++;
     if (q === textStart || q - textStart > maxText || q + 6 >= end) return false;
-    if (b[q + 1] !== SLASH || b[q + 2] !== 0x74 || b[q + 3] !== GT || b[q + 4] !== LT || b[q + 5] !== SLASH)
+    if (b[q + 1] !== SLASH || b[q + 2] !== letter || b[q + 3] !== GT || b[q + 4] !== LT || b[q + 5] !== SLASH)
       return false;
     let g = q + 6;
     while (g < end && b[g] !== GT) g++;
