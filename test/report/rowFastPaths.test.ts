@@ -1,7 +1,7 @@
 import { generate, SIZES } from "../../bench/generator/generate";
 import { analyse } from "../../src/core/pipeline";
 import { text, type CellContent } from "../../src/report/description";
-import { personRow, type Person } from "../../src/report/layouts/annex";
+import { personRow, PROFESSIONAL, THEORY, type Person } from "../../src/report/layouts/annex";
 import { SheetBuilder } from "../../src/report/sheetBuilder";
 import { rankVillages, type RankReason } from "../../src/core/plan/ranking";
 import { labelsFor, villageWordsOf } from "../../src/report/labels";
@@ -15,22 +15,6 @@ import { settingsFor } from "./fixtures";
  * Fast paths of the descriptions against their plain definitions: the annex's person rows (cells
  * of repeated texts made once and shared) and SheetBuilder.setRow (a whole next row copied).
  */
-
-const PROFESSIONAL: Record<string, string> = {
-  none: "Không",
-  "so-cap": "Sơ cấp",
-  "trung-cap": "Trung cấp",
-  "cao-dang": "Cao đẳng",
-  "dai-hoc": "Đại học",
-  "thac-si": "Thạc sĩ",
-  "tien-si": "Tiến sĩ",
-};
-const THEORY: Record<string, string> = {
-  none: "Không",
-  "so-cap": "Sơ cấp",
-  "trung-cap": "Trung cấp",
-  "cao-cap": "Cao cấp",
-};
 
 /** The annex's row of a person, each cell made on its own. */
 function plainPersonRow(k: number, p: Person): CellContent[] {

@@ -17,7 +17,8 @@ import { nameWidth } from "./widths";
  * the Office-holders sheet (blank where the data has none).
  */
 
-const PROFESSIONAL: Record<string, string> = {
+/** The annex's words for a professional qualification, by the reader's value. */
+export const PROFESSIONAL: Readonly<Record<string, string>> = {
   none: "Không",
   "so-cap": "Sơ cấp",
   "trung-cap": "Trung cấp",
@@ -26,7 +27,8 @@ const PROFESSIONAL: Record<string, string> = {
   "thac-si": "Thạc sĩ",
   "tien-si": "Tiến sĩ",
 };
-const THEORY: Record<string, string> = {
+/** The annex's words for a political-theory level, by the reader's value. */
+export const THEORY: Readonly<Record<string, string>> = {
   none: "Không",
   "so-cap": "Sơ cấp",
   "trung-cap": "Trung cấp",
