@@ -68,7 +68,10 @@ const EXPLAINED: Record<string, (access: FileAccess) => Message> = {
     vi: "tên tệp hoặc đường dẫn quá dài: hãy đặt tên ngắn hơn",
     en: "the file name or path is too long: use a shorter name",
   }),
-  EFBIG: tooLarge,
+  EFBIG: () => ({
+    vi: "tệp vượt giới hạn kích thước tệp mà ổ đĩa hoặc hệ thống cho phép: hãy ghi ra ổ đĩa hoặc thư mục khác",
+    en: "the file is over the size the disk or the system allows for one file: write to another disk or folder",
+  }),
   ERR_FS_FILE_TOO_LARGE: tooLarge,
   EMFILE: tooManyOpen,
   ENFILE: tooManyOpen,
@@ -117,6 +120,7 @@ function notRegular(access: FileAccess): Message {
       };
 }
 
+/** A file over Node's limit for reading a file at once (2 GB). */
 function tooLarge(): Message {
   return {
     vi: "tệp quá lớn (trên 2 GB): hãy chia số liệu thành nhiều tệp",

@@ -304,7 +304,7 @@ describe("every file-system error is one bilingual line, exit 1", () => {
     ["EPERM", "rename", /không có quyền ghi/],
     ["ENOSPC", "writeAll", /ổ đĩa đã đầy/],
     ["EROFS", "open", /chỉ cho đọc/],
-    ["EFBIG", "writeAll", /quá lớn \(trên 2 GB\)/],
+    ["EFBIG", "writeAll", /vượt giới hạn kích thước tệp.*hãy ghi ra ổ đĩa hoặc thư mục khác/],
     ["EEXIST", "mkdir", /đã có một tệp trùng tên/],
     ["EIO", "syncFile", /lỗi đọc ghi của ổ đĩa/],
   ] as const)("%s (from %s): the old report stays, no temporary file", async (code, call, pattern) => {
