@@ -1,5 +1,5 @@
 import { isBlank, isCellDate, isCellError, type CellValue } from "./cells";
-import { collapseSpaces, foldKey } from "./text/normalize";
+import { collapseSpaces, foldKey, memoize } from "./text/normalize";
 
 /**
  * The one yes/no vocabulary, used by the reader's flag columns (`read/readSheet.ts`) and by the
@@ -66,24 +66,15 @@ export function parseFlag(value: CellValue): FlagResult {
   return { kind: "invalid", text: trimmed };
 }
 
+/** How many distinct texts `flagOfText` keeps (exported for its test). */
+export const FLAG_TEXTS_LIMIT = 4096;
+
 /**
  * `parseFlag` of a text, each distinct text parsed once: a flag column holds a handful of texts
  * ("x", "Có", "Không") on hundreds of thousands of rows, and parsing one folds it (a new string).
  * Bounded: a full cache is emptied, so a column of distinct junk cannot grow it without limit.
  */
-export function flagOfText(text: string): FlagResult {
-  let result = flagTexts.get(text);
-  if (result === undefined) {
-    result = parseFlag(text);
-    if (flagTexts.size >= FLAG_TEXTS_LIMIT) flagTexts.clear();
-    flagTexts.set(text, result);
-  }
-  return result;
-}
-
-const flagTexts = new Map<string, FlagResult>();
-/** How many distinct texts `flagOfText` keeps (exported for its test). */
-export const FLAG_TEXTS_LIMIT = 4096;
+export const flagOfText: (text: string) => FlagResult = memoize((text) => parseFlag(text), FLAG_TEXTS_LIMIT);
 
 // Shared results: a sheet has hundreds of thousands of flags and only these three answers.
 const BLANK: FlagResult = Object.freeze({ kind: "blank" });

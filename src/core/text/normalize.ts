@@ -52,12 +52,12 @@ function hasOddSpaces(text: string): boolean {
 }
 
 /**
- * A bounded cache for a pure string function. Names repeat enormously in real sheets (a province
+ * A bounded cache for a pure function of a string. Names repeat enormously in real sheets (a province
  * on every row, a few hundred family and given names), so each distinct string is normalised
  * once; a cache that fills up is simply emptied, which bounds memory whatever the input.
  */
-export function memoize(fn: (text: string) => string, limit: number): (text: string) => string {
-  const cache = new Map<string, string>();
+export function memoize<T = string>(fn: (text: string) => T, limit: number): (text: string) => T {
+  const cache = new Map<string, T>();
   return (text) => {
     let value = cache.get(text);
     if (value === undefined) {
