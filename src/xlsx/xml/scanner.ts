@@ -58,7 +58,7 @@ const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
  * declaration names, else UTF-8. Excel writes UTF-8; other programs write UTF-16 or a legacy code
  * page (`encoding="windows-1252"`), which Excel and LibreOffice read as declared, and so does this.
  */
-function xmlEncoding(b: Uint8Array): string {
+export function xmlEncoding(b: Uint8Array): string {
   if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
   if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return "utf-16le";
@@ -113,7 +113,25 @@ export class XmlScanner {
 
   readonly bytes: Uint8Array;
 
-  constructor(bytes: Uint8Array) {
+  /**
+   * The bytes are one piece of a document, not all of it (see `continuing`): the end of the bytes
+   * inside an element is then no error but an EOF, and the caller goes on in the next piece.
+   */
+  partial = false;
+  /** How many times `next` has returned EOF (a reader of pieces checks it was only once). */
+  ends = 0;
+
+  /**
+   * A scan of a whole document (or of the first piece of one). `continuing` a scan of the bytes
+   * that follow, from the depth where the previous piece ended.
+   */
+  constructor(bytes: Uint8Array, continuing?: { readonly depth: number }) {
+    if (continuing) {
+      // Bytes from the middle of a document: UTF-8 (the first piece was), no byte order mark.
+      this.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      this.depth = continuing.depth;
+      return;
+    }
     // XML may be UTF-16 or declare a legacy code page (legal, though Excel writes UTF-8): scanned
     // as the same text in UTF-8, since the scan works on UTF-8 bytes.
     const encoding = xmlEncoding(bytes);
@@ -137,7 +155,9 @@ export class XmlScanner {
       }
       const p = this.pos;
       if (p >= end) {
-        if (this.depth !== 0) throw new XmlProblem("malformed", "the XML ends inside an element");
+        if (this.depth !== 0 && !this.partial)
+          throw new XmlProblem("malformed", "the XML ends inside an element");
+        this.ends++;
         return (this.kind = EOF);
       }
       if (b[p] !== LT) {

@@ -50,22 +50,66 @@ const T_DATE = 6;
  * Rows are never walked by number: a sheet with cells on rows 1 and 1,048,576 costs two rows.
  */
 export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
-  const x = new XmlScanner(bytes);
+  const sheet = new WorksheetSoFar(ctx);
+  readSheetXml(new XmlScanner(bytes), sheet);
+  return finishWorksheet(sheet);
+}
+
+/**
+ * A worksheet read so far: what `readSheetXml` carries from one piece of a part to the next
+ * (worksheetPieces.ts reads a part in pieces as it inflates). The file's cell budget is taken
+ * when it is made and given back only by `finishWorksheet`: a sheet that is not finished (a
+ * failure, or a reading in pieces given up) has used none of it.
+ */
+export class WorksheetSoFar {
+  /**
+   * Each row's values by column (index = column − 1), gaps filled with null as they are met, in
+   * the order rows are met (ascending in every file Excel writes; a map is built only otherwise).
+   */
+  readonly rowNumbers: number[] = [];
+  readonly rowValues: CellValue[][] = [];
+  byNumber: Map<number, CellValue[]> | null = null;
+  readonly merges: GridRange[] = [];
+  /** The last `<row>`'s number, and the column of the last cell (for cells and rows without `r`). */
+  rowNumber = 0;
+  column = 0;
+  /** The row the last value went into. */
+  current: CellValue[] | null = null;
+  currentNumber = -1;
+  /** The file's cell budget less this sheet's cells so far. */
+  cellsLeft: number;
+
+  constructor(readonly ctx: SheetContext) {
+    this.cellsLeft = ctx.budget.cells;
+  }
+}
+
+/** The grid of a worksheet read to its end; its cells are taken from the file's budget. */
+export function finishWorksheet(sheet: WorksheetSoFar): SheetGrid {
+  sheet.ctx.budget.cells = sheet.cellsLeft;
+  return buildGrid(sheet.ctx.name, sheet.rowNumbers, sheet.rowValues, sheet.merges);
+}
+
+/**
+ * Reads the worksheet XML `x` scans, to its EOF, into `sheet`. The whole part in one call, or a
+ * part in pieces, one call per piece (each piece's scanner continuing at the depth the previous
+ * one ended): the state between two calls is all in `sheet`.
+ */
+export function readSheetXml(x: XmlScanner, sheet: WorksheetSoFar): void {
+  const ctx = sheet.ctx;
   const b = x.bytes; // the scanned bytes (UTF-16 parts arrive as UTF-8)
-  // Each row's values by column (index = column − 1), gaps filled with null as they are met, in
-  // the order rows are met (ascending in every file Excel writes; a map is built only otherwise).
-  const rowNumbers: number[] = [];
-  const rowValues: CellValue[][] = [];
-  let byNumber: Map<number, CellValue[]> | null = null;
-  const merges: GridRange[] = [];
-  let rowNumber = 0;
-  let column = 0;
-  let current: CellValue[] | null = null;
-  let currentNumber = -1;
+  const rowNumbers = sheet.rowNumbers;
+  const rowValues = sheet.rowValues;
+  const merges = sheet.merges;
+  let byNumber = sheet.byNumber;
+  let rowNumber = sheet.rowNumber;
+  let column = sheet.column;
+  let current = sheet.current;
+  let currentNumber = sheet.currentNumber;
   const sharedStrings = ctx.strings.strings;
   const anyTooLong = ctx.strings.tooLong.size > 0;
   // The file's cell budget, kept in a local while this sheet is read.
-  let cellsLeft = ctx.budget.cells;
+  let cellsLeft = sheet.cellsLeft;
   const where = (row: number, col: number): Message => {
     const ref = `${columnLetters(col)}${row}`;
     return { vi: `trang tính “${ctx.name}”, ô ${ref}`, en: `sheet “${ctx.name}”, cell ${ref}` };
@@ -303,8 +347,12 @@ export function readWorksheet(bytes: Uint8Array, ctx: SheetContext): SheetGrid {
       if (range.bottom > range.top || range.right > range.left) merges.push(range);
     }
   }
-  ctx.budget.cells = cellsLeft;
-  return buildGrid(ctx.name, rowNumbers, rowValues, merges);
+  sheet.byNumber = byNumber;
+  sheet.rowNumber = rowNumber;
+  sheet.column = column;
+  sheet.current = current;
+  sheet.currentNumber = currentNumber;
+  sheet.cellsLeft = cellsLeft;
 }
 
 function tooManyCells(at: Message): never {
