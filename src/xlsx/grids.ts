@@ -7,7 +7,8 @@ import { readSharedStrings, TooManyStrings } from "./xml/sharedStrings";
 import { XmlProblem } from "./xml/scanner";
 import { readStyles } from "./xml/styles";
 import { readWorkbookPart } from "./xml/workbookPart";
-import { readWorksheet, SheetProblem } from "./xml/worksheet";
+import { readWorksheet, SheetProblem, type SheetContext } from "./xml/worksheet";
+import { WorksheetPieces } from "./xml/worksheetPieces";
 import { browserCodec } from "./zip/browserCodec";
 import type { ZipCodec } from "./zip/codec";
 import { ZipArchive, ZipProblem } from "./zip/archive";
@@ -67,12 +68,13 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
   const stylesName = partOf("styles", "styles.xml");
   // The parts still to read, in the order they are read below, begun at once: with Node's zlib
   // the large sheets inflate on its thread pool while this thread parses the strings and the
-  // sheets before them (the checks and the order of any failure are those of one read after another).
+  // sheets before them (the checks and the order of any failure are those of one read after
+  // another), and are parsed in pieces while they inflate (xml/worksheetPieces.ts).
   const worksheets = workbook.sheets
     .map((sheet) => rels.get(sheet.relationshipId))
     .filter((rel) => rel?.type === "worksheet")
     .map((rel) => rel!.target);
-  zip.readAhead([stringsName, stylesName, ...worksheets]);
+  zip.readAhead([stringsName, stylesName, ...worksheets], new Set(worksheets));
   const stringsBytes = await zip.read(stringsName);
   const strings = inPart(stringsName, () => readSharedStrings(stringsBytes));
   zip.release(stringsBytes);
@@ -92,16 +94,13 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
       });
     // Chart sheets, dialog and macro sheets hold no cells the core could read: left out, as before.
     if (rel.type !== "worksheet") continue;
-    const part = await zip.read(rel.target);
-    if (!part)
+    const ctx: SheetContext = { name: sheet.name, strings, styles, date1904: workbook.date1904, budget };
+    const grid = await readSheetPart(zip, rel.target, ctx);
+    if (!grid)
       throw new NotAWorkbook({
         vi: `trang tính “${sheet.name}”: thiếu phần “${rel.target}” chứa nội dung của nó`,
         en: `sheet “${sheet.name}”: the part “${rel.target}” that holds its cells is missing`,
       });
-    const grid = inPart(rel.target, () =>
-      readWorksheet(part, { name: sheet.name, strings, styles, date1904: workbook.date1904, budget }),
-    );
-    zip.release(part);
     sheets.push({
       ...grid,
       visibility: sheet.visibility,
@@ -114,6 +113,25 @@ async function readWorkbook(bytes: Uint8Array, label: string, codec: ZipCodec): 
       en: "the workbook has no worksheet",
     });
   return { file: label, sheets };
+}
+
+/**
+ * A worksheet part's grid (null when the zip has no such part): parsed in pieces while it
+ * inflates when the codec inflates it so, else whole; the same grid, or the same error, either way.
+ * A part whose reading in pieces was given up (see WorksheetPieces) is inflated again and read whole.
+ */
+async function readSheetPart(zip: ZipArchive, name: string, ctx: SheetContext): Promise<SheetGrid | null> {
+  const pieces = new WorksheetPieces(ctx);
+  const part = await zip.readInPieces(name, (piece) => pieces.push(piece));
+  if (!part) return null;
+  if ("pieces" in part) {
+    const grid = inPart(name, () => pieces.end());
+    if (grid) return grid;
+  }
+  const bytes = "bytes" in part ? part.bytes : await zip.readAgain(name);
+  const grid = inPart(name, () => readWorksheet(bytes!, ctx));
+  zip.release(bytes);
+  return grid;
 }
 
 /**

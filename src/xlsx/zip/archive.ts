@@ -1,6 +1,6 @@
 import type { Message } from "../../core/issues";
 import { LIMITS } from "../limits";
-import { InflateLimitError, type ZipCodec } from "./codec";
+import { InflateLimitError, type InflatePieces, type ZipCodec } from "./codec";
 
 /**
  * A zip archive read from its central directory, one entry at a time, bounded (src/xlsx/limits.ts).
@@ -52,13 +52,21 @@ const AHEAD_PARTS = 16;
 /** Smaller buffers are left to the garbage collector (Node's small buffers share one pool). */
 const RELEASE_MIN_BYTES = 1024 * 1024;
 
+/** An entry's inflation begun: whole, or in pieces (`readInPieces`). */
+type Inflation = Promise<Uint8Array> | InflatePieces;
+
+/** What `readInPieces` gives: the bytes whole, or how many it handed over in pieces. */
+export type PartRead = { readonly bytes: Uint8Array } | { readonly pieces: number };
+
 /** A read announced by `readAhead`: its entry (null: none), the check it failed, its inflation once begun. */
 interface Ahead {
   readonly key: string;
   readonly entry: ZipEntry | null;
   readonly failure: Error | null;
+  /** To be read by `readInPieces`: inflated in pieces when the codec can. */
+  readonly inPieces: boolean;
   /** Its inflation once begun, until its read takes it. */
-  started: Promise<Uint8Array> | null;
+  started: Inflation | null;
   /** Taken by its read. */
   taken: boolean;
 }
@@ -198,22 +206,18 @@ export class ZipArchive {
    * limits (declared or actual), and sizes that lie. A read begun by `readAhead` is taken here.
    */
   read(name: string): Promise<Uint8Array | null> {
-    const key = partKey(name);
-    const waiting = this.waiting.get(key);
-    if (waiting) {
-      const item = waiting.items[waiting.first++];
-      if (waiting.first === waiting.items.length) this.waiting.delete(key);
-      item.taken = true;
-      if (item.started) {
-        this.inFlight -= item.entry!.size;
-        this.begun--;
-      }
-      const pending = this.start(item);
-      item.started = null; // the read's now: the archive does not keep its bytes
-      this.pump();
-      return pending;
+    const taken = this.take(name);
+    if (taken !== undefined) {
+      if (taken instanceof Promise) return taken;
+      const entry = this.entries.get(partKey(name))!;
+      const out = new Uint8Array(entry.size);
+      let at = 0;
+      return this.drain(entry, taken, (piece) => {
+        out.set(piece, at);
+        at += piece.length;
+      }).then(() => out);
     }
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(partKey(name));
     if (!entry) return Promise.resolve(null);
     try {
       this.check(entry, this.inflatedSoFar);
@@ -227,6 +231,67 @@ export class ZipArchive {
   }
 
   /**
+   * Like `read`, but a part announced for it by `readAhead` (or not announced) that the codec
+   * inflates in pieces is handed to `onPiece` piece by piece as it inflates, in order, so the
+   * caller can parse it meanwhile; the result then says how many bytes. A piece is valid only
+   * during its call (its memory is given back after it). The same checks as `read`, with one
+   * difference the caller must allow for: a failure (a size that lies, data that do not inflate,
+   * the CRC, checked after the last piece) may come after some pieces were handed over, and then
+   * rejects the read; nothing of those pieces may be used. Parts inflated whole (small ones, stored
+   * ones, a codec without pieces) resolve with their bytes, `onPiece` never called.
+   */
+  readInPieces(name: string, onPiece: (piece: Uint8Array) => void): Promise<PartRead | null> {
+    const taken = this.take(name);
+    if (taken !== undefined) {
+      if (taken instanceof Promise) return taken.then((bytes) => bytes && { bytes });
+      const entry = this.entries.get(partKey(name))!;
+      return this.drain(entry, taken, onPiece).then((pieces) => ({ pieces }));
+    }
+    const entry = this.entries.get(partKey(name));
+    if (!entry) return Promise.resolve(null);
+    try {
+      this.check(entry, this.inflatedSoFar);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const pieces = this.beginPieces(entry);
+    const read: Promise<PartRead> = pieces
+      ? this.drain(entry, pieces, onPiece).then((size) => ({ pieces: size }))
+      : this.inflate(entry).then((bytes) => ({ bytes }));
+    return read.then((result) => {
+      this.inflatedSoFar += entry.size;
+      return result;
+    });
+  }
+
+  /**
+   * The inflated bytes of an entry read before (its checks passed), inflated once more and not
+   * counted again against the total: for a reader that gave up reading a part in pieces.
+   */
+  readAgain(name: string): Promise<Uint8Array | null> {
+    const entry = this.entries.get(partKey(name));
+    return entry ? this.inflate(entry) : Promise.resolve(null);
+  }
+
+  /** The read ahead of `name` (its inflation, or its failure), taken; undefined when none waits. */
+  private take(name: string): Promise<Uint8Array | null> | InflatePieces | undefined {
+    const key = partKey(name);
+    const waiting = this.waiting.get(key);
+    if (!waiting) return undefined;
+    const item = waiting.items[waiting.first++];
+    if (waiting.first === waiting.items.length) this.waiting.delete(key);
+    item.taken = true;
+    if (item.started) {
+      this.inFlight -= item.entry!.size;
+      this.begun--;
+    }
+    const pending = this.start(item);
+    item.started = null; // the read's now: the archive does not keep its bytes
+    this.pump();
+    return pending;
+  }
+
+  /**
    * Begins inflating these entries (with Node's zlib, on its thread pool while the caller parses
    * the ones before), to be taken by the next `read` of each name, which must come in this order.
    * At most `AHEAD_BYTES` of inflated data wait at a time (always the next entry), in at most
@@ -236,7 +301,7 @@ export class ZipArchive {
    * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
    * never taken). A failure waits for its read.
    */
-  readAhead(names: readonly string[]): void {
+  readAhead(names: readonly string[], inPieces: ReadonlySet<string> = new Set()): void {
     let soFar = this.inflatedSoFar;
     for (const name of names) {
       const key = partKey(name);
@@ -250,7 +315,7 @@ export class ZipArchive {
           failure = error as Error;
         }
       }
-      const item: Ahead = { key, entry, failure, started: null, taken: false };
+      const item: Ahead = { key, entry, failure, inPieces: inPieces.has(name), started: null, taken: false };
       this.ahead.push(item);
       const same = this.waiting.get(key);
       if (same) same.items.push(item);
@@ -279,14 +344,73 @@ export class ZipArchive {
     }
   }
 
-  private start(item: Ahead): Promise<Uint8Array | null> {
+  private start(item: Ahead): Promise<Uint8Array | null> | InflatePieces {
     if (item.started) return item.started;
     if (!item.entry) return Promise.resolve(null);
     if (item.failure) return Promise.reject(item.failure);
-    item.started = this.inflate(item.entry);
+    const pieces = item.inPieces ? this.beginPieces(item.entry) : null;
+    if (pieces) return (item.started = pieces);
+    const whole = this.inflate(item.entry);
     // A failure is reported when (if ever) its read is taken, not as an unhandled rejection.
-    item.started.catch(() => undefined);
-    return item.started;
+    whole.catch(() => undefined);
+    return (item.started = whole);
+  }
+
+  /**
+   * An entry that passed `check`, its inflation begun in pieces; null when the codec inflates it
+   * whole (or the entry is stored, or its data cannot be located: `inflate` then says why).
+   */
+  private beginPieces(entry: ZipEntry): InflatePieces | null {
+    if (entry.method !== DEFLATED || !this.codec.inflateRawPieces) return null;
+    let data: Uint8Array;
+    try {
+      data = this.rawData(entry);
+    } catch {
+      return null;
+    }
+    return this.codec.inflateRawPieces(data, entry.size);
+  }
+
+  /**
+   * Hands the pieces of an entry that passed `check` to `onPiece`, then checks its size and CRC as
+   * `inflate` does (with the same messages); resolves with its size.
+   */
+  private async drain(
+    entry: ZipEntry,
+    pieces: InflatePieces,
+    onPiece: (piece: Uint8Array) => void,
+  ): Promise<number> {
+    const where = `“${entry.name}”`;
+    let size = 0;
+    let crc = 0;
+    for (;;) {
+      let piece: Uint8Array | null;
+      try {
+        piece = await pieces.next();
+      } catch (error) {
+        if (error instanceof InflateLimitError) throw sizeLies(where);
+        throw corrupt(`phần ${where} không giải nén được`, `the part ${where} cannot be inflated`);
+      }
+      if (!piece) break;
+      size += piece.length;
+      if (size > entry.size) {
+        pieces.cancel();
+        throw sizeLies(where);
+      }
+      crc = this.codec.crc32(piece, crc);
+      onPiece(piece);
+      // The piece's memory back at once when it is all of its buffer (zlib's pieces are).
+      if (
+        piece.byteLength >= RELEASE_MIN_BYTES &&
+        piece.byteOffset === 0 &&
+        piece.buffer.byteLength === piece.byteLength
+      )
+        this.inflated.add(piece);
+      this.release(piece);
+    }
+    if (size !== entry.size) throw sizeLies(where);
+    if (crc !== entry.crc) throw badCrc(where);
+    return size;
   }
 
   /**
@@ -367,11 +491,7 @@ export class ZipArchive {
       }
       if (out.length !== entry.size) throw sizeLies(where);
     }
-    if (this.codec.crc32(out) !== entry.crc)
-      throw corrupt(
-        `mã kiểm tra (CRC) của phần ${where} không khớp`,
-        `the checksum (CRC) of the part ${where} does not match`,
-      );
+    if (this.codec.crc32(out) !== entry.crc) throw badCrc(where);
     return out;
   }
 
@@ -430,6 +550,13 @@ function zip64Extra(view: DataView, start: number, end: number): { start: number
     at += 4 + length;
   }
   return null;
+}
+
+function badCrc(where: string): ZipProblem {
+  return corrupt(
+    `mã kiểm tra (CRC) của phần ${where} không khớp`,
+    `the checksum (CRC) of the part ${where} does not match`,
+  );
 }
 
 function sizeLies(where: string): ZipProblem {

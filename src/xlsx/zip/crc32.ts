@@ -12,10 +12,10 @@ function crcTable(): Int32Array {
   return t;
 }
 
-/** The CRC-32 of `data`, as an unsigned 32-bit number. */
-export function crc32(data: Uint8Array): number {
+/** The CRC-32 of `data` (of `previous`'s bytes followed by `data` when given), unsigned 32-bit. */
+export function crc32(data: Uint8Array, previous = 0): number {
   const t = (table ??= crcTable());
-  let c = -1;
+  let c = ~previous;
   for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
