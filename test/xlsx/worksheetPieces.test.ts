@@ -7,9 +7,9 @@ import { readWorksheet, type SheetContext } from "../../src/xlsx/xml/worksheet";
 import { WorksheetPieces } from "../../src/xlsx/xml/worksheetPieces";
 import { ZipArchive } from "../../src/xlsx/zip/archive";
 import { browserCodec } from "../../src/xlsx/zip/browserCodec";
-import type { InflatePieces, ZipCodec } from "../../src/xlsx/zip/codec";
 import { nodeCodec, PIECES_FROM } from "../../src/xlsx/zip/nodeCodec";
 import { sheetXml, workbookEntries } from "../../scripts/hostile/corpus";
+import { piecesCodec } from "./piecesCodec";
 import { entry, zipBytes, type RawEntry } from "../../scripts/hostile/zipBytes";
 
 /**
@@ -264,29 +264,6 @@ describe("WorksheetPieces against readWorksheet of the whole part", () => {
     }
   });
 });
-
-/** A codec that hands any deflated part over in pieces of `size` bytes (after inflating it whole). */
-function piecesCodec(size: number): ZipCodec {
-  return {
-    inflateRaw: nodeCodec.inflateRaw,
-    crc32: nodeCodec.crc32,
-    inflateRawPieces(data: Uint8Array, limit: number): InflatePieces {
-      const inflated = nodeCodec.inflateRaw(data, limit);
-      inflated.catch(() => undefined);
-      let at = 0;
-      return {
-        async next() {
-          const out = await inflated;
-          if (at >= out.length) return null;
-          const piece = out.slice(at, at + size);
-          at += size;
-          return piece;
-        },
-        cancel() {},
-      };
-    },
-  };
-}
 
 type FileOutcome = { sheets: unknown } | { reason: string; message: unknown };
 
