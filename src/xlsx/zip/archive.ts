@@ -299,7 +299,9 @@ export class ZipArchive {
    * thousands of sheets inflated all at once. Every check is made here, in this order, exactly as the
    * reads one after the other would make it: each read counts against the total as though the
    * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
-   * never taken). A failure waits for its read.
+   * never taken). A failure waits for its read. The names in `inPieces` are to be read by
+   * `readInPieces`: their inflation begins in pieces when the codec can (a piece then waits for
+   * this thread to take it before the next inflates).
    */
   readAhead(names: readonly string[], inPieces: ReadonlySet<string> = new Set()): void {
     let soFar = this.inflatedSoFar;

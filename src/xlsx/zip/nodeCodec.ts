@@ -21,7 +21,8 @@ export const PIECE_BYTES = 2 * 1024 * 1024;
  * needs, begun together (`ZipArchive.readAhead`), inflate while the main thread parses the ones
  * already there; small ones (under `SYNC_INFLATE_BELOW`) at once. zlib stops at `maxOutputLength`
  * instead of inflating a bomb whole, on either path. A large part may also be inflated in pieces
- * (`inflateRawPieces`, through a zlib stream on the same thread pool), parsed as they come.
+ * (`inflateRawPieces`, through a zlib stream on the same thread pool), parsed as they come; that
+ * stream is stopped at the first piece past the limit.
  */
 export const nodeCodec: ZipCodec = {
   inflateRaw(data: Uint8Array, limit: number): Promise<Uint8Array> {
