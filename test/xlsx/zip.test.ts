@@ -5,6 +5,7 @@ import { InflateLimitError, type ZipCodec } from "../../src/xlsx/zip/codec";
 import { crc32 } from "../../src/xlsx/zip/crc32";
 import { nodeCodec, SYNC_INFLATE_BELOW } from "../../src/xlsx/zip/nodeCodec";
 import { deflatedRun, entry, zipBytes } from "../../scripts/hostile/zipBytes";
+import { piecesCodec } from "./piecesCodec";
 
 describe("crc32", () => {
   it("gives the standard check value and agrees with zlib", () => {
@@ -12,6 +13,14 @@ describe("crc32", () => {
     expect(crc32(new Uint8Array(0))).toBe(0);
     const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) & 0xff);
     expect(crc32(bytes)).toBe(zlib.crc32(bytes));
+  });
+
+  it("continues from a previous CRC (pieces), as zlib's and the codecs' do", () => {
+    const bytes = new Uint8Array(10_000).map((_, i) => (i * 7919) & 0xff);
+    for (const cut of [0, 1, 4999, 10_000]) {
+      const [a, b] = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      for (const f of [crc32, nodeCodec.crc32, browserCodec.crc32]) expect(f(b, f(a))).toBe(crc32(bytes));
+    }
   });
 });
 
@@ -346,6 +355,102 @@ describe("ZipArchive", () => {
       );
       // Going over the reads waiting at each read made n²/2 steps (4.5 million here).
       expect(count).toBeLessThan(10 * n);
+    });
+  });
+
+  describe("reading in pieces", () => {
+    const text = "Bản Pò, Nà Hẩu, Yên Lỗ. ".repeat(400);
+    const decode = (parts: Uint8Array[]): string => new TextDecoder().decode(Buffer.concat(parts));
+
+    it("hands a part over in pieces, read ahead or not, and gives the same bytes to read and readInPieces", async () => {
+      const bytes = zipBytes([entry("xl/a.xml", text), entry("xl/b.xml", text), entry("xl/c.xml", "ba", 0)]);
+      const zip = new ZipArchive(bytes, piecesCodec(100));
+      zip.readAhead(["xl/a.xml", "xl/b.xml", "xl/c.xml"], new Set(["xl/a.xml", "xl/b.xml", "xl/c.xml"]));
+      const pieces: Uint8Array[] = [];
+      // Copies: a piece is valid only during its call.
+      const read = await zip.readInPieces("xl/a.xml", (piece) => pieces.push(new Uint8Array(piece)));
+      expect(read).toEqual({ pieces: Buffer.byteLength(text) });
+      expect(pieces.length).toBe(Math.ceil(Buffer.byteLength(text) / 100));
+      expect(decode(pieces)).toBe(text);
+      // Announced in pieces but read whole: the pieces joined.
+      expect(new TextDecoder().decode((await zip.read("xl/b.xml"))!)).toBe(text);
+      // A stored part is given whole.
+      const stored = await zip.readInPieces("xl/c.xml", () => {
+        throw new Error("no pieces for a stored part");
+      });
+      expect(new TextDecoder().decode((stored as { bytes: Uint8Array }).bytes)).toBe("ba");
+      const again: Uint8Array[] = [];
+      expect(await zip.readInPieces("xl/a.xml", (piece) => again.push(new Uint8Array(piece)))).toEqual({
+        pieces: Buffer.byteLength(text),
+      });
+      expect(decode(again)).toBe(text);
+      expect(await zip.readInPieces("xl/none.xml", () => undefined)).toBeNull();
+      expect(new TextDecoder().decode((await zip.readAgain("xl/a.xml"))!)).toBe(text);
+    });
+
+    it("a codec without pieces (fflate, the pane's) gives every part whole", async () => {
+      const zip = new ZipArchive(zipBytes([entry("xl/a.xml", text)]), browserCodec);
+      zip.readAhead(["xl/a.xml"], new Set(["xl/a.xml"]));
+      const read = await zip.readInPieces("xl/a.xml", () => {
+        throw new Error("no pieces");
+      });
+      expect(new TextDecoder().decode((read as { bytes: Uint8Array }).bytes)).toBe(text);
+    });
+
+    it("refuses in pieces what it refuses whole, with the same message, after the pieces before", async () => {
+      const honest = entry("xl/a.xml", text);
+      const cases = [
+        { ...honest, crc: (honest.crc ^ 1) >>> 0 },
+        { ...honest, size: honest.size - 1 },
+        { ...honest, size: honest.size + 1 },
+        { ...honest, stored: honest.stored.subarray(0, honest.stored.length - 5) },
+        { ...honest, flags: 1 },
+      ];
+      for (const e of cases) {
+        const whole = await problemOf(() => new ZipArchive(zipBytes([e]), nodeCodec).read("xl/a.xml"));
+        const zip = new ZipArchive(zipBytes([e]), piecesCodec(64));
+        zip.readAhead(["xl/a.xml"], new Set(["xl/a.xml"]));
+        const inPieces = await problemOf(() => zip.readInPieces("xl/a.xml", () => undefined));
+        expect(inPieces.detail).toEqual(whole.detail);
+        const notAhead = new ZipArchive(zipBytes([e]), piecesCodec(64));
+        expect((await problemOf(() => notAhead.readInPieces("xl/a.xml", () => undefined))).detail).toEqual(
+          whole.detail,
+        );
+      }
+    });
+
+    it("counts a part read in pieces against the total as a whole read does", async () => {
+      const mib = 1024 * 1024;
+      const big = (name: string) => ({
+        name,
+        stored: new Uint8Array(2 * mib),
+        method: 8 as const,
+        crc: 0,
+        size: 300 * mib,
+      });
+      const given: number[] = [];
+      const pretend: ZipCodec = {
+        inflateRaw: (_, limit) => Promise.resolve({ length: limit } as Uint8Array),
+        crc32: () => 0,
+        inflateRawPieces: (_, limit) => {
+          let done = false;
+          return {
+            next: () => {
+              const piece = done ? null : ({ length: limit, byteLength: limit, byteOffset: 1 } as Uint8Array);
+              done = true;
+              return Promise.resolve(piece);
+            },
+            cancel: () => undefined,
+          };
+        },
+      };
+      const zip = new ZipArchive(zipBytes([big("xl/a.xml"), big("xl/b.xml"), big("xl/c.xml")]), pretend);
+      expect(await zip.readInPieces("xl/a.xml", (p) => given.push(p.length))).toEqual({ pieces: 300 * mib });
+      expect(await zip.readInPieces("xl/b.xml", (p) => given.push(p.length))).toEqual({ pieces: 300 * mib });
+      expect((await problemOf(() => zip.readInPieces("xl/c.xml", () => undefined))).detail.en).toContain(
+        "more than 768 MB",
+      );
+      expect(given).toEqual([300 * mib, 300 * mib]);
     });
   });
 });
