@@ -300,8 +300,9 @@ export class ZipArchive {
    * reads one after the other would make it: each read counts against the total as though the
    * ones before it succeeded (a read that fails ends the whole workbook, so the ones after it are
    * never taken). A failure waits for its read. The names in `inPieces` are to be read by
-   * `readInPieces`: their inflation begins in pieces when the codec can (a piece then waits for
-   * this thread to take it before the next inflates).
+   * `readInPieces`: their inflation begins in pieces when the codec can (Node's zlib stream goes on
+   * to its next piece only in a turn of this thread's event loop, so such a part inflates mostly
+   * while it is parsed, not while the parts before it are).
    */
   readAhead(names: readonly string[], inPieces: ReadonlySet<string> = new Set()): void {
     let soFar = this.inflatedSoFar;
