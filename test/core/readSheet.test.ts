@@ -5,8 +5,8 @@ import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
-import { hasTwoLetters, lastAnswerKept } from "../../src/core/read/records";
-import { isDitto } from "../../src/core/text/personName";
+import { hasTwoLetters, lastAnswerKept, maySaySecretary } from "../../src/core/read/records";
+import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
@@ -193,6 +193,70 @@ describe("lastAnswerKept (src/core/read/records.ts)", () => {
         expect(calls).toBe(expectedCalls);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("maySaySecretary (src/core/read/records.ts)", () => {
+  it("is true for every text isSecretaryAlsoNote or isSecretaryReference accepts", () => {
+    const forms = [
+      "Kiêm",
+      "Kiêm nhiệm",
+      "KN",
+      "BT kiêm",
+      "Bí thư kiêm",
+      "(Bí thư kiêm nhiệm)",
+      "Đ/c Bí thư kiêm",
+      "Đồng chí BTCB kiêm trưởng ban công tác mặt trận",
+      "Bí thư chi bộ kiêm trưởng thôn",
+      "bí thư chi bộ kiêm nhiệm Trưởng ban CTMT",
+      "BT kiêm TT",
+      "Bí thư",
+      "BT",
+      "Bí thư chi bộ",
+      "Đ/c BT",
+      "ĐỒNG CHÍ BÍ THƯ",
+    ];
+    for (const form of forms) {
+      expect(isSecretaryReference(form)).toBe(true);
+      expect(maySaySecretary(form)).toBe(true);
+    }
+    const pieces = fc
+      .array(
+        fc.constantFrom(
+          ...forms,
+          "Lục Văn Sơn",
+          "Hoàng",
+          "Trần Thị",
+          " ",
+          "(",
+          "/",
+          "\u0301",
+          "Ḱ",
+          "\u212a",
+          "ƀ",
+          "1",
+          "ﬁ",
+          "\u1e9e",
+        ),
+        { maxLength: 5 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(pieces, fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 })),
+        (t) => {
+          if (!maySaySecretary(t)) {
+            expect(isSecretaryAlsoNote(t)).toBe(false);
+            expect(isSecretaryReference(t)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // It rules out most names: what it is for.
+    expect(["Lục Văn Sơn", "Nguyễn Thị Hoa", "Phạm Kim Chi", "Vi Thị Trang"].some(maySaySecretary)).toBe(
+      false,
     );
   });
 });
