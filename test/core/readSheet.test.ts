@@ -7,7 +7,7 @@ import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
 import { hasTwoLetters, lastAnswerKept, maySaySecretary } from "../../src/core/read/records";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
-import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { readWorkbooks, villageKey } from "../../src/core/read/readWorkbook";
 import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
@@ -147,6 +147,36 @@ describe("a text equal to the one above it in its column (readSheet's remembered
       { numRuns: 400 },
     );
     expect(remembered).toBeGreaterThan(200);
+  });
+});
+
+describe("one row per village (readWorkbooks)", () => {
+  it("keeps each village's first row and reports each repeat, wherever the first repeat comes", () => {
+    const rowArb = fc.tuple(
+      fc.constantFrom("Lạng Sơn", "Cao Bằng"),
+      fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Tân Văn"),
+      fc.constantFrom("Pò Mầm", "pò mầm", "Khuổi Mè", "Nà Slác", "Khu 1"),
+    );
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 12 }), (rows) => {
+        const read = readWorkbooks([
+          workbook("a.xlsx", {
+            Thôn: [VILLAGE_HEADER, ...rows.map(([p, c, v], i) => village(i + 1, p, null, c, v, "A", "A"))],
+          }),
+        ]);
+        const seen = new Set<string>();
+        const firsts: number[] = [];
+        rows.forEach((row, i) => {
+          const key = villageKey({ province: row[0], district: null, commune: row[1], village: row[2] });
+          if (!seen.has(key)) firsts.push(i + 2);
+          seen.add(key);
+        });
+        expect(read.dataset.villages.map((v) => v.row)).toEqual(firsts);
+        const repeats = read.dataset.issues.filter((i) => i.code === "duplicate-village");
+        expect(repeats.length).toBe(rows.length - firsts.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
