@@ -4,9 +4,10 @@ import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
-import { hasTwoLetters, lastAnswerKept } from "../../src/core/read/records";
-import { isDitto } from "../../src/core/text/personName";
-import { readWorkbooks } from "../../src/core/read/readWorkbook";
+import { a1 } from "../../src/core/a1";
+import { hasTwoLetters, lastAnswerKept, maySaySecretary } from "../../src/core/read/records";
+import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
+import { readWorkbooks, villageKey } from "../../src/core/read/readWorkbook";
 import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
@@ -78,6 +79,107 @@ describe("readSheet (src/core/read/readSheet.ts)", () => {
   });
 });
 
+describe("a text equal to the one above it in its column (readSheet's remembered values)", () => {
+  /** The issues `readField` itself reports (the others come from rows, not cells). */
+  const FIELD_CODES = new Set([
+    "excel-error",
+    "not-text",
+    "bad-flag",
+    "bad-count",
+    "number-as-text",
+    "year-from-date",
+    "bad-year",
+  ]);
+  // Few texts, so that a cell often equals the one above it: good ones and ones that report an issue.
+  const repeatedArb: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.constantFrom("Yên Lỗ", "Hòa", " Hoà ", "x", "Có", "abc", "12", "1.000", "2,5", "#N/A", " #REF! "),
+    fc.constantFrom("1990", "Nữ", "", "  ", "-", "Tổng cộng"),
+    fc.integer({ min: -2, max: 3000 }),
+    fc.constant(null),
+    fc.constantFrom(cellError("#N/A"), { kind: "date" as const, iso: "1905-06-12" }),
+  );
+  // Each row a copy of the row above with some cells changed.
+  const bodyArb = fc
+    .tuple(
+      fc.array(repeatedArb, { minLength: 12, maxLength: 12 }),
+      fc.array(fc.array(fc.tuple(fc.nat(11), repeatedArb), { maxLength: 4 }), { maxLength: 25 }),
+    )
+    .map(([first, changes]) => {
+      const rows: CellValue[][] = [first];
+      for (const change of changes) {
+        const row = [...rows[rows.length - 1]];
+        for (const [c, v] of change) row[c] = v;
+        rows.push(row);
+      }
+      return rows;
+    });
+
+  it("reads as `readField` of each cell, with the same issues at the same cells", () => {
+    let remembered = 0;
+    fc.assert(
+      fc.property(headerArb, bodyArb, (header, body) => {
+        const grid = { name: "Sheet1", rows: [header, ...body] };
+        const judgement = judgeSheet(grid);
+        if (!judgement?.header) return;
+        const issues: Issue[] = [];
+        const read = readSheet("a.xlsx", grid, judgement.header, issues);
+        const expected: Issue[] = [];
+        const keys = [...read.columns.keys()].sort((a, b) => read.slot(a) - read.slot(b));
+        const rowsRead = new Set<number>();
+        read.forEachRow((r) => {
+          rowsRead.add(r.row);
+          for (const key of keys) {
+            const column = read.columns.get(key)!;
+            const cell = grid.rows[r.row - 1][column - 1] ?? null;
+            if (key === "commune" && isBlank(cell)) continue;
+            const above = grid.rows[r.row - 2]?.[column - 1];
+            if (typeof cell === "string" && cell === above) remembered++;
+            const spec = read.spec.columns.find((c) => c.key === key)!;
+            const place = { file: "a.xlsx", sheet: "Sheet1", cell: a1(r.row, column) };
+            expect(r.fields[read.slot(key)]).toEqual(readField(cell, spec, { place: () => place }, expected));
+          }
+        });
+        // A row lacking a required value reports its cells' issues too, but is not handed over:
+        // the issues of the rows handed over are compared, each at its cell.
+        const rowOf = (i: Issue): number => Number(/\d+$/.exec(i.cell)![0]);
+        expect(issues.filter((i) => FIELD_CODES.has(i.code) && rowsRead.has(rowOf(i)))).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+    expect(remembered).toBeGreaterThan(200);
+  });
+});
+
+describe("one row per village (readWorkbooks)", () => {
+  it("keeps each village's first row and reports each repeat, wherever the first repeat comes", () => {
+    const rowArb = fc.tuple(
+      fc.constantFrom("Lạng Sơn", "Cao Bằng"),
+      fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Tân Văn"),
+      fc.constantFrom("Pò Mầm", "pò mầm", "Khuổi Mè", "Nà Slác", "Khu 1"),
+    );
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 12 }), (rows) => {
+        const read = readWorkbooks([
+          workbook("a.xlsx", {
+            Thôn: [VILLAGE_HEADER, ...rows.map(([p, c, v], i) => village(i + 1, p, null, c, v, "A", "A"))],
+          }),
+        ]);
+        const seen = new Set<string>();
+        const firsts: number[] = [];
+        rows.forEach((row, i) => {
+          const key = villageKey({ province: row[0], district: null, commune: row[1], village: row[2] });
+          if (!seen.has(key)) firsts.push(i + 2);
+          seen.add(key);
+        });
+        expect(read.dataset.villages.map((v) => v.row)).toEqual(firsts);
+        const repeats = read.dataset.issues.filter((i) => i.code === "duplicate-village");
+        expect(repeats.length).toBe(rows.length - firsts.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("record sources (src/core/read/records.ts)", () => {
   it("one source per sheet, shared by its records, each record with its own row", () => {
     const read = readWorkbooks([
@@ -121,6 +223,70 @@ describe("lastAnswerKept (src/core/read/records.ts)", () => {
         expect(calls).toBe(expectedCalls);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("maySaySecretary (src/core/read/records.ts)", () => {
+  it("is true for every text isSecretaryAlsoNote or isSecretaryReference accepts", () => {
+    const forms = [
+      "Kiêm",
+      "Kiêm nhiệm",
+      "KN",
+      "BT kiêm",
+      "Bí thư kiêm",
+      "(Bí thư kiêm nhiệm)",
+      "Đ/c Bí thư kiêm",
+      "Đồng chí BTCB kiêm trưởng ban công tác mặt trận",
+      "Bí thư chi bộ kiêm trưởng thôn",
+      "bí thư chi bộ kiêm nhiệm Trưởng ban CTMT",
+      "BT kiêm TT",
+      "Bí thư",
+      "BT",
+      "Bí thư chi bộ",
+      "Đ/c BT",
+      "ĐỒNG CHÍ BÍ THƯ",
+    ];
+    for (const form of forms) {
+      expect(isSecretaryReference(form)).toBe(true);
+      expect(maySaySecretary(form)).toBe(true);
+    }
+    const pieces = fc
+      .array(
+        fc.constantFrom(
+          ...forms,
+          "Lục Văn Sơn",
+          "Hoàng",
+          "Trần Thị",
+          " ",
+          "(",
+          "/",
+          "\u0301",
+          "Ḱ",
+          "\u212a",
+          "ƀ",
+          "1",
+          "ﬁ",
+          "\u1e9e",
+        ),
+        { maxLength: 5 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(pieces, fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 })),
+        (t) => {
+          if (!maySaySecretary(t)) {
+            expect(isSecretaryAlsoNote(t)).toBe(false);
+            expect(isSecretaryReference(t)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    // It rules out most names: what it is for.
+    expect(["Lục Văn Sơn", "Nguyễn Thị Hoa", "Phạm Kim Chi", "Vi Thị Trang"].some(maySaySecretary)).toBe(
+      false,
     );
   });
 });

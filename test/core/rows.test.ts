@@ -139,6 +139,26 @@ describe("a header repeated in the body", () => {
     expect(data.issues.filter((i) => i.severity !== "info")).toEqual([]);
     expect(data.issues.map((i) => i.code)).toContain("rows-skipped");
   });
+
+  it("is a header whatever lies above the header row: nothing, a blank row, a title, a title and a blank row", () => {
+    const title: CellValue[] = ["DANH SÁCH THÔN"];
+    for (const above of [[], [[]], [title], [title, []], [[], title]] as CellValue[][][]) {
+      const data = readWorkbooks([
+        {
+          file: "f.xlsx",
+          sheets: [
+            {
+              name: "Thôn",
+              rows: [...above, HEADER, row(1, "Pò Mầm"), ["STT", "TỈNH", "Huyện"], row(2, "Nà Lốc"), title],
+            },
+          ],
+        },
+      ]).dataset;
+      expect(data.villages.map((v) => v.village)).toEqual(["Pò Mầm", "Nà Lốc"]);
+      const skipped = data.issues.filter((i) => i.code === "rows-skipped").map((i) => i.message.en);
+      expect(skipped.join(" ")).toMatch(/header/i);
+    }
+  });
 });
 
 describe("a signature block under the table", () => {

@@ -142,6 +142,16 @@ export function readSheet(
     const fields: FieldValue[] = [];
     for (let k = 0; k <= indexes.length; k++) fields.push(null);
     const current: { row: number; fields: FieldValue[] } = { row: 0, fields };
+    // Each column's last text that read without an issue, and its value: a column repeats its
+    // province, commune, gender or qualification row after row, and a text equal to the one above
+    // reads to the same value (`readField` is a function of the cell and the column, but for the
+    // issues it reports, and a text that reported one is not kept).
+    const lastText: (string | null)[] = [];
+    const lastValue: FieldValue[] = [];
+    for (let k = 0; k < indexes.length; k++) {
+      lastText.push(null);
+      lastValue.push(null);
+    }
     for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
       const kind = classifier.classify(r);
       if (kind === "blank") continue;
@@ -165,14 +175,25 @@ export function readSheet(
       }
       let complete = true;
       at.row = excelRow;
+      const row = grid.rows[r];
       for (let k = 0; k < indexes.length; k++) {
         const { column, index } = indexes[k];
-        let cell = cellAt(grid, r, index);
+        let cell = row[index] ?? null;
         if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
         // A commune heading row ("Xã Yên Lỗ") above rows whose commune cell is empty gives them its commune.
         if (index === communeIndex && headingCommune !== null && isBlank(cell)) cell = headingCommune;
-        at.index = index;
-        const value = readField(cell, column, at, issues);
+        let value: FieldValue;
+        if (typeof cell === "string" && cell === lastText[k]) value = lastValue[k];
+        else {
+          at.index = index;
+          const reported = issues.length;
+          value = readField(cell, column, at, issues);
+          if (typeof cell === "string") {
+            const clean = issues.length === reported;
+            lastText[k] = clean ? cell : null;
+            lastValue[k] = clean ? value : null;
+          }
+        }
         fields[k] = value;
         if (column.required && (value === null || value === "")) {
           complete = false;

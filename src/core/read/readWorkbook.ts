@@ -302,22 +302,29 @@ function cellOf(v: FromRow, key: string): string {
 /**
  * One row per village. A repeat within one file is a duplicate (the first row counts). The same
  * village in two files is a conflict between submissions: the newer submission's row is used (by
- * its manifest time; without manifests, the first file given), and the issue names both.
+ * its manifest time; without manifests, the first file given), and the issue names both. Returns
+ * `villages` itself when no village repeats.
  */
 function dropDuplicateVillages(
   villages: readonly VillageRecord[],
   generatedAt: ReadonlyMap<string, string>,
   issues: Issue[],
-): VillageRecord[] {
+): readonly VillageRecord[] {
   const seen = new VillageKeys();
-  const out: (VillageRecord | null)[] = [];
-  for (const v of villages) {
-    const index = seen.indexOf(v, out.length);
-    if (index === out.length) {
-      out.push(v);
+  // Each village's first row, or the newer submission's row in its place (never a gap). Null while
+  // no village was a repeat: the villages so far are then their own list, not copied (a country has
+  // 100,000 villages and usually no repeat).
+  let out: VillageRecord[] | null = null;
+  for (let k = 0; k < villages.length; k++) {
+    const v = villages[k];
+    const next = out === null ? k : out.length;
+    const index = seen.indexOf(v, next);
+    if (index === next) {
+      if (out !== null) out.push(v);
       continue;
     }
-    const first = out[index]!;
+    out ??= villages.slice(0, k);
+    const first = out[index];
     const place = (r: VillageRecord) => ({
       file: r.source.file,
       sheet: r.source.sheet,
@@ -343,7 +350,7 @@ function dropDuplicateVillages(
     );
     if (newer) out[index] = v;
   }
-  return out.filter((v): v is VillageRecord => v !== null);
+  return out ?? villages;
 }
 
 /**

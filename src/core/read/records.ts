@@ -15,7 +15,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isRateProblem, parseComparator, readRateInput } from "../rateInput";
 import { fractionToNumber } from "../targets";
-import { foldKey } from "../text/normalize";
+import { foldCodeOf, foldKey } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { FieldValue, RowFields, SheetRead } from "./readSheet";
@@ -147,6 +147,28 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   };
 }
 
+/**
+ * False when the text can be neither a "kiêm" note (`isSecretaryAlsoNote`) nor the secretary's title
+ * (`isSecretaryReference`): its folded form has a letter or digit that none of their words has
+ * ("kiêm", "kiêm nhiệm", "bí thư chi bộ", "đồng chí", "trưởng thôn", "trưởng ban công tác mặt
+ * trận": a b c d e g h i k m n o r t u). `foldKey` works character by character, so a character
+ * folding to such a letter rules the text out without folding it; most names stop at their first
+ * "l", "p", "s", "v" or "y" ("Lục", "Văn", "Nguyễn"). Each name column was tested twice or three
+ * times per village (for a k, then a b), every character. Exported for its test.
+ */
+export function maySaySecretary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f > 0 && f < 128 && NOTE_LETTERS[f] === 0) return false;
+  }
+  return true;
+}
+
+/** By ASCII code: 1 for the letters of the secretary notes and titles (see `maySaySecretary`). */
+const NOTE_LETTERS = Uint8Array.from({ length: 128 }, (_, c) =>
+  "abcdeghikmnortu".includes(String.fromCharCode(c)) ? 1 : 0,
+);
+
 const TWO_LETTERS = /\p{L}{2}/u;
 
 /**
@@ -201,13 +223,15 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     // status comes from the flag or the office-holders, or is reported as unknown, never silently
     // "not consolidated" against a person called "x".
     let head = headText !== null && !hasTwoLetters(headText) ? null : headText;
-    if (secretary !== null && isSecretaryAlsoNote(secretary)) secretary = head;
-    if (head !== null && isSecretaryReference(head)) {
+    if (secretary !== null && maySaySecretary(secretary) && isSecretaryAlsoNote(secretary)) secretary = head;
+    if (head !== null && maySaySecretary(head) && isSecretaryReference(head)) {
       head = secretary;
       if (secretary === null) consolidatedFlag ??= true;
     }
     const frontHead =
-      frontHeadText !== null && isSecretaryReference(frontHeadText) ? secretary : frontHeadText;
+      frontHeadText !== null && maySaySecretary(frontHeadText) && isSecretaryReference(frontHeadText)
+        ? secretary
+        : frontHeadText;
     out.push({
       province,
       district,

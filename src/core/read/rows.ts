@@ -242,6 +242,9 @@ export class RowClassifier {
         const v = row[c];
         texts.push(typeof v === "string" && !isBlank(v) ? v.trim() : undefined);
       }
+      // A row with no text (often the blank row above a one-row header) can match no cell: not
+      // kept, so that no cell of the body is compared with it.
+      if (texts.every((h) => h === undefined)) continue;
       this.headerTexts.push(texts);
       this.headerLower.push(
         texts.map((h) => (h === undefined ? undefined : collapseSpaces(h).toLowerCase())),
