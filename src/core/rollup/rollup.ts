@@ -58,7 +58,7 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     previous = h;
     return previousCommune;
   });
-  // Name keys for the whole pass: the grouping and the village statuses share them.
+  // Name keys for the whole pass: the grouping's name numbers, the village statuses' comparisons.
   const names = new PersonNames();
   const people = groupPeople(dataset.officeHolders, holderCommunes, names);
   reportPostsHeldTwice(people, (id) => tree.nodes.get(id)?.name ?? "", issues);

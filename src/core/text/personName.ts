@@ -60,27 +60,28 @@ export function compareNames(a: string, b: string): NameMatch {
   return looseA === personKey(a) || looseA === personKey(b) ? "diacritics" : "marks";
 }
 
-/** The keys of one name text: `personKey`, and `personLooseKey` and the key's number once needed. */
+/** The keys of one name text: `personKey`, and `personLooseKey` once needed. */
 interface NameKeys {
   readonly key: string;
   loose: string | null;
-  number: number;
 }
 
 /**
  * `personKey` and `compareNames` for one pass over a dataset: each distinct name text is looked up
  * once and its keys are kept for the pass (unbounded: a country's ~30,000 distinct name texts), so
- * a comparison costs two lookups instead of up to six in the shared bounded caches, and the person
- * grouping and the village statuses share the keys. Its memory goes with the pass.
+ * a comparison costs two lookups instead of up to six in the shared bounded caches; the person
+ * grouping numbers its names through it (`keyNumber`). Its memory goes with the pass.
  */
 export class PersonNames {
   private readonly keys = new Map<string, NameKeys>();
+  /** Key numbers by key, and by name text. */
   private readonly numbers = new Map<string, number>();
+  private readonly textNumbers = new Map<string, number>();
 
   private keysOf(name: string): NameKeys {
     let k = this.keys.get(name);
     if (k === undefined) {
-      k = { key: personKey(name), loose: null, number: -1 };
+      k = { key: personKey(name), loose: null };
       this.keys.set(name, k);
     }
     return k;
@@ -91,18 +92,24 @@ export class PersonNames {
     return this.keysOf(name).key;
   }
 
-  /** A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. */
+  /**
+   * A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. Asked
+   * once per office-holder row without an ID: kept by name text in a map of numbers of its own, so
+   * a new text costs no `NameKeys` object (the grouping never compares names; making and keeping
+   * an object per distinct name cost more than the lookups of all the rows).
+   */
   keyNumber(name: string): number {
-    const k = this.keysOf(name);
-    if (k.number < 0) {
-      let n = this.numbers.get(k.key);
+    let n = this.textNumbers.get(name);
+    if (n === undefined) {
+      const key = personKey(name);
+      n = this.numbers.get(key);
       if (n === undefined) {
         n = this.numbers.size;
-        this.numbers.set(k.key, n);
+        this.numbers.set(key, n);
       }
-      k.number = n;
+      this.textNumbers.set(name, n);
     }
-    return k.number;
+    return n;
   }
 
   /** `compareNames(a, b)`. */
