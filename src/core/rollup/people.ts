@@ -22,6 +22,11 @@ export function postBit(post: PostId): number {
   return POST_BIT[post];
 }
 
+/** The bits of the three village posts with one holder each. */
+const SECRETARY_BIT = POST_BIT.cellSecretary;
+const HEAD_BIT = POST_BIT.villageHead;
+const FRONT_HEAD_BIT = POST_BIT.frontHead;
+
 /**
  * The persons of a dataset, numbered 0, 1, … in order of first appearance, kept in typed arrays
  * rather than an object per person: a country has 260,000 persons, and as objects (with the list
@@ -217,10 +222,19 @@ export class Villages {
     return v;
   }
 
-  /** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
-  addHolder(village: number, post: PostId, person: PersonNumber): void {
-    if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
-    const holders = this[FIELD[post]];
+  /**
+   * Adds a person to each of the three posts of a village that `bits` (`postBit`s) has, once per
+   * person and post; other posts: nothing. Tested bit by bit, not by looking each of the row's posts
+   * up by name (a keyed load per post that V8 found megamorphic). The order of the three posts
+   * within a row does not matter: a post's holders are only ever read apart (`holdersOf`).
+   */
+  addHolders(village: number, bits: number, person: PersonNumber): void {
+    if ((bits & SECRETARY_BIT) !== 0) this.addHolder(this.secretary, village, "cellSecretary", person);
+    if ((bits & HEAD_BIT) !== 0) this.addHolder(this.head, village, "villageHead", person);
+    if ((bits & FRONT_HEAD_BIT) !== 0) this.addHolder(this.frontHead, village, "frontHead", person);
+  }
+
+  private addHolder(holders: Int32Array, village: number, post: VillagePost, person: PersonNumber): void {
     const first = holders[village] - 1;
     if (first < 0) holders[village] = person + 1;
     else if (first !== person) {
@@ -355,7 +369,7 @@ export function groupPeople(
       village = villages.village(commune, villages.keyNumber(h.village));
       villageText = h.village;
     }
-    for (const post of h.posts) villages.addHolder(village, post, person);
+    villages.addHolders(village, bits, person);
   }
   return new People(
     holders,
