@@ -73,7 +73,7 @@ describe("grouping office-holders into persons", () => {
       fc.property(fc.array(holderArb, { maxLength: 40 }), (rows) => {
         const holders = rows.map((r) => ({ ...r, commune: r.communeId }) as unknown as OfficeHolderRecord);
         const communeIds = rows.map((r) => r.communeId);
-        const people = groupPeople(holders, communeIds);
+        const people = groupPeople(holders, (i) => communeIds[i]);
         const plain = plainGrouping(holders, communeIds);
         const rowsOf = (p: number): number[] => people.records(p).map((r) => holders.indexOf(r));
         const keyOfPerson = (p: number): string =>

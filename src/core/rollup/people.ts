@@ -35,7 +35,9 @@ const FRONT_HEAD_BIT = POST_BIT.frontHead;
  * each next row of the same person) and the set of posts over those rows.
  */
 export class People {
-  /** @param count  How many persons.
+  /** @param communes  Commune ids, by commune number.
+   *  @param communeOfPerson  Per person: the number of its commune (its first row's).
+   *  @param count  How many persons.
    *  @param firstRows  Per person: the index of its first row in `holders`.
    *  @param nextRows  Per row: the index of the same person's next row, or -1.
    *  @param postSets  Per person: every post held over its rows, `postBit`s or-ed.
@@ -43,7 +45,8 @@ export class People {
    *  @param villages  Office-holders of each village, by commune id and `nameKey` of the village. */
   constructor(
     readonly holders: readonly OfficeHolderRecord[],
-    private readonly communeIds: readonly string[],
+    private readonly communes: readonly string[],
+    private readonly communeOfPerson: Int32Array,
     readonly count: number,
     private readonly firstRows: Int32Array,
     private readonly nextRows: Int32Array,
@@ -64,7 +67,7 @@ export class People {
 
   /** The commune id of the person's first row. */
   communeId(person: number): string {
-    return this.communeIds[this.firstRows[person]];
+    return this.communes[this.communeOfPerson[person]];
   }
 
   /** The posts the person holds over all rows, as `postBit`s. */
@@ -294,11 +297,13 @@ export function personIdKey(id: string): string {
  * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. A name is
  * looked up by two numbers (its commune's and its key's), no key string hashed or compared per
  * row. Rows of one commune and of one village usually follow each other: the previous row's commune
- * and village are reused without a lookup.
+ * and village are reused without a lookup. `communeOf(i)` gives the commune id of row `i`, asked
+ * once per row in order (the roll-up finds it from the row's names while the row is read here, not
+ * in a pass of its own into an array of its own).
  */
 export function groupPeople(
   holders: readonly OfficeHolderRecord[],
-  communeIds: readonly string[],
+  communeOf: (row: number) => string,
   personNames: PersonNames = new PersonNames(),
 ): People {
   const rows = holders.length;
@@ -326,8 +331,9 @@ export function groupPeople(
   let village = -1;
   for (let i = 0; i < rows; i++) {
     const h = holders[i];
-    if (communeIds[i] !== communeId) {
-      communeId = communeIds[i];
+    const rowCommune = communeOf(i);
+    if (rowCommune !== communeId) {
+      communeId = rowCommune;
       communeNumber = communeNumbers.get(communeId) ?? -1;
       commune = villages.communeNumber(communeId);
       villageText = null;
@@ -373,7 +379,8 @@ export function groupPeople(
   }
   return new People(
     holders,
-    communeIds,
+    communes,
+    communeOfPerson,
     count,
     firstRows,
     nextRows,
