@@ -137,36 +137,33 @@ export class PersonNames {
  * and this reads only the two texts: no cache lookup. (A property test compares with `compareNames`.)
  */
 function lastWordsDiffer(a: string, b: string): boolean {
-  const wordA = new LastWordLetters(a);
-  const wordB = new LastWordLetters(b);
+  // Two cursors read backwards, each giving its word's next folded letter: 0 at the start of the
+  // word, -1 for a character only the definition folds. (Plain locals: no object per name read.)
+  let i = endOfText(a);
+  let j = endOfText(b);
   for (;;) {
-    const la = wordA.previous();
-    const lb = wordB.previous();
-    if (la < 0 || lb < 0 || la === 0 || lb === 0) return false;
-    if (la !== lb) return true;
-  }
-}
-
-/** The folded letters of a name's last word, read backwards from its end. */
-class LastWordLetters {
-  private i: number;
-
-  constructor(private readonly text: string) {
-    this.i = endOfText(text);
-  }
-
-  /** The next folded letter going backwards: 0 at the start of the word, -1 for a character only the definition folds. */
-  previous(): number {
-    while (this.i >= 0) {
-      const c = this.text.charCodeAt(this.i--);
+    let la = 0;
+    while (i >= 0) {
+      const c = a.charCodeAt(i--);
       if (isSpaceCode(c)) {
-        this.i = -1;
-        return 0;
+        i = -1;
+        break;
       }
-      const f = foldCodeOf(c);
-      if (f !== 0) return f;
+      la = foldCodeOf(c);
+      if (la !== 0) break;
     }
-    return 0;
+    let lb = 0;
+    while (j >= 0) {
+      const c = b.charCodeAt(j--);
+      if (isSpaceCode(c)) {
+        j = -1;
+        break;
+      }
+      lb = foldCodeOf(c);
+      if (lb !== 0) break;
+    }
+    if (la <= 0 || lb <= 0) return false;
+    if (la !== lb) return true;
   }
 }
 
