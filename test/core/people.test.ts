@@ -159,6 +159,16 @@ describe("grouping office-holders into persons", () => {
             }
           }
         }
+        // Names as the Villages sheet may write them: as some row did, another spelling of one key, none.
+        for (const communeId of ["a/x", "a/y", "b/x", "c/z"])
+          for (const village of ["Thôn 1", "THÔN  1", "thôn 2", "Thôn 3"]) {
+            const found = villagePosts(people, communeId, village);
+            const expected = plain.villages.get(`${communeId}|${nameKey(village)}`);
+            expect(found === undefined).toBe(expected === undefined);
+            expect((found ? holdersOf(found, "villageHead") : []).map(keyOfPerson)).toEqual(
+              expected?.get("villageHead") ?? [],
+            );
+          }
       }),
       { numRuns: 300 },
     );

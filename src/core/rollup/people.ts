@@ -247,11 +247,15 @@ export class Villages {
     }
   }
 
-  /** The posts of a village by commune id and village name, if any holder was given. */
+  /**
+   * The posts of a village by commune id and village name, if any holder was given. A name written
+   * as some office-holder row wrote it has its key's number from this pass's own map, without the
+   * shared bounded cache of `nameKey` (a country's ~130,000 texts).
+   */
   posts(communeId: string, village: string): VillagePosts | undefined {
     const commune = this.communeNumbers.get(communeId);
     if (commune === undefined) return undefined;
-    const key = this.keyNumbers.get(nameKey(village));
+    const key = this.textNumbers.get(village) ?? this.keyNumbers.get(nameKey(village));
     if (key === undefined) return undefined;
     const v = this.index.get(commune, key);
     return v < 0 ? undefined : this.postsOf(v);
