@@ -73,7 +73,7 @@ describe("grouping office-holders into persons", () => {
       fc.property(fc.array(holderArb, { maxLength: 40 }), (rows) => {
         const holders = rows.map((r) => ({ ...r, commune: r.communeId }) as unknown as OfficeHolderRecord);
         const communeIds = rows.map((r) => r.communeId);
-        const people = groupPeople(holders, communeIds);
+        const people = groupPeople(holders, (i) => communeIds[i]);
         const plain = plainGrouping(holders, communeIds);
         const rowsOf = (p: number): number[] => people.records(p).map((r) => holders.indexOf(r));
         const keyOfPerson = (p: number): string =>
@@ -159,6 +159,16 @@ describe("grouping office-holders into persons", () => {
             }
           }
         }
+        // Names as the Villages sheet may write them: as some row did, another spelling of one key, none.
+        for (const communeId of ["a/x", "a/y", "b/x", "c/z"])
+          for (const village of ["Thôn 1", "THÔN  1", "thôn 2", "Thôn 3"]) {
+            const found = villagePosts(people, communeId, village);
+            const expected = plain.villages.get(`${communeId}|${nameKey(village)}`);
+            expect(found === undefined).toBe(expected === undefined);
+            expect((found ? holdersOf(found, "villageHead") : []).map(keyOfPerson)).toEqual(
+              expected?.get("villageHead") ?? [],
+            );
+          }
       }),
       { numRuns: 300 },
     );

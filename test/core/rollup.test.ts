@@ -203,10 +203,7 @@ describe("commune posts", () => {
         const result = rollup(read.dataset, { referenceYear: 2025 });
         // The plain definition over the grouped persons of each commune.
         const holders = read.dataset.officeHolders;
-        const people = groupPeople(
-          holders,
-          holders.map((h) => h.commune),
-        );
+        const people = groupPeople(holders, (i) => holders[i].commune);
         const expected = { committee: [0, 0], council: [0, 0], deputy: [0, 0] };
         for (const list of people.byCommune.values()) {
           const persons = [...list].map((p) => people.records(p).flatMap((r) => r.posts));

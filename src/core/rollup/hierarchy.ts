@@ -48,7 +48,8 @@ export class Hierarchy {
     const withoutDistrict = new Map<string, { first: VillageRecord; count: number }>();
     let provinceText: string | null = null;
     let pk = "";
-    for (const v of villages) {
+    for (let i = 0; i < villages.length; i++) {
+      const v = villages[i];
       if (v.province !== provinceText) {
         provinceText = v.province;
         pk = unitKey("province", v.province);
@@ -92,26 +93,29 @@ export class Hierarchy {
       v.district === previous.district &&
       v.province === previous.province &&
       v.communeCode === previous.communeCode;
-    villages.forEach((v, i) => {
-      if (!v.district) return;
-      ids[i] = sameUnit(v) ? lastId : this.commune(v.province, v.district, v.commune, v.communeCode);
-      lastId = ids[i];
-      previous = v;
-    });
+    // Each pass only when some row is of its kind (a two-tier country has no row with a district).
+    if (withDistrict.size > 0)
+      villages.forEach((v, i) => {
+        if (!v.district) return;
+        ids[i] = sameUnit(v) ? lastId : this.commune(v.province, v.district, v.commune, v.communeCode);
+        lastId = ids[i];
+        previous = v;
+      });
     previous = null;
-    villages.forEach((v, i) => {
-      if (v.district) return;
-      if (sameUnit(v)) ids[i] = lastId;
-      else {
-        const mixed = withDistrict.has(unitKey("province", v.province));
-        ids[i] = mixed
-          ? (this.findCommune(v.province, v.commune) ??
-            this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
-          : this.commune(v.province, null, v.commune, v.communeCode);
-      }
-      lastId = ids[i];
-      previous = v;
-    });
+    if (withoutDistrict.size > 0)
+      villages.forEach((v, i) => {
+        if (v.district) return;
+        if (sameUnit(v)) ids[i] = lastId;
+        else {
+          const mixed = withDistrict.has(unitKey("province", v.province));
+          ids[i] = mixed
+            ? (this.findCommune(v.province, v.commune) ??
+              this.commune(v.province, NO_DISTRICT, v.commune, v.communeCode))
+            : this.commune(v.province, null, v.commune, v.communeCode);
+        }
+        lastId = ids[i];
+        previous = v;
+      });
     return ids;
   }
 

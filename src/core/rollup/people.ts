@@ -22,6 +22,11 @@ export function postBit(post: PostId): number {
   return POST_BIT[post];
 }
 
+/** The bits of the three village posts with one holder each. */
+const SECRETARY_BIT = POST_BIT.cellSecretary;
+const HEAD_BIT = POST_BIT.villageHead;
+const FRONT_HEAD_BIT = POST_BIT.frontHead;
+
 /**
  * The persons of a dataset, numbered 0, 1, … in order of first appearance, kept in typed arrays
  * rather than an object per person: a country has 260,000 persons, and as objects (with the list
@@ -30,7 +35,9 @@ export function postBit(post: PostId): number {
  * each next row of the same person) and the set of posts over those rows.
  */
 export class People {
-  /** @param count  How many persons.
+  /** @param communes  Commune ids, by commune number.
+   *  @param communeOfPerson  Per person: the number of its commune (its first row's).
+   *  @param count  How many persons.
    *  @param firstRows  Per person: the index of its first row in `holders`.
    *  @param nextRows  Per row: the index of the same person's next row, or -1.
    *  @param postSets  Per person: every post held over its rows, `postBit`s or-ed.
@@ -38,7 +45,8 @@ export class People {
    *  @param villages  Office-holders of each village, by commune id and `nameKey` of the village. */
   constructor(
     readonly holders: readonly OfficeHolderRecord[],
-    private readonly communeIds: readonly string[],
+    private readonly communes: readonly string[],
+    private readonly communeOfPerson: Int32Array,
     readonly count: number,
     private readonly firstRows: Int32Array,
     private readonly nextRows: Int32Array,
@@ -59,7 +67,7 @@ export class People {
 
   /** The commune id of the person's first row. */
   communeId(person: number): string {
-    return this.communeIds[this.firstRows[person]];
+    return this.communes[this.communeOfPerson[person]];
   }
 
   /** The posts the person holds over all rows, as `postBit`s. */
@@ -140,8 +148,10 @@ export function villagePosts(people: People, communeId: string, village: string)
  * The village posts of every village named on an office-holder row, by commune and `nameKey` of
  * the village: villages numbered in order of first appearance, each numbered through one
  * `PairIndex` (the commune's number, the number of the village's key), the holders of each post in
- * arrays of person numbers. A country has 100,000 villages: as a map per commune of an object per
- * village, their entries and objects were copied by every young collection during the grouping.
+ * typed arrays made once at their largest size (one village per row). A country has 100,000
+ * villages: as a map per commune of an object per village, their entries and objects were copied
+ * by every young collection during the grouping; as plain arrays grown by `push`, they were copied
+ * as they grew and filled with -1 (groupPeople ~10 % more CPU than typed arrays left zero).
  */
 export class Villages {
   /** Commune numbers by id, in order of first appearance on a row. */
@@ -152,16 +162,29 @@ export class Villages {
   /** Numbers of village texts as written, and of their keys (equal numbers: equal keys). */
   private readonly textNumbers = new Map<string, number>();
   private readonly keyNumbers = new Map<string, number>();
-  private readonly index = new PairIndex();
-  private readonly communeOf: number[] = [];
-  private readonly secretary: number[] = [];
-  private readonly head: number[] = [];
-  private readonly frontHead: number[] = [];
+  private readonly index: PairIndex;
+  /** How many villages so far. */
+  private count = 0;
+  /** Per village number: its commune's number, and the first holder of each post as person + 1 (0: none;
+   *  the arrays are never filled, so pages of villages that never come are never touched). */
+  private readonly communeOf: Int32Array;
+  private readonly secretary: Int32Array;
+  private readonly head: Int32Array;
+  private readonly frontHead: Int32Array;
   /** Second and later holders, by village number. */
   private readonly others = new Map<
     number,
     { readonly post: VillagePost; readonly person: PersonNumber }[]
   >();
+
+  /** Room for `capacity` villages (at most one per office-holder row), in arrays made once. */
+  constructor(capacity: number) {
+    this.index = new PairIndex();
+    this.communeOf = new Int32Array(capacity);
+    this.secretary = new Int32Array(capacity);
+    this.head = new Int32Array(capacity);
+    this.frontHead = new Int32Array(capacity);
+  }
 
   /** The number of a commune id (numbered on first use). */
   communeNumber(communeId: string): number {
@@ -194,23 +217,29 @@ export class Villages {
   village(commune: number, key: number): number {
     let v = this.index.get(commune, key);
     if (v < 0) {
-      v = this.secretary.length;
+      v = this.count++;
       this.index.insert(commune, key, v);
-      this.communeOf.push(commune);
-      this.secretary.push(-1);
-      this.head.push(-1);
-      this.frontHead.push(-1);
+      this.communeOf[v] = commune;
       if (this.firstVillage[commune] < 0) this.firstVillage[commune] = v;
     }
     return v;
   }
 
-  /** Adds a holder to a village's post (once per person and post); posts other than the three: nothing. */
-  addHolder(village: number, post: PostId, person: PersonNumber): void {
-    if (post !== "cellSecretary" && post !== "villageHead" && post !== "frontHead") return;
-    const holders = this[FIELD[post]];
-    const first = holders[village];
-    if (first < 0) holders[village] = person;
+  /**
+   * Adds a person to each of the three posts of a village that `bits` (`postBit`s) has, once per
+   * person and post; other posts: nothing. Tested bit by bit, not by looking each of the row's posts
+   * up by name (a keyed load per post that V8 found megamorphic). The order of the three posts
+   * within a row does not matter: a post's holders are only ever read apart (`holdersOf`).
+   */
+  addHolders(village: number, bits: number, person: PersonNumber): void {
+    if ((bits & SECRETARY_BIT) !== 0) this.addHolder(this.secretary, village, "cellSecretary", person);
+    if ((bits & HEAD_BIT) !== 0) this.addHolder(this.head, village, "villageHead", person);
+    if ((bits & FRONT_HEAD_BIT) !== 0) this.addHolder(this.frontHead, village, "frontHead", person);
+  }
+
+  private addHolder(holders: Int32Array, village: number, post: VillagePost, person: PersonNumber): void {
+    const first = holders[village] - 1;
+    if (first < 0) holders[village] = person + 1;
     else if (first !== person) {
       const others = this.others.get(village);
       if (!others) this.others.set(village, [{ post, person }]);
@@ -218,11 +247,15 @@ export class Villages {
     }
   }
 
-  /** The posts of a village by commune id and village name, if any holder was given. */
+  /**
+   * The posts of a village by commune id and village name, if any holder was given. A name written
+   * as some office-holder row wrote it has its key's number from this pass's own map, without the
+   * shared bounded cache of `nameKey` (a country's ~130,000 texts).
+   */
   posts(communeId: string, village: string): VillagePosts | undefined {
     const commune = this.communeNumbers.get(communeId);
     if (commune === undefined) return undefined;
-    const key = this.keyNumbers.get(nameKey(village));
+    const key = this.textNumbers.get(village) ?? this.keyNumbers.get(nameKey(village));
     if (key === undefined) return undefined;
     const v = this.index.get(commune, key);
     return v < 0 ? undefined : this.postsOf(v);
@@ -230,9 +263,9 @@ export class Villages {
 
   private postsOf(v: number): VillagePosts {
     return {
-      secretary: this.secretary[v],
-      head: this.head[v],
-      frontHead: this.frontHead[v],
+      secretary: this.secretary[v] - 1,
+      head: this.head[v] - 1,
+      frontHead: this.frontHead[v] - 1,
       others: this.others.get(v) ?? null,
     };
   }
@@ -268,11 +301,13 @@ export function personIdKey(id: string): string {
  * same normalised name (forms of address such as "Đ/c" ignored) in the same commune. A name is
  * looked up by two numbers (its commune's and its key's), no key string hashed or compared per
  * row. Rows of one commune and of one village usually follow each other: the previous row's commune
- * and village are reused without a lookup.
+ * and village are reused without a lookup. `communeOf(i)` gives the commune id of row `i`, asked
+ * once per row in order (the roll-up finds it from the row's names while the row is read here, not
+ * in a pass of its own into an array of its own).
  */
 export function groupPeople(
   holders: readonly OfficeHolderRecord[],
-  communeIds: readonly string[],
+  communeOf: (row: number) => string,
   personNames: PersonNames = new PersonNames(),
 ): People {
   const rows = holders.length;
@@ -291,7 +326,7 @@ export function groupPeople(
   const communeNumbers = new Map<string, number>();
   const communes: string[] = [];
   const communeSizes: number[] = [];
-  const villages = new Villages();
+  const villages = new Villages(rows);
   // The previous row's commune and village (rows of one commune, and of one village, follow each other).
   let communeId: string | undefined;
   let communeNumber = -1;
@@ -300,8 +335,9 @@ export function groupPeople(
   let village = -1;
   for (let i = 0; i < rows; i++) {
     const h = holders[i];
-    if (communeIds[i] !== communeId) {
-      communeId = communeIds[i];
+    const rowCommune = communeOf(i);
+    if (rowCommune !== communeId) {
+      communeId = rowCommune;
       communeNumber = communeNumbers.get(communeId) ?? -1;
       commune = villages.communeNumber(communeId);
       villageText = null;
@@ -343,11 +379,12 @@ export function groupPeople(
       village = villages.village(commune, villages.keyNumber(h.village));
       villageText = h.village;
     }
-    for (const post of h.posts) villages.addHolder(village, post, person);
+    villages.addHolders(village, bits, person);
   }
   return new People(
     holders,
-    communeIds,
+    communes,
+    communeOfPerson,
     count,
     firstRows,
     nextRows,

@@ -43,10 +43,12 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
   const villageCommunes = tree.addVillages(dataset.villages);
   const reported = new Set<string>();
   // Rows of one commune follow each other: a row naming the previous row's units has its commune
-  // (nothing changes the tree between two consecutive rows).
+  // (nothing changes the tree between two consecutive rows). Asked by the grouping, row by row.
+  const holders = dataset.officeHolders;
   let previous: OfficeHolderRecord | null = null;
   let previousCommune = "";
-  const holderCommunes = dataset.officeHolders.map((h) => {
+  const communeOfHolder = (i: number): string => {
+    const h = holders[i];
     if (
       previous === null ||
       h.commune !== previous.commune ||
@@ -57,10 +59,10 @@ export function rollup(dataset: Dataset, options: RollupOptions = {}): Rollup {
     }
     previous = h;
     return previousCommune;
-  });
-  // Name keys for the whole pass: the grouping and the village statuses share them.
+  };
+  // Name keys for the whole pass: the grouping's name numbers, the village statuses' comparisons.
   const names = new PersonNames();
-  const people = groupPeople(dataset.officeHolders, holderCommunes, names);
+  const people = groupPeople(holders, communeOfHolder, names);
   reportPostsHeldTwice(people, (id) => tree.nodes.get(id)?.name ?? "", issues);
   reportSharedCommuneCodes(tree, dataset.villages, villageCommunes, issues);
 

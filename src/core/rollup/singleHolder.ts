@@ -2,7 +2,7 @@ import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { OfficeHolderRecord } from "../model";
 import { postSpec, type PostId } from "../schema/posts";
-import { holdersOf, type People } from "./people";
+import { holdersOf, postBit, postBits, type People } from "./people";
 
 /** Posts one person holds per unit: a second, different holder is a mistake or an old row left in. */
 const COMMUNE_SINGLE: readonly PostId[] = [
@@ -10,6 +10,7 @@ const COMMUNE_SINGLE: readonly PostId[] = [
   "peoplesCommitteeChair",
   "peoplesCouncilChair",
 ];
+const COMMUNE_SINGLE_BITS = postBits(COMMUNE_SINGLE);
 
 /**
  * Two different people in one single-holder post of one unit (two People's Committee chairs of one
@@ -37,12 +38,20 @@ export function reportPostsHeldTwice(
       }
     }
   };
-  // Most units have one holder of each post: count first, name the unit only when reporting.
+  // Most units have one holder of each post: find first, in one pass over the commune's persons,
+  // which posts two persons hold (by index: a `for … of` over each commune's persons, once per post,
+  // made an iterator result per person, 10 MB in a country), and name the unit only when reporting.
   for (const [communeId, persons] of people.byCommune) {
+    let held = 0;
+    let heldTwice = 0;
+    for (let i = 0; i < persons.length; i++) {
+      const posts = people.posts(persons[i]) & COMMUNE_SINGLE_BITS;
+      heldTwice |= held & posts;
+      held |= posts;
+    }
+    if (heldTwice === 0) continue;
     for (const post of COMMUNE_SINGLE) {
-      let holders = 0;
-      for (const p of persons) if (people.holds(p, post) && ++holders > 1) break;
-      if (holders < 2) continue;
+      if ((heldTwice & postBit(post)) === 0) continue;
       report(
         [...persons].filter((p) => people.holds(p, post)),
         post,

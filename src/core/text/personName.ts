@@ -60,27 +60,28 @@ export function compareNames(a: string, b: string): NameMatch {
   return looseA === personKey(a) || looseA === personKey(b) ? "diacritics" : "marks";
 }
 
-/** The keys of one name text: `personKey`, and `personLooseKey` and the key's number once needed. */
+/** The keys of one name text: `personKey`, and `personLooseKey` once needed. */
 interface NameKeys {
   readonly key: string;
   loose: string | null;
-  number: number;
 }
 
 /**
  * `personKey` and `compareNames` for one pass over a dataset: each distinct name text is looked up
  * once and its keys are kept for the pass (unbounded: a country's ~30,000 distinct name texts), so
- * a comparison costs two lookups instead of up to six in the shared bounded caches, and the person
- * grouping and the village statuses share the keys. Its memory goes with the pass.
+ * a comparison costs two lookups instead of up to six in the shared bounded caches; the person
+ * grouping numbers its names through it (`keyNumber`). Its memory goes with the pass.
  */
 export class PersonNames {
   private readonly keys = new Map<string, NameKeys>();
+  /** Key numbers by key, and by name text. */
   private readonly numbers = new Map<string, number>();
+  private readonly textNumbers = new Map<string, number>();
 
   private keysOf(name: string): NameKeys {
     let k = this.keys.get(name);
     if (k === undefined) {
-      k = { key: personKey(name), loose: null, number: -1 };
+      k = { key: personKey(name), loose: null };
       this.keys.set(name, k);
     }
     return k;
@@ -91,18 +92,24 @@ export class PersonNames {
     return this.keysOf(name).key;
   }
 
-  /** A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. */
+  /**
+   * A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. Asked
+   * once per office-holder row without an ID: kept by name text in a map of numbers of its own, so
+   * a new text costs no `NameKeys` object (the grouping never compares names; making and keeping
+   * an object per distinct name cost more than the lookups of all the rows).
+   */
   keyNumber(name: string): number {
-    const k = this.keysOf(name);
-    if (k.number < 0) {
-      let n = this.numbers.get(k.key);
+    let n = this.textNumbers.get(name);
+    if (n === undefined) {
+      const key = personKey(name);
+      n = this.numbers.get(key);
       if (n === undefined) {
         n = this.numbers.size;
-        this.numbers.set(k.key, n);
+        this.numbers.set(key, n);
       }
-      k.number = n;
+      this.textNumbers.set(name, n);
     }
-    return k.number;
+    return n;
   }
 
   /** `compareNames(a, b)`. */
@@ -130,36 +137,33 @@ export class PersonNames {
  * and this reads only the two texts: no cache lookup. (A property test compares with `compareNames`.)
  */
 function lastWordsDiffer(a: string, b: string): boolean {
-  const wordA = new LastWordLetters(a);
-  const wordB = new LastWordLetters(b);
+  // Two cursors read backwards, each giving its word's next folded letter: 0 at the start of the
+  // word, -1 for a character only the definition folds. (Plain locals: no object per name read.)
+  let i = endOfText(a);
+  let j = endOfText(b);
   for (;;) {
-    const la = wordA.previous();
-    const lb = wordB.previous();
-    if (la < 0 || lb < 0 || la === 0 || lb === 0) return false;
-    if (la !== lb) return true;
-  }
-}
-
-/** The folded letters of a name's last word, read backwards from its end. */
-class LastWordLetters {
-  private i: number;
-
-  constructor(private readonly text: string) {
-    this.i = endOfText(text);
-  }
-
-  /** The next folded letter going backwards: 0 at the start of the word, -1 for a character only the definition folds. */
-  previous(): number {
-    while (this.i >= 0) {
-      const c = this.text.charCodeAt(this.i--);
+    let la = 0;
+    while (i >= 0) {
+      const c = a.charCodeAt(i--);
       if (isSpaceCode(c)) {
-        this.i = -1;
-        return 0;
+        i = -1;
+        break;
       }
-      const f = foldCodeOf(c);
-      if (f !== 0) return f;
+      la = foldCodeOf(c);
+      if (la !== 0) break;
     }
-    return 0;
+    let lb = 0;
+    while (j >= 0) {
+      const c = b.charCodeAt(j--);
+      if (isSpaceCode(c)) {
+        j = -1;
+        break;
+      }
+      lb = foldCodeOf(c);
+      if (lb !== 0) break;
+    }
+    if (la <= 0 || lb <= 0) return false;
+    if (la !== lb) return true;
   }
 }
 
