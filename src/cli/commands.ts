@@ -119,14 +119,17 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const tell = (line: string): void => {
     if (request.json !== "-") io.stdout(line + "\n");
   };
-  // The JSON summary, made once: while the report's last parts deflate when there is a report.
-  let json: string | null = null;
-  const jsonText = (): string => (json ??= JSON.stringify(summary, null, 2) + "\n");
-  let jsonFile: Uint8Array | null = null;
-  const jsonFileBytes = (): Uint8Array => (jsonFile ??= utf8(jsonText()));
+  // The JSON summary, made once (while the report's last parts deflate, when there is a report):
+  // the text for stdout, or only its bytes for a file (the 20 MB string is not kept alongside).
+  let json: string | Uint8Array | null = null;
   const makeJson = (): void => {
-    if (request.json === "-") jsonText();
-    else if (request.json) jsonFileBytes();
+    if (json !== null || !request.json) return;
+    const text = JSON.stringify(summary, null, 2) + "\n";
+    json = request.json === "-" ? text : utf8(text);
+  };
+  const jsonOutput = (): string | Uint8Array => {
+    makeJson();
+    return json!;
   };
 
   if (request.out) {
@@ -166,10 +169,10 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     );
   }
   if (request.json === "-") {
-    io.stdout(jsonText());
+    io.stdout(jsonOutput() as string);
   } else if (request.json) {
     try {
-      await writeFileAtomic(request.json, jsonFileBytes());
+      await writeFileAtomic(request.json, jsonOutput());
     } catch (error) {
       if (fileProblem(error, request.json, "write")) return 1;
       throw error;
