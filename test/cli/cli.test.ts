@@ -203,31 +203,45 @@ describe("exitWhenFlushed", () => {
     };
   };
 
-  it("ends the process only after every stream has written what it was given", () => {
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it("ends the process only after every stream has written what it was given", async () => {
     const out = slowStream();
     const err = slowStream();
     const exit = jest.fn();
     exitWhenFlushed([out, err], exit);
+    await turn();
     expect(exit).not.toHaveBeenCalled();
     out.flush();
+    await turn();
     expect(exit).not.toHaveBeenCalled();
     err.flush();
+    await turn();
     expect(exit).toHaveBeenCalledTimes(1);
   });
 
-  it("ends it when a stream has failed (its write throws or calls back with an error)", () => {
-    const exit = jest.fn();
+  it("ends it when a stream has failed, after the failure's own events", async () => {
+    const events: string[] = [];
+    const exit = jest.fn(() => events.push("exit"));
     const broken = {
       write: (): boolean => {
         throw new Error("EPIPE");
       },
     };
+    // As a Writable does: the callback with the error, then the "error" event, both on next ticks.
     const failing = {
-      write: (_c: string, callback: (e?: Error) => void) => (callback(new Error("x")), false),
+      write: (_c: string, callback: (e?: Error) => void) => {
+        process.nextTick(() => callback(new Error("EIO")));
+        process.nextTick(() => events.push("error event"));
+        return false;
+      },
     };
     exitWhenFlushed([broken, failing], exit);
-    expect(exit).toHaveBeenCalledTimes(1);
+    await turn();
+    await turn();
+    expect(events).toEqual(["error event", "exit"]);
     exitWhenFlushed([], exit);
+    await turn();
     expect(exit).toHaveBeenCalledTimes(2);
   });
 });
