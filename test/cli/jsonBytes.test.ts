@@ -3,8 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { parseArgs } from "../../src/cli/args";
-import { runRequest } from "../../src/cli/commands";
-import { utf8 } from "../../src/cli/utf8";
+import { runRequest, utf8 } from "../../src/cli/commands";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -35,15 +34,6 @@ describe("utf8 (the JSON summary's bytes) against its plain definition, Buffer.f
   it("gives the same bytes for a JSON summary in Vietnamese", () => {
     const text = JSON.stringify({ Thôn: "Pò Mầm", Xã: ["Yên Lỗ", "Nà Mò 😀"], n: 1.5 }, null, 2) + "\n";
     expect(Buffer.from(utf8(text)).equals(Buffer.from(text, "utf8"))).toBe(true);
-  });
-});
-
-describe("utf8 of a text made of joined pieces (as JSON.stringify's long results are)", () => {
-  it("gives Buffer.from's bytes", () => {
-    let text = "";
-    for (let i = 0; i < 20_000; i++) text += i % 7 === 0 ? `"Thôn Pò Mầm ${i}", ` : `${i} 😀\ud800,`;
-    const joined = JSON.stringify({ text, list: text.split(",") }, null, 2) + "\n";
-    expect(Buffer.from(utf8(joined)).equals(Buffer.from(joined, "utf8"))).toBe(true);
   });
 });
 
