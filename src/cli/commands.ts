@@ -125,7 +125,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const makeJson = (): void => {
     if (json !== null || !request.json) return;
     const text = JSON.stringify(summary, null, 2) + "\n";
-    json = request.json === "-" ? text : utf8(text);
+    json = request.json === "-" ? text : Buffer.from(text, "utf8");
   };
   const jsonOutput = (): string | Uint8Array => {
     makeJson();
@@ -277,15 +277,6 @@ async function reviewOptions(
     return "failed";
   }
   return { decisions, replaceAccepted };
-}
-
-/**
- * Text as UTF-8 bytes, as `Buffer.from(text, "utf8")` makes them (`writeFileAtomic` given the
- * string): `TextEncoder` takes half the time on the country's 10 MB JSON summary, whose Vietnamese
- * makes it a two-byte string. Exported for its test against `Buffer.from`.
- */
-export function utf8(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
 }
 
 function printIssues(summary: Summary, lang: Language, io: CliIo): void {

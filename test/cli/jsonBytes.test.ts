@@ -1,9 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import fc from "fast-check";
 import { parseArgs } from "../../src/cli/args";
-import { runRequest, utf8 } from "../../src/cli/commands";
+import { runRequest } from "../../src/cli/commands";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -18,24 +17,6 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   });
   return { code, stdout, stderr };
 }
-
-describe("utf8 (the JSON summary's bytes) against its plain definition, Buffer.from", () => {
-  it("gives the same bytes for any text, lone surrogates included", () => {
-    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
-    for (const unit of ["binary", "grapheme", codeUnit] as const)
-      fc.assert(
-        fc.property(fc.string({ unit, maxLength: 60 }), (s) => {
-          expect(Buffer.from(utf8(s)).equals(Buffer.from(s, "utf8"))).toBe(true);
-        }),
-        { numRuns: 500 },
-      );
-  });
-
-  it("gives the same bytes for a JSON summary in Vietnamese", () => {
-    const text = JSON.stringify({ Thôn: "Pò Mầm", Xã: ["Yên Lỗ", "Nà Mò 😀"], n: 1.5 }, null, 2) + "\n";
-    expect(Buffer.from(utf8(text)).equals(Buffer.from(text, "utf8"))).toBe(true);
-  });
-});
 
 describe("the JSON summary written to a file, with and without the report", () => {
   let dir: string;
