@@ -54,8 +54,8 @@ export interface FlushableStream {
  * system, with the exit code then set (`process.exitCode`: the code of the run, or 70 set by
  * `closedPipe` meanwhile). Ending here instead of when the event loop empties spares the teardown
  * of the heap, which a run leaves at about 500 MB at country size: from the "exit" event to the
- * end of the process took 0.34–0.38 s that way, 0.12–0.20 s this way (machine loaded; the rest is
- * the system freeing the process's memory). Output is never cut short: an empty write calls back
+ * end of the process took 0.13–0.15 s that way, 0.10 s this way at a load of 3–4, and 0.34–0.46 s
+ * against 0.12–0.20 s at a load of 5–8 (the rest is the system freeing the process's memory). Output is never cut short: an empty write calls back
  * only after the writes before it have gone out (to a pipe whose reader is slow too); a stream
  * that failed calls back with its error, and the process ends a turn of the event loop later, after
  * the stream's "error" event (`closedPipe` may set the exit code), as it would have ended anyway.
