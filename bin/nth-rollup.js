@@ -12,8 +12,9 @@ if (!fs.existsSync(entry)) {
   process.exit(1);
 }
 const { version } = require("../package.json");
-require(entry)
-  .main(process.argv.slice(2), version)
-  .then((code) => {
-    process.exitCode = code;
-  });
+const cli = require(entry);
+cli.main(process.argv.slice(2), version).then((code) => {
+  process.exitCode = code;
+  // Once stdout and stderr have gone out: not waiting for the heap's teardown (see exitWhenFlushed).
+  cli.exitWhenFlushed();
+});

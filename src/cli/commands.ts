@@ -119,6 +119,18 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
   const tell = (line: string): void => {
     if (request.json !== "-") io.stdout(line + "\n");
   };
+  // The JSON summary, made once (while the report's last parts deflate, when there is a report):
+  // the text for stdout, or only its bytes for a file (the 20 MB string is not kept alongside).
+  let json: string | Uint8Array | null = null;
+  const makeJson = (): void => {
+    if (json !== null || !request.json) return;
+    const text = JSON.stringify(summary, null, 2) + "\n";
+    json = request.json === "-" ? text : Buffer.from(text, "utf8");
+  };
+  const jsonOutput = (): string | Uint8Array => {
+    makeJson();
+    return json!;
+  };
 
   if (request.out) {
     // The formatted report workbook (docs/reports.md): settings from a "Cài đặt báo cáo" sheet and options.
@@ -140,7 +152,7 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     reports.problems.forEach((p) => io.stderr(visible(`nth-rollup: ${p.cell}: ${p.message[lang]}`) + "\n"));
     progress.stage(say(`Đang ghi ${path.basename(request.out)}…`, `writing ${path.basename(request.out)}…`));
     try {
-      await writeReportFile(request.out, reports.sheets);
+      await writeReportFile(request.out, reports.sheets, makeJson);
     } catch (error) {
       if (fileProblem(error, request.out, "write")) return 1;
       throw error;
@@ -157,10 +169,10 @@ export async function runRequest(request: CliRequest, io: CliIo): Promise<number
     );
   }
   if (request.json === "-") {
-    io.stdout(JSON.stringify(summary, null, 2) + "\n");
+    io.stdout(jsonOutput() as string);
   } else if (request.json) {
     try {
-      await writeFileAtomic(request.json, JSON.stringify(summary, null, 2) + "\n");
+      await writeFileAtomic(request.json, jsonOutput());
     } catch (error) {
       if (fileProblem(error, request.json, "write")) return 1;
       throw error;

@@ -44,6 +44,41 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   }
 }
 
+/** What `exitWhenFlushed` needs of stdout and stderr: a write whose callback says it has gone out. */
+export interface FlushableStream {
+  write(chunk: string, callback: (error?: Error | null) => void): boolean;
+}
+
+/**
+ * Ends the process once everything written to `streams` (stdout and stderr) has been handed to the
+ * system, with the exit code then set (`process.exitCode`: the code of the run, or 70 set by
+ * `closedPipe` meanwhile). Ending here instead of when the event loop empties spares the teardown
+ * of the heap, which a run leaves at about 500 MB at country size: from the "exit" event to the
+ * end of the process took 0.13–0.15 s that way, 0.10 s this way at a load of 3–4, and 0.34–0.46 s
+ * against 0.12–0.20 s at a load of 5–8 (the rest is the system freeing the process's memory). Output is never cut short: an empty write calls back
+ * only after the writes before it have gone out (to a pipe whose reader is slow too); a stream
+ * that failed calls back with its error, and the process ends a turn of the event loop later, after
+ * the stream's "error" event (`closedPipe` may set the exit code), as it would have ended anyway.
+ */
+export function exitWhenFlushed(
+  streams: readonly FlushableStream[] = [process.stdout, process.stderr],
+  exit: () => void = () => process.exit(),
+): void {
+  let waiting = streams.length;
+  // A turn of the event loop later: after an "error" event the failed write has queued.
+  const done = (): void => {
+    if (--waiting === 0) setImmediate(exit);
+  };
+  if (waiting === 0) setImmediate(exit);
+  for (const stream of streams) {
+    try {
+      stream.write("", () => done());
+    } catch {
+      done();
+    }
+  }
+}
+
 /**
  * A reader that stops reading early (`nth-rollup … --json - | head`) closes the pipe: the rest of
  * the output has nowhere to go and is dropped, as other command-line tools do, instead of Node's

@@ -66,9 +66,23 @@ export const reportZip: StreamingZip = {
   checksum: nativeCrc32 ?? crc32,
 };
 
-/** The bytes of an .xlsx file holding the report sheets, in order. */
-export async function reportXlsxBytes(descriptions: readonly SheetDescription[]): Promise<Uint8Array> {
+/**
+ * The bytes of an .xlsx file holding the report sheets, in order. `meanwhile`: work of the
+ * caller's, run once the sheets' XML is written and the last parts are handed to the thread pool,
+ * while they deflate (the main thread would otherwise wait for them).
+ */
+export async function reportXlsxBytes(
+  descriptions: readonly SheetDescription[],
+  meanwhile?: () => void,
+): Promise<Uint8Array> {
   const pkg = new XlsxPackage();
   await addReportSheetsStreamed(pkg, descriptions, reportZip);
-  return pkg.bytesStreamed(reportZip);
+  const bytes = pkg.bytesStreamed(reportZip);
+  try {
+    meanwhile?.();
+  } catch (error) {
+    bytes.catch(() => undefined); // the caller's failure is the one reported
+    throw error;
+  }
+  return bytes;
 }

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseArgs, UsageError } from "../../src/cli/args";
 import { runRequest } from "../../src/cli/commands";
+import { exitWhenFlushed } from "../../src/cli/main";
 import type { Summary } from "../../src/core/summary";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -151,5 +152,96 @@ describe("the installed bin", () => {
     expect(result.stdout.trim()).toBe(
       JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version,
     );
+  });
+
+  // The bin ends the process once stdout and stderr have gone out (`exitWhenFlushed`) instead of
+  // waiting for the event loop to empty: what it prints and its exit code are those of the run.
+  it.each([
+    ["a report's JSON (more than a pipe holds) and its issue lines, exit 0", ["--json", "-"]],
+    ["the summary table, exit 0", ["--lang", "en"]],
+    ["an unknown option, exit 2", ["--jsn", "-"]],
+  ])("prints exactly what the run prints, with its exit code: %s", async (_, options) => {
+    const input = path.join(ROOT, "samples", "lang-son.xlsx");
+    // The year and date given: the bin runs on the real clock, `run` on a fixed one.
+    const argv = ["report", input, "--year", "2025", "--date", "1/6/2025", ...options];
+    const child = spawnSync(process.execPath, [path.join(ROOT, "bin", "nth-rollup.js"), ...argv], {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
+    let expected: { code: number; stdout: string; stderr: string };
+    try {
+      expected = await run(argv);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      expected = { code: 2, stdout: "", stderr: `nth-rollup: ${error.message} (nth-rollup --help)\n` };
+    }
+    expect(child.status).toBe(expected.code);
+    expect(child.stdout).toBe(expected.stdout);
+    expect(child.stderr).toBe(expected.stderr);
+    if (options[0] === "--json") expect(child.stdout.length).toBeGreaterThan(1 << 16);
+  });
+
+  it("an unreadable input: one line on stderr, exit 1", () => {
+    const child = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin", "nth-rollup.js"), "report", path.join(dir, "no-such.xlsx"), "--json", "-"],
+      { encoding: "utf8" },
+    );
+    expect(child.status).toBe(1);
+    expect(child.stdout).toBe("");
+    expect(child.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("exitWhenFlushed", () => {
+  /** A stream whose writes call back only when `flush` is called (a slow pipe). */
+  const slowStream = () => {
+    const pending: (() => void)[] = [];
+    return {
+      write: (_chunk: string, callback: () => void) => (pending.push(callback), false),
+      flush: () => pending.splice(0).forEach((f) => f()),
+    };
+  };
+
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  it("ends the process only after every stream has written what it was given", async () => {
+    const out = slowStream();
+    const err = slowStream();
+    const exit = jest.fn();
+    exitWhenFlushed([out, err], exit);
+    await turn();
+    expect(exit).not.toHaveBeenCalled();
+    out.flush();
+    await turn();
+    expect(exit).not.toHaveBeenCalled();
+    err.flush();
+    await turn();
+    expect(exit).toHaveBeenCalledTimes(1);
+  });
+
+  it("ends it when a stream has failed, after the failure's own events", async () => {
+    const events: string[] = [];
+    const exit = jest.fn(() => events.push("exit"));
+    const broken = {
+      write: (): boolean => {
+        throw new Error("EPIPE");
+      },
+    };
+    // As a Writable does: the callback with the error, then the "error" event, both on next ticks.
+    const failing = {
+      write: (_c: string, callback: (e?: Error) => void) => {
+        process.nextTick(() => callback(new Error("EIO")));
+        process.nextTick(() => events.push("error event"));
+        return false;
+      },
+    };
+    exitWhenFlushed([broken, failing], exit);
+    await turn();
+    await turn();
+    expect(events).toEqual(["error event", "exit"]);
+    exitWhenFlushed([], exit);
+    await turn();
+    expect(exit).toHaveBeenCalledTimes(2);
   });
 });

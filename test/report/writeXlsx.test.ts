@@ -211,3 +211,26 @@ describe("the package writer, read back cell by cell", () => {
     }
   });
 });
+
+describe("reportXlsxBytes' `meanwhile` (the CLI's JSON made while the last parts deflate)", () => {
+  const sheets = (): ReturnType<typeof buildReports> => {
+    const f = binhGia([["Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", null, null, "Có", 3, null]]);
+    return buildReports(f.rollup, f.issues, settingsFor(f.rollup), { inThisWorkbook: () => false });
+  };
+
+  it("runs once and leaves the bytes as without it", async () => {
+    const plain = await reportXlsxBytes(sheets());
+    let calls = 0;
+    const meanwhile = await reportXlsxBytes(sheets(), () => calls++);
+    expect(calls).toBe(1);
+    expect(Buffer.from(meanwhile).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it("its failure is the one reported", async () => {
+    await expect(
+      reportXlsxBytes(sheets(), () => {
+        throw new Error("meanwhile failed");
+      }),
+    ).rejects.toThrow("meanwhile failed");
+  });
+});
