@@ -17,7 +17,8 @@ export async function main(argv: readonly string[], version: string): Promise<nu
     version,
     progress,
   };
-  for (const stream of [process.stdout, process.stderr]) stream.on("error", closedPipe);
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => closedPipe(error, false));
+  process.stderr.on("error", (error: NodeJS.ErrnoException) => closedPipe(error, true));
   try {
     return await runRequest(parseArgs(argv), io);
   } catch (error) {
@@ -44,8 +45,10 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   }
 }
 
-/** What `exitWhenFlushed` needs of stdout and stderr: a write whose callback says it has gone out. */
+/** What `exitWhenFlushed` needs of stdout and stderr: what is still queued, and a write that calls back. */
 export interface FlushableStream {
+  /** Bytes written but not yet handed to the system (0 for the synchronous files and pipes of Linux). */
+  readonly writableLength: number;
   write(chunk: string, callback: (error?: Error | null) => void): boolean;
 }
 
@@ -55,22 +58,27 @@ export interface FlushableStream {
  * `closedPipe` meanwhile). Ending here instead of when the event loop empties spares the teardown
  * of the heap, which a run leaves at about 500 MB at country size: from the "exit" event to the
  * end of the process took 0.13–0.15 s that way, 0.10 s this way at a load of 3–4, and 0.34–0.46 s
- * against 0.12–0.20 s at a load of 5–8 (the rest is the system freeing the process's memory). Output is never cut short: an empty write calls back
- * only after the writes before it have gone out (to a pipe whose reader is slow too); a stream
- * that failed calls back with its error, and the process ends a turn of the event loop later, after
- * the stream's "error" event (`closedPipe` may set the exit code), as it would have ended anyway.
+ * against 0.12–0.20 s at a load of 5–8 (the rest is the system freeing the process's memory).
+ *
+ * Output is never cut short: a stream with output still queued (an asynchronous pipe, as on
+ * Windows, whose reader is slow) is given an empty write, which calls back only after the writes
+ * before it have gone out. A stream with nothing queued is not written to at all: an empty write to
+ * a stream that cannot be written (`2>/dev/full`) fails again and would raise an "error" event the
+ * run never caused. The process ends a turn of the event loop later, after any "error" event of a
+ * failed write (`closedPipe` may set the exit code), as it would have ended anyway.
  */
 export function exitWhenFlushed(
   streams: readonly FlushableStream[] = [process.stdout, process.stderr],
   exit: () => void = () => process.exit(),
 ): void {
-  let waiting = streams.length;
+  const queued = streams.filter((stream) => stream.writableLength > 0);
+  let waiting = queued.length;
   // A turn of the event loop later: after an "error" event the failed write has queued.
   const done = (): void => {
     if (--waiting === 0) setImmediate(exit);
   };
   if (waiting === 0) setImmediate(exit);
-  for (const stream of streams) {
+  for (const stream of queued) {
     try {
       stream.write("", () => done());
     } catch {
@@ -79,15 +87,22 @@ export function exitWhenFlushed(
   }
 }
 
+/** Whether `closedPipe` has said that the output could not be written (it says so once). */
+let outputFailureSaid = false;
+
 /**
  * A reader that stops reading early (`nth-rollup … --json - | head`) closes the pipe: the rest of
  * the output has nowhere to go and is dropped, as other command-line tools do, instead of Node's
  * "Unhandled 'error' event" and its stack trace. Any other failure of the terminal stream ends the
  * run with one line, where it can still be written.
  */
-function closedPipe(error: NodeJS.ErrnoException): void {
+function closedPipe(error: NodeJS.ErrnoException, onStderr: boolean): void {
   if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
   process.exitCode = 70;
+  // Said once, and never on stderr when stderr is the stream that failed: writing there would fail
+  // again and call this again, for ever (`>/dev/full 2>/dev/full` spun at full CPU).
+  if (onStderr || outputFailureSaid) return;
+  outputFailureSaid = true;
   try {
     process.stderr.write(`nth-rollup: lỗi ghi đầu ra / cannot write the output: ${error.message}\n`);
   } catch {

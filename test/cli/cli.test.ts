@@ -198,6 +198,9 @@ describe("exitWhenFlushed", () => {
   const slowStream = () => {
     const pending: (() => void)[] = [];
     return {
+      get writableLength() {
+        return pending.length;
+      },
       write: (_chunk: string, callback: () => void) => (pending.push(callback), false),
       flush: () => pending.splice(0).forEach((f) => f()),
     };
@@ -209,6 +212,9 @@ describe("exitWhenFlushed", () => {
     const out = slowStream();
     const err = slowStream();
     const exit = jest.fn();
+    // Output still queued on both (a slow reader of an asynchronous pipe).
+    out.write("JSON", () => undefined);
+    err.write("issues", () => undefined);
     exitWhenFlushed([out, err], exit);
     await turn();
     expect(exit).not.toHaveBeenCalled();
@@ -224,12 +230,14 @@ describe("exitWhenFlushed", () => {
     const events: string[] = [];
     const exit = jest.fn(() => events.push("exit"));
     const broken = {
+      writableLength: 1,
       write: (): boolean => {
         throw new Error("EPIPE");
       },
     };
     // As a Writable does: the callback with the error, then the "error" event, both on next ticks.
     const failing = {
+      writableLength: 1,
       write: (_c: string, callback: (e?: Error) => void) => {
         process.nextTick(() => callback(new Error("EIO")));
         process.nextTick(() => events.push("error event"));
@@ -243,5 +251,68 @@ describe("exitWhenFlushed", () => {
     exitWhenFlushed([], exit);
     await turn();
     expect(exit).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not write to a stream with nothing queued (an empty write to a broken stream fails again)", async () => {
+    const write = jest.fn(() => true);
+    const exit = jest.fn();
+    exitWhenFlushed(
+      [
+        { writableLength: 0, write },
+        { writableLength: 0, write },
+      ],
+      exit,
+    );
+    await turn();
+    expect(write).not.toHaveBeenCalled();
+    expect(exit).toHaveBeenCalledTimes(1);
+  });
+
+  // A scheduled run logging with `2>>log` on a full disk: the run ends as it would with a
+  // working stderr, never spinning on a failed stream. (Linux's /dev/full fails every write.)
+  const full = fs.existsSync("/dev/full") ? it : it.skip;
+  const bin = (args: string[], stdout: "pipe" | "full", stderr: "pipe" | "full") => {
+    const fd = fs.openSync("/dev/full", "w");
+    try {
+      return spawnSync(process.execPath, [path.join(ROOT, "bin", "nth-rollup.js"), ...args], {
+        encoding: "utf8",
+        stdio: ["ignore", stdout === "full" ? fd : "pipe", stderr === "full" ? fd : "pipe"],
+        timeout: 30_000,
+      });
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+
+  full("stderr that cannot be written: the run's own output and exit code, no hang", () => {
+    const help = bin(["--help"], "pipe", "full");
+    expect(help.signal).toBeNull();
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("nth-rollup");
+    const report = bin(
+      [
+        "report",
+        path.join(ROOT, "samples", "lang-son.xlsx"),
+        "--year",
+        "2025",
+        "--date",
+        "1/6/2025",
+        "--json",
+        "-",
+      ],
+      "pipe",
+      "full",
+    );
+    expect(report.signal).toBeNull();
+    expect(report.stdout.length).toBeGreaterThan(1 << 16);
+  });
+
+  full("stdout that cannot be written: one line on stderr; both failing: the process still ends", () => {
+    const version = bin(["--version"], "full", "pipe");
+    expect(version.signal).toBeNull();
+    expect(version.stderr.trim().split("\n")).toEqual([expect.stringContaining("cannot write the output")]);
+    const both = bin(["--version"], "full", "full");
+    expect(both.signal).toBeNull();
+    expect(both.status).not.toBeNull();
   });
 });
