@@ -4,9 +4,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseArgs, UsageError } from "../../src/cli/args";
-import { runRequest } from "../../src/cli/commands";
 import { exitWhenFlushed } from "../../src/cli/main";
 import type { Summary } from "../../src/core/summary";
+import { runCli as run } from "./runCli";
 
 const ROOT = path.resolve(__dirname, "../..");
 let dir: string;
@@ -25,18 +25,6 @@ async function writeWorkbook(name: string, sheets: Record<string, unknown[][]>):
 }
 
 const HEADER = ["Tỉnh", "Huyện", "Xã", "Thôn", "Bí thư chi bộ", "Trưởng thôn", "Nhất thể hóa"];
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runRequest(parseArgs(argv), {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date("2025-06-01T00:00:00Z"),
-    version: "test",
-  });
-  return { code, stdout, stderr };
-}
 
 describe("nth-rollup report", () => {
   let input: string;

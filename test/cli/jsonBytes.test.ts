@@ -1,22 +1,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseArgs } from "../../src/cli/args";
-import { runRequest } from "../../src/cli/commands";
+import { runCli as run } from "./runCli";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runRequest(parseArgs(argv), {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date("2025-06-01T00:00:00Z"),
-    version: "test",
-  });
-  return { code, stdout, stderr };
-}
 
 describe("the JSON summary written to a file, with and without the report", () => {
   let dir: string;

@@ -5,9 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { parseArgs, UsageError } from "../../src/cli/args";
-import { runRequest } from "../../src/cli/commands";
 import { fileOps, writeFileAtomic } from "../../src/xlsx/files";
 import { isFileSystemError } from "../../src/xlsx/fileErrors";
+import { runCli as run } from "./runCli";
 
 /**
  * The output rules of the command line (README, "the command line"): an output is never a file
@@ -38,18 +38,6 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 afterEach(() => jest.restoreAllMocks());
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runRequest(parseArgs(argv), {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    now: () => new Date("2025-06-01T00:00:00Z"),
-    version: "test",
-  });
-  return { code, stdout, stderr };
-}
 
 /** A fresh folder for one test. */
 const folder = (name: string): string => {
