@@ -7,6 +7,7 @@ import { isUnusableInputError } from "../../src/xlsx/errors";
 import { readXlsxBuffer } from "../../src/xlsx/readXlsx";
 import { gridsFromXlsx } from "../../src/xlsx/grids";
 import { gridsFromXlsxWithExcelJs } from "./excelJsGrids";
+import { xlsxFilesUnder } from "./xlsxFiles";
 
 /**
  * The bounded reader against the ExcelJS conversion it replaced, on every trusted workbook of the
@@ -24,16 +25,6 @@ import { gridsFromXlsxWithExcelJs } from "./excelJsGrids";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CASES = path.join(ROOT, "test", "cases", "reader");
-
-function xlsxFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...xlsxFilesUnder(full));
-    else if (name.endsWith(".xlsx")) out.push(full);
-  }
-  return out;
-}
 
 const caseFolders = readdirSync(CASES)
   .filter((name) => statSync(path.join(CASES, name)).isDirectory())

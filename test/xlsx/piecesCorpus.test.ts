@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isUnusableInputError } from "../../src/xlsx/errors";
@@ -6,6 +6,7 @@ import { gridsFromXlsx } from "../../src/xlsx/grids";
 import { readXlsxBuffer } from "../../src/xlsx/readXlsx";
 import { writeHostileCorpus } from "../../scripts/hostile/corpus";
 import { piecesCodec } from "./piecesCodec";
+import { xlsxFilesUnder } from "./xlsxFiles";
 
 /**
  * Every workbook the project trusts or distrusts (the reader cases, the samples and submissions, the
@@ -17,16 +18,6 @@ import { piecesCodec } from "./piecesCodec";
  */
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-function xlsxFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...xlsxFilesUnder(full));
-    else if (name.endsWith(".xlsx")) out.push(full);
-  }
-  return out;
-}
 
 const trusted = [
   ...xlsxFilesUnder(path.join(ROOT, "test", "cases", "reader")),

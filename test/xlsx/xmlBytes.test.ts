@@ -4,7 +4,7 @@ import { SharedStrings, worksheetChunks, type WriteCell, type WriteRow } from ".
 import { StyleTable } from "../../src/xlsx/write/styles";
 import { columnLetters, escapeXml } from "../../src/xlsx/write/xml";
 import { asciiBytes, writeUint, XmlBytes } from "../../src/xlsx/write/xmlBytes";
-import { concatBytes } from "../../src/xlsx/write/zip";
+import { concatBytes } from "../../src/xlsx/bytes";
 import { binhGia, settingsFor } from "../report/fixtures";
 
 const encoder = new TextEncoder();

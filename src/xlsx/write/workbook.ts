@@ -2,8 +2,8 @@ import { quoteSheetName } from "../../core/a1";
 import { StyleTable } from "./styles";
 import { SharedStrings, worksheetChunks, type WorksheetSpec } from "./sheet";
 import { escapeXml } from "./xml";
+import { concatBytes } from "../bytes";
 import {
-  concatBytes,
   feedChunks,
   packChunks,
   packEntry,

@@ -7,6 +7,8 @@
  * of XML is written).
  */
 
+import { concatBytes } from "../bytes";
+
 /** Raw deflate (RFC 1951, no zlib or gzip header) of some bytes. */
 export type Deflater = (data: Uint8Array) => Uint8Array;
 
@@ -124,21 +126,6 @@ export async function feedChunks(
   // Awaited by the caller later: not an unhandled rejection in the meantime.
   packed.catch(() => undefined);
   return { packed };
-}
-
-/** The chunks joined into one array (`size`: their total length). */
-export function concatBytes(
-  chunks: readonly Uint8Array[],
-  size = chunks.reduce((n, c) => n + c.length, 0),
-): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SheetGrid } from "../../core/grid";
+import { concatBytes } from "../bytes";
 import { XmlScanner, xmlEncoding } from "./scanner";
 import { finishWorksheet, readSheetXml, WorksheetSoFar, type SheetContext } from "./worksheet";
 
@@ -51,13 +52,7 @@ export class WorksheetPieces {
     if (this.restBytes > 0) {
       // The unfinished row before this piece, and this piece up to its first row end.
       from = firstRowEnd(piece);
-      const joined = new Uint8Array(this.restBytes + from);
-      let at = 0;
-      for (const bytes of this.rest) {
-        joined.set(bytes, at);
-        at += bytes.length;
-      }
-      joined.set(piece.subarray(0, from), at);
+      const joined = concatBytes([...this.rest, piece.subarray(0, from)], this.restBytes + from);
       this.rest = [];
       this.restBytes = 0;
       if (!this.read(joined, true)) return;
@@ -73,7 +68,7 @@ export class WorksheetPieces {
    */
   end(): SheetGrid | null {
     if (this.failed) return null;
-    const bytes = this.rest.length === 1 ? this.rest[0] : concat(this.rest, this.restBytes);
+    const bytes = concatBytes(this.rest, this.restBytes);
     this.rest = [];
     this.restBytes = 0;
     this.read(bytes, false);
@@ -160,14 +155,4 @@ function lastRowEnd(b: Uint8Array): number {
 function firstRowEnd(b: Uint8Array): number {
   for (let i = b.indexOf(GT); i >= 0; i = b.indexOf(GT, i + 1)) if (isRowEnd(b, i)) return i + 1;
   return -1;
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 import { Inflate } from "fflate";
 import { InflateLimitError, type ZipCodec } from "./codec";
 import { crc32 } from "./crc32";
+import { concatBytes } from "../bytes";
 
 /** Input fed to fflate at a time: one slice can expand at most ~1,032× before the limit is checked. */
 const SLICE = 16 * 1024;
@@ -22,14 +23,7 @@ export const browserCodec: ZipCodec = {
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    if (chunks.length === 1) return Promise.resolve(chunks[0]);
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return Promise.resolve(out);
+    return Promise.resolve(concatBytes(chunks, size));
   },
   crc32,
 };
