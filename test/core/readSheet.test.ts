@@ -6,6 +6,12 @@ import { readField, readSheet, type FieldValue } from "../../src/core/read/readS
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
 import { hasTwoLetters, lastAnswerKept, maySaySecretary } from "../../src/core/read/records";
+import {
+  parseEducationYears,
+  parseGender,
+  parseProfessional,
+  parseTheory,
+} from "../../src/core/read/qualifications";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
 import { readWorkbooks, villageKey } from "../../src/core/read/readWorkbook";
 import { rowSourceOf } from "../../src/core/model";
@@ -306,6 +312,59 @@ describe("hasTwoLetters (src/core/read/records.ts)", () => {
         expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("qualification columns (officeHolderRecords' per-column readers)", () => {
+  it("read each cell as its parser does, and report every unrecognised cell, whatever the order", () => {
+    const pick = (...texts: (string | null)[]) => fc.constantFrom(...texts);
+    const rowArb = fc.tuple(
+      pick("Nam", "Nữ", "nam", "?", "khác", null),
+      pick("12/12", "9/12", "10/10", "THPT", "lớp 13", "xx", null),
+      pick("Đại học", "Trung cấp", "Không", "abc", null),
+      pick("Sơ cấp", "Trung cấp", "Cao cấp", "??", null),
+    );
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 15 }), (rows) => {
+        const read = readWorkbooks([
+          workbook("a.xlsx", {
+            "Cán bộ": [
+              [
+                "Họ và tên",
+                "Chức danh",
+                "Tỉnh",
+                "Xã",
+                "Giới tính",
+                "Trình độ văn hóa",
+                "Chuyên môn",
+                "Lý luận chính trị",
+              ],
+              ...rows.map((r, i) => [`Người ${i}`, "Chủ tịch UBND xã", "Lạng Sơn", "Yên Lỗ", ...r]),
+            ],
+            Thôn: [VILLAGE_HEADER, village(1, "Lạng Sơn", null, "Yên Lỗ", "Pò Mầm", "A", "A")],
+          }),
+        ]);
+        const holders = read.dataset.officeHolders;
+        expect(holders.length).toBe(rows.length);
+        const parsers = [parseGender, parseEducationYears, parseProfessional, parseTheory] as const;
+        const expectedIssues: string[] = [];
+        rows.forEach((r, i) => {
+          const plain = r.map((t, k) =>
+            t === null ? null : ((parsers[k] as (t: string) => unknown)(t) ?? null),
+          );
+          const h = holders[i];
+          expect([h.gender, h.educationYears, h.professional, h.politicalTheory]).toEqual(plain);
+          r.forEach((t, k) => {
+            if (t !== null && plain[k] === null) expectedIssues.push(`${a1(i + 2, 5 + k)} ${t}`);
+          });
+        });
+        const reported = read.dataset.issues
+          .filter((x) => x.code === "unknown-qualification")
+          .map((x) => `${x.cell} ${/“([^”]*)”/.exec(x.message.en)![1]}`);
+        expect(reported.sort()).toEqual(expectedIssues.sort());
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -71,29 +71,44 @@ const QUALIFICATIONS = {
   politicalTheory: cached(parseTheory),
 } as const;
 
-/** A qualification cell parsed; an unrecognised one is reported and read as blank. */
-function qualification<K extends keyof typeof QUALIFICATIONS>(
+/**
+ * Reads one qualification column of a sheet: a cell parsed, or an unrecognised one reported and
+ * read as blank. The parser is chosen once per sheet and column (a keyed `QUALIFICATIONS[key]` on
+ * every cell made that load and the call through it megamorphic), and the column's last text and
+ * value are kept: the rows of a column repeat "Nam", "12/12", "Sơ cấp" one after the other, so most
+ * cells are the text before them and need no lookup. A text that was reported is never kept, so
+ * each of its cells is reported as before.
+ */
+function qualificationReader<K extends keyof typeof QUALIFICATIONS>(
   sheet: SheetRead,
-  row: RowFields,
   slot: number,
   key: K,
   issues: Issue[],
-): Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
-  const t = text(row.fields[slot]);
-  if (t === null) return null;
-  const parsedValue = QUALIFICATIONS[key](t);
-  if (parsedValue === undefined) {
-    const column = sheet.spec.columns.find((c) => c.key === key)!;
-    issues.push(
-      issue("unknown-qualification", placeOf(sheet, row.row, key), {
-        text: t,
-        column: column.vi,
-        columnEn: column.en,
-      }),
-    );
-    return null;
-  }
-  return parsedValue as Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
+): (row: RowFields) => Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
+  type Value = Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
+  const parse = QUALIFICATIONS[key] as (text: string) => Value | undefined;
+  let lastText: string | null = null;
+  let lastValue: Value | null = null;
+  return (row) => {
+    const t = text(row.fields[slot]);
+    if (t === null) return null;
+    if (t === lastText) return lastValue;
+    const parsedValue = parse(t);
+    if (parsedValue === undefined) {
+      const column = sheet.spec.columns.find((c) => c.key === key)!;
+      issues.push(
+        issue("unknown-qualification", placeOf(sheet, row.row, key), {
+          text: t,
+          column: column.vi,
+          columnEn: column.en,
+        }),
+      );
+      return null;
+    }
+    lastText = t;
+    lastValue = parsedValue;
+    return parsedValue;
+  };
 }
 
 /**
@@ -273,6 +288,10 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
     trained: sheet.slot("trained"),
     termEnd: sheet.slot("termEnd"),
   };
+  const gender = qualificationReader(sheet, at.gender, "gender", issues);
+  const education = qualificationReader(sheet, at.education, "education", issues);
+  const professional = qualificationReader(sheet, at.professional, "professional", issues);
+  const politicalTheory = qualificationReader(sheet, at.politicalTheory, "politicalTheory", issues);
   sheet.forEachRow((row) => {
     const v = row.fields;
     const village = text(v[at.village]);
@@ -302,11 +321,11 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
       village,
       personId: text(v[at.personId]),
       birthYear: count(v[at.birthYear]),
-      gender: qualification(sheet, row, at.gender, "gender", issues),
+      gender: gender(row),
       ethnicity: text(v[at.ethnicity]),
-      educationYears: qualification(sheet, row, at.education, "education", issues),
-      professional: qualification(sheet, row, at.professional, "professional", issues),
-      politicalTheory: qualification(sheet, row, at.politicalTheory, "politicalTheory", issues),
+      educationYears: education(row),
+      professional: professional(row),
+      politicalTheory: politicalTheory(row),
       trained: flag(v[at.trained]),
       termEnd: termEndOf(sheet, row, at.termEnd, issues),
       source,

@@ -279,7 +279,8 @@ export class RowClassifier {
         tokens++;
       }
       if (typeof v !== "string") continue;
-      if (this.isHeaderText(v, c)) headerCells++;
+      // Only "every non-blank cell is a header text" matters: once one cell is not, none is asked.
+      if (headerCells === nonBlank - 1 && this.isHeaderText(v, c)) headerCells++;
       if (isTotalLabel(v)) return "total";
       // The one text of the row, also after an ordinal ("II" | "XÃ TÂN VĂN").
       only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
