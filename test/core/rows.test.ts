@@ -1,7 +1,14 @@
 import type { CellValue } from "../../src/core/cells";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import fc from "fast-check";
-import { headingOf, isTotalLabel, sameLowered } from "../../src/core/read/rows";
+import {
+  endsWithTotal,
+  headingOf,
+  isTotalLabel,
+  sameLowered,
+  startsWithTotalWord,
+} from "../../src/core/read/rows";
+import { foldKey } from "../../src/core/text/normalize";
 
 describe("row labels (src/core/read/rows.ts)", () => {
   it.each([
@@ -298,5 +305,86 @@ describe("sameLowered (src/core/read/rows.ts)", () => {
         },
       ),
     );
+  });
+});
+
+describe("the total tests without copies (src/core/read/rows.ts)", () => {
+  // Pieces of totals, of names that begin or end like them, spaces of every kind, marks, characters
+  // beyond the fold table and single letters, in any order.
+  const pieceArb = fc.oneof(
+    fc.constantFrom(
+      "Tổng",
+      "tổng",
+      "TỔNG",
+      "Cộng",
+      "cộng",
+      "Toàn",
+      "Total",
+      "TOTAL",
+      "Grand",
+      "Sum",
+      "số",
+      "Sô",
+    ),
+    fc.constantFrom(
+      "Tô",
+      "Công",
+      "Cô",
+      "Tống",
+      "Tòng",
+      "Tôn",
+      "Văn",
+      "Hà",
+      "xã",
+      "Yên Lỗ",
+      "Tổngcộng",
+      "ToTaL",
+    ),
+    fc.constantFrom(
+      " ",
+      "  ",
+      "\u00a0",
+      "\t",
+      "\n",
+      "\u3000",
+      "\ufeff",
+      "\u200b",
+      "-",
+      ".",
+      "(6)",
+      "\u0301",
+      "\u0300",
+    ),
+    fc.constantFrom("L", "l", "a", "Ł", "İ", "ǅ", "\u2160", "😀", "ß", "ﬀ", "Ⓣ"),
+    fc.string({ maxLength: 3 }),
+  );
+  const textArb = fc.array(pieceArb, { maxLength: 6 }).map((p) => p.join(""));
+  const FIRST_WORDS = new Set(["tong", "cong", "toan", "total", "grand", "sum", "tongcong", "tongso"]);
+  const plainFirstWord = (text: string): string => {
+    const t = text.trimStart();
+    const space = t.indexOf(" ");
+    return space < 0 ? t : t.slice(0, space);
+  };
+
+  it("startsWithTotalWord is FIRST_WORDS.has(foldKey(firstWord(text)))", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(startsWithTotalWord(text)).toBe(FIRST_WORDS.has(foldKey(plainFirstWord(text))));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ["Tổng cộng", "TỔNG SỐ", "Cộng xã", " Tổng", "Total:", "Tô Văn", "Tổngcộngg"])
+      expect(startsWithTotalWord(t)).toBe(FIRST_WORDS.has(foldKey(plainFirstWord(t))));
+  });
+
+  it('endsWithTotal is text.trimEnd().toLowerCase().endsWith("total")', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(endsWithTotal(text)).toBe(text.trimEnd().toLowerCase().endsWith("total"));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ["", "Yên Lỗ Total", "TOTAL\u00a0", "total\t", "Totaİ", "xtotaL"])
+      expect(endsWithTotal(t)).toBe(t.trimEnd().toLowerCase().endsWith("total"));
   });
 });

@@ -1,7 +1,7 @@
 import { isBlank, type CellValue } from "../cells";
 import type { SheetGrid } from "../grid";
 import type { SkippedRowKind } from "../issues";
-import { collapseSpaces, foldKey } from "../text/normalize";
+import { collapseSpaces, foldCodeOf, foldKey } from "../text/normalize";
 import type { HeaderRow } from "./headers";
 
 /**
@@ -118,6 +118,9 @@ function mayBeTotal(text: string): boolean {
 
 /** First words a total may begin with, folded ("Tổng cộng", "Cộng xã …", "Toàn huyện", "Grand Total", "Sum"). */
 const FIRST_WORDS = new Set(["tong", "cong", "toan", "total", "grand", "sum", "tongcong", "tongso"]);
+const FIRST_WORD_LIST = [...FIRST_WORDS];
+/** The longest of FIRST_WORDS. */
+const FIRST_WORD_MAX = Math.max(...FIRST_WORD_LIST.map((w) => w.length));
 
 /** The text up to its first space (leading spaces skipped). */
 function firstWord(text: string): string {
@@ -126,14 +129,71 @@ function firstWord(text: string): string {
   return space < 0 ? t : t.slice(0, space);
 }
 
-function endsWithTotal(text: string): boolean {
+/** The folded letters of a first word being compared by `startsWithTotalWord` (reused). */
+const firstWordCodes = new Uint16Array(FIRST_WORD_MAX);
+
+/**
+ * `FIRST_WORDS.has(foldKey(firstWord(text)))`, without making the word or its key: the word's
+ * characters are folded one by one through `foldCodeOf` (`foldKey` works character by character)
+ * and the letters compared with the words of the list; a word with more letters than the longest is
+ * none of them. A text beginning with a space, or with a character the fold table leaves to the
+ * definition, goes the plain way. Names such as "Tô Văn Tổng" and "Công Thị Hà" came this far on
+ * every row (a word and a key made per cell). Exported for its test, which compares.
+ */
+export function startsWithTotalWord(text: string): boolean {
+  if (text.length === 0 || isJsSpace(text.charCodeAt(0))) return FIRST_WORDS.has(foldKey(firstWord(text)));
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) break;
+    const f = foldCodeOf(c);
+    if (f < 0) return FIRST_WORDS.has(foldKey(firstWord(text)));
+    if (f === 0) continue;
+    // Folding never takes back a letter, so the key is longer than any word of the list.
+    if (n === FIRST_WORD_MAX) return false;
+    firstWordCodes[n++] = f;
+  }
+  for (const word of FIRST_WORD_LIST) {
+    if (word.length !== n) continue;
+    let k = 0;
+    while (k < n && word.charCodeAt(k) === firstWordCodes[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
+
+/** The characters `trimStart` and `trimEnd` remove (JavaScript's white space and line terminators). */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the text, trimmed and in lower case, ends with "total". A text whose last character is
+ * no space and no "l" cannot (only "L" lower-cases to "l"), and is decided without making the
+ * trimmed and lower-cased copies. Exported for its test, which compares with the plain definition.
+ */
+export function endsWithTotal(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if (text.length > 0 && (last | 32) !== 108 && !isJsSpace(last)) return false;
   return text.trimEnd().toLowerCase().endsWith("total");
 }
 
 /** True when the text labels a subtotal or total row. "Cộng Hòa" (a name) is not one; "Cộng xã Cộng Hòa" is. */
 export function isTotalLabel(text: string): boolean {
   if (!mayBeTotal(text)) return false;
-  if (!FIRST_WORDS.has(foldKey(firstWord(text))) && !endsWithTotal(text)) return false;
+  if (!startsWithTotalWord(text) && !endsWithTotal(text)) return false;
   const words = foldedWords(text);
   if (words.length === 0) return false;
   if (TOTAL_TEXTS.has(words.join(""))) return true;
