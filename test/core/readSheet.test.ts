@@ -5,7 +5,7 @@ import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
-import { hasTwoLetters, lastAnswerKept, maySaySecretary } from "../../src/core/read/records";
+import { hasTwoLetters, lastAnswerKept, maySaySecretary, RecordList } from "../../src/core/read/records";
 import {
   parseEducationYears,
   parseGender,
@@ -365,6 +365,29 @@ describe("qualification columns (officeHolderRecords' per-column readers)", () =
         expect(reported.sort()).toEqual(expectedIssues.sort());
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("RecordList (src/core/read/records.ts)", () => {
+  it("gives the records pushed, in order, as one array, on either side of every chunk boundary", () => {
+    const check = (n: number): void => {
+      const list = new RecordList<{ k: number }>();
+      const plain: { k: number }[] = [];
+      for (let k = 0; k < n; k++) {
+        const record = { k };
+        list.push(record);
+        plain.push(record);
+      }
+      const out = list.toArray();
+      expect(Array.isArray(out)).toBe(true);
+      expect(out.length).toBe(n);
+      expect(out.every((record, k) => record === plain[k])).toBe(true);
+    };
+    for (const n of [0, 1, 4095, 4096, 4097, 8192, 8193, 3 * 4096 + 5]) check(n);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20000 }), (n) => check(n)),
+      { numRuns: 30 },
     );
   });
 });
