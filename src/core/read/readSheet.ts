@@ -134,7 +134,12 @@ export function readSheet(
     const mergedDown = mergedDownValues(grid, header.rowIndex, indexes);
     const classifier = new RowClassifier(grid, header, indexes);
     const skipped = new Map<SkippedRowKind, number[]>();
-    const communeIndex = header.matches.get("commune")?.index;
+    // -1 when the sheet has no commune column: always a number, so the compare with each cell's
+    // column index stays one of numbers (undefined here deoptimised the loop once per run).
+    const communeIndex = header.matches.get("commune")?.index ?? -1;
+    // Each column's `required`, read once: columns of different sheets are objects of different
+    // shapes, and reading the flag from them cell by cell deoptimised the loop once per run.
+    const required = Uint8Array.from(indexes, (i) => (i.column.required ? 1 : 0));
     let headingCommune: string | null = null;
     let headingStyle = "";
     // One fields array for every row: each row overwrites every slot but the last, always null (the
@@ -195,7 +200,7 @@ export function readSheet(
           }
         }
         fields[k] = value;
-        if (column.required && (value === null || value === "")) {
+        if (required[k] === 1 && (value === null || value === "")) {
           complete = false;
           if (!isCellError(cell)) {
             issues.push(

@@ -104,8 +104,10 @@ function isAnyO(c: number): boolean {
 function mayBeTotal(text: string): boolean {
   let i = 0;
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
-  const first = text.charCodeAt(i) | 32;
-  const second = text.charCodeAt(i + 1);
+  // Never read past the end (0 answers as NaN does below): a read out of bounds deoptimised the
+  // classifier it is inlined in once per run, and it was compiled again (tens of ms).
+  const first = (i < text.length ? text.charCodeAt(i) : 0) | 32;
+  const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
   if ((first === 99 || first === 116) && isAnyO(second)) return true;
   if (first === 103 && (second | 32) === 114) return true;
   if (first === 115 && (second | 32) === 117) return true;
@@ -185,8 +187,9 @@ function isJsSpace(c: number): boolean {
  * trimmed and lower-cased copies. Exported for its test, which compares with the plain definition.
  */
 export function endsWithTotal(text: string): boolean {
+  if (text.length === 0) return false;
   const last = text.charCodeAt(text.length - 1);
-  if (text.length > 0 && (last | 32) !== 108 && !isJsSpace(last)) return false;
+  if ((last | 32) !== 108 && !isJsSpace(last)) return false;
   return text.trimEnd().toLowerCase().endsWith("total");
 }
 
