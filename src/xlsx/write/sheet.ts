@@ -1,6 +1,6 @@
 import type { CellRange } from "../../report/description";
 import { columnLetters, escapeXml, xlsxText } from "./xml";
-import { asciiBytes, CHUNK_BYTES, writeUint, XmlBytes } from "./xmlBytes";
+import { asciiBytes, CHUNK_BYTES, writeUint, XmlBytes, type ChunkPool } from "./xmlBytes";
 
 /**
  * One worksheet as the package writer needs it: rows of cells with style indexes, and the sheet's
@@ -240,15 +240,17 @@ export function writeFormulaEnd(
 /**
  * The XML of one worksheet as UTF-8, in chunks of about `chunkBytes` (each handed on as soon as it
  * is full, so the zip writer can deflate one while the next is written). `selected`: the sheet
- * Excel shows first. Shared strings are numbered as the rows are written.
+ * Excel shows first. Shared strings are numbered as the rows are written. `pool`: where the chunks'
+ * buffers come from (the caller gives each back once it no longer reads it).
  */
 export function* worksheetChunks(
   spec: WorksheetSpec,
   strings: SharedStrings,
   selected: boolean,
   chunkBytes = CHUNK_BYTES,
+  pool: ChunkPool | null = null,
 ): Generator<Uint8Array, void, undefined> {
-  const out = new XmlBytes(chunkBytes);
+  const out = new XmlBytes(chunkBytes, pool);
   const head: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
