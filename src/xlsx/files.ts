@@ -78,12 +78,14 @@ const OLD_TEMPORARY = /^\..+\.(\d+)\.\d+\.tmp$/;
  * terminal, a pipe such as /dev/stdout) is written directly. An existing file this user may not
  * write (read-only) is refused, never replaced. Temporary files of runs that died are removed.
  *
+ * `data`: text (written as UTF-8), bytes, or bytes in pieces written one after the other.
+ *
  * Any file-system failure throws a `FileSystemError` naming `label` (default: `target` as given),
  * never the temporary file; the temporary file is removed and an existing target left as it was.
  */
 export async function writeFileAtomic(
   target: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | readonly Uint8Array[],
   label: string = target,
 ): Promise<void> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
@@ -123,7 +125,7 @@ export async function writeFileAtomic(
     const handle = await fileOps.open(temp, "wx", existing ? existing.mode & 0o7777 : 0o666);
     created = true;
     try {
-      await fileOps.writeAll(handle, bytes);
+      await writePieces(handle, bytes);
       // The umask applied at creation: an existing file's permissions are set again exactly.
       if (existing) await handle.chmod(existing.mode & 0o7777);
       await fileOps.syncFile(handle);
@@ -146,7 +148,32 @@ export async function writeFileAtomic(
   await fileOps.syncFolder(dir);
 }
 
-async function writeStraight(file: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes bytes given whole or in pieces (the report's zip, not joined), in order; pieces under
+ * 64 KiB (zip headers) are joined with their neighbours so that each write is a large one.
+ */
+async function writePieces(
+  handle: fs.promises.FileHandle,
+  bytes: Uint8Array | readonly Uint8Array[],
+): Promise<void> {
+  if (!Array.isArray(bytes)) return fileOps.writeAll(handle, bytes as Uint8Array);
+  const small: Uint8Array[] = [];
+  const flush = async (): Promise<void> => {
+    if (small.length > 0) await fileOps.writeAll(handle, Buffer.concat(small));
+    small.length = 0;
+  };
+  for (const piece of bytes as readonly Uint8Array[]) {
+    if (piece.length < 1 << 16) {
+      small.push(piece);
+    } else {
+      await flush();
+      await fileOps.writeAll(handle, piece);
+    }
+  }
+  await flush();
+}
+
+async function writeStraight(file: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
   // Opening a pipe that nobody reads waits forever: first a non-blocking open, which fails at once
   // with ENXIO when there is no reader (and opens anything else as usual); it stays open until the
   // real one is (closing it first would end the reader's input).
@@ -158,7 +185,7 @@ async function writeStraight(file: string, bytes: Uint8Array): Promise<void> {
     await probe.close();
   }
   try {
-    await fileOps.writeAll(handle, bytes);
+    await writePieces(handle, bytes);
   } finally {
     await handle.close();
   }

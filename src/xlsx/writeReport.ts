@@ -1,5 +1,6 @@
 import * as zlib from "node:zlib";
 import type { SheetDescription } from "../report/description";
+import { concatBytes } from "./bytes";
 import { addReportSheetsStreamed } from "./write/reportSheet";
 import { XlsxPackage } from "./write/workbook";
 import { crc32, type Checksum, type Deflater, type StreamDeflater, type StreamingZip } from "./write/zip";
@@ -42,15 +43,18 @@ export function nodeStreamDeflater(level: number): StreamDeflater {
   const z = zlib.createDeflateRaw({ level, chunkSize: 1 << 20 });
   const out: Buffer[] = [];
   z.on("data", (b: Buffer) => out.push(b));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    z.on("end", () => resolve(Buffer.concat(out)));
+  // The output in the pieces zlib gave (joined only if written out in one array).
+  const done = new Promise<readonly Uint8Array[]>((resolve, reject) => {
+    z.on("end", () => resolve(out));
     z.on("error", reject);
   });
   // Without a handler here, a failure before `end` is called would be an unhandled rejection.
   done.catch(() => undefined);
   return {
-    write: (chunk) => {
-      z.write(chunk);
+    write: (chunk, consumed) => {
+      // The write's callback comes once zlib has read all of the chunk (without error: after a
+      // failure the chunk is not given back, whatever zlib still does with it).
+      z.write(chunk, consumed && ((error) => error || consumed()));
       return new Promise<void>((resolve) => setImmediate(resolve));
     },
     end: () => {
@@ -75,14 +79,22 @@ export async function reportXlsxBytes(
   descriptions: readonly SheetDescription[],
   meanwhile?: () => void,
 ): Promise<Uint8Array> {
+  return concatBytes(await reportXlsxPieces(descriptions, meanwhile));
+}
+
+/** `reportXlsxBytes` in pieces, in order (for writing out without joining them first). */
+export async function reportXlsxPieces(
+  descriptions: readonly SheetDescription[],
+  meanwhile?: () => void,
+): Promise<Uint8Array[]> {
   const pkg = new XlsxPackage();
   await addReportSheetsStreamed(pkg, descriptions, reportZip);
-  const bytes = pkg.bytesStreamed(reportZip);
+  const pieces = pkg.piecesStreamed(reportZip);
   try {
     meanwhile?.();
   } catch (error) {
-    bytes.catch(() => undefined); // the caller's failure is the one reported
+    pieces.catch(() => undefined); // the caller's failure is the one reported
     throw error;
   }
-  return bytes;
+  return pieces;
 }

@@ -1,6 +1,6 @@
 import type { SheetDescription } from "../report/description";
 import { writeFileAtomic } from "./files";
-import { reportXlsxBytes } from "./writeReport";
+import { reportXlsxPieces } from "./writeReport";
 
 /**
  * Writes the report workbook to `target` so that no reader ever sees half a file (see
@@ -13,5 +13,5 @@ export async function writeReportFile(
   descriptions: readonly SheetDescription[],
   meanwhile?: () => void,
 ): Promise<void> {
-  await writeFileAtomic(target, await reportXlsxBytes(descriptions, meanwhile));
+  await writeFileAtomic(target, await reportXlsxPieces(descriptions, meanwhile));
 }

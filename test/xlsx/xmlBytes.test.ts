@@ -1,9 +1,10 @@
+import type { CellContent, SheetDescription } from "../../src/report/description";
 import { buildReports } from "../../src/report/reports";
-import { reportWorksheet } from "../../src/xlsx/write/reportSheet";
+import { reportRows, reportWorksheet } from "../../src/xlsx/write/reportSheet";
 import { SharedStrings, worksheetChunks, type WriteCell, type WriteRow } from "../../src/xlsx/write/sheet";
 import { StyleTable } from "../../src/xlsx/write/styles";
-import { columnLetters, escapeXml } from "../../src/xlsx/write/xml";
-import { asciiBytes, writeUint, XmlBytes } from "../../src/xlsx/write/xmlBytes";
+import { columnLetters, escapeXml, numberText } from "../../src/xlsx/write/xml";
+import { asciiBytes, numberBytes, writeUint, XmlBytes } from "../../src/xlsx/write/xmlBytes";
 import { concatBytes } from "../../src/xlsx/bytes";
 import { binhGia, settingsFor } from "../report/fixtures";
 
@@ -222,5 +223,137 @@ describe("the writer's fast paths, against their plain definitions", () => {
     );
     expect(xml.slice(xml.indexOf("<sheetData>") + 11, xml.indexOf("</sheetData>"))).toBe(expected.join(""));
     expect(decoder.decode(strings.bytes())).toBe(decoder.decode(plainStrings.bytes()));
+  });
+
+  it("numberBytes and XmlBytes.number write what numberText writes, for any number, the cache full or not", () => {
+    const next = random(17);
+    const numbers = [
+      0,
+      -0,
+      1,
+      -1,
+      0.5,
+      1 / 3,
+      -2 / 3,
+      1e21,
+      1e-7,
+      123.456,
+      2 ** 53,
+      -(2 ** 53),
+      NaN,
+      Infinity,
+      -Infinity,
+    ];
+    // Rates as the reports cache them (count / count), and doubles of every magnitude: more than the
+    // cache holds, so it is emptied on the way.
+    for (let k = 0; k < 70_000; k++) numbers.push(Math.floor(next() * 500) / (1 + Math.floor(next() * 500)));
+    for (let k = 0; k < 2000; k++) numbers.push((next() - 0.5) * 10 ** Math.floor(next() * 40 - 20));
+    const all = [...numbers, ...numbers.slice(0, 100)];
+    const out = new XmlBytes(8);
+    const each = all.map((n) => {
+      out.number(n);
+      out.ascii(",");
+      return decoder.decode(numberBytes(n));
+    });
+    expect(each).toEqual(all.map(numberText));
+    expect(decoder.decode(out.take())).toBe(all.map((n) => `${numberText(n)},`).join(""));
+  });
+
+  it("ReportRowsXml writes the rows of a description exactly as reportRows' WriteRows are written", () => {
+    const next = random(23);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    const contents: CellContent[] = [
+      null,
+      null,
+      0,
+      -7,
+      42,
+      0.475,
+      1 / 3,
+      1e21,
+      true,
+      false,
+      "Yên Lỗ",
+      "Nam",
+      'a & <b> "c"',
+      "_x0041_ and \u0001 control",
+      "x".repeat(40_000),
+      { text: "=not a formula" },
+      { text: "007" },
+      { formula: '=IF(C7=0,"",D7/C7)', result: 0.5 },
+      { formula: "=SUM(E9:E12)", result: 7 },
+      { formula: '=IF(A1>0,"Đạt","Chưa đạt")', result: "Chưa đạt & <x>" },
+      { formula: "=NOW()", result: null },
+      { formula: "=TODAY()" },
+    ];
+    const descriptions = Array.from({ length: 6 }, (_, k): SheetDescription => {
+      const columnCount = 1 + Math.floor(next() * 30);
+      const rows = 1 + Math.floor(next() * 120);
+      const cells = Array.from({ length: rows }, () =>
+        Array.from({ length: columnCount }, () => (next() < 0.3 ? null : pick(contents))),
+      );
+      // A sheet-wide first run (the base font) on some sheets, then runs anywhere.
+      const runs = [
+        ...(k % 2 === 0
+          ? [
+              {
+                range: { top: 1, left: 1, bottom: rows, right: columnCount },
+                style: { font: { name: "Times New Roman", size: 12 } },
+              },
+            ]
+          : []),
+        ...Array.from({ length: Math.floor(next() * 40) }, () => {
+          const top = 1 + Math.floor(next() * rows);
+          const left = 1 + Math.floor(next() * columnCount);
+          return {
+            range: {
+              top,
+              left,
+              bottom: Math.min(rows, top + Math.floor(next() * 10)),
+              right: Math.min(columnCount, left + Math.floor(next() * 5)),
+            },
+            style: pick([
+              { font: { bold: true } },
+              { fill: "#FFEEAA" },
+              { numberFormat: "0.0%" },
+              { border: "thin" as const },
+              {},
+            ]),
+          };
+        }),
+      ];
+      const rowHeights = Array.from({ length: Math.floor(next() * 5) }, () => {
+        const first = 1 + Math.floor(next() * (rows + 3));
+        return { first, last: first + Math.floor(next() * 4), height: pick([15, 18.75, 30]) };
+      });
+      return { name: `S${k}`, columnCount, cells, styles: runs, rowHeights } as unknown as SheetDescription;
+    });
+    const sheetXml = (fast: boolean): string => {
+      const styles = new StyleTable();
+      const strings = new SharedStrings();
+      const xml = descriptions.map((d, i) => {
+        const spec = reportWorksheet(
+          {
+            ...d,
+            conditionalFills: [],
+            columnWidths: [],
+            merges: [],
+            freeze: { rows: 0, columns: 0 },
+            showGridlines: true,
+            print: null,
+          } as unknown as SheetDescription,
+          d.name,
+          styles,
+        );
+        const written = fast ? spec : { ...spec, rows: reportRows(d, styles) };
+        return decoder.decode(concatBytes([...worksheetChunks(written, strings, i === 0, 200)]));
+      });
+      return xml.join("\n") + decoder.decode(strings.bytes()) + styles.xml();
+    };
+    const plain = sheetXml(false);
+    expect(sheetXml(true)).toBe(plain);
+    // Every kind of cell was there to compare.
+    for (const part of ['t="s"', 't="b"', 't="str"', "<f>", "customHeight", "<v>0.475</v>", "E+21"])
+      expect(plain.includes(part)).toBe(true);
   });
 });

@@ -3,11 +3,27 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { buildReports } from "../../src/report/reports";
 import { addReportSheets, addReportSheetsStreamed } from "../../src/xlsx/write/reportSheet";
 import { XlsxPackage } from "../../src/xlsx/write/workbook";
-import { crc32, packChunks, packEntry, zip, zipPacked, type StreamingZip } from "../../src/xlsx/write/zip";
+import {
+  crc32,
+  feedChunks,
+  packChunks,
+  packEntry,
+  STORE_LIMIT,
+  zip,
+  zipPacked,
+  zipPieces,
+  type StreamingZip,
+} from "../../src/xlsx/write/zip";
+import { ChunkPool, XmlBytes } from "../../src/xlsx/write/xmlBytes";
+import { SharedStrings, worksheetChunks } from "../../src/xlsx/write/sheet";
+import { reportWorksheet } from "../../src/xlsx/write/reportSheet";
+import { StyleTable } from "../../src/xlsx/write/styles";
+import { writeFileAtomic } from "../../src/xlsx/files";
+import { concatBytes } from "../../src/xlsx/bytes";
 import { nodeCrc32, nodeStreamDeflater, reportDeflate, reportZip } from "../../src/xlsx/writeReport";
 import { binhGia, settingsFor } from "../report/fixtures";
 
@@ -49,7 +65,8 @@ describe("the zip writer", () => {
       const chunks = bounds.slice(1).map((end, i) => text.subarray(bounds[i], end));
       const streamed = await packChunks("s.xml", chunks, reportZip);
       expect({ ...streamed, body: null }).toEqual({ ...whole, body: null });
-      expect(Buffer.from(streamed.body).equals(Buffer.from(whole.body))).toBe(true);
+      const body = (b: typeof whole.body): Buffer => Buffer.concat(Array.isArray(b) ? b : [b]);
+      expect(body(streamed.body).equals(body(whole.body))).toBe(true);
       expect(streamed.stored).toBe(false);
     }
     // Bytes that do not compress are stored, joined from their chunks.
@@ -149,6 +166,107 @@ describe("the zip writer", () => {
         ["Thôn/tệp.bin", 0, 300, [...noise.subarray(0, 5)]],
         ["empty", 0, 0, []],
       ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives back the chunks of an entry past STORE_LIMIT once deflated, and packs it as deflating it whole does", async () => {
+    const text = new TextEncoder().encode(
+      Array.from({ length: 120_000 }, (_, i) => `<c r="B${i}" s="5"><v>${(i * 7919) % 977}</v></c>`).join(""),
+    );
+    expect(text.length).toBeGreaterThan(3 * STORE_LIMIT);
+    const chunks = Array.from({ length: Math.ceil(text.length / 300_000) }, (_, i) =>
+      // Copies: each chunk has a buffer of its own, as XmlBytes hands them.
+      text.slice(i * 300_000, (i + 1) * 300_000),
+    );
+    const given: Uint8Array[] = [];
+    const { packed } = await feedChunks("s.xml", chunks, reportZip, (c) => given.push(c));
+    const entry = await packed;
+    const whole = packEntry({ name: "s.xml", data: text }, reportDeflate, nodeCrc32);
+    const body = (b: typeof whole.body): Buffer => Buffer.concat(Array.isArray(b) ? b : [b]);
+    expect({ ...entry, body: null }).toEqual({ ...whole, body: null });
+    expect(body(entry.body).equals(body(whole.body))).toBe(true);
+    // Every chunk past the first STORE_LIMIT bytes was given back, each once, in order.
+    const past = chunks.filter(
+      (_, i) => chunks.slice(0, i + 1).reduce((n, c) => n + c.length, 0) > STORE_LIMIT,
+    );
+    expect(given).toEqual(past);
+    expect(new Set(given).size).toBe(given.length);
+    // Bytes that do not compress, past the limit: deflated all the same (the chunks are not held),
+    // and still read back exactly.
+    const noise = new Uint8Array(randomBytes(STORE_LIMIT + 5000));
+    const big = await (
+      await feedChunks("n.bin", [noise.slice(0, 4000), noise.slice(4000)], reportZip, () => undefined)
+    ).packed;
+    expect(big.stored).toBe(false);
+    expect(new Uint8Array(inflateRawSync(body(big.body)))).toEqual(noise);
+    // Under the limit, a noise entry fed with `recycle` is stored as before and nothing is given back.
+    const small: Uint8Array[] = [];
+    const storedSmall = await (
+      await feedChunks("m.bin", [noise.slice(0, 1000), noise.slice(1000, 3000)], reportZip, (c) =>
+        small.push(c),
+      )
+    ).packed;
+    expect(storedSmall).toMatchObject({ stored: true, body: noise.slice(0, 3000) });
+    expect(small).toEqual([]);
+  });
+
+  it("reuses the buffers given back to its pool, and writes the same XML through them", () => {
+    const pool = new ChunkPool(64);
+    const out = new XmlBytes(64, pool);
+    out.ascii("x".repeat(70));
+    const first = out.take();
+    pool.give(first);
+    out.ascii("y");
+    const second = out.take();
+    expect(second.buffer).toBe(first.buffer);
+    // A chunk grown past a pool buffer's size is not kept.
+    out.ascii("z".repeat(10_000));
+    pool.give(out.take());
+    expect(new XmlBytes(64, pool).take().length).toBe(0);
+
+    const f = binhGia([
+      ["Lạng Sơn", "Bình Gia", "Yên Lỗ", "=1+1", null, null, "Có", 3, null],
+      ["Lạng Sơn", "Bình Gia", "Pò Mầm", "x", null, null, "Không", 2.5, null],
+    ]);
+    const sheets = buildReports(f.rollup, f.issues, settingsFor(f.rollup), { inThisWorkbook: () => false });
+    const xml = (pooled: boolean): string => {
+      const styles = new StyleTable();
+      const strings = new SharedStrings();
+      const chunkPool = new ChunkPool(256);
+      const text: string[] = [];
+      sheets.forEach((d, i) => {
+        for (const chunk of worksheetChunks(
+          reportWorksheet(d, d.name, styles),
+          strings,
+          i === 0,
+          256,
+          pooled ? chunkPool : null,
+        )) {
+          text.push(new TextDecoder().decode(chunk));
+          // Given back at once: the next chunk is written into the same buffer.
+          if (pooled) chunkPool.give(chunk);
+        }
+      });
+      return text.join("");
+    };
+    expect(xml(true)).toBe(xml(false));
+  });
+
+  it("writes a file from the zip's pieces as from its joined bytes", async () => {
+    const entries = [
+      packEntry({ name: "a.xml", data: new TextEncoder().encode("<a>".repeat(40_000)) }, deflate),
+      packEntry({ name: "b.bin", data: new Uint8Array(randomBytes(100_000)) }, deflate),
+      packEntry({ name: "c", data: new Uint8Array(0) }, deflate),
+    ];
+    const pieces = zipPieces(entries);
+    expect(concatBytes(pieces)).toEqual(zipPacked(entries));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nth-pieces-"));
+    try {
+      const file = path.join(dir, "p.zip");
+      await writeFileAtomic(file, pieces);
+      expect(new Uint8Array(fs.readFileSync(file))).toEqual(zipPacked(entries));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

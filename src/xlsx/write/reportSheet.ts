@@ -9,7 +9,18 @@ import {
   type SheetDescription,
   type StyleRun,
 } from "../../report/description";
-import type { WorksheetSpec, WriteCell, WriteRow, WriteValue } from "./sheet";
+import {
+  openRow,
+  writeFormulaEnd,
+  type CellHeads,
+  type RowsXml,
+  type SharedStrings,
+  type WorksheetSpec,
+  type WriteCell,
+  type WriteRow,
+  type WriteValue,
+} from "./sheet";
+import type { XmlBytes } from "./xmlBytes";
 import type { StyleTable } from "./styles";
 import type { StreamingZip } from "./zip";
 import type { XlsxPackage } from "./workbook";
@@ -114,14 +125,28 @@ function styleRows(d: SheetDescription, styles: StyleTable): (r: number) => read
   };
 }
 
-function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow> {
-  const stylesOf = styleRows(d, styles);
-  const baseStyle =
-    d.styles.length > 0 && d.styles[0].range.top === 1 && d.styles[0].range.bottom >= d.cells.length
-      ? styles.cellStyle(mergedStyle([d.styles[0].style]))
-      : 0;
+/** The style of a cell under the sheet-wide first run alone, when it holds something (0: none). */
+function baseStyleOf(d: SheetDescription, styles: StyleTable): number {
+  return d.styles.length > 0 && d.styles[0].range.top === 1 && d.styles[0].range.bottom >= d.cells.length
+    ? styles.cellStyle(mergedStyle([d.styles[0].style]))
+    : 0;
+}
+
+/** Each row's own height (points), by row. */
+function rowHeights(d: SheetDescription): Map<number, number> {
   const heights = new Map<number, number>();
   for (const h of d.rowHeights) for (let r = h.first; r <= h.last; r++) heights.set(r, h.height);
+  return heights;
+}
+
+/**
+ * The rows of a description as `WriteRow`s: the plain definition of what `ReportRowsXml` writes
+ * (the tests compare the two).
+ */
+export function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow> {
+  const stylesOf = styleRows(d, styles);
+  const baseStyle = baseStyleOf(d, styles);
+  const heights = rowHeights(d);
   // One cell per column and one list of cells, reused from row to row (a row is written before
   // the next is asked for: see `WorksheetSpec.rows`): a million cells without a million objects.
   const pool = Array.from({ length: d.columnCount }, (_, i) => ({
@@ -148,11 +173,75 @@ function* reportRows(d: SheetDescription, styles: StyleTable): Iterable<WriteRow
   }
 }
 
+/**
+ * The rows of a description written straight from its cells as XML: what `reportRows` gives,
+ * written as `worksheetChunks` writes `WriteRow`s, without a `WriteCell` (nor, for a formula, a
+ * value object and a copy of its text without "=") per cell.
+ */
+export class ReportRowsXml implements RowsXml {
+  private readonly stylesOf: (r: number) => readonly (number | null)[];
+  private readonly baseStyle: number;
+  private readonly heights: Map<number, number>;
+  private r = 1;
+
+  constructor(
+    private readonly d: SheetDescription,
+    styles: StyleTable,
+  ) {
+    this.stylesOf = styleRows(d, styles);
+    this.baseStyle = baseStyleOf(d, styles);
+    this.heights = rowHeights(d);
+  }
+
+  writeNext(out: XmlBytes, heads: CellHeads, strings: SharedStrings): boolean {
+    const { d, baseStyle } = this;
+    const columns = d.columnCount;
+    for (; this.r <= d.cells.length; this.r++) {
+      const r = this.r;
+      const row = d.cells[r - 1];
+      const rowStyles = this.stylesOf(r);
+      const height = this.heights.get(r);
+      let open = false;
+      for (let c = 0; c < columns; c++) {
+        const content = row[c];
+        const own = rowStyles[c];
+        if (content === null && own === null) continue;
+        if (!open) {
+          openRow(out, r, height);
+          heads.setRow(r);
+          open = true;
+        }
+        const style = own ?? (content !== null ? baseStyle : 0);
+        out.cellHead(heads.column(c + 1), heads.row, heads.rowLength, style ? heads.style(style) : null);
+        if (content === null) {
+          out.blankEnd();
+        } else if (typeof content === "string") {
+          out.stringEnd(strings.indexAt(fitCellText(content), c + 1));
+        } else if (typeof content === "number") {
+          out.numberEnd(content);
+        } else if (typeof content === "boolean") {
+          out.ascii(content ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
+        } else if (isFormula(content)) {
+          writeFormulaEnd(out, content.formula, 1, content.result);
+        } else {
+          out.stringEnd(strings.indexAt(fitCellText(content.text), c + 1));
+        }
+      }
+      if (!open && height === undefined) continue;
+      if (!open) openRow(out, r, height);
+      out.ascii("</row>");
+      this.r++;
+      return true;
+    }
+    return false;
+  }
+}
+
 /** The worksheet of one report description, named `name` (unique in the workbook). */
 export function reportWorksheet(d: SheetDescription, name: string, styles: StyleTable): WorksheetSpec {
   return {
     name,
-    rows: reportRows(d, styles),
+    rows: new ReportRowsXml(d, styles),
     columnWidths: d.columnWidths,
     merges: d.merges,
     freeze: d.freeze,

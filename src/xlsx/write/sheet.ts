@@ -1,6 +1,6 @@
 import type { CellRange } from "../../report/description";
-import { columnLetters, escapeXml, numberText, xlsxText } from "./xml";
-import { asciiBytes, CHUNK_BYTES, writeUint, XmlBytes } from "./xmlBytes";
+import { columnLetters, escapeXml, xlsxText } from "./xml";
+import { asciiBytes, CHUNK_BYTES, writeUint, XmlBytes, type ChunkPool } from "./xmlBytes";
 
 /**
  * One worksheet as the package writer needs it: rows of cells with style indexes, and the sheet's
@@ -60,10 +60,11 @@ export interface WorksheetPrint {
 export interface WorksheetSpec {
   readonly name: string;
   /**
-   * The rows in order. Each is written before the next is asked for, so a row (and its cells)
-   * may be reused by the iterator for the next one.
+   * The rows in order: `WriteRow`s (each is written before the next is asked for, so a row and its
+   * cells may be reused by the iterator for the next one), or rows that write their XML themselves
+   * (`RowsXml`: the report writer's fast path, without a `WriteCell` per cell).
    */
-  readonly rows: Iterable<WriteRow>;
+  readonly rows: Iterable<WriteRow> | RowsXml;
   /** Column widths (characters), from column 1; undefined entries keep the default. */
   readonly columnWidths: readonly (number | undefined)[];
   readonly merges: readonly CellRange[];
@@ -75,6 +76,23 @@ export interface WorksheetSpec {
     readonly dxfId: number;
   }[];
   readonly print: WorksheetPrint | null;
+}
+
+/**
+ * Rows that write their own XML, one `<row>` per call, with `XmlBytes.cellHead` and the cell ends
+ * (`blankEnd`, `stringEnd`, `numberEnd`…) exactly as `writeCell` writes a `WriteCell`.
+ */
+export interface RowsXml {
+  /**
+   * Writes the next row that has something to write (`<row r="…">…</row>`) at `out`'s end, its
+   * strings numbered by `strings`, its cells' openings from `heads` (`heads.setRow` first);
+   * false, writing nothing, once there is none left.
+   */
+  writeNext(out: XmlBytes, heads: CellHeads, strings: SharedStrings): boolean;
+}
+
+function isRowsXml(rows: Iterable<WriteRow> | RowsXml): rows is RowsXml {
+  return typeof (rows as Partial<RowsXml>).writeNext === "function";
 }
 
 /** Strings of the workbook, each stored once (xl/sharedStrings.xml). */
@@ -146,7 +164,7 @@ export const rangeRef = (g: CellRange): string =>
  * `" s="7`, and the current row's number. A cell's opening is copied from them instead of being
  * written character by character and digit by digit (a million cells at country size).
  */
-class CellHeads {
+export class CellHeads {
   private readonly columns: Uint8Array[] = [];
   private readonly styles: Uint8Array[] = [];
   /** The digits of the row being written, and how many. */
@@ -168,68 +186,71 @@ class CellHeads {
 
 /** Writes one cell's XML (`<c …>`) at the writer's end, on the row `heads` holds. */
 function writeCell(out: XmlBytes, heads: CellHeads, cell: WriteCell, strings: SharedStrings): void {
-  out.bytes(heads.column(cell.column));
-  out.bytes(heads.row, heads.rowLength);
-  if (cell.style) out.bytes(heads.style(cell.style));
+  out.cellHead(
+    heads.column(cell.column),
+    heads.row,
+    heads.rowLength,
+    cell.style ? heads.style(cell.style) : null,
+  );
   const v = cell.value;
   if (v === null) {
-    out.ascii('"/>');
+    out.blankEnd();
   } else if (typeof v === "number") {
-    out.ascii('"><v>');
-    writeNumber(out, v);
-    out.ascii("</v></c>");
+    out.numberEnd(v);
   } else if (typeof v === "boolean") {
     out.ascii(v ? '" t="b"><v>1</v></c>' : '" t="b"><v>0</v></c>');
   } else if (typeof v === "string") {
-    out.ascii('" t="s"><v>');
-    out.uint(strings.indexAt(v, cell.column));
-    out.ascii("</v></c>");
+    out.stringEnd(strings.indexAt(v, cell.column));
   } else if ("error" in v) {
     out.ascii('" t="e"><v>');
     out.escaped(v.error);
     out.ascii("</v></c>");
   } else {
-    const result = v.result;
-    out.ascii(
-      result === undefined || result === null || typeof result === "number" ? '"><f>' : '" t="str"><f>',
-    );
-    out.escaped(v.formula);
-    if (result === undefined || result === null) {
-      out.ascii("</f></c>");
-    } else if (typeof result === "number") {
-      out.ascii("</f><v>");
-      writeNumber(out, result);
-      out.ascii("</v></c>");
-    } else {
-      out.ascii("</f><v>");
-      out.escaped(xlsxText(result));
-      out.ascii("</v></c>");
-    }
+    writeFormulaEnd(out, v.formula, 0, v.result);
   }
 }
 
-/** A number as `numberText` writes it; whole numbers digit by digit. */
-function writeNumber(out: XmlBytes, n: number): void {
-  if (Number.isSafeInteger(n)) {
-    if (n < 0) out.ascii("-");
-    out.uint(Math.abs(n));
+/**
+ * The end of a formula's cell: `"><f>` the formula (from its `from`th character) `</f>`, then its
+ * cached result, if any (a number, or text with `t="str"`), and `</c>`.
+ */
+export function writeFormulaEnd(
+  out: XmlBytes,
+  formula: string,
+  from: number,
+  result: number | string | null | undefined,
+): void {
+  out.ascii(
+    result === undefined || result === null || typeof result === "number" ? '"><f>' : '" t="str"><f>',
+  );
+  out.escaped(formula, from);
+  if (result === undefined || result === null) {
+    out.ascii("</f></c>");
+  } else if (typeof result === "number") {
+    out.ascii("</f><v>");
+    out.number(result);
+    out.valueEnd();
   } else {
-    out.ascii(numberText(n));
+    out.ascii("</f><v>");
+    out.escaped(xlsxText(result));
+    out.ascii("</v></c>");
   }
 }
 
 /**
  * The XML of one worksheet as UTF-8, in chunks of about `chunkBytes` (each handed on as soon as it
  * is full, so the zip writer can deflate one while the next is written). `selected`: the sheet
- * Excel shows first. Shared strings are numbered as the rows are written.
+ * Excel shows first. Shared strings are numbered as the rows are written. `pool`: where the chunks'
+ * buffers come from (the caller gives each back once it no longer reads it).
  */
 export function* worksheetChunks(
   spec: WorksheetSpec,
   strings: SharedStrings,
   selected: boolean,
   chunkBytes = CHUNK_BYTES,
+  pool: ChunkPool | null = null,
 ): Generator<Uint8Array, void, undefined> {
-  const out = new XmlBytes(chunkBytes);
+  const out = new XmlBytes(chunkBytes, pool);
   const head: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
@@ -257,20 +278,11 @@ export function* worksheetChunks(
   head.push("<sheetData>");
   out.text(head.join(""));
   const heads = new CellHeads();
-  for (const row of spec.rows) {
-    out.ascii('<row r="');
-    out.uint(row.row);
-    if (row.height !== undefined) {
-      out.ascii('" ht="');
-      out.ascii(String(row.height));
-      out.ascii('" customHeight="1">');
-    } else {
-      out.ascii('">');
-    }
-    heads.setRow(row.row);
-    for (const cell of row.cells) writeCell(out, heads, cell, strings);
-    out.ascii("</row>");
-    if (out.full) yield out.take();
+  const rows = spec.rows;
+  if (isRowsXml(rows)) {
+    while (rows.writeNext(out, heads, strings)) if (out.full) yield out.take();
+  } else {
+    yield* rowChunks(out, heads, rows, strings);
   }
   const tail: string[] = ["</sheetData>"];
   if (spec.merges.length)
@@ -304,4 +316,33 @@ export function* worksheetChunks(
   tail.push("</worksheet>");
   out.text(tail.join(""));
   yield out.take();
+}
+
+/** The `<row>`s of `WriteRow`s, handing on each chunk as it fills. */
+function* rowChunks(
+  out: XmlBytes,
+  heads: CellHeads,
+  rows: Iterable<WriteRow>,
+  strings: SharedStrings,
+): Generator<Uint8Array, void, undefined> {
+  for (const row of rows) {
+    openRow(out, row.row, row.height);
+    heads.setRow(row.row);
+    for (const cell of row.cells) writeCell(out, heads, cell, strings);
+    out.ascii("</row>");
+    if (out.full) yield out.take();
+  }
+}
+
+/** A row's opening, `<row r="12">` (with its height in points, when it has one of its own). */
+export function openRow(out: XmlBytes, row: number, height: number | undefined): void {
+  out.ascii('<row r="');
+  out.uint(row);
+  if (height !== undefined) {
+    out.ascii('" ht="');
+    out.ascii(String(height));
+    out.ascii('" customHeight="1">');
+  } else {
+    out.ascii('">');
+  }
 }

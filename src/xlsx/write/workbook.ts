@@ -3,11 +3,13 @@ import { StyleTable } from "./styles";
 import { SharedStrings, worksheetChunks, type WorksheetSpec } from "./sheet";
 import { escapeXml } from "./xml";
 import { concatBytes } from "../bytes";
+import { ChunkPool } from "./xmlBytes";
 import {
   feedChunks,
   packChunks,
   packEntry,
   zipPacked,
+  zipPieces,
   type Checksum,
   type Deflater,
   type PackedEntry,
@@ -34,6 +36,8 @@ export class XlsxPackage {
   private readonly names: { readonly name: string; readonly sheet: number | null; readonly ref: string }[] =
     [];
   private readonly encoder = new TextEncoder();
+  /** Buffers for the streamed sheets' XML chunks, given back as the deflater is done with them. */
+  private readonly chunkPool = new ChunkPool();
 
   /** The names taken so far (sheet names are unique regardless of case). */
   sheetNames(): string[] {
@@ -55,7 +59,13 @@ export class XlsxPackage {
    */
   async addSheetStreamed(spec: WorksheetSpec, zipper: StreamingZip): Promise<number> {
     const at = this.sheets.length;
-    const { packed } = await feedChunks(sheetPath(at), worksheetChunks(spec, this.strings, at === 0), zipper);
+    const pool = this.chunkPool;
+    const { packed } = await feedChunks(
+      sheetPath(at),
+      worksheetChunks(spec, this.strings, at === 0, pool.chunkBytes, pool),
+      zipper,
+      (chunk) => pool.give(chunk),
+    );
     if (this.sheets.length !== at) throw new Error("addSheetStreamed: another sheet was added meanwhile");
     this.sheets.push({ name: spec.name, packed });
     return at;
@@ -90,12 +100,17 @@ export class XlsxPackage {
 
   /** The .xlsx file's bytes, its remaining parts deflated by `zipper` (all at once). */
   async bytesStreamed(zipper: StreamingZip): Promise<Uint8Array> {
+    return concatBytes(await this.piecesStreamed(zipper));
+  }
+
+  /** `bytesStreamed` in pieces, in order (for writing out without joining them first). */
+  async piecesStreamed(zipper: StreamingZip): Promise<Uint8Array[]> {
     const text = this.textParts();
     const packed = await Promise.all([
       ...text.map((e) => packChunks(e.name, [e.data], zipper)),
       ...this.sheets.map((s, i) => ("packed" in s ? s.packed : packChunks(sheetPath(i), s.chunks, zipper))),
     ]);
-    return zipPacked(packed);
+    return zipPieces(packed);
   }
 
   /** The package's parts other than the worksheets, in the order they are zipped. */

@@ -23,13 +23,13 @@ export interface ZipEntry {
 /** One entry's raw deflate, fed chunk by chunk. */
 export interface StreamDeflater {
   /**
-   * Takes the next chunk (left unchanged by the caller afterwards); the caller awaits the result
-   * before making the next chunk, which lets a deflater working elsewhere (another thread) pick up
-   * what it has done.
+   * Takes the next chunk (left unchanged by the caller afterwards, at least until `consumed` is
+   * called: the deflater no longer reads it); the caller awaits the result before making the next
+   * chunk, which lets a deflater working elsewhere (another thread) pick up what it has done.
    */
-  write(chunk: Uint8Array): Promise<void> | void;
-  /** The raw deflate (RFC 1951) of all the chunks written, in order. */
-  end(): Promise<Uint8Array>;
+  write(chunk: Uint8Array, consumed?: () => void): Promise<void> | void;
+  /** The raw deflate (RFC 1951) of all the chunks written, in order (in one array or in pieces). */
+  end(): Promise<Uint8Array | readonly Uint8Array[]>;
 }
 
 /** How entries are deflated chunk by chunk, and their CRC-32 computed along. */
@@ -48,8 +48,25 @@ export interface PackedEntry {
   readonly size: number;
   /** True: `body` is the bytes themselves (deflate did not make them smaller). */
   readonly stored: boolean;
-  readonly body: Uint8Array;
+  /** The bytes as zipped, in one array or in pieces (the deflater's output, not joined). */
+  readonly body: Uint8Array | readonly Uint8Array[];
 }
+
+/** An entry's body as a list of pieces. */
+const bodyPieces = (body: PackedEntry["body"]): readonly Uint8Array[] => (isPieces(body) ? body : [body]);
+
+/** How many bytes an entry's body holds. */
+const bodyLength = (body: PackedEntry["body"]): number =>
+  isPieces(body) ? body.reduce((n, b) => n + b.length, 0) : body.length;
+
+// Not `instanceof Uint8Array`: a Buffer from another realm (a test's sandbox) is not one there.
+const isPieces = (body: PackedEntry["body"]): body is readonly Uint8Array[] => Array.isArray(body);
+
+/**
+ * Past this size an entry fed with `recycle` (see `feedChunks`) is kept deflated even were deflate
+ * not to make it smaller (XML always shrinks), so that its chunks need not be held for storing.
+ */
+export const STORE_LIMIT = 1 << 20;
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -102,26 +119,36 @@ export async function packChunks(
  * `packChunks` in two steps: resolves once every chunk is handed to the deflater, to `packed`,
  * the entry once its deflate ends. Meanwhile the caller can make the next entry's chunks, instead
  * of waiting for the last chunks of this one to be deflated (on another thread where the deflater
- * works elsewhere). `packed` must be awaited (a failure is not reported otherwise).
+ * works elsewhere). `packed` must be awaited (a failure is not reported otherwise). `recycle`:
+ * called with each chunk the deflater no longer reads, once the entry is past `STORE_LIMIT` (its
+ * buffer can be written again); such an entry is never stored.
  */
 export async function feedChunks(
   name: string,
   chunks: Iterable<Uint8Array>,
   zipper: StreamingZip,
+  recycle?: (chunk: Uint8Array) => void,
 ): Promise<{ readonly packed: Promise<PackedEntry> }> {
   const deflater = zipper.deflater();
-  const kept: Uint8Array[] = [];
+  // The chunks, for storing the entry should deflate not make it smaller; with `recycle`, only up
+  // to `STORE_LIMIT` bytes (null past it: the entry is kept deflated, its chunks given back).
+  let kept: Uint8Array[] | null = [];
   let crc = 0;
   let size = 0;
   for (const chunk of chunks) {
     crc = zipper.checksum(chunk, crc);
     size += chunk.length;
-    kept.push(chunk);
-    await deflater.write(chunk);
+    if (recycle && size > STORE_LIMIT) kept = null;
+    if (kept) {
+      kept.push(chunk);
+      await deflater.write(chunk);
+    } else {
+      await deflater.write(chunk, recycle && (() => recycle(chunk)));
+    }
   }
   const packed = deflater.end().then((deflated): PackedEntry => {
-    const stored = deflated.length >= size;
-    return { name, crc, size, stored, body: stored ? concatBytes(kept, size) : deflated };
+    const stored = kept !== null && bodyLength(deflated) >= size;
+    return { name, crc, size, stored, body: stored ? concatBytes(kept!, size) : deflated };
   });
   // Awaited by the caller later: not an unhandled rejection in the meantime.
   packed.catch(() => undefined);
@@ -147,6 +174,14 @@ export function zip(
 
 /** The bytes of a zip holding entries already packed, in order (`modified`: as for `zip`). */
 export function zipPacked(entries: readonly PackedEntry[], modified = new Date(1980, 0, 1)): Uint8Array {
+  return concatBytes(zipPieces(entries, modified));
+}
+
+/**
+ * `zipPacked`'s bytes in pieces, in order (headers, bodies as packed, the central directory), for
+ * writing out without joining them first.
+ */
+export function zipPieces(entries: readonly PackedEntry[], modified = new Date(1980, 0, 1)): Uint8Array[] {
   const encoder = new TextEncoder();
   const time = (modified.getHours() << 11) | (modified.getMinutes() << 5) | (modified.getSeconds() >> 1);
   const date =
@@ -158,7 +193,8 @@ export function zipPacked(entries: readonly PackedEntry[], modified = new Date(1
   let offset = 0;
   for (const entry of entries) {
     const name = encoder.encode(entry.name);
-    const { crc, stored, body } = entry;
+    const { crc, stored } = entry;
+    const body = { length: bodyLength(entry.body) };
     if (entry.size > MAX_ZIP32 || offset + 30 + name.length + body.length > MAX_ZIP32)
       throw new PackageTooLargeError(`zip entry ${entry.name} is too large`);
     const local = new Uint8Array(30 + name.length);
@@ -189,7 +225,7 @@ export function zipPacked(entries: readonly PackedEntry[], modified = new Date(1
     h.setUint16(28, name.length, true);
     h.setUint32(42, offset, true);
     head.set(name, 46);
-    parts.push(local, body);
+    parts.push(local, ...bodyPieces(entry.body));
     central.push(head);
     offset += local.length + body.length;
   }
@@ -202,11 +238,5 @@ export function zipPacked(entries: readonly PackedEntry[], modified = new Date(1
   e.setUint16(10, entries.length, true);
   e.setUint32(12, centralSize, true);
   e.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + centralSize + 22);
-  let at = 0;
-  for (const p of [...parts, ...central, end]) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return [...parts, ...central, end];
 }
