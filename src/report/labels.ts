@@ -662,9 +662,13 @@ export function villageWordsOf(rollup: Rollup): string[] {
   if (!words) {
     const seen = new Set<string>();
     const formed = new Map<string, string | undefined>();
-    for (const v of rollup.villages) {
-      const raw = v.record.type;
-      if (!raw) continue;
+    const villages = rollup.villages;
+    // Villages of one type usually follow one another: a text like the one before adds nothing.
+    let last: string | null = null;
+    for (let i = 0; i < villages.length; i++) {
+      const raw = villages[i].record.type;
+      if (!raw || raw === last) continue;
+      last = raw;
       let known = formed.get(raw);
       if (known === undefined && !formed.has(raw)) {
         const type = typeForm(raw);

@@ -14,9 +14,18 @@ export interface ReportScope {
   readonly parent: UnitRollup | null;
 }
 
+/** The units by id; made once per list of units (every report asks, and a country has 3,355). */
 export function unitIndex(rollup: Rollup): ReadonlyMap<string, UnitRollup> {
-  return new Map(rollup.units.map((u) => [u.id, u]));
+  let byId = unitIndexes.get(rollup.units);
+  if (!byId) {
+    const made = new Map<string, UnitRollup>();
+    for (const u of rollup.units) made.set(u.id, u);
+    unitIndexes.set(rollup.units, (byId = made));
+  }
+  return byId;
 }
+
+const unitIndexes = new WeakMap<readonly UnitRollup[], ReadonlyMap<string, UnitRollup>>();
 
 export function reportScope(rollup: Rollup): ReportScope {
   const byId = unitIndex(rollup);

@@ -50,6 +50,16 @@ export class SheetBuilder {
     for (let i = 0; i < contents.length; i++) target[i] = contents[i];
   }
 
+  /**
+   * `setRow` for a row array made for this sheet alone: the next row, whole, is kept as given
+   * instead of copied (the caller must not change the array afterwards); any other row is set as
+   * `setRow` does.
+   */
+  addRow(row: number, contents: CellContent[]): void {
+    if (row === this.rows.length + 1 && contents.length === this.columnCount) this.rows.push(contents);
+    else this.setRow(row, contents);
+  }
+
   /** Makes sure the sheet has at least this many rows (blank rows count for the print area). */
   reserve(row: number): void {
     this.ensure(row);

@@ -163,8 +163,28 @@ export interface PlacedTable {
   readonly placed: readonly { readonly row: number; readonly data: TableRow }[];
 }
 
-function contextOf(row: number): RowContext {
-  return { row, col: columnLetters, ref: (c) => `${columnLetters(c)}${row}` };
+/**
+ * The context of one row: `ref` from the column letters made once per table (a country's tables
+ * have 3,400 rows each), through a method rather than a closure per row.
+ */
+class RowRefs implements RowContext {
+  constructor(
+    readonly row: number,
+    private readonly letters: readonly string[],
+  ) {}
+
+  col(column: number): string {
+    return columnLetters(column);
+  }
+
+  ref(column: number): string {
+    return `${letterOf(this.letters, column)}${this.row}`;
+  }
+}
+
+/** `columnLetters(column)`, from the letters made for the table's columns when it is one of them. */
+function letterOf(letters: readonly string[], column: number): string {
+  return column >= 1 && column <= letters.length ? letters[column - 1] : columnLetters(column);
 }
 
 /**
@@ -190,48 +210,59 @@ export function writeUnitTable(
   const bodyBottom = r - 1;
   const totalRow = r;
 
-  const values = (data: TableRow, row: number, childTop: number, childBottom: number): CellContent[] => {
-    const ctx = contextOf(row);
-    return columns.map((col, i): CellContent => {
-      const c = i + 1;
-      switch (col.kind) {
-        case "stt":
-          return data.stt;
-        case "name":
-          return text(data.label);
-        case "sum": {
-          const own = col.value(data);
-          // A leaf's value; a group or total without any data (null) stays blank, never a 0.
-          if (data.kind === "leaf" || own === null) return own;
-          if (childBottom < childTop) return own ?? 0;
-          const range = `${columnLetters(c)}${childTop}:${columnLetters(c)}${childBottom}`;
-          const fn = data.kind === "group" || rows.nested ? `SUBTOTAL(9,${range})` : `SUM(${range})`;
-          return formula(`=${fn}`, own ?? 0);
-        }
-        case "ratio": {
-          if (col.blank?.(data)) return null;
-          const n = ctx.ref(col.numerator);
-          const d = ctx.ref(col.denominator);
-          return ratioFormula(
-            n,
-            d,
-            resultOf(columns[col.numerator - 1], data),
-            resultOf(columns[col.denominator - 1], data),
-          );
-        }
-        case "cell":
-          return col.content(data, ctx);
+  const letters = columns.map((_, i) => columnLetters(i + 1));
+  const cellOf = (
+    col: TableColumn,
+    c: number,
+    data: TableRow,
+    ctx: RowRefs,
+    childTop: number,
+    childBottom: number,
+  ): CellContent => {
+    switch (col.kind) {
+      case "stt":
+        return data.stt;
+      case "name":
+        return text(data.label);
+      case "sum": {
+        const own = col.value(data);
+        // A leaf's value; a group or total without any data (null) stays blank, never a 0.
+        if (data.kind === "leaf" || own === null) return own;
+        if (childBottom < childTop) return own ?? 0;
+        const range = `${letters[c - 1]}${childTop}:${letters[c - 1]}${childBottom}`;
+        const fn = data.kind === "group" || rows.nested ? `SUBTOTAL(9,${range})` : `SUM(${range})`;
+        return formula(`=${fn}`, own ?? 0);
       }
-    });
+      case "ratio": {
+        if (col.blank?.(data)) return null;
+        const n = ctx.ref(col.numerator);
+        const d = ctx.ref(col.denominator);
+        return ratioFormula(
+          n,
+          d,
+          resultOf(columns[col.numerator - 1], data),
+          resultOf(columns[col.denominator - 1], data),
+        );
+      }
+      case "cell":
+        return col.content(data, ctx);
+    }
+  };
+  const values = (data: TableRow, row: number, childTop: number, childBottom: number): CellContent[] => {
+    const ctx = new RowRefs(row, letters);
+    const out: CellContent[] = [];
+    for (let i = 0; i < columns.length; i++)
+      out.push(cellOf(columns[i], i + 1, data, ctx, childTop, childBottom));
+    return out;
   };
 
   for (let k = 0; k < placed.length; k++) {
     const { row, data } = placed[k];
     const childTop = row + 1;
     const childBottom = data.kind === "group" ? row + data.childCount : row;
-    b.setRow(row, values(data, row, childTop, childBottom));
+    b.addRow(row, values(data, row, childTop, childBottom));
   }
-  b.setRow(totalRow, values(rows.total, totalRow, bodyTop, bodyBottom));
+  b.addRow(totalRow, values(rows.total, totalRow, bodyTop, bodyBottom));
 
   // Styles: grid over the whole table; alignment and number formats by column; bold group and total rows.
   const n = columns.length;

@@ -3,7 +3,9 @@ import type { OfficeHolderRecord } from "../../src/core/model";
 import { analyse } from "../../src/core/pipeline";
 import type { Rollup, VillageStatus } from "../../src/core/rollup/types";
 import { nameKey, unitKey } from "../../src/core/text/normalize";
-import { secretaryGroups, type Group } from "../../src/report/layouts/annex";
+import fc from "fast-check";
+import type { PostId } from "../../src/core/schema/posts";
+import { leaderGroups, secretaryGroups, type Group } from "../../src/report/layouts/annex";
 
 /**
  * The annex's section I against its plain definition: each consolidated village's secretary row is
@@ -38,6 +40,54 @@ function plainSecretaryGroups(rollup: Rollup, holders: readonly OfficeHolderReco
     });
   }
   return groups;
+}
+
+/**
+ * The annex's section II as first written: a key string per row, a set of posts per person, the
+ * posts in words made for each person.
+ */
+function plainLeaderGroups(holders: readonly OfficeHolderRecord[]): Group[] {
+  const COMMUNE_POSTS: readonly PostId[] = [
+    "communeSecretary",
+    "communeDeputySecretary",
+    "peoplesCommitteeChair",
+    "peoplesCouncilChair",
+  ];
+  const POST_VI: Record<string, string> = {
+    communeSecretary: "Bí thư Đảng ủy",
+    communeDeputySecretary: "Phó Bí thư Đảng ủy",
+    peoplesCommitteeChair: "Chủ tịch UBND",
+    peoplesCouncilChair: "Chủ tịch HĐND",
+  };
+  const communeKeyOf = (district: string | null, commune: string): string =>
+    `${district ? unitKey("district", district) : ""}/${unitKey("commune", commune)}`;
+  const people = new Map<
+    string,
+    { commune: string; communeKey: string; record: OfficeHolderRecord; posts: Set<PostId> }
+  >();
+  for (const h of holders) {
+    if (h.village) continue;
+    const posts = h.posts.filter((p) => COMMUNE_POSTS.includes(p));
+    if (posts.length === 0) continue;
+    const communeKey = communeKeyOf(h.district, h.commune);
+    const key = `${communeKey}|${h.personId ? `id:${h.personId}` : nameKey(h.fullName)}`;
+    const person = people.get(key) ?? { commune: h.commune, communeKey, record: h, posts: new Set<PostId>() };
+    posts.forEach((p) => person.posts.add(p));
+    people.set(key, person);
+  }
+  const groups = new Map<string, Group>();
+  for (const p of people.values()) {
+    if (p.posts.size < 2) continue;
+    const group = groups.get(p.communeKey) ?? { commune: p.commune, people: [] };
+    const posts = COMMUNE_POSTS.filter((id) => p.posts.has(id)).map((id) => POST_VI[id]);
+    group.people.push({
+      name: p.record.fullName,
+      what: posts.map((x, i) => (i === 0 ? x : x.charAt(0).toLowerCase() + x.slice(1))).join(" kiêm "),
+      record: p.record,
+    });
+    groups.set(p.communeKey, group);
+  }
+  return [...groups.values()];
 }
 
 function analysed(size: "district" | "province") {
@@ -91,5 +141,84 @@ describe("annex section I (secretaries) equals its plain definition", () => {
         (p) => p.record!.birthYear !== null && p.record!.birthYear < 2000 && p.record!.fullName !== p.name,
       ),
     ).toBe(true);
+  });
+
+  test("two secretaries at one place: villages written alike as keys, each with its own secretary", () => {
+    const a = analysed("district");
+    const base = a.read.dataset.officeHolders;
+    const consolidated = a.rollup.villages.filter((v) => v.consolidated === true && v.secretaryName);
+    // For every third consolidated village, a second village at the same place (its name upper-cased
+    // or double-spaced: the same key) with another secretary, named on a row of its own.
+    const extra: VillageStatus[] = [];
+    const extraOf = new Map<VillageStatus, VillageStatus>();
+    const extraRows: OfficeHolderRecord[] = [];
+    consolidated.forEach((v, i) => {
+      if (i % 3 !== 0) return;
+      const village = i % 2 ? v.record.village.toUpperCase() : v.record.village.replace(" ", "  ");
+      const secretaryName = i % 4 ? `Lò Văn ${i}` : v.secretaryName!.toUpperCase();
+      const second = { ...v, record: { ...v.record, village }, secretaryName };
+      extra.push(second);
+      extraOf.set(v, second);
+      const row = base.find((h) => h.village === v.record.village && h.posts.includes("cellSecretary"));
+      if (row)
+        extraRows.push({
+          ...row,
+          fullName: secretaryName,
+          village: i % 5 ? village : v.record.village,
+          birthYear: 1900 + i,
+        });
+    });
+    // The second villages right after the first (a commune's villages together) or at the end.
+    const after = a.rollup.villages.flatMap((v) => (extraOf.has(v) ? [v, extraOf.get(v)!] : [v]));
+    const holders = shuffled([...base, ...extraRows], 11);
+    for (const villages of [after, [...a.rollup.villages, ...extra]]) {
+      const rollup = { ...a.rollup, villages };
+      const groups = secretaryGroups(rollup, holders);
+      expect(groups).toEqual(plainSecretaryGroups(rollup, holders));
+      const found = groups
+        .flatMap((g) => g.people)
+        .filter((p) => p.record !== null && p.record.birthYear! < 2000);
+      expect(found.length).toBeGreaterThan(5);
+    }
+    expect(extra.length).toBeGreaterThan(10);
+  });
+});
+
+describe("annex section II (commune leaders) equals its plain definition", () => {
+  for (const size of ["district", "province"] as const) {
+    test(`generated ${size} data, as read`, () => {
+      const holders = analysed(size).read.dataset.officeHolders;
+      const groups = leaderGroups(holders);
+      expect(groups).toEqual(plainLeaderGroups(holders));
+      expect(groups.length).toBeGreaterThan(0);
+    });
+  }
+
+  test("any posts, persons with and without an ID, names and places written several ways", () => {
+    const posts: PostId[] = [
+      "communeSecretary",
+      "communeDeputySecretary",
+      "peoplesCommitteeChair",
+      "peoplesCouncilChair",
+      "cellSecretary",
+      "villageHead",
+      "frontHead",
+    ];
+    const holder = fc.record({
+      fullName: fc.constantFrom("Hoàng Văn An", "hoàng  văn an", "HOÀNG VĂN AN", "Vi Thị Cúc", "id:12", ""),
+      posts: fc.subarray(posts),
+      district: fc.constantFrom(null, "Bình Gia", "Huyện Bình Gia", "bình gia"),
+      commune: fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "yên lỗ", "Minh Tân"),
+      village: fc.constantFrom(null, null, null, "Thôn 1"),
+      personId: fc.constantFrom(null, null, "12", "007", "ID:12"),
+      birthYear: fc.integer({ min: 1950, max: 2000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(holder, { maxLength: 40 }), (rows) => {
+        const holders = rows as unknown as OfficeHolderRecord[];
+        expect(leaderGroups(holders)).toEqual(plainLeaderGroups(holders));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { MAIN_INDICATOR } from "../../core/indicators";
 import type { OfficeHolderRecord } from "../../core/model";
 import { rankVillages, type RankedVillage, type RankReason } from "../../core/plan/ranking";
 import type { Rollup, UnitRollup } from "../../core/rollup/types";
-import { cellRange, formula, text, type CellContent, type SheetDescription } from "../description";
+import { cellRange, formula, text, type SheetDescription } from "../description";
 import {
   blocksFor,
   finishSheet,
@@ -16,7 +16,7 @@ import { reportScope } from "../scope";
 import { shortDate, type ReportSettings } from "../settings";
 import { SheetBuilder } from "../sheetBuilder";
 import { roman } from "../unitTable";
-import { nameWidth } from "./widths";
+import { widthForLongest } from "./widths";
 
 /**
  * Report 5: the action list. Every village not yet consolidated (or unknown), grouped by commune
@@ -43,6 +43,46 @@ export function termEndText(
     .replace("{date}", shortDate({ year: y, month: m, day: d }, language));
 }
 
+/**
+ * The rows of a commune's villages from row `r`, each with its height when a text wraps; returns
+ * the next row. Its own function: a country's 34,000 rows make it hot, and it is optimised alone.
+ */
+function writeVillages(
+  b: SheetBuilder,
+  r: number,
+  villages: readonly RankedVillage[],
+  widths: readonly number[],
+  unknown: string,
+  reasonsOf: (x: RankedVillage) => string,
+): number {
+  for (let i = 0; i < villages.length; i++) {
+    const x = villages[i];
+    const v = x.village;
+    const note = v.consolidated === null ? unknown : (v.record.notes ?? "");
+    const reasons = reasonsOf(x);
+    const lines = Math.max(
+      wrappedLines(note, widths[6]),
+      wrappedLines(reasons, widths[8]),
+      wrappedLines(v.record.village, widths[1]),
+      wrappedLines(v.secretaryName ?? "", widths[2]),
+      wrappedLines(v.headName ?? "", widths[3]),
+    );
+    if (lines > 1) b.rowHeight(r, lines * 14 + 3);
+    b.addRow(r++, [
+      i + 1,
+      text(v.record.village),
+      v.secretaryName ? text(v.secretaryName) : null,
+      v.headName ? text(v.headName) : null,
+      null,
+      null,
+      note ? text(note) : null,
+      x.rank,
+      reasons ? text(reasons) : null,
+    ]);
+  }
+  return r;
+}
+
 export function toConsolidateReport(
   rollup: Rollup,
   settings: ReportSettings,
@@ -52,15 +92,24 @@ export function toConsolidateReport(
   const L = labels.toConsolidate;
   const scope = reportScope(rollup);
   // Each commune's villages with their ranks, those with a priority first in its order (a stable
-  // sort on the rank, the villages without one last).
+  // sort on the rank, the villages without one last; a list without a rank is already in order).
   const byCommune = new Map<string, RankedVillage[]>();
-  for (const x of rankVillages(rollup, officeHolders)) {
-    let list = byCommune.get(x.village.communeId);
-    if (!list) byCommune.set(x.village.communeId, (list = []));
-    list.push(x);
+  const ranked = rankVillages(rollup, officeHolders);
+  let lastId: string | undefined;
+  let list: RankedVillage[] | undefined;
+  const withRank = new Set<RankedVillage[]>();
+  for (let i = 0; i < ranked.length; i++) {
+    const x = ranked[i];
+    if (x.village.communeId !== lastId) {
+      lastId = x.village.communeId;
+      list = byCommune.get(lastId);
+      if (!list) byCommune.set(lastId, (list = []));
+    }
+    list!.push(x);
+    if (x.rank !== null) withRank.add(list!);
   }
   const priority = (x: RankedVillage): number => x.rank ?? Number.MAX_SAFE_INTEGER;
-  for (const list of byCommune.values()) list.sort((a, b) => priority(a) - priority(b));
+  for (const l of withRank) if (l.length > 1) l.sort((a, b) => priority(a) - priority(b));
   // A term's end in words, made once per person and date (a few hundred dates for a country's villages).
   const termEndTexts = { head: new Map<string, string>(), secretary: new Map<string, string>() };
   const reasonText = (r: RankReason): string => {
@@ -78,12 +127,22 @@ export function toConsolidateReport(
   const communeLabel = (c: UnitRollup): string =>
     manyDistricts && (c.district ?? c.province) ? `${c.name} (${c.district ?? c.province})` : c.name;
 
-  const names: string[] = [];
-  for (const c of communes) names.push(communeLabel(c));
-  for (const list of byCommune.values()) for (const { village: v } of list) names.push(v.record.village);
-  const people: string[] = [];
-  for (const list of byCommune.values())
-    for (const { village: v } of list) people.push(v.secretaryName ?? "", v.headName ?? "");
+  // The longest names, for the widths: commune labels and villages; secretaries and heads.
+  const labelOf = new Map<UnitRollup, string>();
+  let longestName = 0;
+  for (const c of communes) {
+    const label = communeLabel(c);
+    labelOf.set(c, label);
+    if (label.length > longestName) longestName = label.length;
+  }
+  let longestPerson = 0;
+  for (const villages of byCommune.values())
+    for (let i = 0; i < villages.length; i++) {
+      const v = villages[i].village;
+      if (v.record.village.length > longestName) longestName = v.record.village.length;
+      if (v.secretaryName && v.secretaryName.length > longestPerson) longestPerson = v.secretaryName.length;
+      if (v.headName && v.headName.length > longestPerson) longestPerson = v.headName.length;
+    }
 
   const header = [
     { label: labels.stt },
@@ -98,9 +157,9 @@ export function toConsolidateReport(
   ];
   const widths = [
     6,
-    nameWidth(names, 22, 40),
-    nameWidth(people, 18, 26),
-    nameWidth(people, 18, 26),
+    widthForLongest(longestName, 22, 40),
+    widthForLongest(longestPerson, 18, 26),
+    widthForLongest(longestPerson, 18, 26),
     13,
     14,
     22,
@@ -113,46 +172,23 @@ export function toConsolidateReport(
   const headerBottom = writeTableHeader(b, top, header, widths);
   const bodyTop = headerBottom + 1;
   let r = bodyTop;
-  communes.forEach((commune, ci) => {
-    const list = byCommune.get(commune.id)!;
+  for (let ci = 0; ci < communes.length; ci++) {
+    const commune = communes[ci];
+    const villages = byCommune.get(commune.id)!;
     const a = commune.assessments[MAIN_INDICATOR];
-    const row: CellContent[] = [
+    b.addRow(r, [
       roman(ci + 1),
-      text(communeLabel(commune)),
+      text(labelOf.get(commune)!),
       null,
       null,
-      formula(`=COUNTA(B${r + 1}:B${r + list.length})`, list.length),
+      formula(`=COUNTA(B${r + 1}:B${r + villages.length})`, villages.length),
       a ? a.needed : null,
       a ? null : text(L.noTarget),
       null,
       null,
-    ];
-    b.setRow(r++, row);
-    list.forEach((x, i) => {
-      const v = x.village;
-      const note = v.consolidated === null ? L.unknown : (v.record.notes ?? "");
-      const reasons = reasonsOf(x);
-      const lines = Math.max(
-        wrappedLines(note, widths[6]),
-        wrappedLines(reasons, widths[8]),
-        wrappedLines(v.record.village, widths[1]),
-        wrappedLines(v.secretaryName ?? "", widths[2]),
-        wrappedLines(v.headName ?? "", widths[3]),
-      );
-      if (lines > 1) b.rowHeight(r, lines * 14 + 3);
-      b.setRow(r++, [
-        i + 1,
-        text(v.record.village),
-        v.secretaryName ? text(v.secretaryName) : null,
-        v.headName ? text(v.headName) : null,
-        null,
-        null,
-        note ? text(note) : null,
-        x.rank,
-        reasons ? text(reasons) : null,
-      ]);
-    });
-  });
+    ]);
+    r = writeVillages(b, r + 1, villages, widths, L.unknown, reasonsOf);
+  }
   const bodyBottom = r - 1;
   const totalRow = r;
   const n = header.length;
