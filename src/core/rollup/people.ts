@@ -318,8 +318,11 @@ export function groupPeople(
   const postSets = new Uint16Array(rows);
   const communeOfPerson = new Int32Array(rows);
   let count = 0;
-  // Persons with an ID by the key of their ID; the others by name key, per commune.
-  const byId = new IdIndex(rows);
+  // Persons with an ID by the key of their ID; the others by name key, per commune. The table is
+  // sized for the rows with an ID (about half of a country's): half the memory first touched.
+  let rowsWithId = 0;
+  for (let i = 0; i < rows; i++) if (holders[i].personId) rowsWithId++;
+  const byId = new IdIndex(rowsWithId);
   const idOfPerson = (n: number): string => personIdKey(holders[firstRows[n]].personId!);
   const byName = new PairIndex();
   // Communes in order of their first person, with how many persons each has.
