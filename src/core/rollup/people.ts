@@ -320,9 +320,7 @@ export function groupPeople(
   let count = 0;
   // Persons with an ID by the key of their ID; the others by name key, per commune. The table is
   // sized for the rows with an ID (about half of a country's): half the memory first touched.
-  let rowsWithId = 0;
-  for (let i = 0; i < rows; i++) if (holders[i].personId) rowsWithId++;
-  const byId = new IdIndex(rowsWithId);
+  const byId = new IdIndex(rowsWithId(holders));
   const idOfPerson = (n: number): string => personIdKey(holders[firstRows[n]].personId!);
   const byName = new PairIndex();
   // Communes in order of their first person, with how many persons each has.
@@ -395,6 +393,13 @@ export function groupPeople(
     personsByCommune(communes, communeSizes, communeOfPerson, count),
     villages,
   );
+}
+
+/** How many rows have a person ID. (A loop of its own: optimised apart from the grouping's loop.) */
+function rowsWithId(holders: readonly OfficeHolderRecord[]): number {
+  let n = 0;
+  for (let i = 0; i < holders.length; i++) if (holders[i].personId) n++;
+  return n;
 }
 
 /** The persons of each commune in order, as views of one array (communes in the order given). */
