@@ -318,9 +318,8 @@ export function groupPeople(
   const postSets = new Uint16Array(rows);
   const communeOfPerson = new Int32Array(rows);
   let count = 0;
-  // Persons with an ID by the key of their ID; the others by name key, per commune. The table is
-  // sized for the rows with an ID (about half of a country's): half the memory first touched.
-  const byId = new IdIndex(rowsWithId(holders));
+  // Persons with an ID by the key of their ID; the others by name key, per commune.
+  const byId = new IdIndex(rows);
   const idOfPerson = (n: number): string => personIdKey(holders[firstRows[n]].personId!);
   const byName = new PairIndex();
   // Communes in order of their first person, with how many persons each has.
@@ -393,13 +392,6 @@ export function groupPeople(
     personsByCommune(communes, communeSizes, communeOfPerson, count),
     villages,
   );
-}
-
-/** How many rows have a person ID. (A loop of its own: optimised apart from the grouping's loop.) */
-function rowsWithId(holders: readonly OfficeHolderRecord[]): number {
-  let n = 0;
-  for (let i = 0; i < holders.length; i++) if (holders[i].personId) n++;
-  return n;
 }
 
 /** The persons of each commune in order, as views of one array (communes in the order given). */
