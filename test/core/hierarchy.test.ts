@@ -60,6 +60,70 @@ describe("the unit tree", () => {
     );
   });
 
+  it("gives office-holder rows, row by row, the communes, units and issues of one plain call per row", () => {
+    // Spellings of one commune interleaved, units missing from the Villages sheet, rows without a
+    // province or district: the kept texts must follow every unit the rows add.
+    // A few distinct rows each, repeated in any order: the same names come back after others.
+    const holderArb = fc.record({
+      province: fc.constantFrom(null, "Lạng Sơn", "Tỉnh Lạng Sơn", "Cao Bằng"),
+      district: fc.constantFrom(null, "Bình Gia", "Huyện Bình Gia", "Văn Lãng"),
+      commune: fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "YÊN LỖ", "Minh Tân", "Quảng Khê"),
+    });
+    const holdersArb = fc
+      .tuple(fc.array(holderArb, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 20 }))
+      .map(([distinct, order]) =>
+        order.map(
+          (n) => ({ ...distinct[n % distinct.length], source, row: 2 }) as unknown as OfficeHolderRecord,
+        ),
+      );
+    fc.assert(
+      fc.property(villagesArb, holdersArb, (villages, holders) => {
+        const fastIssues: Issue[] = [];
+        const fast = new Hierarchy(fastIssues);
+        fast.addVillages(villages);
+        const fastReported = new Set<string>();
+        const communeOf = fast.officeHolderCommunes(holders, fastReported);
+        const ids = holders.map((_, i) => communeOf(i));
+        const plainIssues: Issue[] = [];
+        const plain = new Hierarchy(plainIssues);
+        plain.addVillages(villages);
+        const plainReported = new Set<string>();
+        expect(ids).toEqual(holders.map((h) => plain.communeOfOfficeHolder(h, plainReported)));
+        expect([...fast.nodes.values()]).toEqual([...plain.nodes.values()]);
+        expect(fastIssues).toEqual(plainIssues);
+        expect([...fastReported]).toEqual([...plainReported]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("looks a commune text up again once a row has added a unit that changes its answer", () => {
+    // Lạng Sơn has no district in the Villages sheet: "Yên Lỗ" under "Bình Gia" is the sheet's Yên
+    // Lỗ until a row adds the district Bình Gia (with Minh Tân); from then on it is a commune of
+    // that district, missing from the Villages sheet.
+    const village = { province: "Lạng Sơn", district: null, commune: "Yên Lỗ", communeCode: null };
+    const villages = [{ ...village, village: "Thôn 1", source, row: 2 } as unknown as VillageRecord];
+    const holders = ["Yên Lỗ", "Minh Tân", "Yên Lỗ"].map(
+      (commune) =>
+        ({
+          province: "Lạng Sơn",
+          district: "Bình Gia",
+          commune,
+          source,
+          row: 2,
+        }) as unknown as OfficeHolderRecord,
+    );
+    const fast = new Hierarchy([]);
+    fast.addVillages(villages);
+    const communeOf = fast.officeHolderCommunes(holders, new Set());
+    const plain = new Hierarchy([]);
+    plain.addVillages(villages);
+    const reported = new Set<string>();
+    const expected = holders.map((h) => plain.communeOfOfficeHolder(h, reported));
+    expect(expected[0]).not.toBe(expected[2]);
+    expect(holders.map((_, i) => communeOf(i))).toEqual(expected);
+  });
+
   it("gives an office-holder row the same commune twice in a row, changing nothing the second time", () => {
     // The rollup relies on it: a row naming the previous row's units takes the previous commune.
     const holderArb = fc.record({

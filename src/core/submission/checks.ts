@@ -1,7 +1,8 @@
 import { a1 } from "../a1";
 import { issue, type Issue } from "../issues";
 import type { SubmissionInfo } from "../read/readWorkbook";
-import type { Rollup } from "../rollup/types";
+import type { VillageRecord } from "../model";
+import type { Rollup, VillageStatus } from "../rollup/types";
 import { nameKey, unitKey } from "../text/normalize";
 
 /**
@@ -19,13 +20,7 @@ export function checkSubmissions(
   const used = submissions.filter((s) => s.used && s.manifest);
   const place = (s: SubmissionInfo, cell: string) => ({ file: s.file, sheet: s.manifestSheet ?? "", cell });
 
-  const counts = new Map<string, { villages: number; consolidated: number }>();
-  for (const v of rollup.villages) {
-    const c = counts.get(v.record.source.file) ?? { villages: 0, consolidated: 0 };
-    c.villages++;
-    if (v.consolidated) c.consolidated++;
-    counts.set(v.record.source.file, c);
-  }
+  const counts = villageCounts(rollup.villages);
   for (const s of used) {
     const m = s.manifest!;
     const c = counts.get(s.file) ?? { villages: 0, consolidated: 0 };
@@ -60,9 +55,23 @@ export function checkSubmissions(
   // A commune placed under two districts by two different files.
   const seen = new Map<string, { district: string; file: string; code: string | null }>();
   const reported = new Set<string>();
+  // Villages of one commune follow each other: a village with the previous one's names, code and
+  // file has nothing new to say (its key was seen, from its file or reported already, or its code
+  // or district tells it apart as the previous one's did).
+  let previous: VillageRecord | null = null;
   for (const v of rollup.villages) {
     const r = v.record;
     if (!r.district) continue;
+    if (
+      previous !== null &&
+      r.commune === previous.commune &&
+      r.district === previous.district &&
+      r.province === previous.province &&
+      r.communeCode === previous.communeCode &&
+      r.source.file === previous.source.file
+    )
+      continue;
+    previous = r;
     const key = `${unitKey("province", r.province)}/${unitKey("commune", r.commune)}`;
     const first = seen.get(key);
     if (!first) {
@@ -94,6 +103,39 @@ export function checkSubmissions(
     );
   }
   return issues;
+}
+
+/**
+ * Villages and consolidated villages per file. Villages of one file follow each other: counted by
+ * runs, each run added to its file's count (a map lookup per run instead of two per village).
+ */
+function villageCounts(
+  villages: readonly VillageStatus[],
+): Map<string, { villages: number; consolidated: number }> {
+  const counts = new Map<string, { villages: number; consolidated: number }>();
+  let file: string | null = null;
+  let inRun = 0;
+  let consolidatedInRun = 0;
+  const addRun = (): void => {
+    if (file === null) return;
+    const c = counts.get(file) ?? { villages: 0, consolidated: 0 };
+    c.villages += inRun;
+    c.consolidated += consolidatedInRun;
+    counts.set(file, c);
+  };
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i];
+    if (v.record.source.file !== file) {
+      addRun();
+      file = v.record.source.file;
+      inRun = 0;
+      consolidatedInRun = 0;
+    }
+    inRun++;
+    if (v.consolidated) consolidatedInRun++;
+  }
+  addRun();
+  return counts;
 }
 
 /** The period most submissions state (the first stated among equals); null when none does. */

@@ -112,12 +112,23 @@ export function nameKey(text: string): string {
 }
 
 const cachedNameKey = memoize((text) => {
-  const spaced = collapseSpaces(text)
-    .replace(/\u00d0/g, "\u0110")
-    .replace(/\u00f0/g, "\u0111");
+  let spaced = collapseSpaces(text);
+  // Ð and ð (legacy keyboards' Đ and đ) are rare: replaced only when there.
+  if (spaced.indexOf("\u00d0") >= 0) spaced = spaced.replace(/\u00d0/g, "\u0110");
+  if (spaced.indexOf("\u00f0") >= 0) spaced = spaced.replace(/\u00f0/g, "\u0111");
   // Word by word: tone placement, case and Unicode composition never reach across a space, and a
-  // language has few distinct syllables, so most words come straight from the cache.
-  return spaced.indexOf(" ") < 0 ? wordKey(spaced) : spaced.split(" ").map(wordKey).join(" ");
+  // language has few distinct syllables, so most words come straight from the cache. The words'
+  // keys joined by single spaces, as `split(" ").map(wordKey).join(" ")` gives them, without the
+  // two arrays (a name is keyed once, but a country has ~50,000 distinct names and villages).
+  let space = spaced.indexOf(" ");
+  if (space < 0) return wordKey(spaced);
+  let key = wordKey(spaced.slice(0, space));
+  let start = space + 1;
+  while ((space = spaced.indexOf(" ", start)) >= 0) {
+    key += " " + wordKey(spaced.slice(start, space));
+    start = space + 1;
+  }
+  return key + " " + wordKey(spaced.slice(start));
 }, 1 << 17);
 
 const wordKey = memoize(
