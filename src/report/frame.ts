@@ -3,6 +3,7 @@ import { cellRange, text } from "./description";
 import type { Labels } from "./labels";
 import { placeAndDate, type ReportSettings } from "./settings";
 import type { SheetBuilder } from "./sheetBuilder";
+import { isWhiteSpaceCode } from "../core/text/whiteSpace";
 
 /**
  * The official document frame around a table (DOMAIN.md, "How summary documents look"; the
@@ -226,10 +227,10 @@ export function wrappedLines(text: string, width: number, charWidth = 0.85): num
   const n = text.length;
   let i = 0;
   for (;;) {
-    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+    while (i < n && isWhiteSpaceCode(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && !isWhiteSpace(text.charCodeAt(i))) i++;
+    while (i < n && !isWhiteSpaceCode(text.charCodeAt(i))) i++;
     const len = (i - start) * charWidth;
     if (used > 0 && used + charWidth + len > room) {
       lines += 1 + Math.floor(len / room);
@@ -237,21 +238,6 @@ export function wrappedLines(text: string, width: number, charWidth = 0.85): num
     } else used += (used > 0 ? charWidth : 0) + len;
   }
   return lines;
-}
-
-/** White space as `\s` sees it (a UTF-16 code unit). */
-function isWhiteSpace(c: number): boolean {
-  return c < 0x80
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff;
 }
 
 /** Estimated height (points) of a header row whose longest label wraps in a column of `width` characters. */

@@ -2,6 +2,7 @@ import { isBlank, type CellValue } from "../cells";
 import type { SheetGrid } from "../grid";
 import type { SkippedRowKind } from "../issues";
 import { collapseSpaces, foldCodeOf, foldKey } from "../text/normalize";
+import { isWhiteSpaceCode } from "../text/whiteSpace";
 import type { HeaderRow } from "./headers";
 
 /**
@@ -143,7 +144,8 @@ const firstWordCodes = new Uint16Array(FIRST_WORD_MAX);
  * every row (a word and a key made per cell). Exported for its test, which compares.
  */
 export function startsWithTotalWord(text: string): boolean {
-  if (text.length === 0 || isJsSpace(text.charCodeAt(0))) return FIRST_WORDS.has(foldKey(firstWord(text)));
+  if (text.length === 0 || isWhiteSpaceCode(text.charCodeAt(0)))
+    return FIRST_WORDS.has(foldKey(firstWord(text)));
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -164,23 +166,6 @@ export function startsWithTotalWord(text: string): boolean {
   return false;
 }
 
-/** The characters `trimStart` and `trimEnd` remove (JavaScript's white space and line terminators). */
-function isJsSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /**
  * True when the text, trimmed and in lower case, ends with "total". A text whose last character is
  * no space and no "l" cannot (only "L" lower-cases to "l"), and is decided without making the
@@ -189,7 +174,7 @@ function isJsSpace(c: number): boolean {
 export function endsWithTotal(text: string): boolean {
   if (text.length === 0) return false;
   const last = text.charCodeAt(text.length - 1);
-  if ((last | 32) !== 108 && !isJsSpace(last)) return false;
+  if ((last | 32) !== 108 && !isWhiteSpaceCode(last)) return false;
   return text.trimEnd().toLowerCase().endsWith("total");
 }
 

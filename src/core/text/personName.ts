@@ -1,4 +1,5 @@
 import { foldCodeOf, foldKey, mayFoldToLetter, memoize, nameKey } from "./normalize";
+import { isWhiteSpaceCode } from "./whiteSpace";
 
 /**
  * Person names as clerks type them in the name columns: with a form of address ("Đ/c Hoàng Văn
@@ -145,7 +146,7 @@ function lastWordsDiffer(a: string, b: string): boolean {
     let la = 0;
     while (i >= 0) {
       const c = a.charCodeAt(i--);
-      if (isSpaceCode(c)) {
+      if (isWhiteSpaceCode(c)) {
         i = -1;
         break;
       }
@@ -155,7 +156,7 @@ function lastWordsDiffer(a: string, b: string): boolean {
     let lb = 0;
     while (j >= 0) {
       const c = b.charCodeAt(j--);
-      if (isSpaceCode(c)) {
+      if (isWhiteSpaceCode(c)) {
         j = -1;
         break;
       }
@@ -170,23 +171,8 @@ function lastWordsDiffer(a: string, b: string): boolean {
 /** The index of the last character that is not white space (as `trim` and `\s` see it), or -1. */
 function endOfText(text: string): number {
   let i = text.length - 1;
-  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  while (i >= 0 && isWhiteSpaceCode(text.charCodeAt(i))) i--;
   return i;
-}
-
-/** White space as `String.prototype.trim` and `\s` see it (the words of `withoutHonorific`). */
-function isSpaceCode(c: number): boolean {
-  return c < 0x80
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff;
 }
 
 /** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
