@@ -271,6 +271,22 @@ describe("bounds, each an UnusableInputError naming the file and the place", () 
     expect(ok.sheets[0].rows[0][0]).toBe(exactly);
   });
 
+  it("reads character references in a shared-string index and in a number, as XML means them", () => {
+    const g = grid(
+      `<row r="1"><c r="A1" t="s"><v>&#49;</v></c><c r="B1" t="s"><v> &#x30; </v></c>` +
+        `<c r="C1"><v>&#49;2.5</v></c><c r="D1"><v>&#45;7</v></c></row>`,
+      "",
+      { strings: ["x", "Yên Lỗ"] },
+    );
+    expect(g.rows).toEqual([["Yên Lỗ", "x", 12.5, -7]]);
+  });
+
+  it("a character reference that names no shared string is still refused", async () => {
+    const e = await refusal(sheetXml(`<row r="1"><c r="A1" t="s"><v>&#55;</v></c></row>`));
+    expect(e.reason).toBe("corrupt");
+    expect(e.message).toContain("A1");
+  });
+
   it("a reference to a shared string that does not exist", async () => {
     const e = await refusal(sheetXml(`<row r="1"><c r="A1" t="s"><v>7</v></c></row>`));
     expect(e.reason).toBe("corrupt");

@@ -230,7 +230,12 @@ export function readSheetXml(x: XmlScanner, sheet: WorksheetSoFar): void {
         case T_SHARED: {
           if (vStart < 0 && raw === null) value = null;
           else {
-            const index = vStart >= 0 ? integerAt(b, vStart, vEnd) : raw!.trim() === "" ? -1 : Number(raw);
+            let index = vStart >= 0 ? integerAt(b, vStart, vEnd) : raw!.trim() === "" ? -1 : Number(raw);
+            // A character reference in the index (`<v>&#49;</v>` is 1): XML allows it, no writer does.
+            if (index < 0 && vStart >= 0 && hasReference(b, vStart, vEnd)) {
+              const text = decodeText(b, vStart, vEnd, false);
+              index = text.trim() === "" ? -1 : Number(text);
+            }
             if (!(Number.isInteger(index) && index >= 0 && index < sharedStrings.length))
               throw new SheetProblem("corrupt", {
                 vi: `${where(row, col).vi}: tham chiếu đến chuỗi dùng chung không có`,
@@ -280,7 +285,9 @@ export function readSheetXml(x: XmlScanner, sheet: WorksheetSoFar): void {
             value = null;
             break;
           }
-          const n = vStart >= 0 ? numberAt(b, vStart, vEnd) : parseFloat(raw!);
+          let n = vStart >= 0 ? numberAt(b, vStart, vEnd) : parseFloat(raw!);
+          if (Number.isNaN(n) && vStart >= 0 && hasReference(b, vStart, vEnd))
+            n = parseFloat(decodeText(b, vStart, vEnd, false));
           if (kind === DATE) value = serialDate(n, ctx.date1904);
           else if (!Number.isFinite(n)) value = cellError("#NUM!");
           else value = kind === PERCENT ? percentText(n) : n;
@@ -398,6 +405,12 @@ function integerAt(b: Uint8Array, s: number, e: number, cap = Number.MAX_SAFE_IN
     if (n < cap) n = n * 10 + d;
   }
   return Math.min(n, cap);
+}
+
+/** True when bytes [s, e) hold an entity or character reference ("&"): their text must be decoded. */
+function hasReference(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] === 0x26) return true;
+  return false;
 }
 
 /** A number written in bytes [s, e): short integers directly, the rest through parseFloat. */
