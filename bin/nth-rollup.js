@@ -14,7 +14,8 @@ if (!fs.existsSync(entry)) {
 const { version } = require("../package.json");
 const cli = require(entry);
 cli.main(process.argv.slice(2), version).then((code) => {
-  process.exitCode = code;
+  // An output that could not be written (closedPipe in main.ts) already set exit code 1: kept.
+  process.exitCode = code === 0 ? (process.exitCode ?? 0) : code;
   // Once stdout and stderr have gone out: not waiting for the heap's teardown (see exitWhenFlushed).
   cli.exitWhenFlushed();
 });

@@ -1,3 +1,4 @@
+import { fstatSync, readlinkSync, writeSync } from "node:fs";
 import { parseArgs, UsageError } from "./args";
 import { runRequest } from "./commands";
 import { terminalProgress } from "./progress";
@@ -8,7 +9,7 @@ import { visible } from "./text";
 export async function main(argv: readonly string[], version: string): Promise<number> {
   const progress = terminalProgress((t) => process.stderr.write(t), process.stderr.isTTY === true);
   const io = {
-    stdout: (t: string) => process.stdout.write(t),
+    stdout: isRegularFile(1) ? fileWriter(1, nameOfStdout()) : (t: string) => process.stdout.write(t),
     stderr: (t: string) => {
       progress.clear();
       process.stderr.write(t);
@@ -45,6 +46,48 @@ export async function main(argv: readonly string[], version: string): Promise<nu
   }
 }
 
+/** True when the descriptor is open on a regular file (`> summary.json`), not a terminal or a pipe. */
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The file stdout was sent to, as the system names it (Linux), else "stdout". */
+function nameOfStdout(): string {
+  try {
+    return readlinkSync("/proc/self/fd/1");
+  } catch {
+    return "stdout";
+  }
+}
+
+/**
+ * Writes to a regular file, every byte or a `FileSystemError`. Node's stdout on a file writes each
+ * chunk once and drops what a short write left: under a limit on file size (`ulimit -f`) the
+ * summary was cut and the run still ended with exit 0. Here a short write is followed by the write
+ * of the rest, which the system refuses with its reason (EFBIG, ENOSPC…): one line, exit 1.
+ * Exported for its test.
+ */
+export function fileWriter(fd: number, name: string): (text: string) => void {
+  return (text) => {
+    const bytes = Buffer.from(text, "utf8");
+    let offset = 0;
+    try {
+      while (offset < bytes.length) {
+        const written = writeSync(fd, bytes, offset, bytes.length - offset);
+        // A regular file takes some bytes or refuses with a reason; a write of none would loop.
+        if (written <= 0) throw Object.assign(new Error("no byte written"), { code: "EIO" });
+        offset += written;
+      }
+    } catch (error) {
+      throw new FileSystemError(name, errorCode(error) ?? "EIO", "write", { cause: error });
+    }
+  };
+}
+
 /** What `exitWhenFlushed` needs of stdout and stderr: what is still queued, and a write that calls back. */
 export interface FlushableStream {
   /** Bytes written but not yet handed to the system (0 for the synchronous files and pipes of Linux). */
@@ -54,7 +97,7 @@ export interface FlushableStream {
 
 /**
  * Ends the process once everything written to `streams` (stdout and stderr) has been handed to the
- * system, with the exit code then set (`process.exitCode`: the code of the run, or 70 set by
+ * system, with the exit code then set (`process.exitCode`: the code of the run, or 1 set by
  * `closedPipe` meanwhile). Ending here instead of when the event loop empties spares the teardown
  * of the heap, which a run leaves at about 500 MB at country size: from the "exit" event to the
  * end of the process took 0.13–0.15 s that way, 0.10 s this way at a load of 3–4, and 0.34–0.46 s
@@ -98,13 +141,19 @@ let outputFailureSaid = false;
  */
 function closedPipe(error: NodeJS.ErrnoException, onStderr: boolean): void {
   if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
-  process.exitCode = 70;
+  // A device or disk that refuses the output (`> /dev/full`, a full disk) is the clerk's to fix: exit 1.
+  process.exitCode = 1;
   // Said once, and never on stderr when stderr is the stream that failed: writing there would fail
   // again and call this again, for ever (`>/dev/full 2>/dev/full` spun at full CPU).
   if (onStderr || outputFailureSaid) return;
   outputFailureSaid = true;
+  const code = errorCode(error);
+  const line =
+    code !== null
+      ? new FileSystemError(nameOfStdout(), code, "write").message
+      : `lỗi ghi đầu ra / cannot write the output: ${error.message}`;
   try {
-    process.stderr.write(`nth-rollup: lỗi ghi đầu ra / cannot write the output: ${error.message}\n`);
+    process.stderr.write(`nth-rollup: ${visible(line)}\n`);
   } catch {
     // stderr is gone too: nothing more can be said.
   }

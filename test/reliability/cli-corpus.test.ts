@@ -221,6 +221,38 @@ describe("node bin/nth-rollup.js (child processes)", () => {
     expect(r.ms).toBeLessThan(15_000);
   });
 
+  it("the summary into a file over the system's limit on file size: exit 1, one line, never a silent cut", () => {
+    // `ulimit -f 20`: files of this shell's children stop at 20 KB; the summary is ~160 KB. Node's
+    // own stdout on a file dropped what a short write left and ended with exit 0.
+    const out = path.join(tmp, "cut.json");
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `ulimit -f 20; "${process.execPath}" "${bin}" report "${path.join(ROOT, "samples", "lang-son.xlsx")}" --json - > "${out}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(
+        /^nth-rollup: Không ghi được tệp “.*cut\.json”: tệp vượt giới hạn kích thước tệp/,
+      ),
+    ]);
+    expect(r.stderr).toContain("Cannot write file");
+    // Without the limit the same command writes the whole summary.
+    const whole = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${bin}" report "${path.join(ROOT, "samples", "lang-son.xlsx")}" --json - > "${out}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(whole.status).toBe(0);
+    expect((JSON.parse(fs.readFileSync(out, "utf8")) as Summary).total.villages).toBeGreaterThan(0);
+  });
+
   it("output cut short by the reader of a pipe (| head): the rest is dropped, no stack trace, exit 0", () => {
     // A summary larger than a pipe's buffer, read only in part: writing the rest meets EPIPE.
     const r = spawnSync(
