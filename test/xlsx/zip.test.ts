@@ -109,7 +109,17 @@ describe("ZipArchive", () => {
     const p = await problemOf(
       () => new ZipArchive(zipBytes([entry("xl/A.xml", "1"), entry("xl/a.xml", "2")]), nodeCodec),
     );
-    expect(p.detail.en).toContain("twice");
+    // Both spellings are named: "xl/a.xml" alone is there once.
+    expect(p.detail.en).toBe("the zip holds the part “xl/A.xml” twice (the second time written “xl/a.xml”)");
+    expect(p.detail.vi).toBe("phần “xl/A.xml” có hai lần trong tệp nén (lần thứ hai viết là “xl/a.xml”)");
+    const slash = await problemOf(
+      () => new ZipArchive(zipBytes([entry("a/b", "1"), entry("a\\b", "2")]), nodeCodec),
+    );
+    expect(slash.detail.en).toBe("the zip holds the part “a/b” twice (the second time written “a\\b”)");
+    const same = await problemOf(
+      () => new ZipArchive(zipBytes([entry("xl/a.xml", "1"), entry("xl/a.xml", "2")]), nodeCodec),
+    );
+    expect(same.detail.en).toBe("the zip holds the part “xl/a.xml” twice");
   });
 
   it("refuses a cut file, and a directory that points outside the file", async () => {

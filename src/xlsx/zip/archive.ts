@@ -174,8 +174,15 @@ export class ZipArchive {
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
       }
       const key = partKey(name);
-      if (this.entries.has(key))
-        throw corrupt(`phần “${name}” có hai lần trong tệp nén`, `the zip holds the part “${name}” twice`);
+      const before = this.entries.get(key);
+      if (before) {
+        // Two spellings of one part ("xl/a.xml" and "XL\a.xml") are both named: either alone is once.
+        const again = before.name === name ? "" : name;
+        throw corrupt(
+          `phần “${before.name}” có hai lần trong tệp nén${again && ` (lần thứ hai viết là “${again}”)`}`,
+          `the zip holds the part “${before.name}” twice${again && ` (the second time written “${again}”)`}`,
+        );
+      }
       this.entries.set(key, {
         name,
         method,
