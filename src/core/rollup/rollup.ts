@@ -471,15 +471,23 @@ function reportSharedCommuneCodes(
 ): void {
   const byCode = new Map<string, { id: string; v: VillageRecord }>();
   const reported = new Set<string>();
-  villages.forEach((v, i) => {
-    if (!v.communeCode) return;
+  // A village with the previous one's code text and commune has nothing new to say: its code was
+  // seen (by that village at the latest) under this commune, or under another and then reported.
+  let previousCode: string | null = null;
+  let previousId = "";
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i];
+    if (!v.communeCode) continue;
+    if (v.communeCode === previousCode && communeIds[i] === previousId) continue;
+    previousCode = v.communeCode;
+    previousId = communeIds[i];
     const code = v.communeCode.trim();
     const first = byCode.get(code);
     if (!first) {
       byCode.set(code, { id: communeIds[i], v });
-      return;
+      continue;
     }
-    if (first.id === communeIds[i] || reported.has(code)) return;
+    if (first.id === communeIds[i] || reported.has(code)) continue;
     reported.add(code);
     const a = tree.nodes.get(first.id)!;
     const b = tree.nodes.get(communeIds[i])!;
@@ -490,5 +498,5 @@ function reportSharedCommuneCodes(
         second: b.district ?? b.province,
       }),
     );
-  });
+  }
 }
