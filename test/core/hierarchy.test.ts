@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import type { Issue } from "../../src/core/issues";
+import { issue, type Issue } from "../../src/core/issues";
 import type { OfficeHolderRecord, VillageRecord } from "../../src/core/model";
 import { Hierarchy, NO_DISTRICT } from "../../src/core/rollup/hierarchy";
+import { rollup } from "../../src/core/rollup/rollup";
 import { unitKey } from "../../src/core/text/normalize";
 
 /** The private steps of the tree, for the plain definitions below. */
@@ -55,6 +56,114 @@ describe("the unit tree", () => {
         });
         expect(ids).toEqual(expected);
         expect([...fast.nodes.values()]).toEqual([...plain.nodes.values()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports a province that mixes rows with and without a district as the plain count does", () => {
+    // Provinces' rows interleaved and repeated, as combined files give them.
+    const interleaved = fc
+      .array(fc.tuple(villagesArb, fc.constantFrom("x.xlsx", "y.xlsx")), { maxLength: 4 })
+      .map((parts) =>
+        parts.flatMap(([villages, file], part) =>
+          villages.map(
+            (v, i) => ({ ...v, source: { ...source, file }, row: 10 * part + i + 2 }) as VillageRecord,
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(interleaved, (villages) => {
+        const issues: Issue[] = [];
+        new Hierarchy(issues).addVillages(villages);
+        // The plain definition: per province key, in order of its first row without a district.
+        const expected: Issue[] = [];
+        const keyOf = (v: VillageRecord): string => unitKey("province", v.province);
+        const seen = new Set<string>();
+        for (const v of villages) {
+          const pk = keyOf(v);
+          if (v.district || seen.has(pk)) continue;
+          seen.add(pk);
+          const withDistrict = villages.filter((w) => w.district && keyOf(w) === pk).length;
+          if (withDistrict === 0) continue;
+          const withoutDistrict = villages.filter((w) => !w.district && keyOf(w) === pk).length;
+          expected.push(
+            issue(
+              "mixed-hierarchy",
+              { file: v.source.file, sheet: v.source.sheet, cell: `A${v.row}` },
+              { province: v.province, withDistrict, withoutDistrict },
+            ),
+          );
+        }
+        expect(issues.filter((i) => i.code === "mixed-hierarchy")).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports a commune code written under two communes once, as a look-up of every village does", () => {
+    const coded = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom("Bình Gia", "Văn Lãng", "Huyện Bình Gia"),
+          fc.constantFrom("Yên Lỗ", "Minh Tân", "Xã Yên Lỗ"),
+          fc.constantFrom(null, "10003", " 10003", "10005"),
+          fc.integer({ min: 1, max: 3 }),
+        ),
+        { maxLength: 14 },
+      )
+      .map((runs) =>
+        runs.flatMap(([district, commune, communeCode, n], r) =>
+          Array.from(
+            { length: n },
+            (_, i) =>
+              ({
+                province: "Lạng Sơn",
+                district,
+                commune,
+                communeCode,
+                village: `Thôn ${i}`,
+                source,
+                row: 10 * r + i + 2,
+              }) as unknown as VillageRecord,
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(coded, (villages) => {
+        const result = rollup(
+          { villages, officeHolders: [], targets: [], expectedUnits: [], issues: [] },
+          { referenceYear: 2025 },
+        );
+        // The plain definition: every village with a code looked up.
+        const tree = new Hierarchy([]);
+        const ids = tree.addVillages(villages);
+        const expected: Issue[] = [];
+        const byCode = new Map<string, string>();
+        const reported = new Set<string>();
+        villages.forEach((v, i) => {
+          if (!v.communeCode) return;
+          const code = v.communeCode.trim();
+          const first = byCode.get(code);
+          if (first === undefined) byCode.set(code, ids[i]);
+          else if (first !== ids[i] && !reported.has(code)) {
+            reported.add(code);
+            const a = tree.nodes.get(first)!;
+            const b = tree.nodes.get(ids[i])!;
+            expected.push(
+              issue(
+                "commune-in-two-districts",
+                { file: source.file, sheet: source.sheet, cell: `A${v.row}` },
+                {
+                  commune: `${v.commune} (${code})`,
+                  first: a.district ?? a.province,
+                  second: b.district ?? b.province,
+                },
+              ),
+            );
+          }
+        });
+        expect(result.issues.filter((i) => i.code === "commune-in-two-districts")).toEqual(expected);
       }),
       { numRuns: 300 },
     );

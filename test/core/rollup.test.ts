@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { INDICATORS } from "../../src/core/indicators";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { groupPeople } from "../../src/core/rollup/people";
 import { rollup } from "../../src/core/rollup/rollup";
@@ -12,6 +13,33 @@ function run(sheets: Parameters<typeof workbook>[1], file = "test.xlsx") {
 }
 
 const unit = (r: ReturnType<typeof run>["result"], name: string) => r.units.find((u) => u.name === name)!;
+
+describe("unit indicators", () => {
+  it("lists every indicator in INDICATORS order, each a ratio of its sums (the JSON's order)", () => {
+    const { result } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "Pò Mầm", "Hoàng Văn A", "Lý Văn B", "x"),
+        village(2, "Lạng Sơn", "Bình Gia", "Minh Tân", "Khuổi Chặng", "Nông Thị Hoà", "Nông Thị Hoà"),
+      ],
+    });
+    const ids = INDICATORS.map((spec) => spec.id);
+    for (const u of [...result.units, result.total]) {
+      expect(Object.keys(u.indicators)).toEqual(ids);
+      for (const id of ids) {
+        const r = u.indicators[id];
+        expect(r).toEqual({
+          numerator: r.numerator,
+          denominator: r.denominator,
+          rate: r.denominator > 0 ? r.numerator / r.denominator : null,
+        });
+      }
+      expect(u.indicators.village_secretary_head.denominator).toBe(u.villages);
+    }
+    expect(result.total.villages).toBe(2);
+    expect(result.total.consolidated).toBe(2);
+  });
+});
 
 describe("village status", () => {
   it("uses the flag, then the names, then office-holders, else unknown", () => {

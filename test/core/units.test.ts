@@ -7,7 +7,8 @@ import { readUnitLists } from "../../src/core/read/unitList";
 import { rollup } from "../../src/core/rollup/rollup";
 import { compareWithPrevious } from "../../src/core/submission/compare";
 import { expectedFromList } from "../../src/core/submission/completeness";
-import { noteEvent } from "../../src/core/units/lifecycle";
+import { noteEvent, noteEvents } from "../../src/core/units/lifecycle";
+import type { VillageRecord } from "../../src/core/model";
 import { remapOntoToday } from "../../src/core/units/remap";
 import { existsOn, parseReference } from "../../src/core/units/unitList";
 import { resolveSettings } from "../../src/report/settings";
@@ -146,6 +147,44 @@ describe("the village life cycle", () => {
       "Đã sáp nhập từ thôn A và thôn B",
     ])
       expect(noteEvent(other)).toBeNull();
+  });
+
+  it("the events of a sheet's notes are each village's noteEvent (notes without one are parsed once)", () => {
+    const texts = [
+      "Chi bộ ghép",
+      "Đã sáp nhập vào Thôn 4 từ 01/7/2025",
+      "Tách thành Thôn 5A, Thôn 5B",
+      "Chưa sáp nhập vào thôn Nà Lìn",
+      "đã sáp nhập",
+      "",
+    ];
+    const source = { file: "a.xlsx", sheet: "Thôn", columns: new Map([["notes", 12]]) };
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...texts), fc.constant(null), fc.string()), { maxLength: 30 }),
+        (notes) => {
+          const villages = notes.map(
+            (notes, i) =>
+              ({
+                source,
+                row: i + 2,
+                province: "P",
+                district: null,
+                commune: `X${i % 3}`,
+                village: `T${i}`,
+                notes,
+              }) as unknown as VillageRecord,
+          );
+          const plain = villages.flatMap((v) => {
+            const e = v.notes ? noteEvent(v.notes) : null;
+            if (!e) return [];
+            const place = { file: "a.xlsx", sheet: "Thôn", cell: `L${v.row}` };
+            return [{ ...e, village: v.village, province: "P", district: null, commune: v.commune, place }];
+          });
+          expect(noteEvents(villages)).toEqual(plain);
+        },
+      ),
+    );
   });
 
   it("notes that deny or only plan a merge, or say this village took another in, do not end it", () => {

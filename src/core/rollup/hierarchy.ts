@@ -43,26 +43,31 @@ export class Hierarchy {
 
   /** Adds the villages' units; returns the commune id of each village, in order. */
   addVillages(villages: readonly VillageRecord[]): string[] {
-    const withDistrict = new Map<string, number>();
-    // Per province key: its first row without a district, and how many such rows it has.
+    // Per province key: how many rows have a district; its first row without one, and how many.
+    const withDistrict = new Map<string, { count: number }>();
     const withoutDistrict = new Map<string, { first: VillageRecord; count: number }>();
     let provinceText: string | null = null;
     let pk = "";
+    // The two entries of the current province key (rows of a province follow each other: no lookup
+    // per row), or undefined until it has one.
+    let withRows: { count: number } | undefined;
+    let withoutRows: { first: VillageRecord; count: number } | undefined;
     for (let i = 0; i < villages.length; i++) {
       const v = villages[i];
       if (v.province !== provinceText) {
         provinceText = v.province;
         pk = unitKey("province", v.province);
+        withRows = withDistrict.get(pk);
+        withoutRows = withoutDistrict.get(pk);
       }
-      if (v.district) withDistrict.set(pk, (withDistrict.get(pk) ?? 0) + 1);
-      else {
-        const rows = withoutDistrict.get(pk);
-        if (rows) rows.count++;
-        else withoutDistrict.set(pk, { first: v, count: 1 });
-      }
+      if (v.district) {
+        if (withRows) withRows.count++;
+        else withDistrict.set(pk, (withRows = { count: 1 }));
+      } else if (withoutRows) withoutRows.count++;
+      else withoutDistrict.set(pk, (withoutRows = { first: v, count: 1 }));
     }
     for (const [pk, rows] of withoutDistrict) {
-      const count = withDistrict.get(pk);
+      const count = withDistrict.get(pk)?.count;
       if (count) {
         const first = rows.first;
         this.issues.push(

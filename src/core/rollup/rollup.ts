@@ -171,7 +171,8 @@ function villageStatuses(
     hasOwnCell: null,
     partyMembers: null,
   };
-  const villages: VillageStatus[] = [];
+  // Of its final size: grown by `push`, the array was copied through ~3.6 MB of fresh memory.
+  const villages = new Array<VillageStatus>(records.length);
   for (let i = 0; i < records.length; i++) {
     const v = records[i];
     // A row naming its secretary, head and Front head decides both statuses and both names by
@@ -184,7 +185,7 @@ function villageStatuses(
     facts.hasOwnCell = v.hasOwnCell;
     facts.partyMembers = v.partyMembers;
     addVillage(sums.ofCommune(villageCommunes[i]), facts);
-    villages.push(status);
+    villages[i] = status;
   }
   return villages;
 }
@@ -276,12 +277,23 @@ function ratio(numerator: number, denominator: number): Ratio {
   return { numerator, denominator, rate: denominator > 0 ? numerator / denominator : null };
 }
 
+/** The indicators' ids in `INDICATORS` order. */
+const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((spec) => spec.id);
+/**
+ * An object with every indicator's key in `INDICATORS` order, copied for each unit: the copy has
+ * its keys from the start (in that order, so the JSON is the same), where adding 17 keys one by
+ * one to `{}` moved the object through 17 shapes and grew its property store.
+ */
+const INDICATORS_TEMPLATE = Object.fromEntries(INDICATOR_IDS.map((id) => [id, null])) as unknown as Record<
+  IndicatorId,
+  Ratio
+>;
+const MAIN_INDEX = INDICATOR_INDEX.get(MAIN_INDICATOR)!;
+
 function unitOf(node: UnitNode, s: Sums): UnitRollup {
-  const indicators = {} as Record<IndicatorId, Ratio>;
-  INDICATORS.forEach((spec, i) => {
-    indicators[spec.id] = ratio(s[2 * i], s[2 * i + 1]);
-  });
-  const main = INDICATOR_INDEX.get(MAIN_INDICATOR)!;
+  const indicators = { ...INDICATORS_TEMPLATE };
+  for (let i = 0; i < INDICATOR_IDS.length; i++) indicators[INDICATOR_IDS[i]] = ratio(s[2 * i], s[2 * i + 1]);
+  const main = MAIN_INDEX;
   return {
     id: node.id,
     level: node.level,
@@ -459,15 +471,23 @@ function reportSharedCommuneCodes(
 ): void {
   const byCode = new Map<string, { id: string; v: VillageRecord }>();
   const reported = new Set<string>();
-  villages.forEach((v, i) => {
-    if (!v.communeCode) return;
+  // A village with the previous one's code text and commune has nothing new to say: its code was
+  // seen (by that village at the latest) under this commune, or under another and then reported.
+  let previousCode: string | null = null;
+  let previousId = "";
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i];
+    if (!v.communeCode) continue;
+    if (v.communeCode === previousCode && communeIds[i] === previousId) continue;
+    previousCode = v.communeCode;
+    previousId = communeIds[i];
     const code = v.communeCode.trim();
     const first = byCode.get(code);
     if (!first) {
       byCode.set(code, { id: communeIds[i], v });
-      return;
+      continue;
     }
-    if (first.id === communeIds[i] || reported.has(code)) return;
+    if (first.id === communeIds[i] || reported.has(code)) continue;
     reported.add(code);
     const a = tree.nodes.get(first.id)!;
     const b = tree.nodes.get(communeIds[i])!;
@@ -478,5 +498,5 @@ function reportSharedCommuneCodes(
         second: b.district ?? b.province,
       }),
     );
-  });
+  }
 }

@@ -58,9 +58,12 @@ export function checkSubmissions(
   // Villages of one commune follow each other: a village with the previous one's names, code and
   // file has nothing new to say (its key was seen, from its file or reported already, or its code
   // or district tells it apart as the previous one's did).
+  // By index: this runs once per analysis, and a `for … of` not yet optimised makes an iterator
+  // result per village (4 MB in a country).
   let previous: VillageRecord | null = null;
-  for (const v of rollup.villages) {
-    const r = v.record;
+  const villages = rollup.villages;
+  for (let i = 0; i < villages.length; i++) {
+    const r = villages[i].record;
     if (!r.district) continue;
     if (
       previous !== null &&

@@ -202,13 +202,24 @@ export function listEvents(rows: readonly ExpectedUnitRecord[]): VillageEvent[] 
   return out;
 }
 
-/** The events the Villages sheet's notes state, one per village whose Ghi chú says it ended. */
+/**
+ * The events the Villages sheet's notes state, one per village whose Ghi chú says it ended. Notes
+ * repeat ("Chi bộ ghép" on thousands of rows): a text found to state no event is not parsed again
+ * (`noteEvent` depends on the text alone).
+ */
 export function noteEvents(villages: readonly VillageRecord[]): VillageEvent[] {
   const out: VillageEvent[] = [];
-  for (const v of villages) {
-    if (!v.notes) continue;
+  const noEvent = new Set<string>();
+  // By index: this runs once per analysis, and a `for … of` not yet optimised makes an iterator
+  // result per village (4 MB in a country).
+  for (let i = 0; i < villages.length; i++) {
+    const v = villages[i];
+    if (!v.notes || noEvent.has(v.notes)) continue;
     const e = noteEvent(v.notes);
-    if (!e) continue;
+    if (!e) {
+      noEvent.add(v.notes);
+      continue;
+    }
     out.push({
       ...e,
       village: v.village,
