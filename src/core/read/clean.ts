@@ -77,31 +77,34 @@ export function scanCell(text: string): number {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0xa0) {
-      // ASCII and the C1 controls: only a control character or a space out of place matters.
-      if (c <= 32 && (c < 32 || i === 0 || i === last || text.charCodeAt(i - 1) === 32)) found |= NOT_DISPLAY;
-      continue;
-    }
-    if (c >= 0x1ea0 && c <= 0x1ef9) {
+    // Printable ASCII and the C1 controls first: most characters, nothing to find.
+    if (c > 32 && c < 0xa0) continue;
+    if (c <= 32) {
+      // A control character, or a space at an end or after a space.
+      if (c < 32 || i === 0 || i === last || text.charCodeAt(i - 1) === 32) found |= NOT_DISPLAY;
+    } else if (c < 0x100) found |= latin1Found(text, i, c);
+    else if (c >= 0x1ea0 && c <= 0x1ef9) {
       // A precomposed Vietnamese letter: the text is Unicode, and only invisible characters and the
       // display form are still of interest (legacy evidence counts only in text that is not Unicode).
       return found | UNICODE | restOf(text, i + 1);
-    }
-    if (c < 0x100) {
-      found |= LATIN1;
-      if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
-      else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
-        const previous = text.charCodeAt(i - 1);
-        if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
-      }
-      if (c === 0xad) found |= INVISIBLE;
-      else if (c === 0xa0) found |= NOT_DISPLAY;
-      continue;
-    }
-    if (c >= 0x300 && (c < 0x1e00 || c > 0x1eff)) found |= NOT_DISPLAY;
-    if (c === 0x34f || c === 0x61c || (c >= 0x115f && isInvisibleCode(c))) found |= INVISIBLE;
-    else return found | UNICODE | restOf(text, i + 1);
+    } else if (c === 0x34f || c === 0x61c || (c >= 0x115f && isInvisibleCode(c))) {
+      // (No invisible character is in U+1E00–U+1EFF: each is out of display form too.)
+      found |= INVISIBLE | NOT_DISPLAY;
+    } else return found | UNICODE | restOf(text, i);
   }
+  return found;
+}
+
+/** What a Latin-1 character (U+00A0–U+00FF) at `i` says: LATIN1, and EVIDENCE, INVISIBLE, NOT_DISPLAY. */
+function latin1Found(text: string, i: number, c: number): number {
+  let found = LATIN1;
+  if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
+  else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
+    const previous = text.charCodeAt(i - 1);
+    if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
+  }
+  if (c === 0xad) found |= INVISIBLE;
+  else if (c === 0xa0) found |= NOT_DISPLAY;
   return found;
 }
 
@@ -114,8 +117,9 @@ function restOf(text: string, from: number): number {
   const last = text.length - 1;
   for (let i = from; i <= last; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c <= 32 && (c < 32 || i === last || text.charCodeAt(i - 1) === 32)) found |= NOT_DISPLAY;
+    if (c > 32 && c < 0x80) continue;
+    if (c <= 32) {
+      if (c < 32 || i === last || text.charCodeAt(i - 1) === 32) found |= NOT_DISPLAY;
     } else if (c >= 0x300) {
       // Latin Extended Additional (the precomposed Vietnamese letters) has no invisible character.
       if (c >= 0x1e00 && c <= 0x1eff) continue;
