@@ -69,6 +69,8 @@ export function isBlank(value: CellValue): boolean {
 
 /** The characters `isBlank` ignores: JavaScript's \s (spaces and line breaks) and the zero-width space. */
 function isBlankCode(c: number): boolean {
+  // Printable ASCII first: the first character of most cells, decided in two comparisons.
+  if (c > 32 && c < 0xa0) return false;
   return (
     c === 32 ||
     (c >= 9 && c <= 13) ||

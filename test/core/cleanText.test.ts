@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue } from "../../src/core/cells";
-import { cleanWorkbooks, scanSheet, scanText } from "../../src/core/read/clean";
+import { cleanWorkbooks, displayFormRows, scanCell, scanSheet, scanText } from "../../src/core/read/clean";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rollup } from "../../src/core/rollup/rollup";
 import type { Issue } from "../../src/core/issues";
@@ -13,7 +13,9 @@ import {
   legacyEvidence,
   textEvidence,
 } from "../../src/core/text/legacyEncoding";
-import { hasInvisible, removeInvisible } from "../../src/core/text/invisible";
+import { hasInvisible, isInvisibleCode, removeInvisible } from "../../src/core/text/invisible";
+import { isPlainNfc } from "../../src/core/text/normalize";
+import { LEGACY_EVIDENCE_CODES, VNI_PAIR_MARK, VNI_PAIR_VOWEL } from "../../src/core/text/legacyEncoding";
 import { VILLAGE_HEADER, workbook } from "./grids";
 
 const VOWELS = "aăâeêioôơuưy";
@@ -371,6 +373,132 @@ describe("scanSheet (src/core/read/clean.ts): a cell equal to the one above take
     fc.assert(
       fc.property(rowsArb, (rows) => {
         expect(scanSheet({ name: "Thôn", rows })).toEqual(plainScan(rows));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("scanCell (src/core/read/clean.ts): the clean pass's scan also finds the display form", () => {
+  /** `scanText` as it was written before it also looked for the display form (the plain scan). */
+  function referenceScanText(text: string): number {
+    let found = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0xa0) continue;
+      if (c >= 0x1ea0 && c <= 0x1ef9) return found | 2 | invisibleFrom(text, i + 1);
+      if (c < 0x100) {
+        found |= 1;
+        if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= 8;
+        else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
+          const previous = text.charCodeAt(i - 1);
+          if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= 8;
+        }
+        if (c === 0xad) found |= 4;
+      } else if (c === 0x34f || c === 0x61c || (c >= 0x115f && isInvisibleCode(c))) found |= 4;
+      else return found | 2 | invisibleFrom(text, i + 1);
+    }
+    return found;
+  }
+  function invisibleFrom(text: string, from: number): number {
+    for (let i = from; i < text.length; i++) if (isInvisibleCode(text.charCodeAt(i))) return 4;
+    return 0;
+  }
+  // Characters on either side of every boundary the scans test, and legacy-encoded letters.
+  const CHARS = [
+    "a",
+    "Z",
+    "#",
+    " ",
+    "\t",
+    "\n",
+    "\u0001",
+    "\u001f",
+    "!",
+    "\u007f",
+    "\u0080",
+    "\u009f",
+    "\u00a0",
+    "\u00a1",
+    "\u00ad",
+    "µ",
+    "¸",
+    "Õ",
+    "à",
+    "Ă",
+    "ơ",
+    "\u02ff",
+    "\u0300",
+    "\u0301",
+    "\u034f",
+    "\u061c",
+    "\u115f",
+    "\u1680",
+    "\u1dff",
+    "\u1e00",
+    "\u1e9f",
+    "\u1ea0",
+    "ạ",
+    "\u1ef9",
+    "\u1efa",
+    "\u1eff",
+    "\u1f00",
+    "\u2000",
+    "\u200b",
+    "\u202f",
+    "\u2060",
+    "\u3000",
+    "\ufeff",
+    "\udb40",
+    "\udc20",
+    "\uffff",
+  ];
+  const textArb = fc.oneof(
+    fc.array(fc.constantFrom(...CHARS), { maxLength: 8 }).map((cs) => cs.join("")),
+    fc.string({ unit: "binary", maxLength: 8 }),
+    fc.constantFrom("Lạng Sơn", "Hà Thị Mai", " Hà Thị Mai", "Hà  Thị", "Hà Thị ").map((t) => t),
+    fc.constantFrom("Lạng Sơn", "Bình Gia", "Hà Thị Mai").map(encodeTcvn3),
+    fc.constantFrom("Lạng Sơn", "Bình Gia", "Hà Thị Mai").map(encodeVni),
+    fc.constantFrom("Lạng Sơn", "Hòa Bình").map((t) => t.normalize("NFD")),
+  );
+
+  it("finds what scanText found, and NOT_DISPLAY exactly when isPlainNfc is false, for any text", () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const found = scanCell(text);
+        expect(found & ~16).toBe(referenceScanText(text));
+        expect(scanText(text)).toBe(referenceScanText(text));
+        expect((found & 16) === 0).toBe(isPlainNfc(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("every single character and every pair of the boundary characters", () => {
+    const all: string[] = [];
+    for (let c = 0; c < 0x10000; c++) all.push(String.fromCharCode(c));
+    for (const a of CHARS) for (const b of CHARS) all.push(a + b, a + b + a, "x" + a + b);
+    for (const text of all) {
+      const found = scanCell(text);
+      if ((found & ~16) !== referenceScanText(text) || ((found & 16) === 0) !== isPlainNfc(text))
+        throw new Error(`scanCell differs on ${JSON.stringify(text)}`);
+    }
+  });
+
+  it("scanSheet marks a row in display form exactly when every text of it is; cleanWorkbooks keeps the marks of the grids it returns as they are", () => {
+    const cellArb = fc.oneof(textArb, fc.constant(null), fc.nat({ max: 3 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cellArb, { maxLength: 5 }), { maxLength: 20 }), (rows) => {
+        const grid = { name: "Thôn", rows };
+        const marks = new Uint8Array((rows.length + 7) >> 3);
+        scanSheet(grid, marks);
+        rows.forEach((row, r) => {
+          const plain = row.every((cell) => typeof cell !== "string" || isPlainNfc(cell));
+          expect((marks[r >> 3] & (1 << (r & 7))) !== 0).toBe(plain);
+        });
+        const [cleaned] = cleanWorkbooks([{ file: "a.xlsx", sheets: [grid] }], []);
+        if (cleaned.sheets[0] === grid) expect(displayFormRows(grid)).toEqual(marks);
+        else expect(displayFormRows(cleaned.sheets[0])).toBeUndefined();
       }),
       { numRuns: 2000 },
     );

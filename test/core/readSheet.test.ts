@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { cellError, type CellValue } from "../../src/core/cells";
 import type { Issue } from "../../src/core/issues";
 import { judgeSheet } from "../../src/core/read/candidates";
-import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
+import { readField, readSheet, type FieldValue, type SkippedRows } from "../../src/core/read/readSheet";
+import { cleanWorkbooks, displayFormRows } from "../../src/core/read/clean";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
 import { hasTwoLetters, lastAnswerKept, maySaySecretary, RecordList } from "../../src/core/read/records";
@@ -153,6 +154,56 @@ describe("a text equal to the one above it in its column (readSheet's remembered
       { numRuns: 400 },
     );
     expect(remembered).toBeGreaterThan(200);
+  });
+});
+
+describe("a row the clean pass found in display form (readSheet's texts read as they are)", () => {
+  // Texts in display form and not, error codes and their look-alikes, blanks, names with odd spaces.
+  const textArb: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.constantFrom("Yên Lỗ", "Hòa", "Nguyễn Thị Mai", "x", "Có", "Không", "abc", "12", "1990", "Nữ"),
+    fc.constantFrom(" Hoà ", "Hà  Mai", "Hà\u00a0Mai", "Hòa".normalize("NFD"), "Hà\nMai", "Tổng cộng"),
+    fc.constantFrom("#N/A", "#REF!", "#x", "#", "", " ", "\u200b", "Xã Yên Lỗ", "-", "nt"),
+    fc.string({ maxLength: 6 }),
+  );
+  const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+    textArb,
+    textArb,
+    fc.integer({ min: -2, max: 3000 }),
+    fc.constant(null),
+    fc.constantFrom(cellError("#N/A"), { kind: "date" as const, iso: "1905-06-12" }),
+  );
+
+  it("reads every row, value and issue as the same sheet read without the clean pass's marks", () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(
+        headerArb,
+        fc.array(fc.array(cellArb, { maxLength: 16 }), { maxLength: 30 }),
+        (header, body) => {
+          const grid = { name: "Sheet1", rows: [header, ...body] };
+          const [cleaned] = cleanWorkbooks([{ file: "a.xlsx", sheets: [grid] }], []);
+          if (cleaned.sheets[0] !== grid) return;
+          const marks = displayFormRows(grid)!;
+          for (let r = 1; r < grid.rows.length; r++) if (marks[r >> 3] & (1 << (r & 7))) marked++;
+          const unmarked = { ...grid }; // the same rows, a grid the clean pass never saw
+          expect(displayFormRows(unmarked)).toBeUndefined();
+          const judgement = judgeSheet(grid);
+          if (!judgement?.header) return;
+          const read = (g: typeof grid): unknown => {
+            const issues: Issue[] = [];
+            const skipped: SkippedRows[] = [];
+            const rows: unknown[] = [];
+            readSheet("a.xlsx", g, judgement.header!, issues, skipped).forEachRow((r) =>
+              rows.push([r.row, ...r.fields]),
+            );
+            return { rows, issues, skipped };
+          };
+          expect(read(grid)).toEqual(read(unmarked));
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(marked).toBeGreaterThan(500);
   });
 });
 

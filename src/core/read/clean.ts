@@ -50,6 +50,8 @@ const LATIN1 = 1;
 const UNICODE = 2;
 const INVISIBLE = 4;
 const EVIDENCE = 8;
+/** `scanCell` only: the text is not in display form (`isPlainNfc` is false). */
+const NOT_DISPLAY = 16;
 
 /**
  * One pass over a text's characters: Latin-1 letters, characters beyond Latin-1, invisible
@@ -59,37 +61,74 @@ const EVIDENCE = 8;
  * came before it (cleanSheet reads neither of them for Unicode text).
  */
 export function scanText(text: string): number {
+  return scanCell(text) & ~NOT_DISPLAY;
+}
+
+/**
+ * `scanText`'s findings, and in the same pass NOT_DISPLAY when the text is not already in display
+ * form (`isPlainNfc(text)` is false: a control character, a space at an end or after a space, a
+ * non-breaking space, a character at or above U+0300 outside U+1E00–U+1EFF). The clean pass looks
+ * at every character of every text anyway; the row reader then takes a text of a row found in
+ * display form as it is, without scanning it again (`displayFormRows`). Exported for its test,
+ * which compares with `scanText`'s findings and with `isPlainNfc`.
+ */
+export function scanCell(text: string): number {
   let found = 0;
-  for (let i = 0; i < text.length; i++) {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0xa0) continue;
-    if (c >= 0x1ea0 && c <= 0x1ef9) {
-      // A precomposed Vietnamese letter: the text is Unicode, and only invisible characters are
-      // still of interest (legacy evidence counts only in text that is not Unicode).
-      return found | UNICODE | invisibleFrom(text, i + 1);
-    }
-    if (c < 0x100) {
-      found |= LATIN1;
-      if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
-      else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
-        const previous = text.charCodeAt(i - 1);
-        if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
-      }
-      if (c === 0xad) found |= INVISIBLE;
+    // Printable ASCII and the C1 controls first: most characters, nothing to find.
+    if (c > 32 && c < 0xa0) continue;
+    if (c <= 32) {
+      // A control character, or a space at an end or after a space.
+      if (c < 32 || i === 0 || i === last || text.charCodeAt(i - 1) === 32) found |= NOT_DISPLAY;
+    } else if (c < 0x100) found |= latin1Found(text, i, c);
+    else if (c >= 0x1ea0 && c <= 0x1ef9) {
+      // A precomposed Vietnamese letter: the text is Unicode, and only invisible characters and the
+      // display form are still of interest (legacy evidence counts only in text that is not Unicode).
+      return found | UNICODE | restOf(text, i + 1);
     } else if (c === 0x34f || c === 0x61c || (c >= 0x115f && isInvisibleCode(c))) {
-      found |= INVISIBLE;
-    } else return found | UNICODE | invisibleFrom(text, i + 1);
+      // (No invisible character is in U+1E00–U+1EFF: each is out of display form too.)
+      found |= INVISIBLE | NOT_DISPLAY;
+    } else return found | UNICODE | restOf(text, i);
   }
   return found;
 }
 
-/** INVISIBLE when the text has an invisible character at or after `from`, else 0. */
-function invisibleFrom(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xad || (c >= 0x34f && !(c >= 0x1ea0 && c <= 0x1ef9) && isInvisibleCode(c))) return INVISIBLE;
+/** What a Latin-1 character (U+00A0–U+00FF) at `i` says: LATIN1, and EVIDENCE, INVISIBLE, NOT_DISPLAY. */
+function latin1Found(text: string, i: number, c: number): number {
+  let found = LATIN1;
+  if (LEGACY_EVIDENCE_CODES[c] !== 0) found |= EVIDENCE;
+  else if (VNI_PAIR_MARK[c] !== 0 && i > 0) {
+    const previous = text.charCodeAt(i - 1);
+    if (previous < 0x100 && (VNI_PAIR_MARK[c] & VNI_PAIR_VOWEL[previous]) !== 0) found |= EVIDENCE;
   }
-  return 0;
+  if (c === 0xad) found |= INVISIBLE;
+  else if (c === 0xa0) found |= NOT_DISPLAY;
+  return found;
+}
+
+/**
+ * INVISIBLE when the text has an invisible character at or after `from` (> 0), NOT_DISPLAY when a
+ * character there is out of display form; else 0.
+ */
+function restOf(text: string, from: number): number {
+  let found = 0;
+  const last = text.length - 1;
+  for (let i = from; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 0x80) continue;
+    if (c <= 32) {
+      if (c < 32 || i === last || text.charCodeAt(i - 1) === 32) found |= NOT_DISPLAY;
+    } else if (c >= 0x300) {
+      // Latin Extended Additional (the precomposed Vietnamese letters) has no invisible character.
+      if (c >= 0x1e00 && c <= 0x1eff) continue;
+      found |= NOT_DISPLAY;
+      if (c >= 0x34f && isInvisibleCode(c)) found |= INVISIBLE;
+    } else if (c === 0xa0) found |= NOT_DISPLAY;
+    else if (c === 0xad) found |= INVISIBLE;
+  }
+  return found;
 }
 
 /** True when a text has a character at or above U+00A0: only such text can need cleaning. */
@@ -112,8 +151,13 @@ export interface SheetScan {
  * distinct evidence text. A cell equal to the last text of its column (a column repeating its
  * province, commune, post or gender row after row) takes that text's finding without a scan: at
  * country size about half the text cells. Exported for its test, which adds up every cell plainly.
+ * When `displayRows` is given (one bit per row, row r at bit r & 7 of byte r >> 3, all clear), the
+ * bit of each row whose every text is in display form is set.
  */
-export function scanSheet(grid: SheetGrid): { scan: SheetScan; evidence: Map<string, LegacyEncoding[]> } {
+export function scanSheet(
+  grid: SheetGrid,
+  displayRows?: Uint8Array,
+): { scan: SheetScan; evidence: Map<string, LegacyEncoding[]> } {
   const scan: SheetScan = { legacy: { tcvn3: 0, vni: 0 }, unicode: 0, invisible: false, ambiguous: false };
   const evidence = new Map<string, LegacyEncoding[]>();
   // The last text of each column and its finding.
@@ -127,16 +171,19 @@ export function scanSheet(grid: SheetGrid): { scan: SheetScan; evidence: Map<str
       lastText.push("");
       lastFound.push(0);
     }
+    let rowFound = 0;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (typeof cell !== "string") continue;
       let found: number;
       if (cell === lastText[c]) found = lastFound[c];
       else {
-        found = scanText(cell);
+        found = scanCell(cell);
         lastText[c] = cell;
         lastFound[c] = found;
       }
+      rowFound |= found;
+      found &= ~NOT_DISPLAY;
       if (found === 0) continue;
       if (found & INVISIBLE) scan.invisible = true;
       if (found & UNICODE) scan.unicode++;
@@ -146,19 +193,37 @@ export function scanSheet(grid: SheetGrid): { scan: SheetScan; evidence: Map<str
         for (const encoding of encodings) scan.legacy[encoding]++;
       } else scan.ambiguous = true;
     }
+    if (displayRows !== undefined && (rowFound & NOT_DISPLAY) === 0) displayRows[r >> 3] |= 1 << (r & 7);
   }
   return { scan, evidence };
 }
 
+/** The rows of each grid the clean pass returned unchanged whose texts are all in display form. */
+const displayRowsOf = new WeakMap<SheetGrid, Uint8Array>();
+
+/**
+ * The rows of a grid `cleanWorkbooks` returned as it was whose every text is already in display
+ * form (`displayName` returns it as it is), found by the clean pass's one scan of each character:
+ * one bit per row (row r at bit r & 7 of byte r >> 3). Undefined for any other grid. The row reader
+ * takes a text or raw cell of such a row as it reads (see `readSheet`) without scanning it again.
+ */
+export function displayFormRows(grid: SheetGrid): Uint8Array | undefined {
+  return displayRowsOf.get(grid);
+}
+
 function cleanSheet(file: string, grid: SheetGrid, issues: Issue[]): SheetGrid {
-  const { scan, evidence } = scanSheet(grid);
+  const displayRows = new Uint8Array((grid.rows.length + 7) >> 3);
+  const { scan, evidence } = scanSheet(grid, displayRows);
   const encoding: LegacyEncoding | null =
     scan.legacy.tcvn3 === 0 && scan.legacy.vni === 0
       ? null
       : scan.legacy.vni > scan.legacy.tcvn3
         ? "vni"
         : "tcvn3";
-  if (!encoding && !scan.invisible) return grid;
+  if (!encoding && !scan.invisible) {
+    displayRowsOf.set(grid, displayRows);
+    return grid;
+  }
   // Cells with Latin-1 letters only ("X·" is evidence, "cã" is not) are converted too when most of
   // the sheet is legacy text, unless they are words of the standard sheets as typed in Unicode.
   const majority = encoding !== null && scan.legacy[encoding] >= scan.unicode;

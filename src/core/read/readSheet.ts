@@ -6,6 +6,7 @@ import { cellAt, excelColumnOf, excelRowOf } from "../grid";
 import { issue, type Issue, type SkippedRowKind } from "../issues";
 import type { ColumnSpec, SheetSpec } from "../schema/sheets";
 import { displayName } from "../text/normalize";
+import { displayFormRows } from "./clean";
 import type { HeaderRow } from "./headers";
 import { RowClassifier } from "./rows";
 
@@ -140,6 +141,14 @@ export function readSheet(
     // Each column's `required`, read once: columns of different sheets are objects of different
     // shapes, and reading the flag from them cell by cell deoptimised the loop once per run.
     const required = Uint8Array.from(indexes, (i) => (i.column.required ? 1 : 0));
+    // Columns whose text reads as itself when it is in display form, does not begin with "#" (an
+    // error code's text) and is not empty: "text" (`readText` applies `displayName`) and "raw".
+    const asIs = Uint8Array.from(indexes, (i) =>
+      i.column.type === "text" || i.column.type === "raw" ? 1 : 0,
+    );
+    // The rows the clean pass found in display form (one bit per row), when it saw this grid.
+    const displayRows = displayFormRows(grid);
+    const display = displayRows ?? new Uint8Array((grid.rows.length + 7) >> 3);
     let headingCommune: string | null = null;
     let headingStyle = "";
     // One fields array for every row: each row overwrites every slot but the last, always null (the
@@ -181,9 +190,22 @@ export function readSheet(
       let complete = true;
       at.row = excelRow;
       const row = grid.rows[r];
+      const inDisplayForm = (display[r >> 3] & (1 << (r & 7))) !== 0;
       for (let k = 0; k < indexes.length; k++) {
         const { column, index } = indexes[k];
         let cell = row[index] ?? null;
+        // A text of a row in display form reads as itself (`readField` would scan it to say so): it
+        // is no error code, not blank (so nothing is merged or carried into it), and no issue.
+        if (
+          inDisplayForm &&
+          asIs[k] === 1 &&
+          typeof cell === "string" &&
+          cell.length !== 0 &&
+          cell.charCodeAt(0) !== 35
+        ) {
+          fields[k] = cell;
+          continue;
+        }
         if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
         // A commune heading row ("Xã Yên Lỗ") above rows whose commune cell is empty gives them its commune.
         if (index === communeIndex && headingCommune !== null && isBlank(cell)) cell = headingCommune;

@@ -143,8 +143,11 @@ export function displayName(text: string): string {
   return isSurelyNfc(collapsed) ? collapsed : collapsed.normalize("NFC");
 }
 
-/** `hasOddSpaces` and `isSurelyNfc` in one pass: true when the text is already its display form. */
-function isPlainNfc(text: string): boolean {
+/**
+ * `hasOddSpaces` and `isSurelyNfc` in one pass: true when the text is already its display form.
+ * The clean pass finds the same in its own scan (`scanCell` in read/clean.ts; a test compares).
+ */
+export function isPlainNfc(text: string): boolean {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const c = text.charCodeAt(i);
