@@ -5,7 +5,13 @@ import { judgeSheet } from "../../src/core/read/candidates";
 import { readField, readSheet, type FieldValue } from "../../src/core/read/readSheet";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
-import { hasTwoLetters, lastAnswerKept, maySaySecretary, RecordList } from "../../src/core/read/records";
+import {
+  hasTwoLetters,
+  lastAnswerKept,
+  maySaySecretary,
+  RecordList,
+  TextTable,
+} from "../../src/core/read/records";
 import {
   parseEducationYears,
   parseGender,
@@ -388,6 +394,46 @@ describe("RecordList (src/core/read/records.ts)", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20000 }), (n) => check(n)),
       { numRuns: 30 },
+    );
+  });
+});
+
+describe("TextTable (src/core/read/records.ts)", () => {
+  it("answers each text as the function does, computing a text again only beyond its 512 texts", () => {
+    // Few characters, so that slots collide; fresh string objects, as the grids hand them over.
+    const textArb = fc.oneof(
+      fc.constantFrom(
+        "",
+        "Bí thư chi bộ",
+        "BTCB",
+        "Trưởng thôn",
+        "Trưởng bản",
+        "Bí thư chi bộ kiêm Trưởng thôn",
+      ),
+      fc.string({ unit: fc.constantFrom("a", "b", "ư", " ", "ộ"), maxLength: 6 }),
+      fc.nat(2000).map((k) => `Chức vụ ${k}`),
+    );
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 1500 }), (texts) => {
+        const computed = new Map<string, number>();
+        const table = new TextTable((t: string) => {
+          computed.set(t, (computed.get(t) ?? 0) + 1);
+          return { text: t };
+        });
+        const first = new Map<string, { text: string }>();
+        for (const t of texts) {
+          const fresh = JSON.parse(JSON.stringify(t)) as string;
+          const answer = table.get(fresh);
+          expect(answer.text).toBe(t);
+          const before = first.get(t);
+          // Within the table's texts, the same answer object every time.
+          if (before !== undefined && first.size <= 512) expect(answer).toBe(before);
+          if (before === undefined) first.set(t, answer);
+        }
+        const distinct = new Set(texts).size;
+        if (distinct <= 512) expect([...computed.values()].every((c) => c === 1)).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 });

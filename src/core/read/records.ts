@@ -64,6 +64,50 @@ function cached<T>(parse: (text: string) => T): (text: string) => T {
 
 const postsAtVillage = cached((t) => parsePosts(t, true));
 const postsElsewhere = cached((t) => parsePosts(t, false));
+
+/** Slots of a `TextTable` (a power of two), and how many of them it fills at most. */
+const TABLE_SLOTS = 1024;
+const TABLE_FILL = 512;
+
+/**
+ * One sheet's answers for the distinct texts of a column, found without hashing the text: a post
+ * column of 300,000 cells holds a few dozen distinct texts, and each cell is a string of its own
+ * (the grids come through JSON), so a `Map` keyed by the text computes the string's hash, every
+ * character, for every cell. Here a slot is chosen by the length and three characters and the text
+ * compared with `===` (content, ending at the first difference). Holds at most 512 texts; a text
+ * beyond them is answered by `compute` each time (the vocabulary caches above keep it cheap).
+ * Exported for its test.
+ */
+export class TextTable<T> {
+  private readonly texts: (string | null)[] = new Array<string | null>(TABLE_SLOTS).fill(null);
+  private readonly values: (T | null)[] = new Array<T | null>(TABLE_SLOTS).fill(null);
+  private size = 0;
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  /** `compute(text)`, computed once per distinct text (up to the table's size). */
+  get(text: string): T {
+    const n = text.length;
+    let slot =
+      n === 0
+        ? 0
+        : (((n * 31 + text.charCodeAt(0)) * 31 + text.charCodeAt(n >> 1)) * 31 + text.charCodeAt(n - 1)) &
+          (TABLE_SLOTS - 1);
+    for (;;) {
+      const held = this.texts[slot];
+      if (held === text) return this.values[slot] as T;
+      if (held === null) break;
+      slot = (slot + 1) & (TABLE_SLOTS - 1);
+    }
+    const value = this.compute(text);
+    if (this.size < TABLE_FILL) {
+      this.texts[slot] = text;
+      this.values[slot] = value;
+      this.size++;
+    }
+    return value;
+  }
+}
 const QUALIFICATIONS = {
   gender: cached(parseGender),
   education: cached(parseEducationYears),
@@ -321,11 +365,13 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
   const education = qualificationReader(sheet, at.education, "education", issues);
   const professional = qualificationReader(sheet, at.professional, "professional", issues);
   const politicalTheory = qualificationReader(sheet, at.politicalTheory, "politicalTheory", issues);
+  const atVillage = new TextTable(postsAtVillage);
+  const elsewhere = new TextTable(postsElsewhere);
   sheet.forEachRow((row) => {
     const v = row.fields;
     const village = text(v[at.village]);
     const postText = cellText(v[at.post] as CellValue).trim();
-    const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
+    const parsed = village !== null ? atVillage.get(postText) : elsewhere.get(postText);
     for (let u = 0; u < parsed.unknown.length; u++) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
     }
