@@ -376,9 +376,9 @@ describe("qualification columns (officeHolderRecords' per-column readers)", () =
 });
 
 describe("RecordList (src/core/read/records.ts)", () => {
-  it("gives the records pushed, in order, as one array, on either side of every chunk boundary", () => {
-    const check = (n: number): void => {
-      const list = new RecordList<{ k: number }>();
+  it("gives the records pushed, in order, as one array, on either side of every chunk boundary and with any capacity", () => {
+    const check = (n: number, capacity = 0): void => {
+      const list = new RecordList<{ k: number }>(capacity);
       const plain: { k: number }[] = [];
       for (let k = 0; k < n; k++) {
         const record = { k };
@@ -391,8 +391,18 @@ describe("RecordList (src/core/read/records.ts)", () => {
       expect(out.every((record, k) => record === plain[k])).toBe(true);
     };
     for (const n of [0, 1, 4095, 4096, 4097, 8192, 8193, 3 * 4096 + 5]) check(n);
+    // Allocated at a capacity (the rows below the header): fewer records, as many, or more.
+    for (const [n, capacity] of [
+      [0, 5000],
+      [4097, 4097],
+      [4000, 9000],
+      [9000, 5000],
+    ])
+      check(n, capacity);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20000 }), (n) => check(n)),
+      fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: 0, max: 20000 }), (n, capacity) =>
+        check(n, capacity),
+      ),
       { numRuns: 30 },
     );
   });

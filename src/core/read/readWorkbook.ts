@@ -137,9 +137,11 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         usable: read.usable,
       });
       // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
-      if (kind === "villages") villages = append(villages, villageRecords(read, issues));
+      // The rows below the header bound the records: their list is allocated once at that size.
+      const rows = grid.rows.length - header.rowIndex - 1;
+      if (kind === "villages") villages = append(villages, villageRecords(read, issues, rows));
       else if (kind === "officeHolders")
-        officeHolders = append(officeHolders, officeHolderRecords(read, issues));
+        officeHolders = append(officeHolders, officeHolderRecords(read, issues, rows));
       else if (kind === "targets") targets = append(targets, targetRecords(read, issues));
       else expectedUnits = append(expectedUnits, expectedUnitRecords(read, issues));
     }

@@ -119,9 +119,10 @@ const QUALIFICATIONS = {
  * Reads one qualification column of a sheet: a cell parsed, or an unrecognised one reported and
  * read as blank. The parser is chosen once per sheet and column (a keyed `QUALIFICATIONS[key]` on
  * every cell made that load and the call through it megamorphic), and the column's last text and
- * value are kept: the rows of a column repeat "Nam", "12/12", "Sơ cấp" one after the other, so most
- * cells are the text before them and need no lookup. A text that was reported is never kept, so
- * each of its cells is reported as before.
+ * value are kept: the rows of a column repeat "Nam", "12/12", "Sơ cấp" one after the other, so many
+ * cells are the text before them and need no lookup; the others are looked up in the column's
+ * `TextTable` (no hash of the cell's string). A text that was reported is never kept as the last
+ * text, and its answer stays "unrecognised", so each of its cells is reported as before.
  */
 function qualificationReader<K extends keyof typeof QUALIFICATIONS>(
   sheet: SheetRead,
@@ -130,14 +131,14 @@ function qualificationReader<K extends keyof typeof QUALIFICATIONS>(
   issues: Issue[],
 ): (row: RowFields) => Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
   type Value = Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
-  const parse = QUALIFICATIONS[key] as (text: string) => Value | undefined;
+  const parsed = new TextTable(QUALIFICATIONS[key] as (text: string) => Value | undefined);
   let lastText: string | null = null;
   let lastValue: Value | null = null;
   return (row) => {
     const t = text(row.fields[slot]);
     if (t === null) return null;
     if (t === lastText) return lastValue;
-    const parsedValue = parse(t);
+    const parsedValue = parsed.get(t);
     if (parsedValue === undefined) {
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       issues.push(
@@ -248,17 +249,34 @@ function isAsciiLetter(c: number): boolean {
 const CHUNK = 4096;
 
 /**
- * The records of a large sheet, collected in chunks and joined once, at the end, into an array
- * allocated at its final size. An array grown by `push` to 300,000 records allocates its backing
- * store anew at each growth, about three times the final size in all, and beyond 16,384 elements
- * each is a large object in memory never touched before (a page's first touch costs ~20 µs on this
- * kind of machine, and the CLI reads a sheet once). Exported for its test.
+ * The records of a large sheet, in one array. Given the number of rows below the sheet's header
+ * (at least the records it can give), the array is allocated once at that size, filled, and cut to
+ * the records made. Without it, the records are collected in chunks and joined once, at the end,
+ * into an array allocated at its final size. An array grown by `push` to 300,000 records allocates
+ * its backing store anew at each growth, about three times the final size in all, and beyond 16,384
+ * elements each is a large object in memory never touched before (a page's first touch costs ~15 µs
+ * on this kind of machine, and the CLI reads a sheet once); the chunks, 2.3 MB at country size, are
+ * copied by each young-generation collection they survive and then once more into the array.
+ * Exported for its test.
  */
 export class RecordList<T extends object> {
   private readonly full: T[][] = [];
-  private chunk: T[] = [];
+  private chunk: T[];
+  /** True when `chunk` was allocated at the sheet's size: the records go straight into it. */
+  private readonly sized: boolean;
+  private size = 0;
+
+  /** @param capacity  The most records expected (rows below the header); more are still taken. */
+  constructor(capacity = 0) {
+    this.sized = capacity > CHUNK;
+    this.chunk = this.sized ? new Array<T>(capacity) : [];
+  }
 
   push(record: T): void {
+    if (this.sized) {
+      this.chunk[this.size++] = record;
+      return;
+    }
     if (this.chunk.length === CHUNK) {
       this.full.push(this.chunk);
       this.chunk = [];
@@ -268,17 +286,25 @@ export class RecordList<T extends object> {
 
   /** The records in the order pushed (records are objects, never arrays: `concat` adds each as is). */
   toArray(): T[] {
+    if (this.sized) {
+      this.chunk.length = this.size;
+      return this.chunk;
+    }
     if (this.full.length === 0) return this.chunk;
     return ([] as T[]).concat(...this.full, this.chunk);
   }
 }
 
-export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
-  const out = new RecordList<VillageRecord>();
+/**
+ * The village records of a Villages sheet. `rows`: the number of rows below its header, when known
+ * (the records' list is then allocated once at that size; see `RecordList`).
+ */
+export function villageRecords(sheet: SheetRead, issues: Issue[], rows = 0): VillageRecord[] {
+  const out = new RecordList<VillageRecord>(rows);
   const source = sourceOf(sheet);
   const ditto = dittoResolver(sheet, issues);
   // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
-  const knownTypes = new Map<string, boolean>();
+  const knownTypes = new TextTable((type: string) => VILLAGE_TYPE_KEYS.has(foldKey(type)));
   const at = {
     consolidated: sheet.slot("consolidated"),
     village: sheet.slot("village"),
@@ -299,9 +325,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     const frontHeadText = ditto(row, 6);
     // A ditto mark in a required column with nothing above: the row lacks that value.
     if (province === null || commune === null) return;
-    let known = type === null ? true : knownTypes.get(type);
-    if (known === undefined) knownTypes.set(type!, (known = VILLAGE_TYPE_KEYS.has(foldKey(type!))));
-    if (!known && type !== null) {
+    if (type !== null && !knownTypes.get(type)) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
@@ -341,8 +365,12 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
   return out.toArray();
 }
 
-export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
-  const out = new RecordList<OfficeHolderRecord>();
+/**
+ * The office-holder records of an Office-holders sheet. `rows`: the number of rows below its
+ * header, when known (the records' list is then allocated once at that size; see `RecordList`).
+ */
+export function officeHolderRecords(sheet: SheetRead, issues: Issue[], rows = 0): OfficeHolderRecord[] {
+  const out = new RecordList<OfficeHolderRecord>(rows);
   const source = sourceOf(sheet);
   const at = {
     village: sheet.slot("village"),
