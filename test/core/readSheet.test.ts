@@ -8,6 +8,7 @@ import { a1 } from "../../src/core/a1";
 import {
   hasTwoLetters,
   lastAnswerKept,
+  mayBeDitto,
   maySaySecretary,
   RecordList,
   TextTable,
@@ -445,5 +446,71 @@ describe("TextTable (src/core/read/records.ts)", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("mayBeDitto (src/core/read/records.ts)", () => {
+  it("is true for every text isDitto accepts, and rules out most names at their first letter", () => {
+    const marks = [
+      "nt",
+      "NT",
+      "N.T",
+      "-nt-",
+      "như trên",
+      "Như Trên",
+      "NHƯ TRÊN",
+      '"',
+      "“",
+      "”",
+      "〃",
+      "''",
+      "ditto",
+      " nt ",
+    ];
+    for (const mark of marks) {
+      expect(isDitto(mark)).toBe(true);
+      expect(mayBeDitto(mark)).toBe(true);
+    }
+    const pieces = fc
+      .array(
+        fc.constantFrom(
+          ...marks,
+          "n",
+          "t",
+          "h",
+          "ư",
+          "Ư",
+          "d",
+          "Đ",
+          "i",
+          "o",
+          "ê",
+          "r",
+          "Trần Thị Thu",
+          "Hà Nội",
+          " ",
+          "-",
+          "/",
+          "\u0301",
+          "\u0303",
+          "1",
+          "ﬁ",
+          "\u212a",
+        ),
+        { maxLength: 6 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(pieces, fc.string({ maxLength: 10 }), fc.string({ unit: "grapheme", maxLength: 6 })),
+        (t) => {
+          if (!mayBeDitto(t)) expect(isDitto(t)).toBe(false);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(
+      ["Trần Thị Thu", "Hà Nội", "Nguyễn Thị Nhung", "Đinh Thị Thu", "Lê Hữu Đạt"].some(mayBeDitto),
+    ).toBe(false);
   });
 });

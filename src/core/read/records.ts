@@ -173,6 +173,50 @@ export function lastAnswerKept(test: (text: string) => boolean): (text: string) 
   };
 }
 
+/** The folded forms of the ditto marks that have letters (`isDitto`): "nt", "như trên", "ditto". */
+const DITTO_WORDS = ["nt", "nhutren", "ditto"] as const;
+
+/**
+ * False when the text is certainly no ditto mark (`isDitto` is then false): its folded letters
+ * (`foldKey`, which works character by character, `foldCodeOf` each) begin otherwise than every one
+ * of "nt", "nhutren" and "ditto", or are longer than them. Decided at the first letter for most names
+ * ("Trần", "Hà", "Lê"), where `isDitto` folded every name made only of the letters of the marks
+ * ("Trần Thị Thu") into a new string. True, leaving the answer to `isDitto`, for a text whose folded
+ * letters are a beginning of a mark, none at all (quote marks), or a character the fold table does
+ * not cover. A property test compares. Exported for its test.
+ */
+export function mayBeDitto(text: string): boolean {
+  let n = 0; // folded letters so far
+  for (let i = 0; i < text.length; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    if (f < 0) return true;
+    let alive = false;
+    for (const word of DITTO_WORDS) {
+      if (n < word.length && word.charCodeAt(n) === f && startsLike(text, word, n)) {
+        alive = true;
+        break;
+      }
+    }
+    if (!alive) return false;
+    n++;
+  }
+  return true;
+}
+
+/** True when the first `n` folded letters of `text` are the first `n` letters of `word`. */
+function startsLike(text: string, word: string, n: number): boolean {
+  if (n === 0) return true;
+  let k = 0;
+  for (let i = 0; k < n; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    if (f !== word.charCodeAt(k)) return false;
+    k++;
+  }
+  return true;
+}
+
 /**
  * The name and place columns where clerks write a ditto mark ("nt", "như trên", `"`) for the value
  * of the row above.
@@ -187,7 +231,7 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
-  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept(isDitto));
+  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept((t) => mayBeDitto(t) && isDitto(t)));
   return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
