@@ -6,7 +6,14 @@ import { readField, readSheet, type FieldValue, type SkippedRows } from "../../s
 import { cleanWorkbooks, displayFormRows } from "../../src/core/read/clean";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
-import { hasTwoLetters, lastAnswerKept, maySaySecretary, RecordList } from "../../src/core/read/records";
+import {
+  hasTwoLetters,
+  lastAnswerKept,
+  mayBeDitto,
+  maySaySecretary,
+  RecordList,
+  TextTable,
+} from "../../src/core/read/records";
 import {
   parseEducationYears,
   parseGender,
@@ -421,9 +428,9 @@ describe("qualification columns (officeHolderRecords' per-column readers)", () =
 });
 
 describe("RecordList (src/core/read/records.ts)", () => {
-  it("gives the records pushed, in order, as one array, on either side of every chunk boundary", () => {
-    const check = (n: number): void => {
-      const list = new RecordList<{ k: number }>();
+  it("gives the records pushed, in order, as one array, on either side of every chunk boundary and with any capacity", () => {
+    const check = (n: number, capacity = 0): void => {
+      const list = new RecordList<{ k: number }>(capacity);
       const plain: { k: number }[] = [];
       for (let k = 0; k < n; k++) {
         const record = { k };
@@ -436,9 +443,125 @@ describe("RecordList (src/core/read/records.ts)", () => {
       expect(out.every((record, k) => record === plain[k])).toBe(true);
     };
     for (const n of [0, 1, 4095, 4096, 4097, 8192, 8193, 3 * 4096 + 5]) check(n);
+    // Allocated at a capacity (the rows below the header): fewer records, as many, or more.
+    for (const [n, capacity] of [
+      [0, 5000],
+      [4097, 4097],
+      [4000, 9000],
+      [9000, 5000],
+    ])
+      check(n, capacity);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20000 }), (n) => check(n)),
+      fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: 0, max: 20000 }), (n, capacity) =>
+        check(n, capacity),
+      ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("TextTable (src/core/read/records.ts)", () => {
+  it("answers each text as the function does, computing a text again only beyond its 512 texts", () => {
+    // Few characters, so that slots collide; fresh string objects, as the grids hand them over.
+    const textArb = fc.oneof(
+      fc.constantFrom(
+        "",
+        "Bí thư chi bộ",
+        "BTCB",
+        "Trưởng thôn",
+        "Trưởng bản",
+        "Bí thư chi bộ kiêm Trưởng thôn",
+      ),
+      fc.string({ unit: fc.constantFrom("a", "b", "ư", " ", "ộ"), maxLength: 6 }),
+      fc.nat(2000).map((k) => `Chức vụ ${k}`),
+    );
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 1500 }), (texts) => {
+        const computed = new Map<string, number>();
+        const table = new TextTable((t: string) => {
+          computed.set(t, (computed.get(t) ?? 0) + 1);
+          return { text: t };
+        });
+        const first = new Map<string, { text: string }>();
+        for (const t of texts) {
+          const fresh = JSON.parse(JSON.stringify(t)) as string;
+          const answer = table.get(fresh);
+          expect(answer.text).toBe(t);
+          const before = first.get(t);
+          // Within the table's texts, the same answer object every time.
+          if (before !== undefined && first.size <= 512) expect(answer).toBe(before);
+          if (before === undefined) first.set(t, answer);
+        }
+        const distinct = new Set(texts).size;
+        if (distinct <= 512) expect([...computed.values()].every((c) => c === 1)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("mayBeDitto (src/core/read/records.ts)", () => {
+  it("is true for every text isDitto accepts, and rules out most names at their first letter", () => {
+    const marks = [
+      "nt",
+      "NT",
+      "N.T",
+      "-nt-",
+      "như trên",
+      "Như Trên",
+      "NHƯ TRÊN",
+      '"',
+      "“",
+      "”",
+      "〃",
+      "''",
+      "ditto",
+      " nt ",
+    ];
+    for (const mark of marks) {
+      expect(isDitto(mark)).toBe(true);
+      expect(mayBeDitto(mark)).toBe(true);
+    }
+    const pieces = fc
+      .array(
+        fc.constantFrom(
+          ...marks,
+          "n",
+          "t",
+          "h",
+          "ư",
+          "Ư",
+          "d",
+          "Đ",
+          "i",
+          "o",
+          "ê",
+          "r",
+          "Trần Thị Thu",
+          "Hà Nội",
+          " ",
+          "-",
+          "/",
+          "\u0301",
+          "\u0303",
+          "1",
+          "ﬁ",
+          "\u212a",
+        ),
+        { maxLength: 6 },
+      )
+      .map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.oneof(pieces, fc.string({ maxLength: 10 }), fc.string({ unit: "grapheme", maxLength: 6 })),
+        (t) => {
+          if (!mayBeDitto(t)) expect(isDitto(t)).toBe(false);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(
+      ["Trần Thị Thu", "Hà Nội", "Nguyễn Thị Nhung", "Đinh Thị Thu", "Lê Hữu Đạt"].some(mayBeDitto),
+    ).toBe(false);
   });
 });

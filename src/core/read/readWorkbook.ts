@@ -137,9 +137,11 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         usable: read.usable,
       });
       // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
-      if (kind === "villages") villages = append(villages, villageRecords(read, issues));
+      // The rows below the header bound the records: their list is allocated once at that size.
+      const rows = grid.rows.length - header.rowIndex - 1;
+      if (kind === "villages") villages = append(villages, villageRecords(read, issues, rows));
       else if (kind === "officeHolders")
-        officeHolders = append(officeHolders, officeHolderRecords(read, issues));
+        officeHolders = append(officeHolders, officeHolderRecords(read, issues, rows));
       else if (kind === "targets") targets = append(targets, targetRecords(read, issues));
       else expectedUnits = append(expectedUnits, expectedUnitRecords(read, issues));
     }
@@ -302,29 +304,28 @@ function cellOf(v: FromRow, key: string): string {
 /**
  * One row per village. A repeat within one file is a duplicate (the first row counts). The same
  * village in two files is a conflict between submissions: the newer submission's row is used (by
- * its manifest time; without manifests, the first file given), and the issue names both. Returns
- * `villages` itself when no village repeats.
+ * its manifest time; without manifests, the first file given), and the issue names both. Compacts
+ * `villages` in place (the caller's own list, read from the sheets) and returns it: each village's
+ * first row, or the newer submission's row in its place, in order. No second list is made: a
+ * country has 100,000 villages, and a list grown by `push` to that size, once a village repeats,
+ * allocated its store anew at each growth (memory never touched before).
  */
 function dropDuplicateVillages(
-  villages: readonly VillageRecord[],
+  villages: VillageRecord[],
   generatedAt: ReadonlyMap<string, string>,
   issues: Issue[],
 ): readonly VillageRecord[] {
   const seen = new VillageKeys();
-  // Each village's first row, or the newer submission's row in its place (never a gap). Null while
-  // no village was a repeat: the villages so far are then their own list, not copied (a country has
-  // 100,000 villages and usually no repeat).
-  let out: VillageRecord[] | null = null;
+  // villages[0 .. kept) are the villages kept so far; kept === k until a village repeats.
+  let kept = 0;
   for (let k = 0; k < villages.length; k++) {
     const v = villages[k];
-    const next = out === null ? k : out.length;
-    const index = seen.indexOf(v, next);
-    if (index === next) {
-      if (out !== null) out.push(v);
+    const index = seen.indexOf(v, kept);
+    if (index === kept) {
+      villages[kept++] = v;
       continue;
     }
-    out ??= villages.slice(0, k);
-    const first = out[index];
+    const first = villages[index];
     const place = (r: VillageRecord) => ({
       file: r.source.file,
       sheet: r.source.sheet,
@@ -348,9 +349,10 @@ function dropDuplicateVillages(
         other: other.source.file,
       }),
     );
-    if (newer) out[index] = v;
+    if (newer) villages[index] = v;
   }
-  return out ?? villages;
+  villages.length = kept;
+  return villages;
 }
 
 /**

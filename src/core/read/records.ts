@@ -64,6 +64,50 @@ function cached<T>(parse: (text: string) => T): (text: string) => T {
 
 const postsAtVillage = cached((t) => parsePosts(t, true));
 const postsElsewhere = cached((t) => parsePosts(t, false));
+
+/** Slots of a `TextTable` (a power of two), and how many of them it fills at most. */
+const TABLE_SLOTS = 1024;
+const TABLE_FILL = 512;
+
+/**
+ * One sheet's answers for the distinct texts of a column, found without hashing the text: a post
+ * column of 300,000 cells holds a few dozen distinct texts, and each cell is a string of its own
+ * (the grids come through JSON), so a `Map` keyed by the text computes the string's hash, every
+ * character, for every cell. Here a slot is chosen by the length and three characters and the text
+ * compared with `===` (content, ending at the first difference). Holds at most 512 texts; a text
+ * beyond them is answered by `compute` each time (the vocabulary caches above keep it cheap).
+ * Exported for its test.
+ */
+export class TextTable<T> {
+  private readonly texts: (string | null)[] = new Array<string | null>(TABLE_SLOTS).fill(null);
+  private readonly values: (T | null)[] = new Array<T | null>(TABLE_SLOTS).fill(null);
+  private size = 0;
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  /** `compute(text)`, computed once per distinct text (up to the table's size). */
+  get(text: string): T {
+    const n = text.length;
+    let slot =
+      n === 0
+        ? 0
+        : (((n * 31 + text.charCodeAt(0)) * 31 + text.charCodeAt(n >> 1)) * 31 + text.charCodeAt(n - 1)) &
+          (TABLE_SLOTS - 1);
+    for (;;) {
+      const held = this.texts[slot];
+      if (held === text) return this.values[slot] as T;
+      if (held === null) break;
+      slot = (slot + 1) & (TABLE_SLOTS - 1);
+    }
+    const value = this.compute(text);
+    if (this.size < TABLE_FILL) {
+      this.texts[slot] = text;
+      this.values[slot] = value;
+      this.size++;
+    }
+    return value;
+  }
+}
 const QUALIFICATIONS = {
   gender: cached(parseGender),
   education: cached(parseEducationYears),
@@ -75,9 +119,10 @@ const QUALIFICATIONS = {
  * Reads one qualification column of a sheet: a cell parsed, or an unrecognised one reported and
  * read as blank. The parser is chosen once per sheet and column (a keyed `QUALIFICATIONS[key]` on
  * every cell made that load and the call through it megamorphic), and the column's last text and
- * value are kept: the rows of a column repeat "Nam", "12/12", "Sơ cấp" one after the other, so most
- * cells are the text before them and need no lookup. A text that was reported is never kept, so
- * each of its cells is reported as before.
+ * value are kept: the rows of a column repeat "Nam", "12/12", "Sơ cấp" one after the other, so many
+ * cells are the text before them and need no lookup; the others are looked up in the column's
+ * `TextTable` (no hash of the cell's string). A text that was reported is never kept as the last
+ * text, and its answer stays "unrecognised", so each of its cells is reported as before.
  */
 function qualificationReader<K extends keyof typeof QUALIFICATIONS>(
   sheet: SheetRead,
@@ -86,14 +131,14 @@ function qualificationReader<K extends keyof typeof QUALIFICATIONS>(
   issues: Issue[],
 ): (row: RowFields) => Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined> | null {
   type Value = Exclude<ReturnType<(typeof QUALIFICATIONS)[K]>, undefined>;
-  const parse = QUALIFICATIONS[key] as (text: string) => Value | undefined;
+  const parsed = new TextTable(QUALIFICATIONS[key] as (text: string) => Value | undefined);
   let lastText: string | null = null;
   let lastValue: Value | null = null;
   return (row) => {
     const t = text(row.fields[slot]);
     if (t === null) return null;
     if (t === lastText) return lastValue;
-    const parsedValue = parse(t);
+    const parsedValue = parsed.get(t);
     if (parsedValue === undefined) {
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       issues.push(
@@ -128,6 +173,50 @@ export function lastAnswerKept(test: (text: string) => boolean): (text: string) 
   };
 }
 
+/** The folded forms of the ditto marks that have letters (`isDitto`): "nt", "như trên", "ditto". */
+const DITTO_WORDS = ["nt", "nhutren", "ditto"] as const;
+
+/**
+ * False when the text is certainly no ditto mark (`isDitto` is then false): its folded letters
+ * (`foldKey`, which works character by character, `foldCodeOf` each) begin otherwise than every one
+ * of "nt", "nhutren" and "ditto", or are longer than them. Decided at the first letter for most names
+ * ("Trần", "Hà", "Lê"), where `isDitto` folded every name made only of the letters of the marks
+ * ("Trần Thị Thu") into a new string. True, leaving the answer to `isDitto`, for a text whose folded
+ * letters are a beginning of a mark, none at all (quote marks), or a character the fold table does
+ * not cover. A property test compares. Exported for its test.
+ */
+export function mayBeDitto(text: string): boolean {
+  let n = 0; // folded letters so far
+  for (let i = 0; i < text.length; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    if (f < 0) return true;
+    let alive = false;
+    for (const word of DITTO_WORDS) {
+      if (n < word.length && word.charCodeAt(n) === f && startsLike(text, word, n)) {
+        alive = true;
+        break;
+      }
+    }
+    if (!alive) return false;
+    n++;
+  }
+  return true;
+}
+
+/** True when the first `n` folded letters of `text` are the first `n` letters of `word`. */
+function startsLike(text: string, word: string, n: number): boolean {
+  if (n === 0) return true;
+  let k = 0;
+  for (let i = 0; k < n; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    if (f !== word.charCodeAt(k)) return false;
+    k++;
+  }
+  return true;
+}
+
 /**
  * The name and place columns where clerks write a ditto mark ("nt", "như trên", `"`) for the value
  * of the row above.
@@ -142,7 +231,7 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   // One slot per ditto column (by its index in DITTO_COLUMNS): no map lookup on every cell.
   const above: (string | null)[] = DITTO_COLUMNS.map(() => null);
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
-  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept(isDitto));
+  const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept((t) => mayBeDitto(t) && isDitto(t)));
   return (row: RowFields, index: number): string | null => {
     const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
@@ -204,17 +293,34 @@ function isAsciiLetter(c: number): boolean {
 const CHUNK = 4096;
 
 /**
- * The records of a large sheet, collected in chunks and joined once, at the end, into an array
- * allocated at its final size. An array grown by `push` to 300,000 records allocates its backing
- * store anew at each growth, about three times the final size in all, and beyond 16,384 elements
- * each is a large object in memory never touched before (a page's first touch costs ~20 µs on this
- * kind of machine, and the CLI reads a sheet once). Exported for its test.
+ * The records of a large sheet, in one array. Given the number of rows below the sheet's header
+ * (at least the records it can give), the array is allocated once at that size, filled, and cut to
+ * the records made. Without it, the records are collected in chunks and joined once, at the end,
+ * into an array allocated at its final size. An array grown by `push` to 300,000 records allocates
+ * its backing store anew at each growth, about three times the final size in all, and beyond 16,384
+ * elements each is a large object in memory never touched before (a page's first touch costs ~15 µs
+ * on this kind of machine, and the CLI reads a sheet once); the chunks, 2.3 MB at country size, are
+ * copied by each young-generation collection they survive and then once more into the array.
+ * Exported for its test.
  */
 export class RecordList<T extends object> {
   private readonly full: T[][] = [];
-  private chunk: T[] = [];
+  private chunk: T[];
+  /** True when `chunk` was allocated at the sheet's size: the records go straight into it. */
+  private readonly sized: boolean;
+  private size = 0;
+
+  /** @param capacity  The most records expected (rows below the header); more are still taken. */
+  constructor(capacity = 0) {
+    this.sized = capacity > CHUNK;
+    this.chunk = this.sized ? new Array<T>(capacity) : [];
+  }
 
   push(record: T): void {
+    if (this.sized) {
+      this.chunk[this.size++] = record;
+      return;
+    }
     if (this.chunk.length === CHUNK) {
       this.full.push(this.chunk);
       this.chunk = [];
@@ -224,17 +330,25 @@ export class RecordList<T extends object> {
 
   /** The records in the order pushed (records are objects, never arrays: `concat` adds each as is). */
   toArray(): T[] {
+    if (this.sized) {
+      this.chunk.length = this.size;
+      return this.chunk;
+    }
     if (this.full.length === 0) return this.chunk;
     return ([] as T[]).concat(...this.full, this.chunk);
   }
 }
 
-export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord[] {
-  const out = new RecordList<VillageRecord>();
+/**
+ * The village records of a Villages sheet. `rows`: the number of rows below its header, when known
+ * (the records' list is then allocated once at that size; see `RecordList`).
+ */
+export function villageRecords(sheet: SheetRead, issues: Issue[], rows = 0): VillageRecord[] {
+  const out = new RecordList<VillageRecord>(rows);
   const source = sourceOf(sheet);
   const ditto = dittoResolver(sheet, issues);
   // Each distinct type text looked up once (a sheet has a handful: "Thôn", "Bản", "Tổ dân phố").
-  const knownTypes = new Map<string, boolean>();
+  const knownTypes = new TextTable((type: string) => VILLAGE_TYPE_KEYS.has(foldKey(type)));
   const at = {
     consolidated: sheet.slot("consolidated"),
     village: sheet.slot("village"),
@@ -255,9 +369,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
     const frontHeadText = ditto(row, 6);
     // A ditto mark in a required column with nothing above: the row lacks that value.
     if (province === null || commune === null) return;
-    let known = type === null ? true : knownTypes.get(type);
-    if (known === undefined) knownTypes.set(type!, (known = VILLAGE_TYPE_KEYS.has(foldKey(type!))));
-    if (!known && type !== null) {
+    if (type !== null && !knownTypes.get(type)) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
     }
     // "Kiêm" (or "BT kiêm", "(Bí thư kiêm nhiệm)") in a name column: the secretary holds that post too.
@@ -297,8 +409,12 @@ export function villageRecords(sheet: SheetRead, issues: Issue[]): VillageRecord
   return out.toArray();
 }
 
-export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHolderRecord[] {
-  const out = new RecordList<OfficeHolderRecord>();
+/**
+ * The office-holder records of an Office-holders sheet. `rows`: the number of rows below its
+ * header, when known (the records' list is then allocated once at that size; see `RecordList`).
+ */
+export function officeHolderRecords(sheet: SheetRead, issues: Issue[], rows = 0): OfficeHolderRecord[] {
+  const out = new RecordList<OfficeHolderRecord>(rows);
   const source = sourceOf(sheet);
   const at = {
     village: sheet.slot("village"),
@@ -321,11 +437,13 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[]): OfficeHo
   const education = qualificationReader(sheet, at.education, "education", issues);
   const professional = qualificationReader(sheet, at.professional, "professional", issues);
   const politicalTheory = qualificationReader(sheet, at.politicalTheory, "politicalTheory", issues);
+  const atVillage = new TextTable(postsAtVillage);
+  const elsewhere = new TextTable(postsElsewhere);
   sheet.forEachRow((row) => {
     const v = row.fields;
     const village = text(v[at.village]);
     const postText = cellText(v[at.post] as CellValue).trim();
-    const parsed = village !== null ? postsAtVillage(postText) : postsElsewhere(postText);
+    const parsed = village !== null ? atVillage.get(postText) : elsewhere.get(postText);
     for (let u = 0; u < parsed.unknown.length; u++) {
       issues.push(issue("unknown-post", placeOf(sheet, row.row, "post"), { text: parsed.unknown[u] }));
     }
