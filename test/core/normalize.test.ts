@@ -211,7 +211,6 @@ describe("keyNumbering (key numbers shared by passes) equals comparing the keys"
   // Few keys, so that texts often share one; a small limit, so that the tables are often renewed.
   const key = (t: string): string => t.trim().toLowerCase();
   const text = fc.constantFrom("a", "A", " a", "b", "B ", "c", "ab", "Ab", "d", "e", "f", "g");
-  const pass = fc.array(text, { maxLength: 12 });
 
   it("equal numbers exactly for equal keys within each pass, passes overlapping, tables renewed", () => {
     // Steps: start a pass (null), or ask the pass of that number (modulo those started) for a text.

@@ -74,7 +74,8 @@ const personKeyNumbers = keyNumbering(personKey, NAME_CACHE);
  * `personKey` and `compareNames` for one pass over a dataset: each distinct name text is looked up
  * once and its keys are kept for the pass (unbounded: a country's ~30,000 distinct name texts), so
  * a comparison costs two lookups instead of up to six in the shared bounded caches; the person
- * grouping numbers its names through it (`keyNumber`). Its memory goes with the pass.
+ * grouping numbers its names through it (`keyNumber`). The keys go with the pass; the numbers come
+ * from tables shared by the passes (`keyNumbering`, bounded).
  */
 export class PersonNames {
   private readonly keys = new Map<string, NameKeys>();
