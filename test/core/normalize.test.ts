@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { collapseSpaces, displayName, foldKey, nameKey, unitKey } from "../../src/core/text/normalize";
+import {
+  collapseSpaces,
+  displayName,
+  foldKey,
+  keyNumbering,
+  nameKey,
+  unitKey,
+} from "../../src/core/text/normalize";
 
 describe("nameKey", () => {
   it.each([
@@ -197,5 +204,42 @@ describe("foldKey and spaces", () => {
   it("collapses every kind of space", () => {
     expect(collapseSpaces("\u00a0 a \u2003 b\t\n")).toBe("a b");
     expect(displayName("  Pò\u00a0Mầm ")).toBe("Pò Mầm");
+  });
+});
+
+describe("keyNumbering (key numbers shared by passes) equals comparing the keys", () => {
+  // Few keys, so that texts often share one; a small limit, so that the tables are often renewed.
+  const key = (t: string): string => t.trim().toLowerCase();
+  const text = fc.constantFrom("a", "A", " a", "b", "B ", "c", "ab", "Ab", "d", "e", "f", "g");
+
+  it("equal numbers exactly for equal keys within each pass, passes overlapping, tables renewed", () => {
+    // Steps: start a pass (null), or ask the pass of that number (modulo those started) for a text.
+    const step = fc.oneof(fc.constant(null), fc.tuple(fc.nat(5), text));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), fc.integer({ min: 1, max: 8 }), (steps, limit) => {
+        const numbering = keyNumbering(key, limit);
+        const passes: { numberOf: (t: string) => number; asked: [string, number][] }[] = [];
+        for (const s of steps) {
+          if (s === null || passes.length === 0) passes.push({ numberOf: numbering(), asked: [] });
+          if (s === null) continue;
+          const pass = passes[s[0] % passes.length];
+          pass.asked.push([s[1], pass.numberOf(s[1])]);
+        }
+        return passes.every(({ asked }) =>
+          asked.every(([a, na]) => asked.every(([b, nb]) => (na === nb) === (key(a) === key(b)))),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("numbers a text once per table: a later pass meets it without computing its key", () => {
+    const computed: string[] = [];
+    const numbering = keyNumbering((t) => (computed.push(t), key(t)), 100);
+    const first = numbering();
+    const numbers = ["a", "A", "b"].map(first);
+    const second = numbering();
+    expect(["b", "A", "a"].map(second)).toEqual([numbers[2], numbers[1], numbers[0]]);
+    expect(computed).toEqual(["a", "A", "b"]);
   });
 });

@@ -1,7 +1,7 @@
 import type { OfficeHolderRecord } from "../model";
 import type { PostId } from "../schema/posts";
 import { POSTS } from "../schema/posts";
-import { nameKey } from "../text/normalize";
+import { keyNumbering, nameKey } from "../text/normalize";
 import { PersonNames } from "../text/personName";
 import { IdIndex, PairIndex, idHash } from "./idIndex";
 
@@ -144,6 +144,9 @@ export function villagePosts(people: People, communeId: string, village: string)
   return people.villages.posts(communeId, village);
 }
 
+/** Numbers of village name keys, their tables shared by the passes (`keyNumbering`). */
+const villageKeyNumbers = keyNumbering(nameKey, 1 << 16);
+
 /**
  * The village posts of every village named on an office-holder row, by commune and `nameKey` of
  * the village: villages numbered in order of first appearance, each numbered through one
@@ -159,9 +162,8 @@ export class Villages {
   private readonly communeIds: string[] = [];
   /** Per commune number: its first village's number, or -1 (the order in which `withOthers` lists them). */
   private readonly firstVillage: number[] = [];
-  /** Numbers of village texts as written, and of their keys (equal numbers: equal keys). */
-  private readonly textNumbers = new Map<string, number>();
-  private readonly keyNumbers = new Map<string, number>();
+  /** Numbers of village texts' keys, for this pass (equal numbers: equal keys; `keyNumbering`). */
+  private readonly keyNumberOf = villageKeyNumbers();
   private readonly index: PairIndex;
   /** How many villages so far. */
   private count = 0;
@@ -198,19 +200,9 @@ export class Villages {
     return n;
   }
 
-  /** The number of a village text's key (numbered on first use). */
+  /** The number of a village text's key. */
   keyNumber(village: string): number {
-    let n = this.textNumbers.get(village);
-    if (n === undefined) {
-      const key = nameKey(village);
-      n = this.keyNumbers.get(key);
-      if (n === undefined) {
-        n = this.keyNumbers.size;
-        this.keyNumbers.set(key, n);
-      }
-      this.textNumbers.set(village, n);
-    }
-    return n;
+    return this.keyNumberOf(village);
   }
 
   /** The number of the village (commune number, key number), made when new. */
@@ -249,15 +241,13 @@ export class Villages {
 
   /**
    * The posts of a village by commune id and village name, if any holder was given. A name written
-   * as some office-holder row wrote it has its key's number from this pass's own map, without the
-   * shared bounded cache of `nameKey` (a country's ~130,000 texts).
+   * as some office-holder row wrote it has its key's number with one lookup, without the shared
+   * bounded cache of `nameKey` (a country's ~130,000 texts).
    */
   posts(communeId: string, village: string): VillagePosts | undefined {
     const commune = this.communeNumbers.get(communeId);
     if (commune === undefined) return undefined;
-    const key = this.textNumbers.get(village) ?? this.keyNumbers.get(nameKey(village));
-    if (key === undefined) return undefined;
-    const v = this.index.get(commune, key);
+    const v = this.index.get(commune, this.keyNumberOf(village));
     return v < 0 ? undefined : this.postsOf(v);
   }
 

@@ -79,6 +79,42 @@ export function keyEachOnce(fn: (text: string) => string): (text: string) => str
   return memoize(fn, Infinity);
 }
 
+/**
+ * Numbers for the keys of texts, for passes over a dataset that only need to tell keys apart: call
+ * the result once per pass for the pass's own `(text) => number`, which gives equal numbers exactly
+ * for texts with equal `key`s, for as long as the pass keeps it. The tables behind it (number by
+ * text, and by key) are shared by the passes of the process, so a text an earlier pass met (a warm
+ * re-analysis meets them all) costs one lookup: no key, no second map, no fresh table for the pass.
+ * Bounded like `memoize`: a pass that starts when the tables hold `limit` texts or more starts new
+ * ones (numbers from 0 again). A pass in progress never sees its tables emptied (its numbers would
+ * no longer tell keys apart); they grow by at most its own distinct texts.
+ */
+export function keyNumbering(key: (text: string) => string, limit: number): () => (text: string) => number {
+  let byText = new Map<string, number>();
+  let byKey = new Map<string, number>();
+  return () => {
+    if (byText.size >= limit) {
+      byText = new Map();
+      byKey = new Map();
+    }
+    const texts = byText;
+    const keys = byKey;
+    return (text) => {
+      let n = texts.get(text);
+      if (n === undefined) {
+        const k = key(text);
+        n = keys.get(k);
+        if (n === undefined) {
+          n = keys.size;
+          keys.set(k, n);
+        }
+        texts.set(text, n);
+      }
+      return n;
+    };
+  };
+}
+
 /** Moves each syllable's tone mark after its last letter, so placement no longer matters. */
 function canonicalTonePlacement(decomposed: string): string {
   let out = "";

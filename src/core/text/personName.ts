@@ -1,4 +1,4 @@
-import { foldCodeOf, foldKey, mayFoldToLetter, memoize, nameKey } from "./normalize";
+import { foldCodeOf, foldKey, keyNumbering, mayFoldToLetter, memoize, nameKey } from "./normalize";
 import { isWhiteSpaceCode } from "./whiteSpace";
 
 /**
@@ -67,17 +67,20 @@ interface NameKeys {
   loose: string | null;
 }
 
+/** Numbers of person keys, their tables shared by the passes (`keyNumbering`). */
+const personKeyNumbers = keyNumbering(personKey, NAME_CACHE);
+
 /**
  * `personKey` and `compareNames` for one pass over a dataset: each distinct name text is looked up
  * once and its keys are kept for the pass (unbounded: a country's ~30,000 distinct name texts), so
  * a comparison costs two lookups instead of up to six in the shared bounded caches; the person
- * grouping numbers its names through it (`keyNumber`). Its memory goes with the pass.
+ * grouping numbers its names through it (`keyNumber`). The keys go with the pass; the numbers come
+ * from tables shared by the passes (`keyNumbering`, bounded).
  */
 export class PersonNames {
   private readonly keys = new Map<string, NameKeys>();
-  /** Key numbers by key, and by name text. */
-  private readonly numbers = new Map<string, number>();
-  private readonly textNumbers = new Map<string, number>();
+  /** Key numbers by name text, for this pass (`keyNumbering`). */
+  private readonly numberOf = personKeyNumbers();
 
   private keysOf(name: string): NameKeys {
     let k = this.keys.get(name);
@@ -94,23 +97,14 @@ export class PersonNames {
   }
 
   /**
-   * A number for `personKey(name)`: 0, 1, … in order of first use; equal numbers, equal keys. Asked
-   * once per office-holder row without an ID: kept by name text in a map of numbers of its own, so
-   * a new text costs no `NameKeys` object (the grouping never compares names; making and keeping
-   * an object per distinct name cost more than the lookups of all the rows).
+   * A number for `personKey(name)`: equal numbers, equal keys, for the life of this object. Asked
+   * once per office-holder row without an ID: numbered by name text in tables shared by the passes
+   * (`keyNumbering`), so a text met before costs one lookup and a new one no `NameKeys` object (the
+   * grouping never compares names; making and keeping an object per distinct name cost more than
+   * the lookups of all the rows).
    */
   keyNumber(name: string): number {
-    let n = this.textNumbers.get(name);
-    if (n === undefined) {
-      const key = personKey(name);
-      n = this.numbers.get(key);
-      if (n === undefined) {
-        n = this.numbers.size;
-        this.numbers.set(key, n);
-      }
-      this.textNumbers.set(name, n);
-    }
-    return n;
+    return this.numberOf(name);
   }
 
   /** `compareNames(a, b)`. */
