@@ -18,11 +18,13 @@ export function escapeXml(s: string): string {
  * - characters outside the Basic Multilingual Plane (emoji, rare Han and Nôm characters), as
  *   escaped surrogate pairs: the XML holds only ASCII for them, whatever the zip library does;
  * Text that already looks like an escape ("_x0041_") gets its underscore escaped (`_x005F_`), or it
- * would be read as "A". An unpaired surrogate is not a character and becomes U+FFFD.
+ * would be read as "A"; so does "_x" and four hex digits before a character written as an escape
+ * ("_xD000" then an emoji: the emoji's "_xD83D_" would end "_xD000_"). An unpaired surrogate is not
+ * a character and becomes U+FFFD.
  */
 export function xlsxText(s: string): string {
   return s.replace(NOT_AS_IS, (m: string) => {
-    if (m.length === 7) return `_x005F${m}`;
+    if (m === "_") return "_x005F_";
     const code = m.charCodeAt(0);
     if (m.length === 2) return `${escapeCode(code)}${escapeCode(m.charCodeAt(1))}`;
     if (code >= 0xd800 && code <= 0xdfff) return "\ufffd";
@@ -33,9 +35,12 @@ export function xlsxText(s: string): string {
 const escapeCode = (code: number): string => `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
 
 /* eslint-disable no-control-regex -- these are the characters xlsxText escapes */
-/** An escape-like _xHHHH_; a surrogate pair; a character XML cannot hold, CR or DEL; an unpaired surrogate. */
+/**
+ * The underscore of an escape-like "_xHHHH" before "_" or before a character written as an escape;
+ * a surrogate pair; a character XML cannot hold, CR or DEL; an unpaired surrogate.
+ */
 const NOT_AS_IS =
-  /_x[0-9A-Fa-f]{4}_|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff\ud800-\udfff]/g;
+  /_(?=x[0-9A-Fa-f]{4}[_\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff\ud800-\udfff])|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b-\u001f\u007f\ufffe\uffff\ud800-\udfff]/g;
 /* eslint-enable no-control-regex */
 
 /** Column letters of a 1-based column number (1 → A, 28 → AB). */
