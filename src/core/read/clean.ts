@@ -204,8 +204,10 @@ const displayRowsOf = new WeakMap<SheetGrid, Uint8Array>();
 /**
  * The rows of a grid `cleanWorkbooks` returned as it was whose every text is already in display
  * form (`displayName` returns it as it is), found by the clean pass's one scan of each character:
- * one bit per row (row r at bit r & 7 of byte r >> 3). Undefined for any other grid. The row reader
- * takes a text or raw cell of such a row as it reads (see `readSheet`) without scanning it again.
+ * one bit per row (row r at bit r & 7 of byte r >> 3). Undefined for any other grid. `readWorkbooks`
+ * hands them to `readSheet` right after its clean pass, which takes a text or raw cell of such a row
+ * as it is, without scanning it again. Only as fresh as the last clean of the grid: a grid changed
+ * since keeps its old bits here, so nothing but the read that just cleaned it may use them.
  */
 export function displayFormRows(grid: SheetGrid): Uint8Array | undefined {
   return displayRowsOf.get(grid);
@@ -224,6 +226,7 @@ function cleanSheet(file: string, grid: SheetGrid, issues: Issue[]): SheetGrid {
     displayRowsOf.set(grid, displayRows);
     return grid;
   }
+  displayRowsOf.delete(grid);
   // Cells with Latin-1 letters only ("X·" is evidence, "cã" is not) are converted too when most of
   // the sheet is legacy text, unless they are words of the standard sheets as typed in Unicode.
   const majority = encoding !== null && scan.legacy[encoding] >= scan.unicode;

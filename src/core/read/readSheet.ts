@@ -6,7 +6,6 @@ import { cellAt, excelColumnOf, excelRowOf } from "../grid";
 import { issue, type Issue, type SkippedRowKind } from "../issues";
 import type { ColumnSpec, SheetSpec } from "../schema/sheets";
 import { displayName } from "../text/normalize";
-import { displayFormRows } from "./clean";
 import type { HeaderRow } from "./headers";
 import { RowClassifier } from "./rows";
 
@@ -62,13 +61,6 @@ export interface SheetRead {
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
 
-/**
- * Reads the data rows under a recognised header row. Never throws on data: every problem is pushed
- * to `issues` with its cell. Every row is classified (rows.ts): blank rows are skipped without a
- * word; repeated headers, numbering, headings, subtotals and totals, notes are skipped and listed in
- * one information line per kind; a commune heading supplies the commune of the rows under it whose
- * commune cell is empty. A data row missing a required value is reported and skipped.
- */
 /** Rows of one kind one sheet skipped (Excel row numbers), for the JSON summary. */
 export interface SkippedRows {
   readonly file: string;
@@ -77,12 +69,24 @@ export interface SkippedRows {
   readonly rows: readonly number[];
 }
 
+/**
+ * Reads the data rows under a recognised header row. Never throws on data: every problem is pushed
+ * to `issues` with its cell. Every row is classified (rows.ts): blank rows are skipped without a
+ * word; repeated headers, numbering, headings, subtotals and totals, notes are skipped and listed in
+ * one information line per kind; a commune heading supplies the commune of the rows under it whose
+ * commune cell is empty. A data row missing a required value is reported and skipped.
+ *
+ * `displayRows`: the rows the clean pass just found in display form (`displayFormRows`), one bit
+ * per row of this grid as it is now; a text or raw cell of such a row is taken as it is. Without
+ * them (or with bits for another number of rows) every cell is read through `readField`.
+ */
 export function readSheet(
   file: string,
   grid: SheetGrid,
   header: HeaderRow,
   issues: Issue[],
   skippedRows?: SkippedRows[],
+  displayRows?: Uint8Array,
 ): SheetRead {
   const { spec } = header;
   const columns = new Map<string, number>();
@@ -146,9 +150,12 @@ export function readSheet(
     const asIs = Uint8Array.from(indexes, (i) =>
       i.column.type === "text" || i.column.type === "raw" ? 1 : 0,
     );
-    // The rows the clean pass found in display form (one bit per row), when it saw this grid.
-    const displayRows = displayFormRows(grid);
-    const display = displayRows ?? new Uint8Array((grid.rows.length + 7) >> 3);
+    // The rows the clean pass found in display form (one bit per row), when the caller gave them
+    // for this grid as it is now (one bit per row it has); otherwise every row is read the long way.
+    const display =
+      displayRows !== undefined && displayRows.length === (grid.rows.length + 7) >> 3
+        ? displayRows
+        : new Uint8Array((grid.rows.length + 7) >> 3);
     let headingCommune: string | null = null;
     let headingStyle = "";
     // One fields array for every row: each row overwrites every slot but the last, always null (the

@@ -1,5 +1,6 @@
 import { a1 } from "../a1";
-import type { WorkbookGrids } from "../grid";
+import { isBlank } from "../cells";
+import type { SheetGrid, WorkbookGrids } from "../grid";
 import { excelColumnOf, excelRowOf } from "../grid";
 import { compareIssues, issue, type Issue, type Message } from "../issues";
 import type {
@@ -14,7 +15,7 @@ import { readManifest, type SubmissionManifest } from "../submission/manifest";
 import type { SheetKind } from "../schema/sheets";
 import { nameKey, unitKey } from "../text/normalize";
 import { judgeSheet, KIND_NAMES, nearestVillagesSheet, WHY, type SheetJudgement } from "./candidates";
-import { cleanWorkbooks } from "./clean";
+import { cleanWorkbooks, displayFormRows } from "./clean";
 import { readSheet, type SheetRead, type SkippedRows } from "./readSheet";
 import { expectedUnitRecords, officeHolderRecords, targetRecords, villageRecords } from "./records";
 
@@ -128,7 +129,15 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         issues.push(issue("hidden-sheet-read", place, { sheet: grid.name, kind: name.vi, kindEn: name.en }));
       }
       found++;
-      const read: SheetRead = readSheet(workbook.file, grid, header, issues, skippedRows);
+      // The clean pass of this read just scanned the grid: its display-form rows are current.
+      const read: SheetRead = readSheet(
+        workbook.file,
+        grid,
+        header,
+        issues,
+        skippedRows,
+        displayFormRows(grid),
+      );
       sheets.push({
         file: workbook.file,
         sheet: grid.name,
@@ -137,8 +146,10 @@ export function readWorkbooks(workbooks: readonly WorkbookGrids[]): ReadResult {
         usable: read.usable,
       });
       // append, not push(...records): spreading 300,000 records as arguments overflows the stack.
-      // The rows below the header bound the records: their list is allocated once at that size.
-      const rows = grid.rows.length - header.rowIndex - 1;
+      // The rows below the header, blank rows at the end left out, bound the records: their list is
+      // allocated once at that size (a used range formatted down to row 1,048,576 is no reason to
+      // allocate a million slots).
+      const rows = lastRowWithData(grid) - header.rowIndex;
       if (kind === "villages") villages = append(villages, villageRecords(read, issues, rows));
       else if (kind === "officeHolders")
         officeHolders = append(officeHolders, officeHolderRecords(read, issues, rows));
@@ -429,4 +440,16 @@ function dropDuplicateTargets(targets: readonly TargetRecord[], issues: Issue[])
     out.push(t);
   }
   return out;
+}
+
+/**
+ * The index of the last row of a grid with a cell that is not blank, or -1. From the end, so a
+ * sheet without blank rows at its end costs one row.
+ */
+function lastRowWithData(grid: SheetGrid): number {
+  for (let r = grid.rows.length - 1; r >= 0; r--) {
+    const row = grid.rows[r];
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return r;
+  }
+  return -1;
 }
