@@ -279,6 +279,19 @@ describe("bounds, each an UnusableInputError naming the file and the place", () 
       { strings: ["x", "Yên Lỗ"] },
     );
     expect(g.rows).toEqual([["Yên Lỗ", "x", 12.5, -7]]);
+    // A reference after digits: the whole text is the number ("1&#50;" is 12, not 1).
+    const after = grid(
+      `<row r="1"><c r="A1"><v>1&#50;</v></c><c r="B1"><v>4&#52;000</v></c><c r="C1"><v>1&#x30;0</v></c></row>`,
+    );
+    expect(after.rows).toEqual([[12, 44000, 100]]);
+  });
+
+  it("a shared-string index is digits only, with or without references (no sign, exponent or hex)", () => {
+    const read = (v: string) => () =>
+      grid(`<row r="1"><c r="A1" t="s"><v>${v}</v></c></row>`, "", { strings: ["x", "Yên Lỗ"] });
+    expect(read("&#49;")().rows).toEqual([["Yên Lỗ"]]);
+    for (const v of ["&#43;1", "0&#x78;1", "&#49;e0", "&#49;.0", "&#45;0", "&#160;1", "1e0", "+1"])
+      expect(read(v)).toThrow(/shared string that does not exist/);
   });
 
   it("a character reference that names no shared string is still refused", async () => {

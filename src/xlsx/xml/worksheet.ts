@@ -230,12 +230,10 @@ export function readSheetXml(x: XmlScanner, sheet: WorksheetSoFar): void {
         case T_SHARED: {
           if (vStart < 0 && raw === null) value = null;
           else {
-            let index = vStart >= 0 ? integerAt(b, vStart, vEnd) : raw!.trim() === "" ? -1 : Number(raw);
+            let index = vStart >= 0 ? integerAt(b, vStart, vEnd) : indexOfText(raw!);
             // A character reference in the index (`<v>&#49;</v>` is 1): XML allows it, no writer does.
-            if (index < 0 && vStart >= 0 && hasReference(b, vStart, vEnd)) {
-              const text = decodeText(b, vStart, vEnd, false);
-              index = text.trim() === "" ? -1 : Number(text);
-            }
+            if (index < 0 && vStart >= 0 && hasReference(b, vStart, vEnd))
+              index = indexOfText(decodeText(b, vStart, vEnd, false));
             if (!(Number.isInteger(index) && index >= 0 && index < sharedStrings.length))
               throw new SheetProblem("corrupt", {
                 vi: `${where(row, col).vi}: tham chiếu đến chuỗi dùng chung không có`,
@@ -407,6 +405,15 @@ function integerAt(b: Uint8Array, s: number, e: number, cap = Number.MAX_SAFE_IN
   return Math.min(n, cap);
 }
 
+/**
+ * A shared-string index written as text (decoded references, or several runs): digits only, with
+ * XML white space around them, as `integerAt` reads bytes ("1e1", "+1", "0x10" are no index); -1
+ * otherwise.
+ */
+function indexOfText(text: string): number {
+  return /^[ \t\r\n]*\d+[ \t\r\n]*$/.test(text) ? Number(text) : -1;
+}
+
 /** True when bytes [s, e) hold an entity or character reference ("&"): their text must be decoded. */
 function hasReference(b: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (b[i] === 0x26) return true;
@@ -433,7 +440,11 @@ function numberAt(b: Uint8Array, s: number, e: number): number {
     if (plain) return negative ? -n : n;
   }
   let text = "";
-  for (let i = s; i < e && i < s + 400; i++) text += String.fromCharCode(b[i]);
+  for (let i = s; i < e && i < s + 400; i++) {
+    // A reference ("1&#50;" is 12): NaN, so the caller decodes the text (parseFloat would stop at "&").
+    if (b[i] === 0x26) return NaN;
+    text += String.fromCharCode(b[i]);
+  }
   return parseFloat(text);
 }
 
