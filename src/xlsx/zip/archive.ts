@@ -526,13 +526,17 @@ export class ZipArchive {
 }
 
 /**
- * Part names are case-insensitive in OPC; a leading "/" is optional; a backslash reads as "/" (some
+ * Part names are compared as case-insensitive ASCII in OPC (ECMA-376 Part 2: "Å.xml" and "å.xml"
+ * are two parts); a leading "/" is optional; a backslash reads as "/" (some
  * old writers put Windows paths in the zip: "xl\worksheets\sheet1.xml"). Names are never resolved
  * further: an entry named with "../" matches no part, and two names that map to one key are refused
  * as duplicates.
  */
 function partKey(name: string): string {
-  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+  return name
+    .replace(/\\/g, "/")
+    .replace(/^\/+/, "")
+    .replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 function split(): ZipProblem {
