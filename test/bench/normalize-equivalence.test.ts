@@ -12,6 +12,7 @@ import {
   personLooseKey,
   PersonNames,
 } from "../../src/core/text/personName";
+import { referenceTonePlacement } from "../core/referenceText";
 
 /**
  * The name keys are cached and computed word by word for speed (docs/performance.md). These
@@ -19,26 +20,9 @@ import {
  * before and after spaces, decomposed and odd spaces, capitals with special lower cases (Σ, İ).
  */
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
-const TONE_MARKS = new Set(["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]);
 
 function referenceCollapse(text: string): string {
   return text.replace(SPACES, " ").trim();
-}
-
-function referenceTonePlacement(decomposed: string): string {
-  let out = "";
-  let syllable = "";
-  let tone = "";
-  for (const ch of decomposed) {
-    if (TONE_MARKS.has(ch)) tone = ch;
-    else if (/[\u0300-\u036f]/.test(ch) || /\p{L}|\p{N}/u.test(ch)) syllable += ch;
-    else {
-      out += syllable + tone + ch;
-      syllable = "";
-      tone = "";
-    }
-  }
-  return out + syllable + tone;
 }
 
 function referenceNameKey(text: string): string {
