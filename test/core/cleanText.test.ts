@@ -328,7 +328,7 @@ describe("cleaning never changes the figures", () => {
   });
 });
 
-describe("scanSheet (src/core/read/clean.ts): a cell equal to the one above takes its finding", () => {
+describe("scanSheet (src/core/read/clean.ts): a cell equal to a recent text of its column takes its finding", () => {
   /** The plain definition: every text cell scanned. */
   function plainScan(rows: CellValue[][]): unknown {
     const scan = { legacy: { tcvn3: 0, vni: 0 }, unicode: 0, invisible: false, ambiguous: false };
