@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import type { CellValue } from "../../src/core/cells";
-import { cleanWorkbooks, displayFormRows, scanCell, scanSheet, scanText } from "../../src/core/read/clean";
+import {
+  cleanWorkbooks,
+  displayFormRows,
+  scanCell,
+  scanFindings,
+  scanSheet,
+  scanText,
+} from "../../src/core/read/clean";
 import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { rollup } from "../../src/core/rollup/rollup";
 import type { Issue } from "../../src/core/issues";
@@ -321,7 +328,7 @@ describe("cleaning never changes the figures", () => {
   });
 });
 
-describe("scanSheet (src/core/read/clean.ts): a cell equal to the one above takes its finding", () => {
+describe("scanSheet (src/core/read/clean.ts): a cell equal to a recent text of its column takes its finding", () => {
   /** The plain definition: every text cell scanned. */
   function plainScan(rows: CellValue[][]): unknown {
     const scan = { legacy: { tcvn3: 0, vni: 0 }, unicode: 0, invisible: false, ambiguous: false };
@@ -483,6 +490,47 @@ describe("scanCell (src/core/read/clean.ts): the clean pass's scan also finds th
       if ((found & ~16) !== referenceScanText(text) || ((found & 16) === 0) !== isPlainNfc(text))
         throw new Error(`scanCell differs on ${JSON.stringify(text)}`);
     }
+  });
+
+  /** `scanFindings`'s definition: `scanCell`, keeping only UNICODE, INVISIBLE and NOT_DISPLAY of a Unicode text. */
+  function plainFindings(text: string): number {
+    const found = scanCell(text);
+    return found & 2 ? found & (2 | 4 | 16) : found;
+  }
+
+  it("scanFindings (the clean pass's scan, a table and no branch per character) is scanCell as scanSheet reads it, for any text", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          textArb,
+          // Runs of spaces, letters and VNI marks after vowels ("oâ"), at any place.
+          fc
+            .array(
+              fc.constantFrom(" ", " ", "a", "o", "E", "â", "à", "ú", "Ê", "ạ", "ơ", "\u00a0", "\u00ad", "§"),
+              {
+                maxLength: 10,
+              },
+            )
+            .map((cs) => cs.join("")),
+        ),
+        (text) => {
+          expect(scanFindings(text)).toBe(plainFindings(text));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("scanFindings: every single character, and every pair and triple of the boundary characters", () => {
+    const all: string[] = [""];
+    for (let c = 0; c < 0x10000; c++) all.push(String.fromCharCode(c));
+    for (const a of CHARS)
+      for (const b of CHARS) all.push(a + b, a + b + a, "x" + a + b, a + " " + b, " " + a + b + " ");
+    for (const v of "aeoAEO")
+      for (let c = 0xa0; c < 0x100; c++) all.push(v + String.fromCharCode(c), String.fromCharCode(c) + v);
+    for (const text of all)
+      if (scanFindings(text) !== plainFindings(text))
+        throw new Error(`scanFindings differs on ${JSON.stringify(text)}`);
   });
 
   it("scanSheet marks a row in display form exactly when every text of it is; cleanWorkbooks keeps the marks of the grids it returns as they are", () => {
