@@ -7,6 +7,7 @@ import { cleanWorkbooks, displayFormRows } from "../../src/core/read/clean";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
 import {
+  foldsToLetter,
   hasTwoLetters,
   lastAnswerKept,
   mayBeDitto,
@@ -552,18 +553,52 @@ describe("hasTwoLetters (src/core/read/records.ts)", () => {
   it("is /\\p{L}{2}/u.test, for any text", () => {
     const textArb = fc
       .array(
-        fc.constantFrom("a", "Z", "x", "-", "?", " ", "1", "@", "[", "`", "{", "Đ", "ạ", "\u0301", "_"),
+        fc.constantFrom(
+          "a",
+          "Z",
+          "x",
+          "-",
+          "?",
+          " ",
+          "1",
+          "@",
+          "[",
+          "`",
+          "{",
+          "Đ",
+          "ạ",
+          "\u0301",
+          "_",
+          "Ư",
+          "ª",
+          "µ",
+          "²",
+          "ﬁ",
+        ),
         {
           maxLength: 5,
         },
       )
       .map((cs) => cs.join(""));
     fc.assert(
-      fc.property(fc.oneof(textArb, fc.string({ maxLength: 5 })), (text) => {
-        expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
-      }),
+      fc.property(
+        fc.oneof(textArb, fc.string({ maxLength: 5 }), fc.string({ unit: "binary", maxLength: 4 })),
+        (text) => {
+          expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
+        },
+      ),
       { numRuns: 3000 },
     );
+  });
+
+  it("takes a character that folds to an ASCII letter as a letter: true of every UTF-16 code", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (foldsToLetter(c) && !/\p{L}/u.test(String.fromCharCode(c))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    // What it is for: names beginning with a letter beyond ASCII.
+    expect(["Đặng", "Ông", "Ánh", "Ưng"].every((t) => foldsToLetter(t.charCodeAt(0)))).toBe(true);
   });
 });
 

@@ -233,9 +233,9 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
   const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept((t) => mayBeDitto(t) && isDitto(t)));
   return (row: RowFields, index: number): string | null => {
-    const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
     if (value !== null && isDittoIn[index](value)) {
+      const key = DITTO_COLUMNS[index];
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
@@ -308,16 +308,19 @@ const TWO_LETTERS = /\p{L}{2}/u;
 
 /**
  * True when the text has two letters in a row (`/\p{L}{2}/u`): a name, not a mark. Decided without
- * the regular expression when the text begins with two ASCII letters, as names do. A test compares.
+ * the regular expression when the text's first two characters fold to ASCII letters (`foldCodeOf`:
+ * the ASCII letters and the Latin letters with diacritics, "Đặng", "Ông", as names begin; every
+ * character that folds to a letter is a letter, a table test checks). A test compares.
  */
 export function hasTwoLetters(text: string): boolean {
-  if (text.length >= 2 && isAsciiLetter(text.charCodeAt(0)) && isAsciiLetter(text.charCodeAt(1))) return true;
+  if (text.length >= 2 && foldsToLetter(text.charCodeAt(0)) && foldsToLetter(text.charCodeAt(1))) return true;
   return TWO_LETTERS.test(text);
 }
 
-function isAsciiLetter(c: number): boolean {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
+/** True when the character folds to an ASCII letter (`foldCodeOf`). Exported for its test. */
+export function foldsToLetter(c: number): boolean {
+  const f = foldCodeOf(c);
+  return f >= 97 && f <= 122;
 }
 
 /** Records per chunk of a `RecordList`. */
