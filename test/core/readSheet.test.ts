@@ -7,6 +7,7 @@ import { cleanWorkbooks, displayFormRows } from "../../src/core/read/clean";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
 import {
+  foldsToLetter,
   hasTwoLetters,
   lastAnswerKept,
   mayBeDitto,
@@ -21,7 +22,8 @@ import {
   parseTheory,
 } from "../../src/core/read/qualifications";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../../src/core/text/personName";
-import { readWorkbooks, villageKey } from "../../src/core/read/readWorkbook";
+import { foldedNumber, foldNumber, readWorkbooks, villageKey } from "../../src/core/read/readWorkbook";
+import { foldKey, nameKey } from "../../src/core/text/normalize";
 import { rowSourceOf } from "../../src/core/model";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
@@ -270,11 +272,32 @@ describe("one row per village (readWorkbooks)", () => {
   it("keeps each village's first row and reports each repeat, wherever the first repeat comes", () => {
     const rowArb = fc.tuple(
       fc.constantFrom("Lạng Sơn", "Cao Bằng"),
-      fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Tân Văn"),
-      fc.constantFrom("Pò Mầm", "pò mầm", "Khuổi Mè", "Nà Slác", "Khu 1"),
+      fc.constantFrom("Yên Lỗ", "Xã Yên Lỗ", "Tân Văn", "Yên/Lỗ"),
+      // Names whose folds meet ("Po Mam", "Pó Mầm", "Hoa") but whose keys differ, keys with tone
+      // placement and composition apart ("Hoà", "Hòa", NFD), slashes, and texts beyond the fold table.
+      fc.constantFrom(
+        "Pò Mầm",
+        "pò mầm",
+        "Po Mam",
+        "Pó Mầm",
+        "PÒ MẦM",
+        "Khuổi Mè",
+        "Nà Slác",
+        "Khu 1",
+        "Hoà",
+        "Hòa",
+        "Ho\u0300a",
+        "Hoa",
+        "Nà/Slác",
+        "nà/slác",
+        "Khu/1",
+        "Bản ﬁ",
+        "Bản fi",
+        "Bản \u{1d400}",
+      ),
     );
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 12 }), (rows) => {
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 16 }), (rows) => {
         const read = readWorkbooks([
           workbook("a.xlsx", {
             Thôn: [VILLAGE_HEADER, ...rows.map(([p, c, v], i) => village(i + 1, p, null, c, v, "A", "A"))],
@@ -291,7 +314,77 @@ describe("one row per village (readWorkbooks)", () => {
         const repeats = read.dataset.issues.filter((i) => i.code === "duplicate-village");
         expect(repeats.length).toBe(rows.length - firsts.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 600 },
+    );
+  });
+
+  it("keeps each village's first row in a commune of hundreds of villages (looked up by map beyond 64)", () => {
+    const names = (n: number) => [`Thôn ${n}`, `Bản ${n}`, `Thon ${n}`, `Thồn ${n}`, `Tổ ${n}`, `To ${n}/A`];
+    const rowArb = fc.tuple(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 0, max: 5 }), fc.boolean());
+    // 70 villages first, so that the rows after them are looked up by map, in either commune.
+    const first = Array.from({ length: 140 }, (_, i): [number, number, boolean] => [i >> 1, 1, i % 2 === 0]);
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 200 }), (drawn) => {
+        const rows = [...first, ...drawn];
+        const body = rows.map(([n, spelling, other], i) =>
+          village(i + 1, "Lạng Sơn", null, other ? "Tân Văn" : "Yên Lỗ", names(n)[spelling], "A", "A"),
+        );
+        const read = readWorkbooks([workbook("a.xlsx", { Thôn: [VILLAGE_HEADER, ...body] })]);
+        const seen = new Set<string>();
+        const firsts: number[] = [];
+        body.forEach((row, i) => {
+          const key = villageKey({
+            province: row[1] as string,
+            district: null,
+            commune: row[3] as string,
+            village: row[4] as string,
+          });
+          if (!seen.has(key)) firsts.push(i + 2);
+          seen.add(key);
+        });
+        expect(read.dataset.villages.map((v) => v.row)).toEqual(firsts);
+        const repeats = read.dataset.issues.filter((i) => i.code === "duplicate-village");
+        expect(repeats.length).toBe(rows.length - firsts.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("finds a village's name by its fold number (foldNumber), which equal name keys share", () => {
+    const pieces = [
+      "Pò",
+      "Mầm",
+      "Hoà",
+      "Hòa",
+      "o\u0300",
+      "Đ",
+      "Ð",
+      "ð",
+      "đ",
+      "ﬁ",
+      "İ",
+      "\u212a",
+      " ",
+      "  ",
+      "/",
+      "\u00a0",
+      "1",
+    ];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((p) => p.join("")),
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+      fc.string({ unit: "binary", maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        // The fast path against its definition: the number of the folded string.
+        expect(foldNumber(t)).toBe(foldedNumber(foldKey(t)));
+        // Equal name keys, equal folds (so equal numbers); a name key has a "/" exactly when its text has.
+        expect(foldKey(nameKey(t))).toBe(foldKey(t));
+        expect(nameKey(t).includes("/")).toBe(t.includes("/"));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
@@ -412,13 +505,47 @@ describe("maySaySecretary (src/core/read/records.ts)", () => {
         "1",
         "ﬁ",
         "\u1e9e",
+        // Single letters and marks, so that every start of a note or title is tried, and near misses.
+        "Đ",
+        "đ",
+        "D",
+        "B",
+        "b",
+        "K",
+        "k",
+        "c",
+        "o",
+        "ô",
+        "ồ",
+        "i",
+        "í",
+        "t",
+        "n",
+        "h",
+        "ư",
+        "g",
+        "\u0110\u0300",
+        "\u00d0",
       ],
-      { pieces: 5, chars: 12, graphemes: 8 },
+      { pieces: 6, chars: 12, graphemes: 8 },
     );
-    // It rules out most names: what it is for.
-    expect(["Lục Văn Sơn", "Nguyễn Thị Hoa", "Phạm Kim Chi", "Vi Thị Trang"].some(maySaySecretary)).toBe(
-      false,
-    );
+    // It rules out most names: what it is for, most at their first or second letter.
+    expect(
+      [
+        "Lục Văn Sơn",
+        "Nguyễn Thị Hoa",
+        "Phạm Kim Chi",
+        "Vi Thị Trang",
+        "Hoàng Thị Thu",
+        "Trần Thị Huệ",
+        "Đinh Thị Thu",
+        "Bùi Thị Thu",
+        "Đào Thị Thu",
+      ].some(maySaySecretary),
+    ).toBe(false);
+    // A title or note needs its start: "bt", "bi", "dc", "do", "ki", "kn"; an uncovered character
+    // before the second letter leaves the start to the definition.
+    expect(["BT", "Bí", "Đ/c", "Đồng", "Kiêm", "KN", "B\u{1d400}u"].every(maySaySecretary)).toBe(true);
   });
 });
 
@@ -426,18 +553,52 @@ describe("hasTwoLetters (src/core/read/records.ts)", () => {
   it("is /\\p{L}{2}/u.test, for any text", () => {
     const textArb = fc
       .array(
-        fc.constantFrom("a", "Z", "x", "-", "?", " ", "1", "@", "[", "`", "{", "Đ", "ạ", "\u0301", "_"),
+        fc.constantFrom(
+          "a",
+          "Z",
+          "x",
+          "-",
+          "?",
+          " ",
+          "1",
+          "@",
+          "[",
+          "`",
+          "{",
+          "Đ",
+          "ạ",
+          "\u0301",
+          "_",
+          "Ư",
+          "ª",
+          "µ",
+          "²",
+          "ﬁ",
+        ),
         {
           maxLength: 5,
         },
       )
       .map((cs) => cs.join(""));
     fc.assert(
-      fc.property(fc.oneof(textArb, fc.string({ maxLength: 5 })), (text) => {
-        expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
-      }),
+      fc.property(
+        fc.oneof(textArb, fc.string({ maxLength: 5 }), fc.string({ unit: "binary", maxLength: 4 })),
+        (text) => {
+          expect(hasTwoLetters(text)).toBe(/\p{L}{2}/u.test(text));
+        },
+      ),
       { numRuns: 3000 },
     );
+  });
+
+  it("takes a character that folds to an ASCII letter as a letter: true of every UTF-16 code", () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (foldsToLetter(c) && !/\p{L}/u.test(String.fromCharCode(c))) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    // What it is for: names beginning with a letter beyond ASCII.
+    expect(["Đặng", "Ông", "Ánh", "Ưng"].every((t) => foldsToLetter(t.charCodeAt(0)))).toBe(true);
   });
 });
 

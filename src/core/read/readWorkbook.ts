@@ -13,7 +13,7 @@ import type {
 } from "../model";
 import { readManifest, type SubmissionManifest } from "../submission/manifest";
 import type { SheetKind } from "../schema/sheets";
-import { nameKey, unitKey } from "../text/normalize";
+import { foldCodeOf, foldKey, nameKey, unitKey } from "../text/normalize";
 import { judgeSheet, KIND_NAMES, nearestVillagesSheet, WHY, type SheetJudgement } from "./candidates";
 import { cleanWorkbooks, displayFormRows } from "./clean";
 import { readSheet, type SheetRead, type SkippedRows } from "./readSheet";
@@ -258,20 +258,107 @@ export function villageKey(v: Pick<VillageRecord, "province" | "district" | "com
 }
 
 /**
- * The villages seen, by `villageKey` without making it: province → district → commune → village
- * name keys in nested maps, and the maps of the row before kept (rows come commune by commune), so
- * a row costs one name key and one lookup. A key with a "/" in it goes by the joined key, as two
- * such villages whose joined keys are equal are one village (slash-free keys join to exactly three
- * slashes, so the two kinds never meet).
+ * A number for the folded letters of a text (`foldKey`: no case, diacritics, spaces or
+ * punctuation), `foldedNumber(foldKey(text))`, computed from the fold table character by character
+ * (`foldCodeOf`) without making the folded string; for a text with a character the table does not
+ * cover, from `foldKey` itself. Texts with equal `nameKey`s have equal numbers, as their folds are
+ * equal (`foldKey(nameKey(t))` is `foldKey(t)`; a property test checks both). Exported for its test.
+ */
+export function foldNumber(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = foldCodeOf(text.charCodeAt(i));
+    if (f === 0) continue;
+    if (f < 0) return foldedNumber(foldKey(text));
+    h = (Math.imul(h, 31) + f) | 0;
+  }
+  return h & 0x3fffffff;
+}
+
+/** The number `foldNumber` gives for a text whose folded form is `folded`. Exported for its test. */
+export function foldedNumber(folded: string): number {
+  let h = 0;
+  for (let i = 0; i < folded.length; i++) h = (Math.imul(h, 31) + folded.charCodeAt(i)) | 0;
+  return h & 0x3fffffff;
+}
+
+/** Villages of a commune looked for one by one in `CommuneVillages`; beyond them, by a map. */
+const SCANNED = 64;
+
+/**
+ * The villages of one commune seen so far, by name key without making it: by the `foldNumber` of
+ * the name, and a name key only for names whose number an earlier village of the commune has (a
+ * repeat, or a name differing only in diacritics, case or spaces: "Nà" and "Na"). A commune's
+ * villages have distinct names, so most villages cost a scan of their few characters and of the
+ * commune's numbers so far: no name key (a lookup hashing the name in a cache of 2^17 names) and no
+ * map for the commune's few dozen villages. A commune of more than `SCANNED` villages (a sheet whose
+ * commune column says one name throughout) goes by a map from number to indices instead.
+ */
+class CommuneVillages {
+  /** The numbers of the commune's villages kept, in order, and each one's index in `kept`. */
+  private readonly numbers: number[] = [];
+  private readonly indices: number[] = [];
+  /** Beyond `SCANNED` villages: the indices in `kept` of the villages with each number, in order. */
+  private byNumber: Map<number, number[]> | null = null;
+
+  /**
+   * The index in `kept` of the first village of the commune with the name key of `name`; `next`
+   * (and remembered) when there is none.
+   */
+  indexOf(name: string, next: number, kept: readonly VillageRecord[]): number {
+    const n = foldNumber(name);
+    let key: string | null = null;
+    const byNumber = this.byNumber;
+    if (byNumber !== null) {
+      const held = byNumber.get(n);
+      if (held === undefined) {
+        byNumber.set(n, [next]);
+        return next;
+      }
+      for (const index of held) if (nameKey(kept[index].village) === (key ??= nameKey(name))) return index;
+      held.push(next);
+      return next;
+    }
+    const numbers = this.numbers;
+    for (let p = 0; p < numbers.length; p++) {
+      if (numbers[p] !== n) continue;
+      const index = this.indices[p];
+      if (nameKey(kept[index].village) === (key ??= nameKey(name))) return index;
+    }
+    numbers.push(n);
+    this.indices.push(next);
+    if (numbers.length > SCANNED) {
+      const map = new Map<number, number[]>();
+      for (let p = 0; p < numbers.length; p++) {
+        const held = map.get(numbers[p]);
+        if (held === undefined) map.set(numbers[p], [this.indices[p]]);
+        else held.push(this.indices[p]);
+      }
+      this.byNumber = map;
+    }
+    return next;
+  }
+}
+
+/**
+ * The villages seen, by `villageKey` without making it: province → district → commune unit keys in
+ * nested maps, each commune's villages by name (`CommuneVillages`), and the commune of the row
+ * before kept (rows come commune by commune), so a row costs a scan of its name and of its
+ * commune's numbers. A key with a "/" in it goes by the joined key, as two such villages whose joined keys are
+ * equal are one village (slash-free keys join to exactly three slashes, so the two kinds never
+ * meet); a name key has a "/" exactly when its name has one. Indices are into `kept`, the villages
+ * kept so far (a village replaced there by a newer submission's row has the same key).
  */
 class VillageKeys {
-  private readonly nested = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly nested = new Map<string, Map<string, Map<string, CommuneVillages>>>();
   private readonly joined = new Map<string, number>();
   private province: string | null = null;
   private district: string | null = null;
   private commune: string | null = null;
   /** The villages of the commune of the row before, or null when a key of it had a "/". */
-  private villages: Map<string, number> | null = null;
+  private villages: CommuneVillages | null = null;
+
+  constructor(private readonly kept: readonly VillageRecord[]) {}
 
   /** The index of the first village with the key of `v`; `next` (and remembered) when it is the first. */
   indexOf(v: Pick<VillageRecord, "province" | "district" | "commune" | "village">, next: number): number {
@@ -281,19 +368,18 @@ class VillageKeys {
       this.commune = v.commune;
       this.villages = this.communeVillages(v);
     }
-    const name = nameKey(v.village);
     const villages = this.villages;
-    const map = villages !== null && name.indexOf("/") < 0 ? villages : null;
-    const key = map ? name : villageKey(v);
-    const found = (map ?? this.joined).get(key);
+    if (villages !== null && v.village.indexOf("/") < 0) return villages.indexOf(v.village, next, this.kept);
+    const key = villageKey(v);
+    const found = this.joined.get(key);
     if (found !== undefined) return found;
-    (map ?? this.joined).set(key, next);
+    this.joined.set(key, next);
     return next;
   }
 
   private communeVillages(
     v: Pick<VillageRecord, "province" | "district" | "commune">,
-  ): Map<string, number> | null {
+  ): CommuneVillages | null {
     const province = unitKey("province", v.province);
     const district = v.district ? unitKey("district", v.district) : "";
     const commune = unitKey("commune", v.commune);
@@ -303,7 +389,7 @@ class VillageKeys {
     let communes = districts.get(district);
     if (!communes) districts.set(district, (communes = new Map()));
     let villages = communes.get(commune);
-    if (!villages) communes.set(commune, (villages = new Map()));
+    if (!villages) communes.set(commune, (villages = new CommuneVillages()));
     return villages;
   }
 }
@@ -326,7 +412,7 @@ function dropDuplicateVillages(
   generatedAt: ReadonlyMap<string, string>,
   issues: Issue[],
 ): readonly VillageRecord[] {
-  const seen = new VillageKeys();
+  const seen = new VillageKeys(villages);
   // villages[0 .. kept) are the villages kept so far; kept === k until a village repeats.
   let kept = 0;
   for (let k = 0; k < villages.length; k++) {

@@ -233,9 +233,9 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
   const slots = DITTO_COLUMNS.map((key) => sheet.slot(key));
   const isDittoIn = DITTO_COLUMNS.map(() => lastAnswerKept((t) => mayBeDitto(t) && isDitto(t)));
   return (row: RowFields, index: number): string | null => {
-    const key = DITTO_COLUMNS[index];
     let value = text(row.fields[slots[index]]);
     if (value !== null && isDittoIn[index](value)) {
+      const key = DITTO_COLUMNS[index];
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
@@ -253,19 +253,50 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
 
 /**
  * False when the text can be neither a "kiêm" note (`isSecretaryAlsoNote`) nor the secretary's title
- * (`isSecretaryReference`): its folded form has a letter or digit that none of their words has
- * ("kiêm", "kiêm nhiệm", "bí thư chi bộ", "đồng chí", "trưởng thôn", "trưởng ban công tác mặt
- * trận": a b c d e g h i k m n o r t u). `foldKey` works character by character, so a character
- * folding to such a letter rules the text out without folding it; most names stop at their first
- * "l", "p", "s", "v" or "y" ("Lục", "Văn", "Nguyễn"). Each name column was tested twice or three
- * times per village (for a k, then a b), every character. Exported for its test.
+ * (`isSecretaryReference`). Their folded forms are anchored at the start and begin "dc", "do"
+ * ("đ/c", "đồng chí"), "bt", "bi" ("bí thư"), "ki" or "kn" ("kiêm", "KN"), and have no letter or digit
+ * that none of their words has ("kiêm", "kiêm nhiệm", "bí thư chi bộ", "đồng chí", "trưởng thôn",
+ * "trưởng ban công tác mặt trận": a b c d e g h i k m n o r t u). `foldKey` works character by
+ * character (`foldCodeOf` each), so the text is ruled out without folding it: most names at their
+ * first or second letter ("Nguyễn", "Trần", "Lê", "Hoàng", "Bùi", "Đặng"), the rest at their first
+ * "l", "p", "s", "v" or "y". A character the fold table does not cover among the first two letters
+ * leaves the start untested. Each name column was tested twice or three times per village (for a k,
+ * then a b), every character. Exported for its test.
  */
 export function maySaySecretary(text: string): boolean {
+  let first = 0; // the first folded letter; -1 once a character the table does not cover is met
+  let started = false; // the first two folded letters are known and begin a note or title
   for (let i = 0; i < text.length; i++) {
     const f = foldCodeOf(text.charCodeAt(i));
-    if (f > 0 && f < 128 && NOTE_LETTERS[f] === 0) return false;
+    if (f === 0) continue;
+    if (f < 0 || f >= 128) {
+      first = -1; // the start can no longer be told (or was told already)
+      continue;
+    }
+    if (NOTE_LETTERS[f] === 0) return false;
+    if (started || first < 0) continue;
+    if (first === 0) {
+      first = f;
+      continue;
+    }
+    if (!beginsNote(first, f)) return false;
+    started = true;
   }
   return true;
+}
+
+/** True when the folded letters `a` then `b` begin a note or title: dc, do, bt, bi, ki, kn. */
+function beginsNote(a: number, b: number): boolean {
+  switch (a) {
+    case 100: // d
+      return b === 99 || b === 111; // c, o
+    case 98: // b
+      return b === 116 || b === 105; // t, i
+    case 107: // k
+      return b === 105 || b === 110; // i, n
+    default:
+      return false;
+  }
 }
 
 /** By ASCII code: 1 for the letters of the secretary notes and titles (see `maySaySecretary`). */
@@ -277,16 +308,19 @@ const TWO_LETTERS = /\p{L}{2}/u;
 
 /**
  * True when the text has two letters in a row (`/\p{L}{2}/u`): a name, not a mark. Decided without
- * the regular expression when the text begins with two ASCII letters, as names do. A test compares.
+ * the regular expression when the text's first two characters fold to ASCII letters (`foldCodeOf`:
+ * the ASCII letters and the Latin letters with diacritics, "Đặng", "Ông", as names begin; every
+ * character that folds to a letter is a letter, a table test checks). A test compares.
  */
 export function hasTwoLetters(text: string): boolean {
-  if (text.length >= 2 && isAsciiLetter(text.charCodeAt(0)) && isAsciiLetter(text.charCodeAt(1))) return true;
+  if (text.length >= 2 && foldsToLetter(text.charCodeAt(0)) && foldsToLetter(text.charCodeAt(1))) return true;
   return TWO_LETTERS.test(text);
 }
 
-function isAsciiLetter(c: number): boolean {
-  const lower = c | 32;
-  return lower >= 97 && lower <= 122;
+/** True when the character folds to an ASCII letter (`foldCodeOf`). Exported for its test. */
+export function foldsToLetter(c: number): boolean {
+  const f = foldCodeOf(c);
+  return f >= 97 && f <= 122;
 }
 
 /** Records per chunk of a `RecordList`. */
