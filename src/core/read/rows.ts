@@ -120,10 +120,11 @@ function mayBeTotal(text: string): boolean {
 }
 
 /**
- * True when `mayBeTotal` is false by the text's first and last characters alone, both visible
- * ASCII-or-above (no loop over spaces): it begins with no "C", "T", "G" or "S" and ends with no
- * "L", of either case. Small enough to be inlined in the row classifier's loops, where most cells
- * stop. A test compares it with `isTotalLabel`. Exported for that test.
+ * True when `mayBeTotal` is false, decided without its loops over spaces for a text that begins and
+ * ends with a visible character (most cells): the same first-two-letters and last-letter tests.
+ * False (not sure) for a text with a space or a control character at either end. Small enough to
+ * be inlined in the row classifier's loops, where most cells stop ("Trưởng thôn", "Sơn", "Cao
+ * đẳng" at their second letter). A test compares it with `isTotalLabel`. Exported for that test.
  */
 export function surelyNoTotal(text: string): boolean {
   const n = text.length;
@@ -131,8 +132,12 @@ export function surelyNoTotal(text: string): boolean {
   const a = text.charCodeAt(0);
   const z = text.charCodeAt(n - 1);
   if (a <= 32 || z <= 32) return false;
+  if ((z | 32) === 108) return false;
   const f = a | 32;
-  return f !== 99 && f !== 116 && f !== 103 && f !== 115 && (z | 32) !== 108;
+  const b = n > 1 ? text.charCodeAt(1) : 0;
+  if ((f === 99 || f === 116) && isAnyO(b)) return false;
+  if (f === 103 && (b | 32) === 114) return false;
+  return !(f === 115 && (b | 32) === 117);
 }
 
 /** First words a total may begin with, folded ("Tổng cộng", "Cộng xã …", "Toàn huyện", "Grand Total", "Sum"). */
