@@ -5,6 +5,9 @@ import { cellError, type CellValue } from "../../src/core/cells";
 import type { SheetGrid, WorkbookGrids } from "../../src/core/grid";
 import { judgeSheet } from "../../src/core/read/candidates";
 import { cleanWorkbooks } from "../../src/core/read/clean";
+import { readField } from "../../src/core/read/readSheet";
+import type { Issue } from "../../src/core/issues";
+import { SHEET_SPECS } from "../../src/core/schema/sheets";
 import type { HeaderRow } from "../../src/core/read/headers";
 import { isTotalLabel, numberingToken, RowClassifier, surelyNoTotal } from "../../src/core/read/rows";
 import { readXlsxFile } from "../../src/xlsx/readXlsx";
@@ -16,7 +19,7 @@ import { VILLAGE_HEADER } from "./grids";
  * a row's kind is settled against the one that puts every cell through every test, and the quick
  * refusals of `numberingToken` and `surelyNoTotal` against the patterns and `isTotalLabel`, over
  * every cell of the reader case corpus, the samples and the bench's generated district, and random
- * rows and texts.
+ * rows and texts; and the reader's empty-cell shortcut against `readField`.
  */
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -243,5 +246,24 @@ describe("RowClassifier fast paths (src/core/read/rows.ts)", () => {
         surelyNoTotal,
       ),
     ).toBe(true);
+  });
+});
+
+describe("readRows' empty-cell fast path (src/core/read/readSheet.ts)", () => {
+  it("readField reads an empty cell as null with no issue, for every column of every sheet", () => {
+    const at = { place: () => ({ file: "f.xlsx", sheet: "S", cell: "A1" }) };
+    let columns = 0;
+    for (const spec of SHEET_SPECS) {
+      for (const column of spec.columns) {
+        const issues: Issue[] = [];
+        expect([column.key, readField(null, column, at, issues)]).toEqual([column.key, null]);
+        expect(issues).toEqual([]);
+        columns++;
+      }
+    }
+    // Every column type is among them.
+    const types = new Set(SHEET_SPECS.flatMap((s) => s.columns.map((c) => c.type)));
+    expect([...types].sort()).toEqual(["count", "flag", "raw", "text", "year"]);
+    expect(columns).toBeGreaterThan(20);
   });
 });

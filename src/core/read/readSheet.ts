@@ -221,7 +221,11 @@ export function readSheet(
         if (index === communeIndex && headingCommune !== null && isBlank(cell)) cell = headingCommune;
         const column = indexes[k].column;
         let value: FieldValue;
-        if (typeof cell === "string" && cell === lastText[k]) value = lastValue[k];
+        // An empty cell (after the merged and heading values) reads as null whatever the column,
+        // with no issue, as `readField` reads it (the empty ID, qualification and note cells of most
+        // rows), without the call.
+        if (cell === null) value = null;
+        else if (typeof cell === "string" && cell === lastText[k]) value = lastValue[k];
         else {
           at.index = index;
           const reported = issues.length;
