@@ -150,6 +150,9 @@ export function readSheet(
     const asIs = Uint8Array.from(indexes, (i) =>
       i.column.type === "text" || i.column.type === "raw" ? 1 : 0,
     );
+    // Each column's grid index, read once: the match objects are loaded only for a cell read the
+    // long way.
+    const gridIndex = Int32Array.from(indexes, (i) => i.index);
     // The rows the clean pass found in display form (one bit per row), when the caller gave them
     // for this grid as it is now (one bit per row it has); otherwise every row is read the long way.
     const display =
@@ -198,8 +201,8 @@ export function readSheet(
       at.row = excelRow;
       const row = grid.rows[r];
       const inDisplayForm = (display[r >> 3] & (1 << (r & 7))) !== 0;
-      for (let k = 0; k < indexes.length; k++) {
-        const { column, index } = indexes[k];
+      for (let k = 0; k < gridIndex.length; k++) {
+        const index = gridIndex[k];
         let cell = row[index] ?? null;
         // A text of a row in display form reads as itself (`readField` would scan it to say so): it
         // is no error code, not blank (so nothing is merged or carried into it), and no issue.
@@ -216,8 +219,13 @@ export function readSheet(
         if (mergedDown && isBlank(cell)) cell = mergedDown.get(index)?.get(r) ?? cell;
         // A commune heading row ("Xã Yên Lỗ") above rows whose commune cell is empty gives them its commune.
         if (index === communeIndex && headingCommune !== null && isBlank(cell)) cell = headingCommune;
+        const column = indexes[k].column;
         let value: FieldValue;
-        if (typeof cell === "string" && cell === lastText[k]) value = lastValue[k];
+        // An empty cell (after the merged and heading values) reads as null whatever the column,
+        // with no issue, as `readField` reads it (the empty ID, qualification and note cells of most
+        // rows), without the call.
+        if (cell === null) value = null;
+        else if (typeof cell === "string" && cell === lastText[k]) value = lastValue[k];
         else {
           at.index = index;
           const reported = issues.length;

@@ -119,6 +119,27 @@ function mayBeTotal(text: string): boolean {
   );
 }
 
+/**
+ * True when `mayBeTotal` is false, decided without its loops over spaces for a text that begins and
+ * ends with a visible character (most cells): the same first-two-letters and last-letter tests.
+ * False (not sure) for a text with a space or a control character at either end. Small enough to
+ * be inlined in the row classifier's loops, where most cells stop ("Trưởng thôn", "Sơn", "Cao
+ * đẳng" at their second letter). A test compares it with `isTotalLabel`. Exported for that test.
+ */
+export function surelyNoTotal(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const a = text.charCodeAt(0);
+  const z = text.charCodeAt(n - 1);
+  if (a <= 32 || z <= 32) return false;
+  if ((z | 32) === 108) return false;
+  const f = a | 32;
+  const b = n > 1 ? text.charCodeAt(1) : 0;
+  if ((f === 99 || f === 116) && isAnyO(b)) return false;
+  if (f === 103 && (b | 32) === 114) return false;
+  return !(f === 115 && (b | 32) === 117);
+}
+
 /** First words a total may begin with, folded ("Tổng cộng", "Cộng xã …", "Toàn huyện", "Grand Total", "Sum"). */
 const FIRST_WORDS = new Set(["tong", "cong", "toan", "total", "grand", "sum", "tongcong", "tongso"]);
 const FIRST_WORD_LIST = [...FIRST_WORDS];
@@ -247,15 +268,39 @@ function isNoteText(text: string): boolean {
   return NOTE_STARTS.some((w) => key.startsWith(w)) || text.trimStart().startsWith("*") || key.length > 60;
 }
 
-/** The numbering-row token of a cell: a number 1–99, "(n)", "6a", or one capital letter; null otherwise. */
-function numberingToken(v: CellValue): number | "letter" | null {
+/**
+ * The numbering-row token of a cell: a number 1–99, "(n)", "6a", or one capital letter; null
+ * otherwise. Exported for its test, which compares the quick refusal with the patterns.
+ */
+export function numberingToken(v: CellValue): number | "letter" | null {
   if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v < 100 ? v : null;
   if (typeof v !== "string" || v.length > 8) return null;
+  // A token is five characters at most ("(12a)") and begins with "(", a digit or a capital letter:
+  // a text longer than that with nothing to trim at either end, or beginning with any other
+  // character, is none (a name such as "Lạng Sơn" is refused without trimming it or two patterns).
+  const first = v.length === 0 ? 0 : v.charCodeAt(0);
+  if (!isWhiteSpaceCode(first)) {
+    if (first !== 40 && !(first >= 48 && first <= 57) && !(first >= 65 && first <= 90)) return null;
+    if (v.length > 5 && !isWhiteSpaceCode(v.charCodeAt(v.length - 1))) return null;
+  }
   const text = v.trim();
   // "6a", "(6b)": a column added between 6 and 7 later; it counts as coming just after 6.
   const m = /^\(?(\d{1,2})([a-z]?)\)?$/.exec(text);
   if (m) return Number(m[1]) + (m[2] ? (m[2].charCodeAt(0) - 96) / 100 : 0);
   return /^\(?[A-Z]\)?$/.test(text) ? "letter" : null;
+}
+
+/**
+ * Whether a text cell from column `from` to `end` labels a total: what `classify`'s loop asks of
+ * those cells once the row's kind is otherwise settled. A blank text is no total label (it has no
+ * words), so blank cells need no test of their own.
+ */
+function hasTotalLabelFrom(row: readonly CellValue[], from: number, end: number): boolean {
+  for (let c = from; c <= end; c++) {
+    const v = row[c];
+    if (typeof v === "string" && !surelyNoTotal(v) && isTotalLabel(v)) return true;
+  }
+  return false;
 }
 
 /**
@@ -274,10 +319,15 @@ export class RowClassifier {
   /** Rows whose only content is one cell merged across two read columns or more. */
   private readonly merged: Set<number> | null;
 
+  /**
+   * `plain`: classify by the plain definition, every cell of the row through every test, without
+   * stopping once the kind is settled; for the test that compares the two.
+   */
   constructor(
     private readonly grid: SheetGrid,
     header: HeaderRow,
     indexes: readonly { index: number }[],
+    private readonly plain = false,
   ) {
     let last = 0;
     for (const { index } of indexes) if (index > last) last = index;
@@ -312,7 +362,16 @@ export class RowClassifier {
     let previous = 0;
     let only: string | null = null;
     let ordinalFirst = false;
-    for (let c = 0; c <= end; c++) {
+    const settles = !this.plain;
+    let c = 0;
+    for (; c <= end; c++) {
+      // Settled: with four non-blank cells or more, not numbering and not all header texts, every
+      // kind but "total" is decided by what was seen (no signature row, no single text); the rest of
+      // the row is only asked whether a cell labels a total (`hasTotalLabelFrom`).
+      if (settles && nonBlank >= 4 && !numbering && headerCells !== nonBlank) {
+        if (hasTotalLabelFrom(row, c, end)) return "total";
+        break;
+      }
       const v = row[c];
       if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
       nonBlank++;
@@ -329,7 +388,7 @@ export class RowClassifier {
       if (typeof v !== "string") continue;
       // Only "every non-blank cell is a header text" matters: once one cell is not, none is asked.
       if (headerCells === nonBlank - 1 && this.isHeaderText(v, c)) headerCells++;
-      if (isTotalLabel(v)) return "total";
+      if (!surelyNoTotal(v) && isTotalLabel(v)) return "total";
       // The one text of the row, also after an ordinal ("II" | "XÃ TÂN VĂN").
       only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
     }
