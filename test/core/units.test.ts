@@ -296,6 +296,37 @@ describe("the village life cycle from unit-list rows (attack)", () => {
     ]);
     expect(a.rollup.total.villages).toBe(2);
   });
+
+  it("a slash in a commune or village name (“Đ/c”, “Thôn 1/2”) is no separator: the merge applies, nothing throws", () => {
+    const slashed = villagesWithNotes(
+      [
+        ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 1/2", "x", null],
+        ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 3", "x", null],
+        ["Lào Cai", null, "Xã Bảo Hà", null, "Thôn 4", "x", null],
+      ],
+      "(Số liệu đến 30/9/2025)",
+    );
+    const result = analyse(
+      [
+        workbook("a.xlsx", {
+          Thôn: slashed,
+          "Đơn vị": [
+            UNIT_HEADER,
+            ["Thôn 3", "Thôn", null, null, "Xã Bảo Hà", "1/7/2025", null, "Thôn 1/2, Thôn 3"],
+            // A clerk's slip: a title where the commune goes. The row must not break the analysis.
+            ["Thôn 9", "Thôn", null, null, "Đ/c", "1/7/2025", null, "Thôn 4, Thôn 8"],
+          ],
+        }),
+      ],
+      { referenceYear: 2025 },
+    );
+    if (!result.ok) throw new Error(result.unusable.en);
+    const a = result.analysis;
+    expect(a.endedVillages.map((e) => [e.village.village, e.event.kind, e.event.into])).toEqual([
+      ["Thôn 1/2", "merged", ["Thôn 3"]],
+    ]);
+    expect(a.rollup.total.villages).toBe(2);
+  });
 });
 
 describe("periods on today's map", () => {

@@ -152,23 +152,24 @@ export function listEvents(rows: readonly ExpectedUnitRecord[]): VillageEvent[] 
     cell: a1(r.row, r.source.columns.get(key) ?? 1),
   });
   // Who each ended village went into: every row that names it in "Hình thành từ", same commune.
-  const successors = new Map<string, ExpectedUnitRecord[]>();
+  // The name of the ended village as the first of those rows wrote it, and its name key, are kept
+  // with them: a key is never split back into its parts (a commune or village name may hold the
+  // separator: "Đ/c", "Thôn 1/2").
+  const successors = new Map<string, { name: string; ended: string; next: ExpectedUnitRecord[] }>();
   const keyOf = (commune: string | null, village: string): string =>
-    `${commune ? unitKey("commune", commune) : ""}/${nameKey(village)}`;
+    JSON.stringify([commune ? unitKey("commune", commune) : "", nameKey(village)]);
   for (const r of villages) {
     for (const item of r.formedFrom ?? []) {
       const ref = parseReference(item);
       if (ref.code) continue;
       const k = keyOf(r.parent ?? null, ref.name);
-      successors.set(k, [...(successors.get(k) ?? []), r]);
+      const found = successors.get(k);
+      if (found) found.next.push(r);
+      else successors.set(k, { name: ref.name, ended: nameKey(ref.name), next: [r] });
     }
   }
-  for (const [k, next] of successors) {
-    const [, ended] = k.split("/");
+  for (const { name, ended, next } of successors.values()) {
     const first = next[0];
-    const name = (first.formedFrom ?? [])
-      .map((f) => parseReference(f).name)
-      .find((n) => nameKey(n) === ended)!;
     // "Thôn 1" formed from Thôn 1 and Thôn 2: Thôn 1 goes on, Thôn 2 ends.
     if (next.some((n) => nameKey(n.unit) === ended)) continue;
     const dates = next.map((n) => n.validFrom).filter((d): d is string => !!d);
