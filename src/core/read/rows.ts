@@ -363,8 +363,7 @@ export class RowClassifier {
     let only: string | null = null;
     let ordinalFirst = false;
     const settles = !this.plain;
-    let c = 0;
-    for (; c <= end; c++) {
+    for (let c = 0; c <= end; c++) {
       // Settled: with four non-blank cells or more, not numbering and not all header texts, every
       // kind but "total" is decided by what was seen (no signature row, no single text); the rest of
       // the row is only asked whether a cell labels a total (`hasTotalLabelFrom`).
