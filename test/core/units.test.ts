@@ -539,9 +539,10 @@ describe("periods on today's map", () => {
   });
 
   const villageArb = fc.record({
-    province: fc.constantFrom("Lạng Sơn", "Lào Cai"),
+    // Slashes as clerks type them ("Bà Rịa/Vũng Tàu", "Phường 1/5") are part of a name, never a separator.
+    province: fc.constantFrom("Lạng Sơn", "Lào Cai", "Bà Rịa/Vũng Tàu"),
     district: fc.constantFrom("Bình Gia", "Lộc Bình", "Văn Quan"),
-    commune: fc.constantFrom("Yên Lỗ", "Tân Văn", "Hồng Phong", "Xuân Hòa", "Xã Xuân Hoà"),
+    commune: fc.constantFrom("Yên Lỗ", "Tân Văn", "Hồng Phong", "Xuân Hòa", "Xã Xuân Hoà", "Phường 1/5"),
     village: fc.constantFrom("A", "B", "C", "D", "E", "F", "G", "H"),
     flag: fc.constantFrom<CellValue>("x", "Không", null, 1, 0),
     secretary: fc.constantFrom<CellValue>("Hoàng Văn A", "Lý Thị B", null),
@@ -550,7 +551,7 @@ describe("periods on today's map", () => {
     members: fc.constantFrom<CellValue>(0, 2, 3, 7, null),
   });
 
-  it("property: re-aggregating a period onto its own map changes nothing", () => {
+  it("property: re-aggregating a period onto its own map changes nothing, and notes nothing", () => {
     fc.assert(
       fc.property(fc.array(villageArb, { maxLength: 60 }), fc.boolean(), (rows, twoTier) => {
         const grid: CellValue[][] = [
@@ -572,6 +573,8 @@ describe("periods on today's map", () => {
         const current = rollup(read.dataset, { referenceYear: 2025 });
         const moved = remapOntoToday(read.dataset, current, [], null);
         expect(moved.issues).toEqual([]);
+        // Every commune is made of itself alone: nothing to note.
+        expect([...moved.notes]).toEqual([]);
         const again = rollup(moved.dataset, { referenceYear: 2025 });
         const figures = (u: (typeof current.units)[number] | typeof current.total) => [
           u.id,

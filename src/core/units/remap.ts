@@ -187,7 +187,14 @@ export function remapOntoToday(
   const placedBy = new Map<string, Target>(); // old commune key + village key → target
   const communeTargets = new Map<string, Set<Target>>(); // old commune key → targets of its villages
   const unplaced = new Map<string, { v: VillageRecord; villages: string[]; candidates: Target[] }>();
-  const sources = new Map<Target, Map<string, { label: string; count: number; crosswalk: number }>>();
+  /**
+   * Per target: its old communes by key, each with its label, its counts and its own keys, kept
+   * apart rather than split out of the joined key again (a name may hold a slash: "Phường 1/5").
+   */
+  const sources = new Map<
+    Target,
+    Map<string, { label: string; count: number; crosswalk: number; communeKey: string; inDistrict: boolean }>
+  >();
 
   for (const v of previous.villages) {
     const candidates = candidatesOf(v);
@@ -235,7 +242,13 @@ export function remapOntoToday(
     communeTargets.set(ock, set);
     const from = sources.get(target) ?? new Map();
     const label = v.district ? `${v.commune} (${v.district})` : v.commune;
-    const s = from.get(ock) ?? { label, count: 0, crosswalk: 0 };
+    const s = from.get(ock) ?? {
+      label,
+      count: 0,
+      crosswalk: 0,
+      communeKey: unitKey("commune", v.commune),
+      inDistrict: v.district ? unitKey("district", v.district) !== "" : false,
+    };
     s.count++;
     if (how === "crosswalk") s.crosswalk++;
     from.set(ock, s);
@@ -260,9 +273,9 @@ export function remapOntoToday(
     );
     const onlyItself =
       parts.length === 1 &&
-      parts[0][0].endsWith(`/${unitKey("commune", target.unit.name)}`) &&
+      parts[0][1].communeKey === unitKey("commune", target.unit.name) &&
       parts[0][1].crosswalk === 0 &&
-      (parts[0][0].split("/")[1] === "" || currentHasDistricts);
+      (!parts[0][1].inDistrict || currentHasDistricts);
     if (onlyItself) continue;
     const vi = parts
       .map(
