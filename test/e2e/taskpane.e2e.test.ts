@@ -132,6 +132,17 @@ const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8
 
 /** Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays on). */
 async function axeFindings(page: Page): Promise<string[]> {
+  // Colours are judged once every finite animation and transition has ended: a message fading in
+  // is mid-way between its colours, and on a loaded machine axe met one there (a contrast finding
+  // that was the fade, not the design). Endless ones (a spinner) are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
