@@ -291,12 +291,12 @@ export function numberingToken(v: CellValue): number | "letter" | null {
 }
 
 /**
- * Whether a text cell from column `from` to `end` labels a total: what `classify`'s loop asks of
- * those cells once the row's kind is otherwise settled. A blank text is no total label (it has no
- * words), so blank cells need no test of their own.
+ * Whether a text cell of the row up to column `end` labels a total: what `classify` asks of every
+ * cell of a row before anything else. A blank text is no total label (it has no words), so blank cells
+ * need no test of their own.
  */
-function hasTotalLabelFrom(row: readonly CellValue[], from: number, end: number): boolean {
-  for (let c = from; c <= end; c++) {
+function hasTotalLabel(row: readonly CellValue[], end: number): boolean {
+  for (let c = 0; c <= end; c++) {
     const v = row[c];
     if (typeof v === "string" && !surelyNoTotal(v) && isTotalLabel(v)) return true;
   }
@@ -304,8 +304,8 @@ function hasTotalLabelFrom(row: readonly CellValue[], from: number, end: number)
 }
 
 /**
- * Classifies the rows under one sheet's header. Built once per sheet; `classify` does one pass over
- * the row's cells up to the last read column, with quick first-character tests before any folding.
+ * Classifies the rows under one sheet's header. Built once per sheet; `classify` looks at the row's
+ * cells up to the last read column, with quick first-character tests before any folding.
  */
 export class RowClassifier {
   /** Last column index read. */
@@ -355,6 +355,12 @@ export class RowClassifier {
     const row = this.grid.rows[r];
     if (!row || row.length === 0) return "blank";
     const end = Math.min(row.length - 1, this.last);
+    const settles = !this.plain;
+    // A cell that labels a total makes the row a total whatever the others hold (the loop below
+    // returns at the first one, and at nothing before it), so every cell is asked that first, in a
+    // loop of its own: the row's cells are cold in memory, and in a loop this small their loads
+    // overlap, where the loop below waits for each in turn. That loop then finds them in the cache.
+    if (settles && hasTotalLabel(row, end)) return "total";
     let nonBlank = 0;
     let headerCells = 0;
     let numbering = true;
@@ -362,15 +368,10 @@ export class RowClassifier {
     let previous = 0;
     let only: string | null = null;
     let ordinalFirst = false;
-    const settles = !this.plain;
     for (let c = 0; c <= end; c++) {
-      // Settled: with four non-blank cells or more, not numbering and not all header texts, every
-      // kind but "total" is decided by what was seen (no signature row, no single text); the rest of
-      // the row is only asked whether a cell labels a total (`hasTotalLabelFrom`).
-      if (settles && nonBlank >= 4 && !numbering && headerCells !== nonBlank) {
-        if (hasTotalLabelFrom(row, c, end)) return "total";
-        break;
-      }
+      // Settled: with four non-blank cells or more, not numbering and not all header texts, the kind
+      // is decided by what was seen (no signature row, no single text; no total label, asked above).
+      if (settles && nonBlank >= 4 && !numbering && headerCells !== nonBlank) break;
       const v = row[c];
       if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
       nonBlank++;
@@ -387,7 +388,8 @@ export class RowClassifier {
       if (typeof v !== "string") continue;
       // Only "every non-blank cell is a header text" matters: once one cell is not, none is asked.
       if (headerCells === nonBlank - 1 && this.isHeaderText(v, c)) headerCells++;
-      if (!surelyNoTotal(v) && isTotalLabel(v)) return "total";
+      // Asked above, of every cell, when the row settles.
+      if (!settles && !surelyNoTotal(v) && isTotalLabel(v)) return "total";
       // The one text of the row, also after an ordinal ("II" | "XÃ TÂN VĂN").
       only = nonBlank === 1 || (nonBlank === 2 && ordinalFirst) ? v : null;
     }
