@@ -34,12 +34,13 @@ export interface Remapped {
   readonly issues: readonly Issue[];
 }
 
+/** The keys of an old commune's province, district and commune, joined by a character no name holds ("/" is in names: "Bình/Gia"). */
 const oldCommuneKey = (v: { province: string | null; district: string | null; commune: string }): string =>
   [
     v.province ? unitKey("province", v.province) : "",
     v.district ? unitKey("district", v.district) : "",
     unitKey("commune", v.commune),
-  ].join("/");
+  ].join("\u0000");
 
 /** A successor of an old unit: the current list row formed from it, with the reference that names it. */
 interface Successor {
