@@ -275,6 +275,48 @@ describe("countConsolidated", () => {
     expect(countConsolidated([], [])).toBe(0);
   });
 
+  it("counts a text beside itself exactly when it is a name by the definition (two letters, or a digit)", () => {
+    // The sure beginning ("Đặng", "Ông") is decided without the regular expression; both must agree.
+    const isNameByDefinition = (text: string): boolean => /\p{L}\p{M}*\p{L}|\p{Nd}/u.test(text);
+    const piece = fc.constantFrom(
+      "Đ",
+      "ặ",
+      "Ô",
+      "n",
+      "g",
+      "A",
+      "\u0302",
+      "\u0301",
+      "-",
+      "x",
+      " ",
+      "?",
+      "—",
+      "7",
+      "٣",
+      "ß",
+      "×",
+      "ǀ",
+      "Ꭰ",
+      "\u200b",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 4 }).map((p) => p.join("")),
+          { maxLength: 12 },
+        ),
+        (texts) => {
+          const row = [texts.map((t): CellValue => t)];
+          const expected = texts.filter((t) => t !== "" && isNameByDefinition(t)).length;
+          expect(countConsolidated(row, row)).toBe(expected);
+          for (const t of texts) if (t !== "") expect(isConsolidated(t, t)).toBe(isNameByDefinition(t));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("returns #VALUE! for ranges of different shapes", () => {
     const e = expectError(countConsolidated(column("a", "b"), column("a", "b", "c")), "invalidValue");
     expect(e.message.vi).toContain("2×1");

@@ -6,8 +6,8 @@ import { readField, readSheet, type FieldValue, type SkippedRows } from "../../s
 import { cleanWorkbooks, displayFormRows } from "../../src/core/read/clean";
 import { isBlank } from "../../src/core/cells";
 import { a1 } from "../../src/core/a1";
+import { foldsToLetter } from "../../src/core/text/normalize";
 import {
-  foldsToLetter,
   hasTwoLetters,
   lastAnswerKept,
   mayBeDitto,

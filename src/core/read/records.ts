@@ -15,7 +15,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isRateProblem, parseComparator, readRateInput } from "../rateInput";
 import { fractionToNumber } from "../targets";
-import { foldCodeOf, foldKey } from "../text/normalize";
+import { foldCodeOf, foldKey, startsWithTwoLetters } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { FieldValue, RowFields, SheetRead } from "./readSheet";
@@ -313,14 +313,7 @@ const TWO_LETTERS = /\p{L}{2}/u;
  * character that folds to a letter is a letter, a table test checks). A test compares.
  */
 export function hasTwoLetters(text: string): boolean {
-  if (text.length >= 2 && foldsToLetter(text.charCodeAt(0)) && foldsToLetter(text.charCodeAt(1))) return true;
-  return TWO_LETTERS.test(text);
-}
-
-/** True when the character folds to an ASCII letter (`foldCodeOf`). Exported for its test. */
-export function foldsToLetter(c: number): boolean {
-  const f = foldCodeOf(c);
-  return f >= 97 && f <= 122;
+  return startsWithTwoLetters(text) || TWO_LETTERS.test(text);
 }
 
 /** Records per chunk of a `RecordList`. */

@@ -301,6 +301,21 @@ export function foldCodeOf(c: number): number {
   return c < FOLD_TABLE_SIZE ? table[c] : -1;
 }
 
+/** True when the character folds to an ASCII letter (`foldCodeOf`); every such character is a letter (a test checks). */
+export function foldsToLetter(c: number): boolean {
+  const f = foldCodeOf(c);
+  return f >= 97 && f <= 122;
+}
+
+/**
+ * True when the text's first two characters fold to letters, as names begin ("Nguyễn", "Đặng",
+ * "Ông"): the cheap sure case of "this text has two letters in a row", asked before a regular
+ * expression decides the rest.
+ */
+export function startsWithTwoLetters(text: string): boolean {
+  return text.length >= 2 && foldsToLetter(text.charCodeAt(0)) && foldsToLetter(text.charCodeAt(1));
+}
+
 /** The folded letters being collected by `foldedByTable` (reused; grown for longer texts). */
 let foldCodes = new Uint16Array(64);
 
