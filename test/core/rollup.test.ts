@@ -205,6 +205,32 @@ describe("two-tier and mixed data", () => {
   });
 });
 
+describe("a district cell that marks 'no district'", () => {
+  it("reads a district of no letter and no digit as blank, on every sheet; a district with a digit stays", () => {
+    const { read, result, issues } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "Lào Cai", "-", "Xuân Hòa", "Xóm Thượng", "Hoàng Văn A", "Hoàng Văn A", "x"),
+        village(2, "Lào Cai", "/", "Xuân Hòa", "Xóm Dưới", null, null, ""),
+        village(3, "Lào Cai", "—", "Bảo Hà", "Bản 1", null, null, "x"),
+        village(4, "Lào Cai", " … ", "Bảo Hà", "Bản 2", null, null, ""),
+        village(5, "Lào Cai", null, "Bảo Hà", "Bản 3", null, null, ""),
+        village(6, "Hồ Chí Minh", "5", "Phường 7", "Khu phố 1", null, null, "x"),
+      ],
+      "Cán bộ": [
+        ["Họ và tên", "Chức danh", "Tỉnh", "Huyện", "Xã", "Thôn"],
+        ["Hoàng Văn A", "Bí thư chi bộ kiêm trưởng thôn", "Lào Cai", "-", "Xuân Hòa", "Xóm Thượng"],
+      ],
+    });
+    expect(read.dataset.villages.map((v) => v.district)).toEqual([null, null, null, null, null, "5"]);
+    expect(read.dataset.officeHolders.map((h) => h.district)).toEqual([null]);
+    expect(issues.filter((i) => i.code === "mixed-hierarchy")).toEqual([]);
+    expect(result.units.filter((u) => u.level === "district").map((u) => u.name)).toEqual(["5"]);
+    expect(unit(result, "Xuân Hòa").villages).toBe(2);
+    expect(unit(result, "Bảo Hà").villages).toBe(3);
+  });
+});
+
 describe("commune posts", () => {
   it("counts a commune's pair when some person holds both posts, and leaves out communes without commune posts", () => {
     const POSTS = ["Bí thư đảng ủy", "Phó bí thư", "Chủ tịch UBND", "Chủ tịch HĐND", "Trưởng thôn"];

@@ -316,6 +316,17 @@ export function hasTwoLetters(text: string): boolean {
   return startsWithTwoLetters(text) || TWO_LETTERS.test(text);
 }
 
+const A_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The district as read: a cell with no letter and no digit ("-", "/", "—", "…") is how clerks of a
+ * province without districts mark the column, so it reads as blank, like an empty cell, and not as
+ * a district called "-". Exported for its test.
+ */
+export function districtOf(text: string | null): string | null {
+  return text === null || startsWithTwoLetters(text) || A_LETTER_OR_DIGIT.test(text) ? text : null;
+}
+
 /** Records per chunk of a `RecordList`. */
 const CHUNK = 4096;
 
@@ -388,7 +399,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[], rows = 0): Vil
     const v = row.fields;
     // In DITTO_COLUMNS order, called one by one (no array per row).
     const province = ditto(row, 0);
-    const district = ditto(row, 1);
+    const district = districtOf(ditto(row, 1));
     const commune = ditto(row, 2);
     const type = ditto(row, 3);
     const secretaryText = ditto(row, 4);
@@ -490,7 +501,7 @@ export function officeHolderRecords(sheet: SheetRead, issues: Issue[], rows = 0)
       posts: parsed.posts,
       postText,
       province: text(v[at.province]),
-      district: text(v[at.district]),
+      district: districtOf(text(v[at.district])),
       commune: text(v[at.commune])!,
       village,
       personId: text(v[at.personId]),
@@ -748,7 +759,7 @@ export function expectedUnitRecords(sheet: SheetRead, issues: Issue[]): Expected
       unit: text(v("unit"))!,
       level,
       province: text(v("province")),
-      district: text(v("district")),
+      district: districtOf(text(v("district"))),
       deadline: date(row, "deadline"),
       code: code === "" ? null : code,
       parent: text(v("parent")),
