@@ -745,6 +745,9 @@ describe("mayBeDitto (src/core/read/records.ts)", () => {
       "''",
       "ditto",
       " nt ",
+      "-//-",
+      "//",
+      "—//—",
     ];
     for (const mark of marks) {
       expect(isDitto(mark)).toBe(true);

@@ -169,12 +169,12 @@ function endOfText(text: string): number {
   return i;
 }
 
-/** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "〃"). */
+/** A ditto mark: the value of the row above ("nt", "như trên", `"`, `”`, "-nt-", "-//-", "〃"). */
 export function isDitto(text: string): boolean {
   if (hasNonDittoLetter(text)) return false;
   const t = text.trim();
   if (t === "") return false;
-  if (/^["“”„〃'`’]+$/.test(t)) return true;
+  if (/^["“”„〃'`’]+$/.test(t) || /^[-–—]*\/\/[-–—]*$/.test(t)) return true;
   const folded = foldKey(t);
   return folded === "nt" || folded === "nhutren" || folded === "ditto";
 }
