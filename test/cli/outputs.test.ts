@@ -232,7 +232,17 @@ describe("replacing a file", () => {
       const cat = received.trim();
       received = "";
       const pipe = `/proc/${cat}/fd/0`;
-      expect(fs.readlinkSync(pipe)).toMatch(/^pipe:/);
+      // `$!` is known as soon as cat is forked, and until the forked shell has put the pipe on its
+      // fd 0 that is the background list's /dev/null: wait for the pipe (a busy host is slow here).
+      const link = (): string => {
+        try {
+          return fs.readlinkSync(pipe);
+        } catch {
+          return "";
+        }
+      };
+      await until(() => link().startsWith("pipe:"));
+      expect(link()).toMatch(/^pipe:/);
       await writeFileAtomic(pipe, '{"ok":true}');
       await until(() => received.length >= 11);
       expect(received).toBe('{"ok":true}');
