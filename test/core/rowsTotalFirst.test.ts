@@ -127,6 +127,17 @@ describe("RowClassifier: total labels asked first (9fa869f) agree with the plain
     expect(differences(cleaned.sheets[0])).toEqual([]);
   });
 
+  it("on rows the early stop must not settle: numbering that breaks off, header texts before a village", () => {
+    // Once a row has four non-blank cells it is settled, unless it is still numbering or a header.
+    for (const row of [
+      ["(1)", "(2)", "(3)", "(4)", "(3)"],
+      ["STT", "Tỉnh", "Huyện", "Xã", "Nà Pàn"],
+    ]) {
+      const grid: SheetGrid = { name: "Thôn", rows: [["Danh sách thôn"], VILLAGE_HEADER, row], merges: [] };
+      expect(differences(grid)).toEqual([]);
+    }
+  });
+
   it("on random rows, raw and cleaned, with a merged caption", () => {
     fc.assert(
       fc.property(
