@@ -229,6 +229,34 @@ describe("a district cell that marks 'no district'", () => {
     expect(unit(result, "Xuân Hòa").villages).toBe(2);
     expect(unit(result, "Bảo Hà").villages).toBe(3);
   });
+
+  it("takes a ditto mark in the district column from the row above, and a ditto under '-' as nothing", () => {
+    const { read, issues } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "Lạng Sơn", "Bình Gia", "Yên Lỗ", "A", null, null, "x"),
+        village(2, "Lạng Sơn", '"', "Yên Lỗ", "B", null, null, "x"),
+        village(3, "Lạng Sơn", "-//-", "Yên Lỗ", "C", null, null, "x"),
+        village(4, "Lào Cai", "-", "Xuân Hòa", "D", null, null, "x"),
+        village(5, "Lào Cai", "nt", "Xuân Hòa", "E", null, null, "x"),
+      ],
+    });
+    expect(read.dataset.villages.map((v) => v.district)).toEqual([
+      "Bình Gia",
+      "Bình Gia",
+      "Bình Gia",
+      null,
+      null,
+    ]);
+    const ditto = issues.filter((i) => i.code.startsWith("ditto-"));
+    expect(ditto.map((i) => [i.code, i.cell])).toEqual([
+      ["ditto-value", "C3"],
+      ["ditto-value", "C4"],
+      ["ditto-nothing-above", "C6"],
+    ]);
+    // The mark under "-" does not claim that "-" was used.
+    expect(JSON.stringify(ditto[2])).not.toContain("“-”");
+  });
 });
 
 describe("commune posts", () => {

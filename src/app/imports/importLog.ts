@@ -12,7 +12,7 @@ import {
 } from "../../core/submission/acceptance";
 import { parseHash, type ContentState } from "../../core/submission/contentHash";
 import type { ColumnValidation } from "../../port/writes";
-import { foldKey } from "../../core/text/normalize";
+import { districtOf, foldKey } from "../../core/text/normalize";
 import { unitIdentity, type SubmittingUnit } from "./provenance";
 
 /**
@@ -144,7 +144,7 @@ export function readImportLog(grid: SheetGrid | null): ImportLogEntry[] {
         name,
         level,
         province: text(r, 2),
-        district: level === "commune" ? text(r, 3) || null : null,
+        district: level === "commune" ? districtOf(text(r, 3) || null) : null,
       },
       period: text(r, 4),
       generatedAt,

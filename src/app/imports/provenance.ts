@@ -2,7 +2,7 @@ import { cellText, isBlank, type CellValue } from "../../core/cells";
 import type { Message } from "../../core/issues";
 import type { UnitLevel } from "../../core/rollup/types";
 import type { SubmissionManifest } from "../../core/submission/manifest";
-import { foldKey, unitKey } from "../../core/text/normalize";
+import { districtOf, foldKey, unitKey } from "../../core/text/normalize";
 
 /**
  * Where an imported row came from. Every row the pane's import writes carries four provenance
@@ -72,10 +72,12 @@ export function parseUnitCell(value: CellValue): { name: string; level: UnitLeve
 
 /** The identity of a submitting unit: level, province, district (for a commune) and name, normalised. */
 export function unitIdentity(unit: SubmittingUnit): string {
+  // A district of no letter or digit ("-") is none, as the reader reads it (`districtOf`).
+  const district = districtOf(unit.district);
   return [
     unit.level,
     unitKey("province", unit.province),
-    unit.district ? unitKey("district", unit.district) : "",
+    district ? unitKey("district", district) : "",
     unitKey(unit.level, unit.name),
   ].join("/");
 }
@@ -89,7 +91,7 @@ export interface RowPlace {
 /**
  * True when a row's provenance names this unit: the same name and level in the submitting-unit
  * cell, and a place that does not contradict the unit's (the row's province, and for a commune its
- * district, when the row has them).
+ * district, when the row has them; a district of no letter or digit, "-", is none).
  */
 export function rowBelongsTo(unitCellValue: CellValue, place: RowPlace, unit: SubmittingUnit): boolean {
   const parsed = parseUnitCell(unitCellValue);
@@ -100,14 +102,14 @@ export function rowBelongsTo(unitCellValue: CellValue, place: RowPlace, unit: Su
     unitKey("province", cellText(place.province)) !== unitKey("province", unit.province)
   )
     return false;
-  if (
-    unit.level === "commune" &&
-    unit.district &&
-    !isBlank(place.district) &&
-    unitKey("district", cellText(place.district)) !== unitKey("district", unit.district)
-  )
-    return false;
-  return true;
+  if (unit.level !== "commune") return true;
+  const district = districtOf(unit.district);
+  const rowDistrict = isBlank(place.district) ? null : districtOf(cellText(place.district));
+  return (
+    district === null ||
+    rowDistrict === null ||
+    unitKey("district", rowDistrict) === unitKey("district", district)
+  );
 }
 
 /** The four provenance cells of an imported row, by key. */

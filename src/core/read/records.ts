@@ -15,7 +15,7 @@ import { parsePosts, postSpec } from "../schema/posts";
 import { VILLAGE_TYPES } from "../schema/sheets";
 import { isRateProblem, parseComparator, readRateInput } from "../rateInput";
 import { fractionToNumber } from "../targets";
-import { foldCodeOf, foldKey, startsWithTwoLetters } from "../text/normalize";
+import { districtOf, foldCodeOf, foldKey, startsWithTwoLetters } from "../text/normalize";
 import { isDitto, isSecretaryAlsoNote, isSecretaryReference } from "../text/personName";
 import { parseEducationYears, parseGender, parseProfessional, parseTheory } from "./qualifications";
 import type { FieldValue, RowFields, SheetRead } from "./readSheet";
@@ -222,6 +222,8 @@ function startsLike(text: string, word: string, n: number): boolean {
  * of the row above.
  */
 const DITTO_COLUMNS = ["province", "district", "commune", "type", "secretary", "head", "frontHead"] as const;
+/** The district's index in DITTO_COLUMNS. */
+const DISTRICT = DITTO_COLUMNS.indexOf("district");
 
 /**
  * Resolves ditto marks row by row: each call gives the value to use and remembers it as the value
@@ -245,6 +247,9 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
           : issue("ditto-value", placeOf(sheet, row.row, key), { ...params, value: previous }),
       );
       value = previous;
+    } else if (index === DISTRICT) {
+      // "-" is no district, remembered as such: a ditto mark below it takes nothing, not "-".
+      value = districtOf(value);
     }
     above[index] = value;
     return value;
@@ -314,17 +319,6 @@ const TWO_LETTERS = /\p{L}{2}/u;
  */
 export function hasTwoLetters(text: string): boolean {
   return startsWithTwoLetters(text) || TWO_LETTERS.test(text);
-}
-
-const A_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * The district as read: a cell with no letter and no digit ("-", "/", "—", "…") is how clerks of a
- * province without districts mark the column, so it reads as blank, like an empty cell, and not as
- * a district called "-". Exported for its test.
- */
-export function districtOf(text: string | null): string | null {
-  return text === null || startsWithTwoLetters(text) || A_LETTER_OR_DIGIT.test(text) ? text : null;
 }
 
 /** Records per chunk of a `RecordList`. */
@@ -399,7 +393,7 @@ export function villageRecords(sheet: SheetRead, issues: Issue[], rows = 0): Vil
     const v = row.fields;
     // In DITTO_COLUMNS order, called one by one (no array per row).
     const province = ditto(row, 0);
-    const district = districtOf(ditto(row, 1));
+    const district = ditto(row, 1);
     const commune = ditto(row, 2);
     const type = ditto(row, 3);
     const secretaryText = ditto(row, 4);

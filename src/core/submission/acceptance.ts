@@ -2,7 +2,7 @@ import { cellText, isBlank, type CellValue } from "../cells";
 import { cellAt, excelRowOf, type SheetGrid, type WorkbookGrids } from "../grid";
 import { a1 } from "../a1";
 import { issue, type Issue, type IssuePlace, type Message } from "../issues";
-import { foldKey, nameKey, unitKey } from "../text/normalize";
+import { districtOf, foldKey, nameKey, unitKey } from "../text/normalize";
 import { parseHash, sameHash, shortHash } from "./contentHash";
 import type { SubmissionManifest } from "./manifest";
 
@@ -209,10 +209,12 @@ export function decisionFor(
 
 /** The identity of a submitting unit: level, province, district (for a commune) and name, normalised. */
 export function unitIdentityOf(m: SubmissionManifest): string {
+  // A district of no letter or digit ("-") is none, as the reader reads it (`districtOf`).
+  const district = m.unitLevel === "commune" ? districtOf(m.district) : null;
   return [
     m.unitLevel,
     unitKey("province", m.province),
-    m.unitLevel === "commune" && m.district ? unitKey("district", m.district) : "",
+    district ? unitKey("district", district) : "",
     nameKey(m.unitName),
   ].join("/");
 }

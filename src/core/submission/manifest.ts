@@ -2,7 +2,7 @@ import { cellText, isBlank, type CellValue } from "../cells";
 import type { SheetGrid } from "../grid";
 import { cellAt } from "../grid";
 import type { UnitLevel } from "../rollup/types";
-import { foldKey } from "../text/normalize";
+import { districtOf, foldKey } from "../text/normalize";
 
 /**
  * The submission manifest: a small key/value sheet that a submission workbook carries so the level
@@ -118,7 +118,7 @@ export function readManifest(grid: SheetGrid): SubmissionManifest | null {
     unitName,
     unitLevel: level,
     province,
-    district: text("district"),
+    district: districtOf(text("district")),
     commune: text("commune"),
     period,
     generatedAt,

@@ -316,6 +316,18 @@ export function startsWithTwoLetters(text: string): boolean {
   return text.length >= 2 && foldsToLetter(text.charCodeAt(0)) && foldsToLetter(text.charCodeAt(1));
 }
 
+const A_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The district as read: a cell with no letter and no digit ("-", "/", "—", "…") is how clerks of a
+ * province without districts mark the column, so it reads as blank, like an empty cell, and not as
+ * a district called "-". Read so on every sheet, in submissions' manifests and in the import log,
+ * so a unit is one unit however its file was made.
+ */
+export function districtOf(text: string | null): string | null {
+  return text === null || startsWithTwoLetters(text) || A_LETTER_OR_DIGIT.test(text) ? text : null;
+}
+
 /** The folded letters being collected by `foldedByTable` (reused; grown for longer texts). */
 let foldCodes = new Uint16Array(64);
 

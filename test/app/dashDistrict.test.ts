@@ -1,0 +1,148 @@
+/**
+ * A district of no letter or digit ("-") is none (`districtOf`): the reader reads it so, and so must
+ * every place that tells units apart — a submission's manifest, the import log, the rows already
+ * imported. Files made before the reader did (a manifest and rows saying "-") and after (blank) are
+ * the same commune: a newer file replaces the older, an older one is refused.
+ */
+import { planImport, type ImportOptions, type ReceivingState } from "../../src/app/imports/plan";
+import type { ImportLogEntry } from "../../src/app/imports/importLog";
+import { unitIdentityOf } from "../../src/core/submission/acceptance";
+import { manifestRows, readManifest, type SubmissionManifest } from "../../src/core/submission/manifest";
+import { PROVENANCE_HEADER, submission, VILLAGE_HEADER, villageRow, villages } from "./importFixtures";
+
+const OPTIONS: ImportOptions = {
+  mode: "sheets",
+  importedAt: "2025-10-20 08:30",
+  language: "vi",
+  referenceYear: 2025,
+};
+
+/** A receiving workbook holding Bình La's June import, its rows and its log entry saying `district`. */
+function stateWith(district: string): ReceivingState {
+  const rows = villages("Nà", 3, 1).map((v) => [
+    ...villageRow("Bình La", v, district),
+    "old.xlsx",
+    "Bình La (xã)",
+    "Quý II/2025",
+    "2025-06-20 09:00",
+  ]);
+  const log: ImportLogEntry[] = [
+    {
+      unit: {
+        name: "Bình La",
+        level: "commune",
+        province: "Lạng Sơn",
+        district: district === "" ? null : district,
+      },
+      period: "Quý II/2025",
+      generatedAt: "2025-06-10T02:00:00.000Z",
+      file: "old.xlsx",
+      importedAt: "2025-06-20 09:00",
+      villages: 3,
+      consolidated: 1,
+      contentHash: null,
+      content: null,
+      review: "pending",
+      note: null,
+    },
+  ];
+  return {
+    workbook: {
+      file: "",
+      sheets: [{ name: "Thôn", rows: [[...VILLAGE_HEADER, ...PROVENANCE_HEADER], ...rows] }],
+    },
+    marks: [{ name: "Thôn", own: null }],
+    tables: [],
+    log,
+  };
+}
+
+describe("a district of no letter or digit names no district, wherever units are told apart", () => {
+  it("in a submission's manifest", () => {
+    const base: SubmissionManifest = {
+      formatVersion: 2,
+      unitName: "Xuân Hòa",
+      unitLevel: "commune",
+      province: "Lào Cai",
+      district: null,
+      commune: "Xuân Hòa",
+      period: "Quý III/2025",
+      generatedAt: "2025-10-01T00:00:00Z",
+      villages: 4,
+      consolidated: 2,
+      addinVersion: "",
+      contentHash: null,
+    };
+    const blank = readManifest({ name: "Thông tin nộp", rows: manifestRows(base) })!;
+    for (const mark of ["-", "/", "—"]) {
+      const dash = readManifest({ name: "Thông tin nộp", rows: manifestRows({ ...base, district: mark }) })!;
+      expect(dash.district).toBeNull();
+      expect(unitIdentityOf({ ...base, district: mark })).toBe(unitIdentityOf(blank));
+    }
+    expect(unitIdentityOf({ ...base, district: "Bảo Thắng" })).not.toBe(unitIdentityOf(blank));
+  });
+
+  for (const [label, before] of [
+    ["both blank", ""],
+    ['imported with "-", now blank', "-"],
+  ] as const) {
+    it(`a newer submission of the commune replaces its rows (${label})`, () => {
+      const newer = submission({
+        file: "binh-la-v2.xlsx",
+        commune: "Bình La",
+        generatedAt: "2025-09-30T02:00:00.000Z",
+        period: "Quý III/2025",
+        district: "",
+        villages: villages("Nà", 3, 2),
+      });
+      const s = planImport(stateWith(before), [newer], OPTIONS).submissions[0];
+      expect([s.status, s.replacedRows, s.keptVillages, s.previous?.file]).toEqual([
+        "replaces",
+        3,
+        0,
+        "old.xlsx",
+      ]);
+    });
+
+    it(`a submission older than the one imported is refused (${label})`, () => {
+      const older = submission({
+        file: "binh-la-older.xlsx",
+        commune: "Bình La",
+        generatedAt: "2025-06-01T02:00:00.000Z",
+        period: "Quý II/2025",
+        district: "",
+        villages: villages("Nà", 3, 0),
+      });
+      const plan = planImport(stateWith(before), [older], OPTIONS);
+      expect(plan.submissions[0].status).toBe("older");
+      expect(plan.writes).toBeNull();
+    });
+  }
+
+  it('a late file made before the upgrade (manifest "-") does not overwrite a newer import', () => {
+    const state = stateWith("");
+    const june = {
+      ...state.log[0],
+      unit: { ...state.log[0].unit, district: "-" },
+      generatedAt: "2025-06-10T02:00:00.000Z",
+      file: "june.xlsx",
+    };
+    const september = {
+      ...state.log[0],
+      generatedAt: "2025-09-30T02:00:00.000Z",
+      file: "sept.xlsx",
+      period: "Quý III/2025",
+    };
+    const august = submission({
+      file: "aug.xlsx",
+      commune: "Bình La",
+      generatedAt: "2025-08-15T02:00:00.000Z",
+      period: "Quý III/2025",
+      district: "-",
+      villages: villages("Nà", 3, 0),
+    });
+    const plan = planImport({ ...state, log: [june, september] }, [august], OPTIONS);
+    expect(plan.submissions[0].status).toBe("older");
+    expect(plan.writes).toBeNull();
+  });
+});
