@@ -435,6 +435,13 @@ export const ISSUE_CATALOGUE = {
       en: `${q(p.text)} (ditto) in column ${q(p.columnEn)} but the row above has no value; read as blank.`,
     }),
   },
+  "ditto-nothing-above-required": {
+    severity: "error",
+    message: (p: { text: string; column: string; columnEn: string }): Message => ({
+      vi: `${q(p.text)} (như trên) ở cột ${q(p.column)} nhưng dòng trên không có giá trị: thiếu giá trị bắt buộc; dòng này không được tính.`,
+      en: `${q(p.text)} (ditto) in column ${q(p.columnEn)} but the row above has no value: a required value is missing; this row is not counted.`,
+    }),
+  },
   "names-differ-in-diacritics": {
     severity: "warning",
     message: (p: { secretary: string; head: string }): Message => ({

@@ -257,6 +257,25 @@ describe("a district cell that marks 'no district'", () => {
     // The mark under "-" does not claim that "-" was used.
     expect(JSON.stringify(ditto[2])).not.toContain("“-”");
   });
+
+  it("says a ditto mark with nothing above in the commune or province column leaves the row uncounted", () => {
+    const { read, issues, result } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "//", "-", "-//-", "A", "Hoàng Văn A", "Hoàng Văn A", "x"),
+        village(2, "Lào Cai", "-", "Xuân Hòa", "C", null, null, "x"),
+      ],
+    });
+    expect(read.dataset.villages.map((v) => v.village)).toEqual(["C"]);
+    expect(unit(result, "Xuân Hòa").villages).toBe(1);
+    const ditto = issues.filter((i) => i.code.startsWith("ditto-"));
+    expect(ditto.map((i) => [i.code, i.severity, i.cell])).toEqual([
+      ["ditto-nothing-above-required", "error", "B2"],
+      ["ditto-nothing-above-required", "error", "D2"],
+    ]);
+    expect(ditto[0].message.vi).toContain("dòng này không được tính");
+    expect(ditto[0].message.en).toContain("this row is not counted");
+  });
 });
 
 describe("commune posts", () => {

@@ -241,10 +241,14 @@ function dittoResolver(sheet: SheetRead, issues: Issue[]) {
       const previous = above[index];
       const column = sheet.spec.columns.find((c) => c.key === key)!;
       const params = { text: value, column: column.vi, columnEn: column.en };
+      // With nothing above, a required column (province, commune) lacks its value: the row is not
+      // counted, and the message says so, as for a blank cell.
       issues.push(
-        previous === null
-          ? issue("ditto-nothing-above", placeOf(sheet, row.row, key), params)
-          : issue("ditto-value", placeOf(sheet, row.row, key), { ...params, value: previous }),
+        previous !== null
+          ? issue("ditto-value", placeOf(sheet, row.row, key), { ...params, value: previous })
+          : column.required
+            ? issue("ditto-nothing-above-required", placeOf(sheet, row.row, key), params)
+            : issue("ditto-nothing-above", placeOf(sheet, row.row, key), params),
       );
       value = previous;
     } else if (index === DISTRICT) {
@@ -399,7 +403,8 @@ export function villageRecords(sheet: SheetRead, issues: Issue[], rows = 0): Vil
     const secretaryText = ditto(row, 4);
     const headText = ditto(row, 5);
     const frontHeadText = ditto(row, 6);
-    // A ditto mark in a required column with nothing above: the row lacks that value.
+    // A ditto mark in a required column with nothing above: the row lacks that value and is not
+    // counted ("ditto-nothing-above-required" said so).
     if (province === null || commune === null) return;
     if (type !== null && !knownTypes.get(type)) {
       issues.push(issue("unknown-village-type", placeOf(sheet, row.row, "type"), { text: type }));
