@@ -258,6 +258,54 @@ describe("a district cell that marks 'no district'", () => {
     expect(JSON.stringify(ditto[2])).not.toContain("“-”");
   });
 
+  it("counts a village once when one row gives its district and another '-' (a province mixing the two)", () => {
+    for (const [first, second] of [
+      ["Bảo Thắng", "-"],
+      [null, "Bảo Thắng"],
+    ]) {
+      const { read, issues, result } = run({
+        Thôn: [
+          VILLAGE_HEADER,
+          village(1, "Lào Cai", first, "Xuân Hòa", "A", null, null, "x"),
+          village(2, "Lào Cai", second, "Xuân Hòa", "A", null, null, "x"),
+          village(3, "Lào Cai", "Bảo Thắng", "Xuân Hòa", "B", null, null, ""),
+        ],
+      });
+      expect(read.dataset.villages.map((v) => v.village)).toEqual(["A", "B"]);
+      expect(unit(result, "Xuân Hòa").villages).toBe(2);
+      expect(unit(result, "Xuân Hòa").consolidated).toBe(1);
+      const duplicate = issues.filter((i) => i.code === "duplicate-village");
+      expect(duplicate.map((i) => i.cell)).toEqual([first === null ? "E2" : "E3"]);
+    }
+  });
+
+  it("in two files, keeps the first file's row of a village written with its district and with '-'", () => {
+    const read = readWorkbooks([
+      workbook("bao-thang.xlsx", {
+        Thôn: [VILLAGE_HEADER, village(1, "Lào Cai", "Bảo Thắng", "Xuân Hòa", "A", null, null, "x")],
+      }),
+      workbook("xuan-hoa.xlsx", {
+        Thôn: [VILLAGE_HEADER, village(1, "Lào Cai", "-", "Xuân Hòa", "A", null, null, "")],
+      }),
+    ]);
+    expect(read.dataset.villages.map((v) => [v.village, v.source.file])).toEqual([["A", "bao-thang.xlsx"]]);
+    const conflict = read.dataset.issues.filter((i) => i.code === "village-in-two-submissions");
+    expect(conflict.map((i) => [i.file, i.cell])).toEqual([["xuan-hoa.xlsx", "E2"]]);
+  });
+
+  it("leaves a village without a district alone when two districts have a commune of its commune's name", () => {
+    const { read, issues } = run({
+      Thôn: [
+        VILLAGE_HEADER,
+        village(1, "Lào Cai", "Bảo Thắng", "Xuân Hòa", "A", null, null, "x"),
+        village(2, "Lào Cai", "Bảo Yên", "Xuân Hòa", "A", null, null, "x"),
+        village(3, "Lào Cai", "-", "Xuân Hòa", "A", null, null, "x"),
+      ],
+    });
+    expect(read.dataset.villages).toHaveLength(3);
+    expect(issues.filter((i) => i.code === "duplicate-village")).toEqual([]);
+  });
+
   it("says a ditto mark with nothing above in the commune or province column leaves the row uncounted", () => {
     const { read, issues, result } = run({
       Thôn: [

@@ -413,28 +413,43 @@ function dropDuplicateVillages(
   issues: Issue[],
 ): readonly VillageRecord[] {
   const seen = new VillageKeys(villages);
+  const repeat = repeatHandler(villages, generatedAt, issues);
   // villages[0 .. kept) are the villages kept so far; kept === k until a village repeats.
   let kept = 0;
   for (let k = 0; k < villages.length; k++) {
     const v = villages[k];
     const index = seen.indexOf(v, kept);
-    if (index === kept) {
-      villages[kept++] = v;
-      continue;
-    }
+    if (index === kept) villages[kept++] = v;
+    else repeat(index, v);
+  }
+  villages.length = kept;
+  return dropRepeatsAcrossDistricts(villages, repeat);
+}
+
+/**
+ * What a repeat of the village kept at `index` does (`dropDuplicateVillages`): in the same file a
+ * duplicate, said at the repeat's cell (the first row counts); in two files a conflict between
+ * submissions, said once, and the newer submission's row takes the first's place.
+ */
+function repeatHandler(
+  villages: VillageRecord[],
+  generatedAt: ReadonlyMap<string, string>,
+  issues: Issue[],
+): (index: number, v: VillageRecord) => void {
+  const place = (r: VillageRecord) => ({
+    file: r.source.file,
+    sheet: r.source.sheet,
+    cell: cellOf(r, "village"),
+  });
+  return (index, v) => {
     const first = villages[index];
-    const place = (r: VillageRecord) => ({
-      file: r.source.file,
-      sheet: r.source.sheet,
-      cell: cellOf(r, "village"),
-    });
     if (first.source.file === v.source.file) {
       const firstPlace =
         (first.source.sheet !== v.source.sheet ? `${first.source.sheet}!` : "") + cellOf(first, "village");
       issues.push(
         issue("duplicate-village", place(v), { village: v.village, commune: v.commune, first: firstPlace }),
       );
-      continue;
+      return;
     }
     const newer = (generatedAt.get(v.source.file) ?? "") > (generatedAt.get(first.source.file) ?? "");
     const [used, other] = newer ? [v, first] : [first, v];
@@ -447,7 +462,59 @@ function dropDuplicateVillages(
       }),
     );
     if (newer) villages[index] = v;
-  }
+  };
+}
+
+/**
+ * In a province that mixes rows with a district and rows without ("mixed-hierarchy", an error), the
+ * roll-up puts a village without a district into the commune of the same name when the province
+ * has exactly one (`Hierarchy.addVillages`). A village without a district whose name that commune
+ * already has is then the same village, not a second one: it is a repeat, as two rows with the same
+ * district are (`repeat`). Without this pass a village written once with its district and once with
+ * "-" or nothing was counted twice in its commune. Costs nothing unless some province mixes the two.
+ */
+function dropRepeatsAcrossDistricts(
+  villages: VillageRecord[],
+  repeat: (index: number, v: VillageRecord) => void,
+): VillageRecord[] {
+  // Province texts by kind of row (a handful), then the province keys that have both.
+  const withTexts = new Set<string>();
+  const withoutTexts = new Set<string>();
+  for (const v of villages) (v.district ? withTexts : withoutTexts).add(v.province);
+  if (withTexts.size === 0 || withoutTexts.size === 0) return villages;
+  const withKeys = new Set([...withTexts].map((p) => unitKey("province", p)));
+  const mixed = new Set([...withoutTexts].map((p) => unitKey("province", p)).filter((k) => withKeys.has(k)));
+  if (mixed.size === 0) return villages;
+  const communeOf = (v: VillageRecord): string | null => {
+    const pk = unitKey("province", v.province);
+    return mixed.has(pk) ? `${pk}\u0000${unitKey("commune", v.commune)}` : null;
+  };
+  // Per commune key of a mixed province: the districts that have a commune of that name, and the
+  // villages with a district by name key (the index of the first in `villages`).
+  const communes = new Map<string, { districts: Set<string>; names: Map<string, number> }>();
+  villages.forEach((v, i) => {
+    const key = v.district ? communeOf(v) : null;
+    if (key === null) return;
+    let commune = communes.get(key);
+    if (!commune) communes.set(key, (commune = { districts: new Set(), names: new Map() }));
+    commune.districts.add(unitKey("district", v.district!));
+    const name = nameKey(v.village);
+    if (!commune.names.has(name)) commune.names.set(name, i);
+  });
+  // The repeats first, while every index still points at its village; then the list compacted.
+  const dropped = new Set<number>();
+  villages.forEach((v, k) => {
+    if (v.district) return;
+    const key = communeOf(v);
+    const commune = key === null ? undefined : communes.get(key);
+    const index = commune?.districts.size === 1 ? commune.names.get(nameKey(v.village)) : undefined;
+    if (index === undefined) return;
+    repeat(index, v);
+    dropped.add(k);
+  });
+  if (dropped.size === 0) return villages;
+  let kept = 0;
+  for (let k = 0; k < villages.length; k++) if (!dropped.has(k)) villages[kept++] = villages[k];
   villages.length = kept;
   return villages;
 }
