@@ -146,3 +146,34 @@ describe("a district of no letter or digit names no district, wherever units are
     expect(plan.writes).toBeNull();
   });
 });
+
+describe("a commune without a district and a commune of the same name in a district are two units", () => {
+  const incoming = (district: string) =>
+    submission({
+      file: "other.xlsx",
+      commune: "Bình La",
+      generatedAt: "2025-09-30T02:00:00.000Z",
+      period: "Quý III/2025",
+      district,
+      villages: villages("Khuổi", 2, 2),
+    });
+
+  for (const [label, before, now] of [
+    ["rows in Bình Gia, a file saying '-'", "Bình Gia", "-"],
+    ["rows in Bình Gia, a file with no district", "Bình Gia", ""],
+    ["rows without a district, a file saying Bình Gia", "", "Bình Gia"],
+  ] as const) {
+    it(`does not replace the rows the log says are the other unit's (${label})`, () => {
+      const s = planImport(stateWith(before), [incoming(now)], OPTIONS).submissions[0];
+      expect([s.status, s.replacedRows, s.previous]).toEqual(["new", 0, null]);
+    });
+  }
+
+  it("still replaces rows that leave the district out when the log knows no other unit they could be", () => {
+    const state = stateWith("");
+    // The log says the rows were Bình La (Bình Gia)'s, imported from a sheet without districts.
+    const log = [{ ...state.log[0], unit: { ...state.log[0].unit, district: "Bình Gia" } }];
+    const s = planImport({ ...state, log }, [incoming("Bình Gia")], OPTIONS).submissions[0];
+    expect([s.status, s.replacedRows, s.previous?.file]).toEqual(["replaces", 3, "old.xlsx"]);
+  });
+});

@@ -91,9 +91,19 @@ export interface RowPlace {
 /**
  * True when a row's provenance names this unit: the same name and level in the submitting-unit
  * cell, and a place that does not contradict the unit's (the row's province, and for a commune its
- * district, when the row has them; a district of no letter or digit, "-", is none).
+ * district, when the row has them; a district of no letter or digit, "-", is none). A commune with
+ * a district and a row with none, or the other way round, do not contradict (an office-holder row
+ * may leave the district out), unless the row is exactly another unit that `known` holds (the
+ * identities, `unitIdentity`, of the units in the import log and of the submissions taken): rows
+ * of Xuân Hòa in Bảo Thắng that the log says were imported from that commune are not claimed by a
+ * Xuân Hòa with no district.
  */
-export function rowBelongsTo(unitCellValue: CellValue, place: RowPlace, unit: SubmittingUnit): boolean {
+export function rowBelongsTo(
+  unitCellValue: CellValue,
+  place: RowPlace,
+  unit: SubmittingUnit,
+  known: ReadonlySet<string> = new Set(),
+): boolean {
   const parsed = parseUnitCell(unitCellValue);
   if (!parsed || parsed.level !== unit.level) return false;
   if (unitKey(unit.level, parsed.name) !== unitKey(unit.level, unit.name)) return false;
@@ -105,11 +115,10 @@ export function rowBelongsTo(unitCellValue: CellValue, place: RowPlace, unit: Su
   if (unit.level !== "commune") return true;
   const district = districtOf(unit.district);
   const rowDistrict = isBlank(place.district) ? null : districtOf(cellText(place.district));
-  return (
-    district === null ||
-    rowDistrict === null ||
-    unitKey("district", rowDistrict) === unitKey("district", district)
-  );
+  if (district !== null && rowDistrict !== null)
+    return unitKey("district", rowDistrict) === unitKey("district", district);
+  if (district === rowDistrict) return true;
+  return !known.has(unitIdentity({ ...unit, district: rowDistrict }));
 }
 
 /** The four provenance cells of an imported row, by key. */

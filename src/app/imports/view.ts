@@ -5,7 +5,7 @@ import { cleanWorkbooks } from "../../core/read/clean";
 import { readWorkbooks, type ReadResult } from "../../core/read/readWorkbook";
 import { SHEET_SPECS } from "../../core/schema/sheets";
 import { combinedKind, dataWorkbook } from "./combined";
-import { rowBelongsTo, type SubmittingUnit } from "./provenance";
+import { rowBelongsTo, unitIdentity, type SubmittingUnit } from "./provenance";
 import { dataLayouts, fieldCell, type DataKind, type SheetLayout } from "./sheetLayout";
 import type { ReceivingState } from "./plan";
 
@@ -63,6 +63,9 @@ export function viewWorkbook(
     layouts.find((l) => l.kind === kind && !copyNames.has(l.grid.name));
   const copyOf = (kind: DataKind): SheetLayout | undefined =>
     layouts.find((l) => l.grid.name === copies.get(kind));
+  // The units the workbook's rows may be of: a row is never claimed by a unit that only does not
+  // contradict it when it is exactly one of these (`rowBelongsTo`).
+  const known = new Set([...receiving.log.map((e) => unitIdentity(e.unit)), ...units.map(unitIdentity)]);
   const ownerOf = (layout: SheetLayout, row: number): SubmittingUnit | null => {
     const cell = fieldCell(layout, row, "submittingUnit");
     if (isBlank(cell)) return null;
@@ -70,7 +73,7 @@ export function viewWorkbook(
       province: fieldCell(layout, row, "province"),
       district: fieldCell(layout, row, "district"),
     };
-    return units.find((u) => rowBelongsTo(cell, place, u)) ?? null;
+    return units.find((u) => rowBelongsTo(cell, place, u, known)) ?? null;
   };
 
   const read = dataWorkbook(workbook, receiving.marks);
