@@ -4,6 +4,10 @@ import { readWorkbooks } from "../../src/core/read/readWorkbook";
 import { groupPeople } from "../../src/core/rollup/people";
 import { rollup } from "../../src/core/rollup/rollup";
 import { summarize } from "../../src/core/summary";
+import { nameKey, unitKey } from "../../src/core/text/normalize";
+import type { CellValue } from "../../src/core/cells";
+import type { WorkbookGrids } from "../../src/core/grid";
+import { manifestRows, type SubmissionManifest } from "../../src/core/submission/manifest";
 import { village, VILLAGE_HEADER, workbook } from "./grids";
 
 function run(sheets: Parameters<typeof workbook>[1], file = "test.xlsx") {
@@ -291,6 +295,95 @@ describe("a district cell that marks 'no district'", () => {
     expect(read.dataset.villages.map((v) => [v.village, v.source.file])).toEqual([["A", "bao-thang.xlsx"]]);
     const conflict = read.dataset.issues.filter((i) => i.code === "village-in-two-submissions");
     expect(conflict.map((i) => [i.file, i.cell])).toEqual([["xuan-hoa.xlsx", "E2"]]);
+  });
+
+  /** A unit's submission (the district Bảo Thắng's, or a commune's): its Villages sheet and a manifest made at `generatedAt`. */
+  function submitted(file: string, generatedAt: string, unit: string, rows: CellValue[][]): WorkbookGrids {
+    const level = unit === "Bảo Thắng" ? "district" : "commune";
+    const manifest: SubmissionManifest = {
+      formatVersion: 1,
+      unitName: unit,
+      unitLevel: level,
+      province: "Lào Cai",
+      district: null,
+      commune: level === "commune" ? unit : null,
+      period: "Quý III/2025",
+      generatedAt,
+      villages: rows.length,
+      consolidated: 0,
+      addinVersion: "",
+      contentHash: null,
+    };
+    return workbook(file, {
+      Thôn: [VILLAGE_HEADER, ...rows],
+      "Thông tin nộp": manifestRows(manifest) as CellValue[][],
+    });
+  }
+
+  it("uses the newer submission's row written with '-' in the place of the older one's, in the same commune", () => {
+    const older = submitted("bao-thang.xlsx", "2025-09-01T00:00:00Z", "Bảo Thắng", [
+      village(1, "Lào Cai", "Bảo Thắng", "Phong Niên", "A", null, null, ""),
+    ]);
+    const newer = submitted("phong-nien.xlsx", "2025-09-02T00:00:00Z", "Phong Niên", [
+      village(1, "Lào Cai", "-", "Phong Niên", "A", null, null, "x"),
+    ]);
+    // Either order of the files: the village is kept once, the newer row's, in Bảo Thắng.
+    for (const files of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      const read = readWorkbooks(files);
+      const result = rollup(read.dataset, { referenceYear: 2025 });
+      expect(read.dataset.villages.map((v) => [v.village, v.district, v.source.file])).toEqual([
+        ["A", "Bảo Thắng", "phong-nien.xlsx"],
+      ]);
+      expect(result.units.filter((u) => u.level === "district").map((u) => [u.name, u.villages])).toEqual([
+        ["Bảo Thắng", 1],
+      ]);
+      expect(unit(result, "Phong Niên").consolidated).toBe(1);
+      const issues = [...read.dataset.issues, ...result.issues];
+      expect(issues.filter((i) => i.code === "village-in-two-submissions").map((i) => i.file)).toEqual([
+        "bao-thang.xlsx",
+      ]);
+      expect(issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual([
+        "village-in-two-submissions",
+      ]);
+    }
+  });
+
+  it("neither loses a village nor counts one twice, in provinces mixing rows with a district and without (property)", () => {
+    const rowArb = fc.record({
+      province: fc.constantFrom("Lào Cai", "Tỉnh Lào Cai", "LÀO CAI", "Yên Bái"),
+      district: fc.constantFrom(null, "-", "Bảo Thắng", "Huyện Bảo Thắng", "Bảo Yên"),
+      commune: fc.constantFrom("Xuân Hòa", "Xã Xuân Hoà", "Xuan Hoa", "Phong Niên"),
+      village: fc.constantFrom("A", "a", "Nà", "Na", "Thôn 1", "thôn  1", "B"),
+    });
+    const fileArb = fc.record({
+      generatedAt: fc.constantFrom(null, "2025-09-01T00:00:00Z", "2025-09-02T00:00:00Z"),
+      rows: fc.array(rowArb, { minLength: 1, maxLength: 7 }),
+    });
+    const triple = (v: { province: string; commune: string; village: string }) =>
+      `${unitKey("province", v.province)}|${unitKey("commune", v.commune)}|${nameKey(v.village)}`;
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 3 }), (files) => {
+        const grids = files.map((f, i) => {
+          const rows = f.rows.map((r, n) =>
+            village(n + 1, r.province, r.district, r.commune, r.village, null, null, "x"),
+          );
+          // Each file its own unit, so that none supersedes another whole.
+          return f.generatedAt === null
+            ? workbook(`f${i}.xlsx`, { Thôn: [VILLAGE_HEADER, ...rows] })
+            : submitted(`f${i}.xlsx`, f.generatedAt, `Đơn vị ${i}`, rows);
+        });
+        const read = readWorkbooks(grids);
+        const result = rollup(read.dataset, { referenceYear: 2025 });
+        const counted = new Set(result.villages.map((s) => triple(s.record)));
+        for (const f of files) for (const r of f.rows) expect(counted.has(triple(r))).toBe(true);
+        const perCommune = result.villages.map((s) => `${s.communeId}|${nameKey(s.record.village)}`);
+        expect(new Set(perCommune).size).toBe(perCommune.length);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it("leaves a village without a district alone when two districts have a commune of its commune's name", () => {

@@ -501,17 +501,27 @@ function dropRepeatsAcrossDistricts(
     const name = nameKey(v.village);
     if (!commune.names.has(name)) commune.names.set(name, i);
   });
-  // The repeats first, while every index still points at its village; then the list compacted.
-  const dropped = new Set<number>();
+  // The repeats found first, before any is handled: handling one may put a row without a district
+  // in the place of the row it repeats (a newer submission's), and that row must not be met again.
+  const repeats: [k: number, index: number][] = [];
   villages.forEach((v, k) => {
     if (v.district) return;
     const key = communeOf(v);
     const commune = key === null ? undefined : communes.get(key);
     const index = commune?.districts.size === 1 ? commune.names.get(nameKey(v.village)) : undefined;
-    if (index === undefined) return;
-    repeat(index, v);
-    dropped.add(k);
+    if (index !== undefined) repeats.push([k, index]);
   });
+  const dropped = new Set<number>();
+  for (const [k, index] of repeats) {
+    const first = villages[index];
+    const v = villages[k];
+    repeat(index, v);
+    // A newer submission's row without a district used in place of one with keeps that district:
+    // it stays in the commune the roll-up would have put it in, even when it was the only village
+    // there to give that commune its district.
+    if (villages[index] === v) villages[index] = { ...v, district: first.district };
+    dropped.add(k);
+  }
   if (dropped.size === 0) return villages;
   let kept = 0;
   for (let k = 0; k < villages.length; k++) if (!dropped.has(k)) villages[kept++] = villages[k];
