@@ -6,6 +6,8 @@
  */
 import { planImport, type ImportOptions, type ReceivingState } from "../../src/app/imports/plan";
 import type { ImportLogEntry } from "../../src/app/imports/importLog";
+import { viewWorkbook } from "../../src/app/imports/view";
+import { OFFICE_HOLDERS } from "../../src/core/schema/sheets";
 import { unitIdentityOf } from "../../src/core/submission/acceptance";
 import { manifestRows, readManifest, type SubmissionManifest } from "../../src/core/submission/manifest";
 import { PROVENANCE_HEADER, submission, VILLAGE_HEADER, villageRow, villages } from "./importFixtures";
@@ -175,5 +177,117 @@ describe("a commune without a district and a commune of the same name in a distr
     const log = [{ ...state.log[0], unit: { ...state.log[0].unit, district: "Bình Gia" } }];
     const s = planImport({ ...state, log }, [incoming("Bình Gia")], OPTIONS).submissions[0];
     expect([s.status, s.replacedRows, s.previous?.file]).toEqual(["replaces", 3, "old.xlsx"]);
+  });
+});
+
+describe("the import log says which unit's import wrote a row", () => {
+  const HOLDER_HEADER = OFFICE_HOLDERS.columns.map((c) => c.vi);
+  const provenance = ["old.xlsx", "Bình La (xã)", "Quý II/2025", "2025-06-20 09:00"];
+  /** An office-holder row of Bình La as an import wrote it, the district left out. */
+  const holderRow = (name: string, post: string) => {
+    const at = (key: string) => OFFICE_HOLDERS.columns.findIndex((c) => c.key === key);
+    const row: (string | null)[] = HOLDER_HEADER.map(() => null);
+    row[at("fullName")] = name;
+    row[at("post")] = post;
+    row[at("province")] = "Lạng Sơn";
+    row[at("commune")] = "Bình La";
+    return [...row, ...provenance];
+  };
+  const entry = (district: string | null, file = "old.xlsx"): ImportLogEntry => ({
+    unit: { name: "Bình La", level: "commune", province: "Lạng Sơn", district },
+    period: "Quý II/2025",
+    generatedAt: "2025-06-10T02:00:00.000Z",
+    file,
+    importedAt: "2025-06-20 09:00",
+    villages: 2,
+    consolidated: 1,
+    contentHash: null,
+    content: null,
+    review: "pending",
+    note: null,
+  });
+  /** Bình La (Bình Gia) imported from old.xlsx: two villages with the district, two office-holders without. */
+  const state = (log: ImportLogEntry[]): ReceivingState => ({
+    workbook: {
+      file: "",
+      sheets: [
+        {
+          name: "Thôn",
+          rows: [
+            [...VILLAGE_HEADER, ...PROVENANCE_HEADER],
+            ...villages("Nà", 2, 1).map((v) => [...villageRow("Bình La", v, "Bình Gia"), ...provenance]),
+          ],
+        },
+        {
+          name: "Cán bộ",
+          rows: [
+            [...HOLDER_HEADER, ...PROVENANCE_HEADER],
+            holderRow("Hoàng Văn A", "Chủ tịch UBND xã"),
+            holderRow("Lý Văn B", "Bí thư Đảng ủy xã"),
+          ],
+        },
+      ],
+    },
+    marks: [
+      { name: "Thôn", own: null },
+      { name: "Cán bộ", own: null },
+    ],
+    tables: [],
+    log,
+  });
+  const unit = (district: string | null) => ({
+    name: "Bình La",
+    level: "commune" as const,
+    province: "Lạng Sơn",
+    district,
+  });
+  /** The rows each sheet gives to the units, as "row:district of the unit". */
+  const claimed = (s: ReceivingState, units: ReturnType<typeof unit>[]) =>
+    Object.fromEntries(
+      [...viewWorkbook(s, units, "wb").replaced].map(([sheet, rows]) => [
+        sheet,
+        [...rows].map(([row, u]) => `${row}:${u.district}`),
+      ]),
+    );
+
+  it("a commune with no district claims none of the rows of Bình La (Bình Gia), office-holders included", () => {
+    expect(claimed(state([entry("Bình Gia")]), [unit(null)])).toEqual({ Thôn: [], "Cán bộ": [] });
+    const incoming = submission({
+      file: "other.xlsx",
+      commune: "Bình La",
+      generatedAt: "2025-09-30T02:00:00.000Z",
+      period: "Quý III/2025",
+      district: "",
+      villages: villages("Khuổi", 2, 2),
+    });
+    const s = planImport(state([entry("Bình Gia")]), [incoming], OPTIONS).submissions[0];
+    expect([s.status, s.replacedRows]).toEqual(["new", 0]);
+  });
+
+  it("Bình La (Bình Gia) re-submitting claims all its rows, also when the log knows a Bình La without a district", () => {
+    for (const log of [[entry("Bình Gia")], [entry("Bình Gia"), entry(null, "other.xlsx")]]) {
+      expect(claimed(state(log), [unit("Bình Gia")])).toEqual({
+        Thôn: ["2:Bình Gia", "3:Bình Gia"],
+        "Cán bộ": ["2:Bình Gia", "3:Bình Gia"],
+      });
+    }
+  });
+
+  it("in a batch of both communes, each claims what its import wrote, in either order", () => {
+    for (const units of [
+      [unit(null), unit("Bình Gia")],
+      [unit("Bình Gia"), unit(null)],
+    ])
+      expect(claimed(state([entry("Bình Gia")]), units)).toEqual({
+        Thôn: ["2:Bình Gia", "3:Bình Gia"],
+        "Cán bộ": ["2:Bình Gia", "3:Bình Gia"],
+      });
+  });
+
+  it("without the log's entry, the rows' place decides as before", () => {
+    expect(claimed(state([]), [unit("Bình Gia")])).toEqual({
+      Thôn: ["2:Bình Gia", "3:Bình Gia"],
+      "Cán bộ": ["2:Bình Gia", "3:Bình Gia"],
+    });
   });
 });

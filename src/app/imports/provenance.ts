@@ -90,23 +90,33 @@ export interface RowPlace {
 
 /**
  * True when a row's provenance names this unit: the same name and level in the submitting-unit
- * cell, and a place that does not contradict the unit's (the row's province, and for a commune its
- * district, when the row has them; a district of no letter or digit, "-", is none). A commune with
- * a district and a row with none, or the other way round, do not contradict (an office-holder row
- * may leave the district out), unless the row is exactly another unit that `known` holds (the
- * identities, `unitIdentity`, of the units in the import log and of the submissions taken): rows
- * of Xuân Hòa in Bảo Thắng that the log says were imported from that commune are not claimed by a
- * Xuân Hòa with no district.
+ * cell, and then, in this order:
+ * - when the import log records the import that wrote the row (its source file and import time,
+ *   `logged`: the units it records for them) and names one unit of the row's name there, that unit
+ *   is the row's: the row is this unit's when they are one unit (`unitIdentity`);
+ * - else a place that does not contradict the unit's (the row's province, and for a commune its
+ *   district, when the row has them; a district of no letter or digit, "-", is none). A commune with
+ *   a district and a row with none, or the other way round, do not contradict (an office-holder row
+ *   may leave the district out), unless the row is exactly another unit that `known` holds (the
+ *   identities of the units in the import log and of the submissions taken).
+ * So rows of Xuân Hòa in Bảo Thắng are never claimed by a Xuân Hòa with no district, nor its
+ * office-holder rows that leave the district out.
  */
 export function rowBelongsTo(
   unitCellValue: CellValue,
   place: RowPlace,
   unit: SubmittingUnit,
   known: ReadonlySet<string> = new Set(),
+  logged: readonly SubmittingUnit[] = [],
 ): boolean {
   const parsed = parseUnitCell(unitCellValue);
   if (!parsed || parsed.level !== unit.level) return false;
-  if (unitKey(unit.level, parsed.name) !== unitKey(unit.level, unit.name)) return false;
+  const name = unitKey(unit.level, unit.name);
+  if (unitKey(unit.level, parsed.name) !== name) return false;
+  const writers = new Set(
+    logged.filter((u) => u.level === unit.level && unitKey(u.level, u.name) === name).map(unitIdentity),
+  );
+  if (writers.size === 1) return writers.has(unitIdentity(unit));
   if (
     !isBlank(place.province) &&
     unitKey("province", cellText(place.province)) !== unitKey("province", unit.province)
@@ -119,6 +129,12 @@ export function rowBelongsTo(
     return unitKey("district", rowDistrict) === unitKey("district", district);
   if (district === rowDistrict) return true;
   return !known.has(unitIdentity({ ...unit, district: rowDistrict }));
+}
+
+/** The key of an import in the log and in its rows' provenance: the source file and the import time. */
+export function importKey(sourceFile: CellValue, importedAt: CellValue): string {
+  const text = (v: CellValue): string => (isBlank(v) ? "" : cellText(v).trim());
+  return `${text(sourceFile)}\u0000${text(importedAt)}`;
 }
 
 /** The four provenance cells of an imported row, by key. */

@@ -5,7 +5,7 @@ import { cleanWorkbooks } from "../../core/read/clean";
 import { readWorkbooks, type ReadResult } from "../../core/read/readWorkbook";
 import { SHEET_SPECS } from "../../core/schema/sheets";
 import { combinedKind, dataWorkbook } from "./combined";
-import { rowBelongsTo, unitIdentity, type SubmittingUnit } from "./provenance";
+import { importKey, rowBelongsTo, unitIdentity, type SubmittingUnit } from "./provenance";
 import { dataLayouts, fieldCell, type DataKind, type SheetLayout } from "./sheetLayout";
 import type { ReceivingState } from "./plan";
 
@@ -66,6 +66,14 @@ export function viewWorkbook(
   // The units the workbook's rows may be of: a row is never claimed by a unit that only does not
   // contradict it when it is exactly one of these (`rowBelongsTo`).
   const known = new Set([...receiving.log.map((e) => unitIdentity(e.unit)), ...units.map(unitIdentity)]);
+  // The units each import recorded in the log wrote rows for, by source file and import time.
+  const logged = new Map<string, SubmittingUnit[]>();
+  for (const e of receiving.log) {
+    const key = importKey(e.file, e.importedAt);
+    const list = logged.get(key);
+    if (list) list.push(e.unit);
+    else logged.set(key, [e.unit]);
+  }
   const ownerOf = (layout: SheetLayout, row: number): SubmittingUnit | null => {
     const cell = fieldCell(layout, row, "submittingUnit");
     if (isBlank(cell)) return null;
@@ -73,7 +81,9 @@ export function viewWorkbook(
       province: fieldCell(layout, row, "province"),
       district: fieldCell(layout, row, "district"),
     };
-    return units.find((u) => rowBelongsTo(cell, place, u, known)) ?? null;
+    const writers =
+      logged.get(importKey(fieldCell(layout, row, "sourceFile"), fieldCell(layout, row, "importedAt"))) ?? [];
+    return units.find((u) => rowBelongsTo(cell, place, u, known, writers)) ?? null;
   };
 
   const read = dataWorkbook(workbook, receiving.marks);
