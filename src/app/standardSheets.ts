@@ -109,7 +109,7 @@ interface ColumnPlan {
 /** Widths and text format of the provenance columns the import adds (src/app/imports). */
 const PROVENANCE_PLANS: readonly ColumnPlan[] = [
   { key: "sourceFile", width: 20, format: "@" },
-  { key: "submittingUnit", width: 18, format: "@" },
+  { key: "submittingUnit", width: 24, format: "@" },
   { key: "period", width: 12, format: "@" },
   { key: "importedAt", width: 16, format: "@" },
 ];

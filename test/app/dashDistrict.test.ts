@@ -6,7 +6,16 @@
  */
 import { planImport, type ImportOptions, type ReceivingState } from "../../src/app/imports/plan";
 import type { ImportLogEntry } from "../../src/app/imports/importLog";
+import {
+  importKey,
+  parseUnitCell,
+  provenanceCells,
+  rowBelongsTo,
+  unitCell,
+  type SubmittingUnit,
+} from "../../src/app/imports/provenance";
 import { viewWorkbook } from "../../src/app/imports/view";
+import type { CellValue } from "../../src/core/cells";
 import { OFFICE_HOLDERS } from "../../src/core/schema/sheets";
 import { unitIdentityOf } from "../../src/core/submission/acceptance";
 import { manifestRows, readManifest, type SubmissionManifest } from "../../src/core/submission/manifest";
@@ -289,5 +298,191 @@ describe("the import log says which unit's import wrote a row", () => {
       Thôn: ["2:Bình Gia", "3:Bình Gia"],
       "Cán bộ": ["2:Bình Gia", "3:Bình Gia"],
     });
+  });
+});
+
+describe("a row the import writes names its commune's district, so it says its unit without the log", () => {
+  const HOLDER_HEADER = OFFICE_HOLDERS.columns.map((c) => c.vi);
+  /** The add-in's own export name: it has no district, so two Bình La's send files of one name. */
+  const FILE = "Nop bao cao - Bình La - Quý II-2025.xlsx";
+  interface Import {
+    readonly district: string | null;
+    readonly at: CellValue;
+    readonly prefix: string;
+    readonly file?: string;
+    /** False when the clerk has deleted the import's log row. */
+    readonly logged?: boolean;
+    /** The submitting-unit cell as an older version wrote it ("Bình La (xã)" for every commune). */
+    readonly oldCell?: boolean;
+  }
+  const unit = (district: string | null): SubmittingUnit => ({
+    name: "Bình La",
+    level: "commune",
+    province: "Lạng Sơn",
+    district,
+  });
+  const holderRow = (provenance: CellValue[], name: string, post: string): CellValue[] => {
+    const at = (key: string) => OFFICE_HOLDERS.columns.findIndex((c) => c.key === key);
+    const row: CellValue[] = HOLDER_HEADER.map(() => null);
+    row[at("fullName")] = name;
+    row[at("post")] = post;
+    row[at("province")] = "Lạng Sơn";
+    row[at("commune")] = "Bình La";
+    return [...row, ...provenance];
+  };
+  /** Each import wrote two villages (with its district) and two office-holders (district left out). */
+  const state = (imports: readonly Import[]): ReceivingState => {
+    const villageRows: CellValue[][] = [];
+    const holderRows: CellValue[][] = [];
+    const log: ImportLogEntry[] = [];
+    for (const i of imports) {
+      const file = i.file ?? FILE;
+      const cells = provenanceCells({
+        sourceFile: file,
+        unit: unit(i.district),
+        period: "Quý II/2025",
+        importedAt: "",
+      });
+      const provenance = [file, i.oldCell ? "Bình La (xã)" : cells.submittingUnit, "Quý II/2025", i.at];
+      for (const v of villages(i.prefix, 2, 1))
+        villageRows.push([...villageRow("Bình La", v, i.district ?? ""), ...provenance]);
+      holderRows.push(
+        holderRow(provenance, `Hoàng ${i.prefix}`, "Chủ tịch UBND xã"),
+        holderRow(provenance, `Lý ${i.prefix}`, "Bí thư Đảng ủy xã"),
+      );
+      if (i.logged !== false)
+        log.push({
+          unit: unit(i.district),
+          period: "Quý II/2025",
+          generatedAt: "2025-06-10T02:00:00.000Z",
+          file,
+          importedAt: "2025-06-20 09:00",
+          villages: 2,
+          consolidated: 1,
+          contentHash: null,
+          content: null,
+          review: "pending",
+          note: null,
+        });
+    }
+    return {
+      workbook: {
+        file: "",
+        sheets: [
+          { name: "Thôn", rows: [[...VILLAGE_HEADER, ...PROVENANCE_HEADER], ...villageRows] },
+          { name: "Cán bộ", rows: [[...HOLDER_HEADER, ...PROVENANCE_HEADER], ...holderRows] },
+        ],
+      },
+      marks: [
+        { name: "Thôn", own: null },
+        { name: "Cán bộ", own: null },
+      ],
+      tables: [],
+      log,
+    };
+  };
+  const claimed = (s: ReceivingState, units: SubmittingUnit[]) =>
+    Object.fromEntries(
+      [...viewWorkbook(s, units, "wb").replaced].map(([sheet, rows]) => [
+        sheet,
+        [...rows].map(([row, u]) => `${row}:${u.district}`),
+      ]),
+    );
+  const rows = (district: string | null, ...numbers: number[]) => {
+    const list = numbers.map((n) => `${n}:${district}`);
+    return { Thôn: list, "Cán bộ": list };
+  };
+
+  it("writes 'Bình La (xã, Bình Gia)' for a commune in a district and 'Bình La (xã)' for one without", () => {
+    expect(unitCell(unit("Bình Gia"))).toBe("Bình La (xã, Bình Gia)");
+    for (const none of [null, "", "-", " — "]) expect(unitCell(unit(none))).toBe("Bình La (xã)");
+    expect(unitCell({ name: "Bình Gia", level: "district", district: "Bình Gia" })).toBe("Bình Gia (huyện)");
+    expect(parseUnitCell("Bình La (xã, Bình Gia)")).toEqual({
+      name: "Bình La",
+      level: "commune",
+      district: "Bình Gia",
+    });
+    expect(parseUnitCell(" Bình La ( Xã ,  Huyện Bình Gia ) ")).toEqual({
+      name: "Bình La",
+      level: "commune",
+      district: "Huyện Bình Gia",
+    });
+    expect(parseUnitCell("Bình La (xã, -)")).toEqual({ name: "Bình La", level: "commune", district: null });
+    expect(parseUnitCell("Bình La (xã)")).toEqual({ name: "Bình La", level: "commune" });
+    expect(parseUnitCell("Bình La (thôn, Bình Gia)")).toBeNull();
+  });
+
+  it("the import writes the district into its rows' cells", () => {
+    const incoming = submission({
+      file: "binh-la.xlsx",
+      commune: "Bình La",
+      generatedAt: "2025-09-30T02:00:00.000Z",
+      villages: villages("Nà", 2, 1),
+    });
+    const plan = planImport(state([]), [incoming], OPTIONS);
+    const written = JSON.stringify(plan.writes);
+    expect(written).toContain("Bình La (xã, Bình Gia)");
+    expect(written).not.toContain('"Bình La (xã)"');
+  });
+
+  it("two Bình La's files of one name imported in one minute: each re-submission claims exactly its own rows", () => {
+    const s = state([
+      { district: "Bình Gia", at: "2025-06-20 09:00", prefix: "Nà" },
+      { district: null, at: "2025-06-20 09:00", prefix: "Khuổi" },
+    ]);
+    expect(claimed(s, [unit("Bình Gia")])).toEqual(rows("Bình Gia", 2, 3));
+    expect(claimed(s, [unit(null)])).toEqual(rows(null, 4, 5));
+    expect(claimed(s, [unit(null), unit("Bình Gia")])).toEqual({
+      Thôn: ["2:Bình Gia", "3:Bình Gia", "4:null", "5:null"],
+      "Cán bộ": ["2:Bình Gia", "3:Bình Gia", "4:null", "5:null"],
+    });
+  });
+
+  it("the clerk deleted Bình La (Bình Gia)'s log row: the Bình La without a district still claims only its own", () => {
+    const s = state([
+      { district: "Bình Gia", at: "2025-06-20 09:00", prefix: "Nà", file: "old.xlsx", logged: false },
+      { district: null, at: "2025-07-01 10:00", prefix: "Khuổi", file: "other.xlsx" },
+    ]);
+    expect(claimed(s, [unit(null)])).toEqual(rows(null, 4, 5));
+    expect(claimed(s, [unit("Bình Gia")])).toEqual(rows("Bình Gia", 2, 3));
+  });
+
+  it("the cell's district is compared as a unit's (a kind word, case, Unicode form); another district, or another province, is not this unit", () => {
+    const place = { province: "Lạng Sơn", district: null };
+    const cell = "BÌNH LA (xã, Huyện Bình Gia)".normalize("NFD");
+    expect(rowBelongsTo(cell, place, unit("Bình Gia"))).toBe(true);
+    expect(rowBelongsTo(cell, place, unit("Văn Lãng"))).toBe(false);
+    expect(rowBelongsTo(cell, place, unit(null))).toBe(false);
+    expect(rowBelongsTo(cell, { province: "Cao Bằng", district: null }, unit("Bình Gia"))).toBe(false);
+    // The cell says it over the log (which here records the other unit) and over the row's district cell.
+    expect(
+      rowBelongsTo(cell, { province: null, district: "Văn Lãng" }, unit("Bình Gia"), new Set(), [unit(null)]),
+    ).toBe(true);
+    expect(rowBelongsTo("Bình La (xã, -)", place, unit(null))).toBe(true);
+  });
+
+  it("rows written before the cell named the district still go by the log, whatever became of the time cell", () => {
+    const converted: CellValue[] = [
+      "2025-06-20 09:00",
+      " 2025-06-20 9:00 ",
+      "2025-06-20 09:00:41",
+      "2025-06-20T09:00",
+      "20/06/2025 09:00",
+      { kind: "date", iso: "2025-06-20T09:00:00" },
+      45828.375,
+    ];
+    for (const at of converted) {
+      expect(importKey("old.xlsx", at)).toBe(importKey("old.xlsx", "2025-06-20 09:00"));
+      const s = state([
+        { district: "Bình Gia", at, prefix: "Nà", file: "old.xlsx", oldCell: true },
+        { district: null, at: "2025-07-01 10:00", prefix: "Khuổi", file: "other.xlsx", oldCell: true },
+      ]);
+      expect([at, claimed(s, [unit("Bình Gia")])]).toEqual([at, rows("Bình Gia", 2, 3)]);
+    }
+    // Another minute, another file, or text that is no time is another import.
+    expect(importKey("old.xlsx", "2025-06-20 09:01")).not.toBe(importKey("old.xlsx", "2025-06-20 09:00"));
+    expect(importKey("new.xlsx", "2025-06-20 09:00")).not.toBe(importKey("old.xlsx", "2025-06-20 09:00"));
+    expect(importKey("old.xlsx", "sáng 20/6")).toBe(importKey("old.xlsx", " sáng 20/6 "));
+    expect(importKey("old.xlsx", "2025-13-20 09:00")).not.toBe(importKey("old.xlsx", "2026-01-20 09:00"));
   });
 });

@@ -339,10 +339,10 @@ it("imports two communes' submissions into the district's workbook, then reports
   // The preview: each submission's unit, period and figures; who will have reported.
   const items = page.getByRole("listitem");
   await expect(
-    items.filter({ hasText: "Bình La (xã)" }).getByText("7 thôn · 2 nhất thể hóa").count(),
+    items.filter({ hasText: "Bình La (xã, Bình Gia)" }).getByText("7 thôn · 2 nhất thể hóa").count(),
   ).resolves.toBe(1);
   await expect(
-    items.filter({ hasText: "Yên Lỗ (xã)" }).getByText("9 thôn · 3 nhất thể hóa").count(),
+    items.filter({ hasText: "Yên Lỗ (xã, Bình Gia)" }).getByText("9 thôn · 3 nhất thể hóa").count(),
   ).resolves.toBe(1);
   await expect(page.getByText("Kỳ Quý III/2021").count()).resolves.toBe(2);
   await page.getByText("Không có điểm vênh giữa các nguồn.").first().waitFor();
@@ -370,8 +370,8 @@ it("imports two communes' submissions into the district's workbook, then reports
   // The combined rows, each with its provenance (source file, unit, period, time of the import).
   expect((await demo(page, "cell", "Thôn", 1, 15))?.value).toBe("Đơn vị nộp");
   const thon = await demo(page, "texts", "Thôn");
-  expect(thon.filter((v) => v === "Bình La (xã)")).toHaveLength(7);
-  expect(thon.filter((v) => v === "Yên Lỗ (xã)")).toHaveLength(9);
+  expect(thon.filter((v) => v === "Bình La (xã, Bình Gia)")).toHaveLength(7);
+  expect(thon.filter((v) => v === "Yên Lỗ (xã, Bình Gia)")).toHaveLength(9);
   expect(thon.filter((v) => v === "binh-la.xlsx")).toHaveLength(7);
   expect(thon.filter((v) => v === "Quý III/2021")).toHaveLength(16);
   expect(await demo(page, "marks", "Nhật ký nhập")).toEqual({ "nth-rollup-sheet": "import-log" });

@@ -71,7 +71,7 @@ it("shows what each file would do, the conflicts, who will have reported; then i
   pick(3);
   expect(await screen.findByText("3 tệp: 2 sẽ nhập · 1 không nhập")).toBeTruthy();
   const items = screen.getAllByRole("listitem");
-  expect(within(items[0]).getByText("Bình La (xã)")).toBeTruthy();
+  expect(within(items[0]).getByText("Bình La (xã, Bình Gia)")).toBeTruthy();
   expect(within(items[0]).getByText("Mới")).toBeTruthy();
   expect(within(items[0]).getByText("3 thôn · 1 nhất thể hóa")).toBeTruthy();
   expect(within(items[2]).getByText("Không phải tệp nộp")).toBeTruthy();

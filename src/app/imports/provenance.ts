@@ -1,4 +1,4 @@
-import { cellText, isBlank, type CellValue } from "../../core/cells";
+import { cellText, isBlank, isCellDate, type CellValue } from "../../core/cells";
 import type { Message } from "../../core/issues";
 import type { UnitLevel } from "../../core/rollup/types";
 import type { SubmissionManifest } from "../../core/submission/manifest";
@@ -7,7 +7,8 @@ import { districtOf, foldKey, unitKey } from "../../core/text/normalize";
 /**
  * Where an imported row came from. Every row the pane's import writes carries four provenance
  * cells (the optional columns `PROVENANCE_COLUMNS` of src/core/schema/sheets.ts): the source file,
- * the submitting unit with its level ("Bình La (xã)"), the reporting period, and when it was
+ * the submitting unit with its level ("Bình La (xã)"; "Bình La (xã, Bình Gia)" for a commune in a
+ * district), the reporting period, and when it was
  * imported. A later submission of the same unit replaces exactly the rows whose submitting unit
  * and level are that unit's; rows without provenance (typed by the clerk) are never replaced.
  */
@@ -55,19 +56,45 @@ export function unitOfManifest(m: SubmissionManifest): SubmittingUnit {
   };
 }
 
-/** The submitting-unit cell: "Bình La (xã)", "Bình Gia (huyện)". */
-export function unitCell(unit: Pick<SubmittingUnit, "name" | "level">): string {
-  return `${unit.name} (${LEVEL_WORDS[unit.level]})`;
+/**
+ * The submitting-unit cell: "Bình Gia (huyện)"; a commune in a district names it, "Bình La (xã,
+ * Bình Gia)", so a row says which of two communes of one name wrote it without the import log.
+ * (Rows written before the district was named read "Bình La (xã)" for both.)
+ */
+export function unitCell(
+  unit: Pick<SubmittingUnit, "name" | "level"> & { readonly district?: string | null },
+): string {
+  const district = unit.level === "commune" ? districtOf(unit.district ?? null) : null;
+  return district
+    ? `${unit.name} (${LEVEL_WORDS[unit.level]}, ${district})`
+    : `${unit.name} (${LEVEL_WORDS[unit.level]})`;
 }
 
-/** Reads a submitting-unit cell back: its name and level; null when the cell is not one. */
-export function parseUnitCell(value: CellValue): { name: string; level: UnitLevel } | null {
+/** A submitting-unit cell read back: its name, level and, when the cell names one, district. */
+export interface ParsedUnitCell {
+  readonly name: string;
+  readonly level: UnitLevel;
+  /**
+   * The district the cell names ("Bình La (xã, Bình Gia)"): null when it names one of no letter or
+   * digit ("-"), undefined when it names none, as every cell of a unit without a district and every
+   * cell written before districts were named.
+   */
+  readonly district?: string | null;
+}
+
+/** Reads a submitting-unit cell back; null when the cell is not one. */
+export function parseUnitCell(value: CellValue): ParsedUnitCell | null {
   if (isBlank(value)) return null;
   const m = /^(.*\S)\s*\(([^()]*)\)\s*$/u.exec(cellText(value));
   if (!m) return null;
-  const word = foldKey(m[2]);
+  const comma = m[2].indexOf(",");
+  const word = foldKey(comma < 0 ? m[2] : m[2].slice(0, comma));
   const level = (Object.keys(LEVEL_WORDS) as UnitLevel[]).find((l) => foldKey(LEVEL_WORDS[l]) === word);
-  return level ? { name: m[1], level } : null;
+  if (!level) return null;
+  const name = m[1].trim();
+  if (comma < 0) return { name, level };
+  const district = m[2].slice(comma + 1).trim();
+  return { name, level, district: districtOf(district === "" ? null : district) };
 }
 
 /** The identity of a submitting unit: level, province, district (for a commune) and name, normalised. */
@@ -91,16 +118,20 @@ export interface RowPlace {
 /**
  * True when a row's provenance names this unit: the same name and level in the submitting-unit
  * cell, and then, in this order:
+ * - when the cell names the district ("Bình La (xã, Bình Gia)"), the row is this unit's when the
+ *   unit's district is that one (a district of no letter or digit, "-", is none) and the row's
+ *   province cell, when it has one, does not contradict the unit's;
  * - when the import log records the import that wrote the row (its source file and import time,
  *   `logged`: the units it records for them) and names one unit of the row's name there, that unit
  *   is the row's: the row is this unit's when they are one unit (`unitIdentity`);
  * - else a place that does not contradict the unit's (the row's province, and for a commune its
- *   district, when the row has them; a district of no letter or digit, "-", is none). A commune with
- *   a district and a row with none, or the other way round, do not contradict (an office-holder row
- *   may leave the district out), unless the row is exactly another unit that `known` holds (the
- *   identities of the units in the import log and of the submissions taken).
- * So rows of Xuân Hòa in Bảo Thắng are never claimed by a Xuân Hòa with no district, nor its
- * office-holder rows that leave the district out.
+ *   district, when the row has them). A commune with a district and a row with none, or the other
+ *   way round, do not contradict (an office-holder row may leave the district out), unless the row
+ *   is exactly another unit that `known` holds (the identities of the units in the import log and
+ *   of the submissions taken).
+ * So the rows the add-in writes for Xuân Hòa in Bảo Thắng are never claimed by a Xuân Hòa with no
+ * district, nor the other way round; only rows written before the cell named the district, whose
+ * import the log no longer tells apart, fall to the place.
  */
 export function rowBelongsTo(
   unitCellValue: CellValue,
@@ -113,17 +144,23 @@ export function rowBelongsTo(
   if (!parsed || parsed.level !== unit.level) return false;
   const name = unitKey(unit.level, unit.name);
   if (unitKey(unit.level, parsed.name) !== name) return false;
+  const province = (): boolean =>
+    isBlank(place.province) ||
+    unitKey("province", cellText(place.province)) === unitKey("province", unit.province);
+  const district = unit.level === "commune" ? districtOf(unit.district) : null;
+  if (parsed.district !== undefined && unit.level === "commune") {
+    const sameDistrict =
+      district === null || parsed.district === null
+        ? district === parsed.district
+        : unitKey("district", district) === unitKey("district", parsed.district);
+    return sameDistrict && province();
+  }
   const writers = new Set(
     logged.filter((u) => u.level === unit.level && unitKey(u.level, u.name) === name).map(unitIdentity),
   );
   if (writers.size === 1) return writers.has(unitIdentity(unit));
-  if (
-    !isBlank(place.province) &&
-    unitKey("province", cellText(place.province)) !== unitKey("province", unit.province)
-  )
-    return false;
+  if (!province()) return false;
   if (unit.level !== "commune") return true;
-  const district = districtOf(unit.district);
   const rowDistrict = isBlank(place.district) ? null : districtOf(cellText(place.district));
   if (district !== null && rowDistrict !== null)
     return unitKey("district", rowDistrict) === unitKey("district", district);
@@ -131,10 +168,47 @@ export function rowBelongsTo(
   return !known.has(unitIdentity({ ...unit, district: rowDistrict }));
 }
 
-/** The key of an import in the log and in its rows' provenance: the source file and the import time. */
+/**
+ * The key of an import in the log and in its rows' provenance: the source file and the import time.
+ * The time is taken to the minute however the cell came back: the text the add-in writes
+ * ("2025-06-20 09:00"), with seconds or without the leading zero ("2025-06-20 9:00"), as
+ * "20/06/2025 09:00", or as a date or a serial number when a program made the text a date.
+ */
 export function importKey(sourceFile: CellValue, importedAt: CellValue): string {
   const text = (v: CellValue): string => (isBlank(v) ? "" : cellText(v).trim());
-  return `${text(sourceFile)}\u0000${text(importedAt)}`;
+  return `${text(sourceFile)}\u0000${importMinute(importedAt) ?? text(importedAt)}`;
+}
+
+/** An import time as "YYYY-MM-DD HH:MM"; null when the cell holds no date and time. */
+function importMinute(value: CellValue): string | null {
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const minute = (y: number, mo: number, d: number, h: number, mi: number): string | null =>
+    mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59
+      ? `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}`
+      : null;
+  if (typeof value === "number") {
+    // An Excel serial date (days since 1899-12-30), to the nearest minute.
+    if (!(value >= 1 && value < 2958466)) return null;
+    const t = new Date(Date.UTC(1899, 11, 30) + Math.round(value * 1440) * 60_000);
+    return minute(
+      t.getUTCFullYear(),
+      t.getUTCMonth() + 1,
+      t.getUTCDate(),
+      t.getUTCHours(),
+      t.getUTCMinutes(),
+    );
+  }
+  const text = isCellDate(value) ? value.iso : typeof value === "string" ? value : null;
+  if (text === null) return null;
+  const n = Number;
+  const iso =
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d*)?)?\s*(?:Z)?\s*$/u.exec(
+      text,
+    );
+  if (iso) return minute(n(iso[1]), n(iso[2]), n(iso[3]), n(iso[4]), n(iso[5]));
+  const dmy = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{1,2})(?::\d{1,2})?\s*$/u.exec(text);
+  if (dmy) return minute(n(dmy[3]), n(dmy[2]), n(dmy[1]), n(dmy[4]), n(dmy[5]));
+  return null;
 }
 
 /** The four provenance cells of an imported row, by key. */

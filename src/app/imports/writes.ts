@@ -325,7 +325,7 @@ const WIDTHS: Readonly<Record<string, number>> = {
   notes: 24,
   indicator: 28,
   sourceFile: 22,
-  submittingUnit: 18,
+  submittingUnit: 24,
   period: 12,
   importedAt: 16,
 };
