@@ -278,8 +278,10 @@ describe("a district cell that marks 'no district'", () => {
       expect(read.dataset.villages.map((v) => v.village)).toEqual(["A", "B"]);
       expect(unit(result, "Xuân Hòa").villages).toBe(2);
       expect(unit(result, "Xuân Hòa").consolidated).toBe(1);
+      // The first row counts and the repeat is said at the second, whichever gives the district.
       const duplicate = issues.filter((i) => i.code === "duplicate-village");
-      expect(duplicate.map((i) => i.cell)).toEqual([first === null ? "E2" : "E3"]);
+      expect(duplicate.map((i) => i.cell)).toEqual(["E3"]);
+      expect(read.dataset.villages[0]).toMatchObject({ district: "Bảo Thắng", row: 2 });
     }
   });
 
@@ -348,6 +350,44 @@ describe("a district cell that marks 'no district'", () => {
       expect(issues.filter((i) => i.severity === "error").map((i) => i.code)).toEqual([
         "village-in-two-submissions",
       ]);
+    }
+  });
+
+  it("without manifests, uses the first file's row whether it gives the district or not, as with one district", () => {
+    const one = (district: string | null, flag: string) =>
+      workbook("one.xlsx", {
+        Thôn: [VILLAGE_HEADER, village(1, "Lào Cai", district, "Phong Niên", "A", null, null, flag)],
+      });
+    const two = (district: string | null, flag: string) =>
+      workbook("two.xlsx", {
+        Thôn: [VILLAGE_HEADER, village(1, "Lào Cai", district, "Phong Niên", "A", null, null, flag)],
+      });
+    const used = (files: WorkbookGrids[]) => {
+      const read = readWorkbooks(files);
+      const result = rollup(read.dataset, { referenceYear: 2025 });
+      return {
+        rows: read.dataset.villages.map((v) => [v.source.file, v.district]),
+        consolidated: unit(result, "Phong Niên").consolidated,
+        conflict: [...read.dataset.issues, ...result.issues]
+          .filter((i) => i.code === "village-in-two-submissions")
+          .map((i) => i.file),
+      };
+    };
+    for (const [a, b] of [
+      ["-", "Bảo Thắng"],
+      ["Bảo Thắng", "-"],
+      ["Bảo Thắng", "Bảo Thắng"],
+    ]) {
+      expect(used([one(a, "x"), two(b, "")])).toEqual({
+        rows: [["one.xlsx", "Bảo Thắng"]],
+        consolidated: 1,
+        conflict: ["two.xlsx"],
+      });
+      expect(used([two(b, ""), one(a, "x")])).toEqual({
+        rows: [["two.xlsx", "Bảo Thắng"]],
+        consolidated: 0,
+        conflict: ["one.xlsx"],
+      });
     }
   });
 

@@ -501,26 +501,34 @@ function dropRepeatsAcrossDistricts(
     const name = nameKey(v.village);
     if (!commune.names.has(name)) commune.names.set(name, i);
   });
-  // The repeats found first, before any is handled: handling one may put a row without a district
-  // in the place of the row it repeats (a newer submission's), and that row must not be met again.
-  const repeats: [k: number, index: number][] = [];
+  // The repeats found first, before any is handled, by the row they repeat: handling one may put a
+  // row without a district in that row's place (a newer submission's), and it must not be met again.
+  const repeats = new Map<number, number[]>();
   villages.forEach((v, k) => {
     if (v.district) return;
     const key = communeOf(v);
     const commune = key === null ? undefined : communes.get(key);
     const index = commune?.districts.size === 1 ? commune.names.get(nameKey(v.village)) : undefined;
-    if (index !== undefined) repeats.push([k, index]);
+    if (index === undefined) return;
+    const rows = repeats.get(index);
+    if (rows) rows.push(k);
+    else repeats.set(index, [k]);
   });
   const dropped = new Set<number>();
-  for (const [k, index] of repeats) {
-    const first = villages[index];
-    const v = villages[k];
-    repeat(index, v);
-    // A newer submission's row without a district used in place of one with keeps that district:
-    // it stays in the commune the roll-up would have put it in, even when it was the only village
-    // there to give that commune its district.
-    if (villages[index] === v) villages[index] = { ...v, district: first.district };
-    dropped.add(k);
+  for (const [index, without] of repeats) {
+    // The rows of the village in the order they were given: the first is the one a repeat is
+    // measured against (the first row of a file, the first file without manifests), as with rows
+    // of one district. Whichever is used keeps the district: the village stays in the commune the
+    // roll-up would have put it in, even when it was the only village there to give it its district.
+    const district = villages[index].district;
+    const rows = [index, ...without].sort((a, b) => a - b).map((k) => villages[k]);
+    const placed = (v: VillageRecord): VillageRecord => (v.district ? v : { ...v, district });
+    villages[index] = placed(rows[0]);
+    for (const v of rows.slice(1)) {
+      repeat(index, v);
+      if (villages[index] === v) villages[index] = placed(v);
+    }
+    for (const k of without) dropped.add(k);
   }
   if (dropped.size === 0) return villages;
   let kept = 0;
