@@ -155,8 +155,18 @@ describe("planImport into an empty workbook", () => {
   it("gives every row its provenance: source file, unit, period, time of the import", () => {
     const rows = plan.writes!.edits[0].append!.rows;
     const provenance = rows.map((r) => r.slice(VILLAGE_HEADER.length));
-    expect(provenance[0]).toEqual(["binh-la.xlsx", "Bình La (xã, Bình Gia)", "Quý III/2021", "2021-09-20 08:30"]);
-    expect(provenance[6]).toEqual(["yen-lo.xlsx", "Yên Lỗ (xã, Bình Gia)", "Quý III/2021", "2021-09-20 08:30"]);
+    expect(provenance[0]).toEqual([
+      "binh-la.xlsx",
+      "Bình La (xã, Bình Gia)",
+      "Quý III/2021",
+      "2021-09-20 08:30",
+    ]);
+    expect(provenance[6]).toEqual([
+      "yen-lo.xlsx",
+      "Yên Lỗ (xã, Bình Gia)",
+      "Quý III/2021",
+      "2021-09-20 08:30",
+    ]);
     expect(rows[0].slice(0, 4)).toEqual(["Lạng Sơn", "Bình Gia", "Bình La", "Nà 1"]);
   });
 

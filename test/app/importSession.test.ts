@@ -93,8 +93,18 @@ describe("importing two sample submissions into an empty workbook", () => {
     // Bình La's 7 villages and Yên Lỗ's 9, each with its provenance; the table holds them all.
     const rows = thon.slice(1);
     expect(rows.map((r) => r[2])).toEqual([...Array(7).fill("Bình La"), ...Array(9).fill("Yên Lỗ")]);
-    expect(rows[0].slice(-4)).toEqual(["binh-la.xlsx", "Bình La (xã, Bình Gia)", "Quý III/2021", "2021-09-20 08:30"]);
-    expect(rows[15].slice(-4)).toEqual(["yen-lo.xlsx", "Yên Lỗ (xã, Bình Gia)", "Quý III/2021", "2021-09-20 08:30"]);
+    expect(rows[0].slice(-4)).toEqual([
+      "binh-la.xlsx",
+      "Bình La (xã, Bình Gia)",
+      "Quý III/2021",
+      "2021-09-20 08:30",
+    ]);
+    expect(rows[15].slice(-4)).toEqual([
+      "yen-lo.xlsx",
+      "Yên Lỗ (xã, Bình Gia)",
+      "Quý III/2021",
+      "2021-09-20 08:30",
+    ]);
     const table = book.tables.find((t) => t.name === "NTH_Thon")!;
     expect(table.rect).toEqual({ top: 1, left: 1, bottom: 17, right: 17 });
     // The targets the submissions carry, once.
