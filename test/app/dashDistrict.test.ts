@@ -9,6 +9,7 @@ import type { ImportLogEntry } from "../../src/app/imports/importLog";
 import {
   importKey,
   parseUnitCell,
+  PROVENANCE_KEYS,
   provenanceCells,
   rowBelongsTo,
   unitCell,
@@ -16,6 +17,8 @@ import {
 } from "../../src/app/imports/provenance";
 import { viewWorkbook } from "../../src/app/imports/view";
 import type { CellValue } from "../../src/core/cells";
+import { districtOf } from "../../src/core/text/normalize";
+import fc from "fast-check";
 import { OFFICE_HOLDERS } from "../../src/core/schema/sheets";
 import { unitIdentityOf } from "../../src/core/submission/acceptance";
 import { manifestRows, readManifest, type SubmissionManifest } from "../../src/core/submission/manifest";
@@ -484,5 +487,81 @@ describe("a row the import writes names its commune's district, so it says its u
     expect(importKey("new.xlsx", "2025-06-20 09:00")).not.toBe(importKey("old.xlsx", "2025-06-20 09:00"));
     expect(importKey("old.xlsx", "sáng 20/6")).toBe(importKey("old.xlsx", " sáng 20/6 "));
     expect(importKey("old.xlsx", "2025-13-20 09:00")).not.toBe(importKey("old.xlsx", "2026-01-20 09:00"));
+  });
+});
+
+describe("a submitting-unit cell reads back whatever brackets and commas its names hold", () => {
+  const OLD_TIME = "2025-06-20 09:00";
+  /** Bình La's June import as the import writes it, its district `district`. */
+  function imported(district: string): ReceivingState {
+    const unit = { name: "Bình La", level: "commune" as const, province: "Lạng Sơn", district };
+    const cells = provenanceCells({
+      sourceFile: "old.xlsx",
+      unit,
+      period: "Quý II/2025",
+      importedAt: OLD_TIME,
+    });
+    const rows = villages("Nà", 3, 1).map((v) => [
+      ...villageRow("Bình La", v, district),
+      ...PROVENANCE_KEYS.map((k) => cells[k]),
+    ]);
+    const state = stateWith(district);
+    return {
+      ...state,
+      workbook: {
+        file: "",
+        sheets: [{ name: "Thôn", rows: [[...VILLAGE_HEADER, ...PROVENANCE_HEADER], ...rows] }],
+      },
+      log: [{ ...state.log[0], unit }],
+    };
+  }
+
+  for (const district of ["Bình Gia", "Bình Gia (cũ)", "Sa Pa (thị xã)", "Bình Gia, Lạng Sơn"])
+    it(`Bình La (${district}) re-submitting replaces its three rows`, () => {
+      const newer = submission({
+        file: "binh-la-v2.xlsx",
+        commune: "Bình La",
+        generatedAt: "2025-09-30T02:00:00.000Z",
+        period: "Quý III/2025",
+        district,
+        villages: villages("Nà", 3, 2),
+      });
+      const s = planImport(imported(district), [newer], OPTIONS).submissions[0];
+      expect([s.status, s.replacedRows, s.keptVillages]).toEqual(["replaces", 3, 0]);
+    });
+
+  it("names and districts with brackets and commas come back as written (property)", () => {
+    const piece = fc.constantFrom("Bình", "La", "Sa Pa", "(cũ)", "(mới)", "(thị xã)", ",", "Hoà", "-", "1");
+    const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((p) => p.join(" "));
+    const named = text.filter((t) => /\p{L}/u.test(t));
+    fc.assert(
+      fc.property(
+        named,
+        fc.option(text),
+        fc.constantFrom("commune", "district", "province"),
+        (name, district, level) => {
+          const unit = { name, level: level as "commune" | "district" | "province", district };
+          const parsed = parseUnitCell(unitCell(unit));
+          const expected = level === "commune" ? districtOf(district) : null;
+          expect(parsed).toEqual(expected === null ? { name, level } : { name, level, district: expected });
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(parseUnitCell("Bình La (cũ) (xã)")).toEqual({ name: "Bình La (cũ)", level: "commune" });
+    expect(parseUnitCell("Bình La (cũ)")).toBeNull();
+    expect(parseUnitCell("(xã)")).toBeNull();
+  });
+
+  it("the log's own time cell, a date at midnight, seconds, and a month written first are the same minute", () => {
+    const same = (a: CellValue, b: CellValue) =>
+      expect([a, importKey("f", a)]).toEqual([a, importKey("f", b)]);
+    same("45828.375", "2025-06-20 09:00"); // the log's cell made a number, read back as text
+    same(45828.375 - 1e-9, "2025-06-20 09:00");
+    same({ kind: "date", iso: "2025-06-20" }, "2025-06-20 00:00");
+    same(45828 + (9 * 3600 + 40) / 86400, "2025-06-20 09:00:40");
+    same("6/20/2025 9:00", "2025-06-20 09:00");
+    same("06/05/2025 9:00", "2025-05-06 09:00");
+    expect(importKey("f", "2025-02-30 09:00")).not.toBe(importKey("f", "2025-03-02 09:00"));
   });
 });

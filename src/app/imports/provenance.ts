@@ -82,19 +82,29 @@ export interface ParsedUnitCell {
   readonly district?: string | null;
 }
 
-/** Reads a submitting-unit cell back; null when the cell is not one. */
+/**
+ * Reads a submitting-unit cell back; null when the cell is not one. The level is the first bracket
+ * that opens with a level's word: a name may hold brackets before it ("Bình La (cũ) (xã)") and a
+ * district inside it ("Bình La (xã, Sa Pa (thị xã))").
+ */
 export function parseUnitCell(value: CellValue): ParsedUnitCell | null {
   if (isBlank(value)) return null;
-  const m = /^(.*\S)\s*\(([^()]*)\)\s*$/u.exec(cellText(value));
-  if (!m) return null;
-  const comma = m[2].indexOf(",");
-  const word = foldKey(comma < 0 ? m[2] : m[2].slice(0, comma));
-  const level = (Object.keys(LEVEL_WORDS) as UnitLevel[]).find((l) => foldKey(LEVEL_WORDS[l]) === word);
-  if (!level) return null;
-  const name = m[1].trim();
-  if (comma < 0) return { name, level };
-  const district = m[2].slice(comma + 1).trim();
-  return { name, level, district: districtOf(district === "" ? null : district) };
+  const text = cellText(value).trim();
+  if (!text.endsWith(")")) return null;
+  for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
+    const name = text.slice(0, open).trim();
+    const inner = text.slice(open + 1, -1);
+    const comma = inner.indexOf(",");
+    const word = comma < 0 ? inner : inner.slice(0, comma);
+    if (!name || /[()]/u.test(word)) continue;
+    const folded = foldKey(word);
+    const level = (Object.keys(LEVEL_WORDS) as UnitLevel[]).find((l) => foldKey(LEVEL_WORDS[l]) === folded);
+    if (!level) continue;
+    if (comma < 0) return { name, level };
+    const district = inner.slice(comma + 1).trim();
+    return { name, level, district: districtOf(district === "" ? null : district) };
+  }
+  return null;
 }
 
 /** The identity of a submitting unit: level, province, district (for a commune) and name, normalised. */
@@ -179,17 +189,30 @@ export function importKey(sourceFile: CellValue, importedAt: CellValue): string 
   return `${text(sourceFile)}\u0000${importMinute(importedAt) ?? text(importedAt)}`;
 }
 
-/** An import time as "YYYY-MM-DD HH:MM"; null when the cell holds no date and time. */
+/**
+ * An import time as "YYYY-MM-DD HH:MM" (seconds dropped); null when the cell holds no date and
+ * time. A number, or a text that is one (the log's own cell, read as text), is an Excel serial date
+ * of the 1900 system; a date alone is its midnight; "20/06/2025 09:00" is read day first, as in
+ * Vietnam, and month first only when the day-first reading is no date ("6/20/2025 9:00").
+ */
 function importMinute(value: CellValue): string | null {
   const two = (n: number): string => String(n).padStart(2, "0");
+  const valid = (y: number, mo: number, d: number, h: number, mi: number): boolean =>
+    mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate() && h <= 23 && mi <= 59;
   const minute = (y: number, mo: number, d: number, h: number, mi: number): string | null =>
-    mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59
-      ? `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}`
-      : null;
-  if (typeof value === "number") {
-    // An Excel serial date (days since 1899-12-30), to the nearest minute.
-    if (!(value >= 1 && value < 2958466)) return null;
-    const t = new Date(Date.UTC(1899, 11, 30) + Math.round(value * 1440) * 60_000);
+    valid(y, mo, d, h, mi) ? `${y}-${two(mo)}-${two(d)} ${two(h)}:${two(mi)}` : null;
+  const serial =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/u.test(value)
+        ? Number(value)
+        : null;
+  if (serial !== null) {
+    // Days since 1899-12-30; to the second first (a serial of 9:00 may be a hair under it), then
+    // the minute it falls in, as a text's seconds are dropped.
+    if (!(serial >= 1 && serial < 2958466)) return null;
+    const seconds = Math.round(serial * 86_400);
+    const t = new Date(Date.UTC(1899, 11, 30) + Math.floor(seconds / 60) * 60_000);
     return minute(
       t.getUTCFullYear(),
       t.getUTCMonth() + 1,
@@ -202,13 +225,14 @@ function importMinute(value: CellValue): string | null {
   if (text === null) return null;
   const n = Number;
   const iso =
-    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[T\s]+(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d*)?)?\s*(?:Z)?\s*$/u.exec(
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{1,2})(?::\d{1,2}(?:\.\d*)?)?)?\s*(?:Z)?\s*$/u.exec(
       text,
     );
-  if (iso) return minute(n(iso[1]), n(iso[2]), n(iso[3]), n(iso[4]), n(iso[5]));
-  const dmy = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{1,2})(?::\d{1,2})?\s*$/u.exec(text);
-  if (dmy) return minute(n(dmy[3]), n(dmy[2]), n(dmy[1]), n(dmy[4]), n(dmy[5]));
-  return null;
+  if (iso) return minute(n(iso[1]), n(iso[2]), n(iso[3]), n(iso[4] ?? 0), n(iso[5] ?? 0));
+  const slashed = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{1,2})(?::\d{1,2})?\s*$/u.exec(text);
+  if (!slashed) return null;
+  const [a, b, y, h, mi] = slashed.slice(1).map(n);
+  return minute(y, b, a, h, mi) ?? minute(y, a, b, h, mi);
 }
 
 /** The four provenance cells of an imported row, by key. */
