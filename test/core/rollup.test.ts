@@ -426,6 +426,96 @@ describe("a district cell that marks 'no district'", () => {
     );
   });
 
+  it("in a newer submission holding a village twice, its first row counts though an older file gave the row without a district first", () => {
+    const files = (second: string) => [
+      workbook("old.xlsx", {
+        Thôn: [VILLAGE_HEADER, village(1, "Lào Cai", "-", "Phong Niên", "A", null, null, "")],
+      }),
+      submitted("new.xlsx", "2025-09-02T00:00:00Z", "Phong Niên", [
+        village(1, "Lào Cai", "Bảo Thắng", "Phong Niên", "A", null, null, "x"),
+        village(2, "Lào Cai", second, "Phong Niên", "A", null, null, ""),
+      ]),
+    ];
+    for (const second of ["Bảo Thắng", "-"]) {
+      const read = readWorkbooks(files(second));
+      const result = rollup(read.dataset, { referenceYear: 2025 });
+      expect(read.dataset.villages.map((v) => [v.source.file, v.row])).toEqual([["new.xlsx", 2]]);
+      expect(result.total.consolidated).toBe(1);
+      const duplicate = read.dataset.issues.filter((i) => i.code === "duplicate-village");
+      expect(duplicate.map((i) => `${i.file}!${i.cell}`)).toEqual(["new.xlsx!E3"]);
+    }
+  });
+
+  it("chooses the rows, and says the issues, that the same files with the district on every row would (property)", () => {
+    const fileArb = fc.record({
+      // Equal times included: a tie between submissions goes as it goes with one district.
+      generatedAt: fc.constantFrom(null, "2025-09-01T00:00:00Z", "2025-09-02T00:00:00Z"),
+      rows: fc.array(
+        fc.record({
+          district: fc.constantFrom(null, "-", "Bảo Thắng", "Huyện Bảo Thắng"),
+          village: fc.constantFrom("A", "a", "B", "Thôn 1", "thôn 1"),
+          flag: fc.constantFrom("x", ""),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+    });
+    const outcome = (
+      files: {
+        generatedAt: string | null;
+        rows: { district: string | null; village: string; flag: string }[];
+      }[],
+      every: boolean,
+    ) => {
+      const grids = files.map((f, i) => {
+        const rows = f.rows.map((r, n) =>
+          village(
+            n + 1,
+            "Lào Cai",
+            every ? "Bảo Thắng" : r.district,
+            "Phong Niên",
+            r.village,
+            null,
+            null,
+            r.flag,
+          ),
+        );
+        return f.generatedAt === null
+          ? workbook(`f${i}.xlsx`, { Thôn: [VILLAGE_HEADER, ...rows] })
+          : submitted(`f${i}.xlsx`, f.generatedAt, `Đơn vị ${i}`, rows);
+      });
+      const read = readWorkbooks(grids);
+      const result = rollup(read.dataset, { referenceYear: 2025 });
+      return {
+        rows: read.dataset.villages.map((v) => `${v.source.file}:${v.row}`),
+        districts: [
+          ...new Set(read.dataset.villages.map((v) => v.district && unitKey("district", v.district))),
+        ],
+        consolidated: result.total.consolidated,
+        issues: read.dataset.issues
+          .filter((i) => i.code === "duplicate-village" || i.code === "village-in-two-submissions")
+          .map((i) => JSON.stringify([i.code, i.file, i.cell, i.params])),
+      };
+    };
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 4 }), (files) => {
+        // Only when some row gives the district is the province mixed: then every repeat is decided
+        // as if each row gave it (rows of villages no row with a district names keep none).
+        if (!files.some((f) => f.rows.some((r) => r.district && r.district !== "-"))) return;
+        const named = new Set(
+          files.flatMap((f) =>
+            f.rows.filter((r) => r.district && r.district !== "-").map((r) => nameKey(r.village)),
+          ),
+        );
+        if (!files.every((f) => f.rows.every((r) => named.has(nameKey(r.village))))) return;
+        const mixed = outcome(files, false);
+        const every = outcome(files, true);
+        expect(mixed).toEqual(every);
+        expect(mixed.districts).toEqual([unitKey("district", "Bảo Thắng")]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("leaves a village without a district alone when two districts have a commune of its commune's name", () => {
     const { read, issues } = run({
       Thôn: [

@@ -412,6 +412,7 @@ function dropDuplicateVillages(
   generatedAt: ReadonlyMap<string, string>,
   issues: Issue[],
 ): readonly VillageRecord[] {
+  giveRepeatsTheirDistrict(villages);
   const seen = new VillageKeys(villages);
   const repeat = repeatHandler(villages, generatedAt, issues);
   // villages[0 .. kept) are the villages kept so far; kept === k until a village repeats.
@@ -423,7 +424,7 @@ function dropDuplicateVillages(
     else repeat(index, v);
   }
   villages.length = kept;
-  return dropRepeatsAcrossDistricts(villages, repeat);
+  return villages;
 }
 
 /**
@@ -468,73 +469,49 @@ function repeatHandler(
 /**
  * In a province that mixes rows with a district and rows without ("mixed-hierarchy", an error), the
  * roll-up puts a village without a district into the commune of the same name when the province
- * has exactly one (`Hierarchy.addVillages`). A village without a district whose name that commune
- * already has is then the same village, not a second one: it is a repeat, as two rows with the same
- * district are (`repeat`). Without this pass a village written once with its district and once with
- * "-" or nothing was counted twice in its commune. Costs nothing unless some province mixes the two.
+ * has exactly one (`Hierarchy.addVillages`). A row without a district of a village that commune
+ * has a row of is then the same village, not a second one: it is given that district here, before
+ * repeats are looked for, so that it is a repeat exactly as if the clerk had typed the district
+ * (the first row of a file counts, the first file given without manifests, the newer submission
+ * with them; the issues name the same cells). Without it a village written once with its district
+ * and once with "-" or nothing was counted twice in its commune. Rows of villages the commune has
+ * no row of keep no district (and the roll-up its "mixed-hierarchy" error). Replaces those rows in
+ * `villages` with copies; costs a pass over the rows' provinces unless some province mixes the two.
  */
-function dropRepeatsAcrossDistricts(
-  villages: VillageRecord[],
-  repeat: (index: number, v: VillageRecord) => void,
-): VillageRecord[] {
+function giveRepeatsTheirDistrict(villages: VillageRecord[]): void {
   // Province texts by kind of row (a handful), then the province keys that have both.
   const withTexts = new Set<string>();
   const withoutTexts = new Set<string>();
   for (const v of villages) (v.district ? withTexts : withoutTexts).add(v.province);
-  if (withTexts.size === 0 || withoutTexts.size === 0) return villages;
+  if (withTexts.size === 0 || withoutTexts.size === 0) return;
   const withKeys = new Set([...withTexts].map((p) => unitKey("province", p)));
   const mixed = new Set([...withoutTexts].map((p) => unitKey("province", p)).filter((k) => withKeys.has(k)));
-  if (mixed.size === 0) return villages;
+  if (mixed.size === 0) return;
   const communeOf = (v: VillageRecord): string | null => {
     const pk = unitKey("province", v.province);
     return mixed.has(pk) ? `${pk}\u0000${unitKey("commune", v.commune)}` : null;
   };
   // Per commune key of a mixed province: the districts that have a commune of that name, and the
-  // villages with a district by name key (the index of the first in `villages`).
-  const communes = new Map<string, { districts: Set<string>; names: Map<string, number> }>();
-  villages.forEach((v, i) => {
+  // district of each village name with one (as its first row writes it).
+  const communes = new Map<string, { districts: Set<string>; names: Map<string, string> }>();
+  for (const v of villages) {
     const key = v.district ? communeOf(v) : null;
-    if (key === null) return;
+    if (key === null) continue;
     let commune = communes.get(key);
     if (!commune) communes.set(key, (commune = { districts: new Set(), names: new Map() }));
     commune.districts.add(unitKey("district", v.district!));
     const name = nameKey(v.village);
-    if (!commune.names.has(name)) commune.names.set(name, i);
-  });
-  // The repeats found first, before any is handled, by the row they repeat: handling one may put a
-  // row without a district in that row's place (a newer submission's), and it must not be met again.
-  const repeats = new Map<number, number[]>();
-  villages.forEach((v, k) => {
-    if (v.district) return;
+    if (!commune.names.has(name)) commune.names.set(name, v.district!);
+  }
+  for (let k = 0; k < villages.length; k++) {
+    const v = villages[k];
+    if (v.district) continue;
     const key = communeOf(v);
     const commune = key === null ? undefined : communes.get(key);
-    const index = commune?.districts.size === 1 ? commune.names.get(nameKey(v.village)) : undefined;
-    if (index === undefined) return;
-    const rows = repeats.get(index);
-    if (rows) rows.push(k);
-    else repeats.set(index, [k]);
-  });
-  const dropped = new Set<number>();
-  for (const [index, without] of repeats) {
-    // The rows of the village in the order they were given: the first is the one a repeat is
-    // measured against (the first row of a file, the first file without manifests), as with rows
-    // of one district. Whichever is used keeps the district: the village stays in the commune the
-    // roll-up would have put it in, even when it was the only village there to give it its district.
-    const district = villages[index].district;
-    const rows = [index, ...without].sort((a, b) => a - b).map((k) => villages[k]);
-    const placed = (v: VillageRecord): VillageRecord => (v.district ? v : { ...v, district });
-    villages[index] = placed(rows[0]);
-    for (const v of rows.slice(1)) {
-      repeat(index, v);
-      if (villages[index] === v) villages[index] = placed(v);
-    }
-    for (const k of without) dropped.add(k);
+    if (commune?.districts.size !== 1) continue;
+    const district = commune.names.get(nameKey(v.village));
+    if (district !== undefined) villages[k] = { ...v, district };
   }
-  if (dropped.size === 0) return villages;
-  let kept = 0;
-  for (let k = 0; k < villages.length; k++) if (!dropped.has(k)) villages[kept++] = villages[k];
-  villages.length = kept;
-  return villages;
 }
 
 /**
