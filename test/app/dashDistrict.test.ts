@@ -531,7 +531,24 @@ describe("a submitting-unit cell reads back whatever brackets and commas its nam
     });
 
   it("names and districts with brackets and commas come back as written (property)", () => {
-    const piece = fc.constantFrom("Bình", "La", "Sa Pa", "(cũ)", "(mới)", "(thị xã)", ",", "Hoà", "-", "1");
+    const piece = fc.constantFrom(
+      "Bình",
+      "La",
+      "Sa Pa",
+      "(cũ)",
+      "(mới)",
+      "(thị xã)",
+      ",",
+      "Hoà",
+      "-",
+      "1",
+      "(xã,",
+      "(huyện,",
+      "(tỉnh)",
+      "(",
+      ")",
+      "cũ)",
+    );
     const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((p) => p.join(" "));
     const named = text.filter((t) => /\p{L}/u.test(t));
     fc.assert(
@@ -542,7 +559,13 @@ describe("a submitting-unit cell reads back whatever brackets and commas its nam
         (name, district, level) => {
           const unit = { name, level: level as "commune" | "district" | "province", district };
           const parsed = parseUnitCell(unitCell(unit));
-          const expected = level === "commune" ? districtOf(district) : null;
+          // A district whose brackets do not pair is left out of the cell (it could not be read back).
+          const depths = [...(district ?? "")].reduce<number[]>(
+            (d, c) => [...d, d[d.length - 1] + (c === "(" ? 1 : c === ")" ? -1 : 0)],
+            [0],
+          );
+          const paired = Math.min(...depths) < 0 || depths[depths.length - 1] !== 0 ? null : district;
+          const expected = level === "commune" ? districtOf(paired) : null;
           expect(parsed).toEqual(expected === null ? { name, level } : { name, level, district: expected });
         },
       ),
@@ -550,6 +573,7 @@ describe("a submitting-unit cell reads back whatever brackets and commas its nam
     );
     expect(parseUnitCell("Bình La (cũ) (xã)")).toEqual({ name: "Bình La (cũ)", level: "commune" });
     expect(parseUnitCell("Bình La (cũ)")).toBeNull();
+    expect(parseUnitCell("Bình La (xã, Bình Gia) (bổ sung)")).toBeNull();
     expect(parseUnitCell("(xã)")).toBeNull();
   });
 

@@ -493,7 +493,7 @@ describe("a district cell that marks 'no district'", () => {
         consolidated: result.total.consolidated,
         issues: read.dataset.issues
           .filter((i) => i.code === "duplicate-village" || i.code === "village-in-two-submissions")
-          .map((i) => JSON.stringify([i.code, i.file, i.cell, i.params])),
+          .map((i) => JSON.stringify([i.code, i.file, i.cell, i.message.vi])),
       };
     };
     fc.assert(

@@ -58,14 +58,17 @@ export function unitOfManifest(m: SubmissionManifest): SubmittingUnit {
 
 /**
  * The submitting-unit cell: "Bình Gia (huyện)"; a commune in a district names it, "Bình La (xã,
- * Bình Gia)", so a row says which of two communes of one name wrote it without the import log.
+ * Bình Gia)", so a row says which of two communes of one name wrote it without the import log
+ * (unless the district's brackets do not pair, "Bình Gia (cũ").
  * (Rows written before the district was named read "Bình La (xã)" for both.)
  */
 export function unitCell(
   unit: Pick<SubmittingUnit, "name" | "level"> & { readonly district?: string | null },
 ): string {
   const district = unit.level === "commune" ? districtOf(unit.district ?? null) : null;
-  return district
+  // A district whose brackets do not pair could not be read back: such rows go by the log and the
+  // place, as rows written before the cell named the district do.
+  return district && balanced(district)
     ? `${unit.name} (${LEVEL_WORDS[unit.level]}, ${district})`
     : `${unit.name} (${LEVEL_WORDS[unit.level]})`;
 }
@@ -84,8 +87,9 @@ export interface ParsedUnitCell {
 
 /**
  * Reads a submitting-unit cell back; null when the cell is not one. The level is the first bracket
- * that opens with a level's word: a name may hold brackets before it ("Bình La (cũ) (xã)") and a
- * district inside it ("Bình La (xã, Sa Pa (thị xã))").
+ * that opens with a level's word and closes at the end, its district's brackets balanced: a name
+ * may hold brackets before it ("Bình La (cũ) (xã)", even "X (tỉnh, cũ) (xã)") and a district inside
+ * it ("Bình La (xã, Sa Pa (thị xã))").
  */
 export function parseUnitCell(value: CellValue): ParsedUnitCell | null {
   if (isBlank(value)) return null;
@@ -102,9 +106,21 @@ export function parseUnitCell(value: CellValue): ParsedUnitCell | null {
     if (!level) continue;
     if (comma < 0) return { name, level };
     const district = inner.slice(comma + 1).trim();
+    // "Bình La (xã, Bình Gia) (bổ sung)": the district would be "Bình Gia) (bổ sung".
+    if (!balanced(district)) continue;
     return { name, level, district: districtOf(district === "" ? null : district) };
   }
   return null;
+}
+
+/** True when every ")" of a text closes a "(" before it and every "(" is closed. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(") depth++;
+    else if (c === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** The identity of a submitting unit: level, province, district (for a commune) and name, normalised. */
