@@ -31,6 +31,36 @@ const OPTIONS: ImportOptions = {
   referenceYear: 2025,
 };
 
+/** The import log's entry of Bình La's June import (from `file`, imported 2025-06-20 09:00). */
+function juneEntry(district: string | null, file = "old.xlsx", villageCount = 3): ImportLogEntry {
+  return {
+    unit: { name: "Bình La", level: "commune", province: "Lạng Sơn", district },
+    period: "Quý II/2025",
+    generatedAt: "2025-06-10T02:00:00.000Z",
+    file,
+    importedAt: "2025-06-20 09:00",
+    villages: villageCount,
+    consolidated: 1,
+    contentHash: null,
+    content: null,
+    review: "pending",
+    note: null,
+  };
+}
+
+const HOLDER_HEADER = OFFICE_HOLDERS.columns.map((c) => c.vi);
+
+/** An office-holder row of Bình La as an import wrote it (the district left out), then its provenance. */
+function holderRow(provenance: readonly CellValue[], name: string, post: string): CellValue[] {
+  const at = (key: string) => OFFICE_HOLDERS.columns.findIndex((c) => c.key === key);
+  const row: CellValue[] = HOLDER_HEADER.map(() => null);
+  row[at("fullName")] = name;
+  row[at("post")] = post;
+  row[at("province")] = "Lạng Sơn";
+  row[at("commune")] = "Bình La";
+  return [...row, ...provenance];
+}
+
 /** A receiving workbook holding Bình La's June import, its rows and its log entry saying `district`. */
 function stateWith(district: string): ReceivingState {
   const rows = villages("Nà", 3, 1).map((v) => [
@@ -40,26 +70,7 @@ function stateWith(district: string): ReceivingState {
     "Quý II/2025",
     "2025-06-20 09:00",
   ]);
-  const log: ImportLogEntry[] = [
-    {
-      unit: {
-        name: "Bình La",
-        level: "commune",
-        province: "Lạng Sơn",
-        district: district === "" ? null : district,
-      },
-      period: "Quý II/2025",
-      generatedAt: "2025-06-10T02:00:00.000Z",
-      file: "old.xlsx",
-      importedAt: "2025-06-20 09:00",
-      villages: 3,
-      consolidated: 1,
-      contentHash: null,
-      content: null,
-      review: "pending",
-      note: null,
-    },
-  ];
+  const log = [juneEntry(district === "" ? null : district)];
   return {
     workbook: {
       file: "",
@@ -193,31 +204,8 @@ describe("a commune without a district and a commune of the same name in a distr
 });
 
 describe("the import log says which unit's import wrote a row", () => {
-  const HOLDER_HEADER = OFFICE_HOLDERS.columns.map((c) => c.vi);
   const provenance = ["old.xlsx", "Bình La (xã)", "Quý II/2025", "2025-06-20 09:00"];
-  /** An office-holder row of Bình La as an import wrote it, the district left out. */
-  const holderRow = (name: string, post: string) => {
-    const at = (key: string) => OFFICE_HOLDERS.columns.findIndex((c) => c.key === key);
-    const row: (string | null)[] = HOLDER_HEADER.map(() => null);
-    row[at("fullName")] = name;
-    row[at("post")] = post;
-    row[at("province")] = "Lạng Sơn";
-    row[at("commune")] = "Bình La";
-    return [...row, ...provenance];
-  };
-  const entry = (district: string | null, file = "old.xlsx"): ImportLogEntry => ({
-    unit: { name: "Bình La", level: "commune", province: "Lạng Sơn", district },
-    period: "Quý II/2025",
-    generatedAt: "2025-06-10T02:00:00.000Z",
-    file,
-    importedAt: "2025-06-20 09:00",
-    villages: 2,
-    consolidated: 1,
-    contentHash: null,
-    content: null,
-    review: "pending",
-    note: null,
-  });
+  const entry = (district: string | null, file = "old.xlsx") => juneEntry(district, file, 2);
   /** Bình La (Bình Gia) imported from old.xlsx: two villages with the district, two office-holders without. */
   const state = (log: ImportLogEntry[]): ReceivingState => ({
     workbook: {
@@ -234,8 +222,8 @@ describe("the import log says which unit's import wrote a row", () => {
           name: "Cán bộ",
           rows: [
             [...HOLDER_HEADER, ...PROVENANCE_HEADER],
-            holderRow("Hoàng Văn A", "Chủ tịch UBND xã"),
-            holderRow("Lý Văn B", "Bí thư Đảng ủy xã"),
+            holderRow(provenance, "Hoàng Văn A", "Chủ tịch UBND xã"),
+            holderRow(provenance, "Lý Văn B", "Bí thư Đảng ủy xã"),
           ],
         },
       ],
@@ -305,7 +293,6 @@ describe("the import log says which unit's import wrote a row", () => {
 });
 
 describe("a row the import writes names its commune's district, so it says its unit without the log", () => {
-  const HOLDER_HEADER = OFFICE_HOLDERS.columns.map((c) => c.vi);
   /** The add-in's own export name: it has no district, so two Bình La's send files of one name. */
   const FILE = "Nop bao cao - Bình La - Quý II-2025.xlsx";
   interface Import {
@@ -324,15 +311,6 @@ describe("a row the import writes names its commune's district, so it says its u
     province: "Lạng Sơn",
     district,
   });
-  const holderRow = (provenance: CellValue[], name: string, post: string): CellValue[] => {
-    const at = (key: string) => OFFICE_HOLDERS.columns.findIndex((c) => c.key === key);
-    const row: CellValue[] = HOLDER_HEADER.map(() => null);
-    row[at("fullName")] = name;
-    row[at("post")] = post;
-    row[at("province")] = "Lạng Sơn";
-    row[at("commune")] = "Bình La";
-    return [...row, ...provenance];
-  };
   /** Each import wrote two villages (with its district) and two office-holders (district left out). */
   const state = (imports: readonly Import[]): ReceivingState => {
     const villageRows: CellValue[][] = [];
@@ -353,20 +331,7 @@ describe("a row the import writes names its commune's district, so it says its u
         holderRow(provenance, `Hoàng ${i.prefix}`, "Chủ tịch UBND xã"),
         holderRow(provenance, `Lý ${i.prefix}`, "Bí thư Đảng ủy xã"),
       );
-      if (i.logged !== false)
-        log.push({
-          unit: unit(i.district),
-          period: "Quý II/2025",
-          generatedAt: "2025-06-10T02:00:00.000Z",
-          file,
-          importedAt: "2025-06-20 09:00",
-          villages: 2,
-          consolidated: 1,
-          contentHash: null,
-          content: null,
-          review: "pending",
-          note: null,
-        });
+      if (i.logged !== false) log.push(juneEntry(i.district, file, 2));
     }
     return {
       workbook: {

@@ -8,9 +8,9 @@ import { districtOf, foldKey, unitKey } from "../../core/text/normalize";
  * Where an imported row came from. Every row the pane's import writes carries four provenance
  * cells (the optional columns `PROVENANCE_COLUMNS` of src/core/schema/sheets.ts): the source file,
  * the submitting unit with its level ("Bình La (xã)"; "Bình La (xã, Bình Gia)" for a commune in a
- * district), the reporting period, and when it was
- * imported. A later submission of the same unit replaces exactly the rows whose submitting unit
- * and level are that unit's; rows without provenance (typed by the clerk) are never replaced.
+ * district), the reporting period, and when it was imported. A later submission of the same unit
+ * replaces exactly the rows that are that unit's (`rowBelongsTo`); rows without provenance (typed
+ * by the clerk) are never replaced.
  */
 
 /** The unit that sent a submission, as its manifest names it. */
